@@ -1,0 +1,53 @@
+package org.budgetledger.contracts.api;
+
+/**
+ * The machine {@code code} of every problem+json answer, with its HTTP status. 400 for malformed input,
+ * 404 for what does not exist (or is not the caller's to see), 409 for a conflict with the ledger's
+ * state, 422 for a well-formed request the rules do not allow.
+ */
+public enum ProblemCode {
+    VALIDATION_FAILED(400, "The request is not valid"),
+    INVALID_AMOUNT(400, "Invalid amount"),
+    DATE_OUTSIDE_YEAR(400, "Date outside the budget year"),
+    UNKNOWN_UNIT(400, "Unknown budget unit"),
+    UNKNOWN_SUBJECT(400, "Unknown subject"),
+    UNKNOWN_ECONOMIC(400, "Unknown economic classification code"),
+    MALFORMED_REQUEST(400, "The request body is not readable JSON"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    IDEMPOTENCY_CONFLICT(409, "Transaction id already used with a different body"),
+    DUPLICATE_CODE(409, "Code already exists"),
+    INSUFFICIENT_BALANCE(409, "Insufficient balance"),
+    THREE_PUBLIC_LIMIT_EXCEEDED(409, "三公 limit exceeded"),
+    LIMIT_BELOW_SPENDING(409, "Limit below spending"),
+    YEAR_CLOSED(409, "Budget year closed"),
+    OPENING_CONFLICT(409, "Opening balance conflicts with a carry-over"),
+    REFUND_EXCEEDS_PAYMENT(409, "Refund exceeds payment"),
+    NOT_YET_APPLIED(409, "Not yet applied"),
+    UNKNOWN_LINE(422, "Unknown budget line"),
+    UNKNOWN_PAYMENT(422, "Unknown payment"),
+    LINE_NOT_ADJUSTABLE(422, "Budget line not adjustable"),
+    INVALID_FUND(422, "Fund not allowed for this transaction type"),
+    ECONOMIC_MISMATCH(422, "Economic code does not match the budget line"),
+    DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
+    NOT_IMPLEMENTED(501, "Not implemented yet"),
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int httpStatus;
+    private final String title;
+
+    ProblemCode(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,18 @@
+package org.budgetledger.ledger;
+
+import org.budgetledger.web.ProblemResponses;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+
+/** The write side on its own: commands, invariants, the event store, publishing to Kafka. */
+@SpringBootApplication
+@PropertySource("classpath:budgetledger/ledger.properties")
+@Import(ProblemResponses.class)
+public class LedgerServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LedgerServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,136 @@
+package org.budgetledger.ledger.posting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.budgetyear.Appropriate;
+import org.budgetledger.ledger.budgetyear.Posting;
+import org.budgetledger.ledger.budgetyear.PostingCommand;
+import org.budgetledger.ledger.budgetyear.TransactionRejected;
+import org.budgetledger.ledger.units.Units;
+import org.budgetledger.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Posts one transaction: validates it, applies the idempotency rule, lets its budget year decide and
+ * answers with the sequence numbers of the stored events.
+ */
+@Service
+public class PostingService {
+
+    /** A stale cached budget year (another instance appended first) is reloaded and decided again. */
+    private static final int CONCURRENCY_ATTEMPTS_MAX = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(PostingService.class);
+
+    /** Canonical JSON: properties sorted, amounts normalized, so equal bodies have equal fingerprints. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    public record Outcome(boolean created, PostingResult result) {
+    }
+
+    private final CommandGateway commandGateway;
+    private final PostedTransactions postedTransactions;
+    private final Units units;
+
+    PostingService(CommandGateway commandGateway, PostedTransactions postedTransactions, Units units) {
+        this.commandGateway = commandGateway;
+        this.postedTransactions = postedTransactions;
+        this.units = units;
+    }
+
+    public Outcome post(TransactionRequest request, String principal) {
+        PostingCommand command = TransactionValidator.toCommand(request, principal);
+        Posting posting = command.posting();
+        String canonicalRequest = canonical(request);
+        String fingerprint = sha256(canonicalRequest);
+        Optional<Outcome> earlier = earlier(posting.transactionId(), fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (!units.exists(posting.unit())) {
+            throw new ApiProblem(ProblemCode.UNKNOWN_UNIT, "unit " + posting.unit() + " is not registered");
+        }
+        String lineId = command instanceof Appropriate ? posting.transactionId() : null;
+        PostingRecord record = new PostingRecord(posting.transactionId(), request.type(), posting.unit(),
+                posting.year(), fingerprint, canonicalRequest, lineId, principal);
+        try {
+            dispatch(command, record);
+        } catch (IdempotencyRecording.DuplicateTransaction concurrentDuplicate) {
+            return earlier(posting.transactionId(), fingerprint).orElseThrow();
+        } catch (TransactionRejected rejected) {
+            log.info("event=transaction_rejected id={} type={} unit={} year={} code={}", posting.transactionId(),
+                    request.type(), posting.unit(), posting.year(), rejected.code());
+            throw new ApiProblem(rejected.code(), rejected.getMessage());
+        }
+        PostingResult result = PostingResult.accepted(posting.transactionId(), request.type(),
+                postedTransactions.sequencesOf(posting.transactionId()), lineId);
+        log.info("event=transaction_accepted id={} type={} unit={} year={} sequence={}", result.id(), result.type(),
+                posting.unit(), posting.year(), result.sequence());
+        return new Outcome(true, result);
+    }
+
+    private void dispatch(PostingCommand command, PostingRecord record) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(record.toMetaData()));
+                return;
+            } catch (ConcurrencyException stale) {
+                if (attempt == CONCURRENCY_ATTEMPTS_MAX) {
+                    throw stale;
+                }
+                log.info("event=posting_retried id={} attempt={} reason=concurrent_append", record.id(), attempt);
+            }
+        }
+    }
+
+    private Optional<Outcome> earlier(String id, String fingerprint) {
+        return postedTransactions.find(id).map(stored -> {
+            if (!stored.fingerprint().equals(fingerprint)) {
+                throw new ApiProblem(ProblemCode.IDEMPOTENCY_CONFLICT,
+                        "transaction " + id + " was posted before with a different body");
+            }
+            return new Outcome(false, PostingResult.accepted(stored.id(), stored.type(),
+                    postedTransactions.sequencesOf(id), stored.lineId()));
+        });
+    }
+
+    private static String canonical(TransactionRequest request) {
+        TransactionRequest normalized = request.amount() == null ? request : new TransactionRequest(
+                request.id(), request.type(), request.unit(), request.year(), request.date(), request.memo(),
+                request.voucher(), request.fund(), request.subject(), request.kind(), request.project(),
+                request.economic(), new AmountText(Money.parseYuan(request.amount().text()).toYuanString()),
+                request.line(), request.from(), request.to(), request.reason(), request.payment(), request.payee(),
+                request.method(), request.category());
+        try {
+            return CANONICAL.writeValueAsString(normalized);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.budgetledger.ledger.posting;
+
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.PaymentMethod;
+import org.budgetledger.contracts.money.InvalidAmountException;
+import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.budgetyear.Appropriate;
+import org.budgetledger.ledger.budgetyear.Pay;
+import org.budgetledger.ledger.budgetyear.Posting;
+import org.budgetledger.ledger.budgetyear.PostingCommand;
+import org.budgetledger.web.ApiProblem;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a request body into a command, or answers 400 with every field that is wrong. Checks only what
+ * needs no ledger state (formats, ranges, which fields a type takes); the rules that need state belong
+ * to the {@link org.budgetledger.ledger.budgetyear.BudgetYear}.
+ */
+final class TransactionValidator {
+
+    static final int ID_LENGTH_MAX = 64;
+    static final int MEMO_LENGTH_MAX = 500;
+    static final int VOUCHER_LENGTH_MAX = 64;
+    static final int NAME_LENGTH_MAX = 200;
+    static final int YEAR_MIN = 2000;
+    static final int YEAR_MAX = 2100;
+
+    private static final Pattern UNIT = Pattern.compile("[0-9A-Za-z_-]{1,32}");
+    private static final Pattern SUBJECT = Pattern.compile("\\d{7}");
+    private static final Pattern ECONOMIC = Pattern.compile("\\d{5}");
+    private static final Pattern ECONOMIC_RESTRICTION = Pattern.compile("\\d{3}|\\d{5}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private TransactionValidator() {
+    }
+
+    /** A command ready for the budget year, and the problem codes that are more specific than VALIDATION_FAILED. */
+    static PostingCommand toCommand(TransactionRequest request, String principal) {
+        Fields fields = new Fields();
+        TransactionType type = fields.require("type", request.type(), text -> TransactionType.valueOf(text),
+                "one of " + Arrays.toString(TransactionType.values()));
+        String id = fields.text("id", request.id(), ID_LENGTH_MAX, true);
+        String unit = fields.matching("unit", request.unit(), UNIT, "1–32 characters of 0-9, A-Z, a-z, _ and -", true);
+        Integer year = request.year();
+        if (year == null || year < YEAR_MIN || year > YEAR_MAX) {
+            fields.error("year", "a year from " + YEAR_MIN + " to " + YEAR_MAX);
+            year = null;
+        }
+        LocalDate date = fields.date(request.date(), year);
+        String memo = fields.text("memo", request.memo(), MEMO_LENGTH_MAX, false);
+        String voucher = fields.text("voucher", request.voucher(), VOUCHER_LENGTH_MAX, false);
+        if (type != null) {
+            rejectForeignFields(request, type, fields);
+        }
+        if (type == null || !fields.errors.isEmpty() && type.implemented()) {
+            fields.throwIfAny();
+        }
+        if (!type.implemented()) {
+            throw new ApiProblem(ProblemCode.NOT_IMPLEMENTED, "transaction type " + type + " is not implemented yet");
+        }
+        Posting posting = new Posting(id, unit, year == null ? 0 : year, date, principal, memo, voucher);
+        PostingCommand command = switch (type) {
+            case APPROPRIATE -> appropriate(request, posting, fields);
+            case PAY -> pay(request, posting, fields);
+            default -> throw new IllegalStateException("unreachable: " + type);
+        };
+        fields.throwIfAny();
+        return command;
+    }
+
+    private static Appropriate appropriate(TransactionRequest request, Posting posting, Fields fields) {
+        Fund fund = fields.require("fund", request.fund(), Fund::valueOf, "one of " + Arrays.toString(Fund.values()));
+        String subject = fields.matching("subject", request.subject(), SUBJECT, "a 7-digit 项 code", true);
+        Kind kind = fields.require("kind", request.kind(), Kind::valueOf, "one of " + Arrays.toString(Kind.values()));
+        if (fund != null && fund.isFiscal() && kind != null && !kind.allowedForFiscalFunds()) {
+            fields.error("kind", "fiscal money (" + fund + ") is spent as BASIC or PROJECT only");
+        }
+        String project = fields.text("project", request.project(), NAME_LENGTH_MAX, false);
+        if (kind == Kind.PROJECT && project == null) {
+            fields.error("project", "required when kind is PROJECT");
+        }
+        if (kind != null && kind != Kind.PROJECT && project != null) {
+            fields.error("project", "only for kind PROJECT");
+        }
+        String economic = fields.matching("economic", request.economic(), ECONOMIC_RESTRICTION,
+                "a 3-digit economic group or a 5-digit economic code", false);
+        Money amount = fields.positiveAmount(request.amount());
+        return new Appropriate(posting.budgetYearId(), posting, fund, subject, kind, project, economic, amount);
+    }
+
+    private static Pay pay(TransactionRequest request, Posting posting, Fields fields) {
+        String line = fields.text("line", request.line(), ID_LENGTH_MAX, true);
+        String economic = fields.matching("economic", request.economic(), ECONOMIC, "a 5-digit economic code", true);
+        Money amount = fields.positiveAmount(request.amount());
+        String payee = fields.text("payee", request.payee(), NAME_LENGTH_MAX, false);
+        PaymentMethod method = request.method() == null ? null
+                : fields.require("method", request.method(), PaymentMethod::valueOf, "DIRECT or AUTHORIZED");
+        return new Pay(posting.budgetYearId(), posting, line, economic, amount, payee, method);
+    }
+
+    private static void rejectForeignFields(TransactionRequest request, TransactionType type, Fields fields) {
+        Map<String, Object> typeFields = new LinkedHashMap<>();
+        typeFields.put("fund", request.fund());
+        typeFields.put("subject", request.subject());
+        typeFields.put("kind", request.kind());
+        typeFields.put("project", request.project());
+        typeFields.put("economic", request.economic());
+        typeFields.put("amount", request.amount());
+        typeFields.put("line", request.line());
+        typeFields.put("from", request.from());
+        typeFields.put("to", request.to());
+        typeFields.put("reason", request.reason());
+        typeFields.put("payment", request.payment());
+        typeFields.put("payee", request.payee());
+        typeFields.put("method", request.method());
+        typeFields.put("category", request.category());
+        typeFields.forEach((name, value) -> {
+            if (value != null && !type.takes(name)) {
+                fields.error(name, "not a field of " + type);
+            }
+        });
+    }
+
+    /** Collects field errors; the problem code is the specific one when every error shares it. */
+    private static final class Fields {
+        private final List<FieldError> errors = new ArrayList<>();
+        private final List<ProblemCode> codes = new ArrayList<>();
+
+        void error(String field, String message) {
+            error(field, message, ProblemCode.VALIDATION_FAILED);
+        }
+
+        void error(String field, String message, ProblemCode code) {
+            errors.add(new FieldError(field, message));
+            codes.add(code);
+        }
+
+        void throwIfAny() {
+            if (errors.isEmpty()) {
+                return;
+            }
+            ProblemCode code = codes.stream().distinct().count() == 1 ? codes.get(0) : ProblemCode.VALIDATION_FAILED;
+            String detail = errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are not valid";
+            throw new ApiProblem(code, detail, errors);
+        }
+
+        String text(String field, String value, int lengthMax, boolean required) {
+            if (value == null || value.isEmpty()) {
+                if (required) {
+                    error(field, "required");
+                }
+                return null;
+            }
+            if (value.length() > lengthMax) {
+                error(field, "at most " + lengthMax + " characters");
+                return null;
+            }
+            if (CONTROL.matcher(value).find()) {
+                error(field, "must not contain control characters");
+                return null;
+            }
+            return value;
+        }
+
+        String matching(String field, String value, Pattern pattern, String expected, boolean required) {
+            if (value == null) {
+                if (required) {
+                    error(field, "required");
+                }
+                return null;
+            }
+            if (!pattern.matcher(value).matches()) {
+                error(field, "must be " + expected);
+                return null;
+            }
+            return value;
+        }
+
+        <T> T require(String field, String value, Function<String, T> parse, String expected) {
+            if (value == null) {
+                error(field, "required");
+                return null;
+            }
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException wrong) {
+                error(field, "must be " + expected);
+                return null;
+            }
+        }
+
+        LocalDate date(String value, Integer year) {
+            if (value == null) {
+                error("date", "required");
+                return null;
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value);
+            } catch (DateTimeParseException malformed) {
+                error("date", "must be a date YYYY-MM-DD");
+                return null;
+            }
+            if (year != null && date.getYear() != year) {
+                error("date", "must fall inside the budget year " + year, ProblemCode.DATE_OUTSIDE_YEAR);
+            }
+            return date;
+        }
+
+        Money positiveAmount(AmountText amount) {
+            if (amount == null) {
+                error("amount", "required");
+                return null;
+            }
+            try {
+                Money money = Money.parseYuan(amount.text());
+                if (!money.isPositive()) {
+                    error("amount", "must be greater than 0", ProblemCode.INVALID_AMOUNT);
+                    return null;
+                }
+                return money;
+            } catch (InvalidAmountException invalid) {
+                error("amount", invalid.getMessage(), ProblemCode.INVALID_AMOUNT);
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.budgetledger.ledger.units;
+
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+@RestController
+class UnitController {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitController.class);
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z_-]{1,32}");
+    private static final int NAME_LENGTH_MAX = 200;
+
+    private final Units units;
+
+    UnitController(Units units) {
+        this.units = units;
+    }
+
+    @PostMapping("/api/v1/units")
+    @ResponseStatus(HttpStatus.CREATED)
+    Unit register(@RequestBody Unit unit) {
+        List<FieldError> errors = new ArrayList<>();
+        if (unit.code() == null || !CODE.matcher(unit.code()).matches()) {
+            errors.add(new FieldError("code", "1–32 characters of 0-9, A-Z, a-z, _ and -"));
+        }
+        if (unit.name() == null || unit.name().isBlank() || unit.name().length() > NAME_LENGTH_MAX) {
+            errors.add(new FieldError("name", "required, at most " + NAME_LENGTH_MAX + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "the unit is not valid", errors);
+        }
+        if (!units.register(unit)) {
+            throw new ApiProblem(ProblemCode.DUPLICATE_CODE, "unit " + unit.code() + " is registered already");
+        }
+        log.info("event=unit_registered unit={}", unit.code());
+        return unit;
+    }
+
+    @GetMapping("/api/v1/units")
+    List<Unit> all() {
+        return units.all();
+    }
+}

@@ -1,0 +1,36 @@
+package org.budgetledger.ledger.units;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/** 预算单位 registered in the ledger. */
+@Repository
+public class Units {
+
+    private final JdbcClient jdbc;
+
+    Units(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when the code was registered already */
+    boolean register(Unit unit) {
+        try {
+            jdbc.sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit.code(), unit.name()).update();
+            return true;
+        } catch (DuplicateKeyException duplicate) {
+            return false;
+        }
+    }
+
+    public boolean exists(String code) {
+        return jdbc.sql("SELECT count(*) FROM ledger.unit WHERE code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    List<Unit> all() {
+        return jdbc.sql("SELECT code, name FROM ledger.unit ORDER BY code").query(Unit.class).list();
+    }
+}

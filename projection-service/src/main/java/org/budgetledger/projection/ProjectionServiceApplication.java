@@ -1,0 +1,18 @@
+package org.budgetledger.projection;
+
+import org.budgetledger.web.ProblemResponses;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+
+/** The read side on its own: consumes the event topic, keeps the read model, serves the reports. */
+@SpringBootApplication
+@PropertySource("classpath:budgetledger/projection.properties")
+@Import(ProblemResponses.class)
+public class ProjectionServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ProjectionServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,15 @@
+package org.budgetledger.projection.readmodel;
+
+/** What a fact's amount is, in the terms of the 决算 forms (SPEC §6, cell definitions). */
+public enum Measure {
+    /** 本年收入: fiscal indicator amounts kept, non-fiscal receipts. */
+    INCOME,
+    /** 本年支出: payments net of same-year refunds. */
+    EXPENDITURE,
+    /** 年初结转和结余. */
+    OPENING,
+    /** 使用非财政拨款结余和专用结余. */
+    RESERVE,
+    /** 结余分配. */
+    DISTRIBUTED
+}

@@ -1,0 +1,104 @@
+package org.budgetledger.standalone;
+
+import org.budgetledger.embedded.EmbeddedKafkaBroker;
+import org.budgetledger.embedded.EmbeddedPostgresServer;
+import org.budgetledger.embedded.FreePorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The servers the standalone launcher starts itself: PostgreSQL when no {@code spring.datasource.url}
+ * is configured, a Kafka broker when no {@code spring.kafka.bootstrap-servers} is. Their ports are
+ * chosen once and kept in {@code ports.properties} in the data directory, so a restart finds the broker
+ * where its metadata says it is.
+ */
+final class EmbeddedServers implements AutoCloseable {
+
+    static final String DATA_DIR_PROPERTY = "budgetledger.data-dir";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
+
+    private final Map<String, Object> springProperties = new HashMap<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker broker;
+
+    static EmbeddedServers startUnlessConfigured(String[] args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        Path dataDirectory = Path.of(environment.getProperty(DATA_DIR_PROPERTY, "data")).toAbsolutePath();
+        EmbeddedServers servers = new EmbeddedServers();
+        try {
+            Files.createDirectories(dataDirectory);
+            Properties ports = ports(dataDirectory);
+            if (!environment.containsProperty("spring.datasource.url")) {
+                servers.postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
+                        Integer.parseInt(ports.getProperty("postgres")), false);
+                servers.springProperties.put("spring.datasource.url", servers.postgres.jdbcUrl());
+                servers.springProperties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+                log.info("event=embedded_postgres_started directory={} port={}", dataDirectory.resolve("postgres"),
+                        servers.postgres.port());
+            }
+            if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
+                servers.broker = new EmbeddedKafkaBroker(dataDirectory.resolve("kafka"),
+                        Integer.parseInt(ports.getProperty("kafka")),
+                        Integer.parseInt(ports.getProperty("kafka-controller"))).start();
+                servers.springProperties.put("spring.kafka.bootstrap-servers", servers.broker.bootstrapServers());
+                log.info("event=embedded_kafka_started directory={} bootstrap={}", dataDirectory.resolve("kafka"),
+                        servers.broker.bootstrapServers());
+            }
+            return servers;
+        } catch (IOException | RuntimeException failed) {
+            servers.close();
+            throw failed instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) failed;
+        }
+    }
+
+    Map<String, Object> springProperties() {
+        return springProperties;
+    }
+
+    @Override
+    public void close() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Properties ports(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve("ports.properties");
+        Properties ports = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                ports.load(in);
+            }
+        }
+        boolean changed = false;
+        for (String server : new String[]{"postgres", "kafka", "kafka-controller"}) {
+            if (ports.getProperty(server) == null) {
+                ports.setProperty(server, Integer.toString(FreePorts.next()));
+                changed = true;
+            }
+        }
+        if (changed) {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ports.store(out, "loopback ports of the embedded servers, chosen on first start");
+            }
+        }
+        return ports;
+    }
+}
