@@ -18,15 +18,31 @@ import org.springframework.context.annotation.Import;
 public class StandaloneLauncher {
 
     public static void main(String[] args) {
-        EmbeddedServers servers = EmbeddedServers.startUnlessConfigured(args);
-        SpringApplication application = new SpringApplication(StandaloneLauncher.class);
-        application.setDefaultProperties(servers.springProperties());
+        Running running = start(args);
         // our own hook closes the application first and the servers under it afterwards
-        application.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = application.run(args);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "standalone-shutdown"));
+    }
+
+    /** Starts the embedded servers that are not configured away, then the application on them. */
+    static Running start(String[] args) {
+        EmbeddedServers servers = EmbeddedServers.startUnlessConfigured(args);
+        try {
+            SpringApplication application = new SpringApplication(StandaloneLauncher.class);
+            application.setDefaultProperties(servers.springProperties());
+            application.setRegisterShutdownHook(false);
+            return new Running(servers, application.run(args));
+        } catch (RuntimeException failed) {
+            servers.close();
+            throw failed;
+        }
+    }
+
+    /** The running product: closing it stops the application, then the servers it runs on. */
+    record Running(EmbeddedServers servers, ConfigurableApplicationContext context) implements AutoCloseable {
+        @Override
+        public void close() {
             context.close();
             servers.close();
-        }, "standalone-shutdown"));
+        }
     }
 }

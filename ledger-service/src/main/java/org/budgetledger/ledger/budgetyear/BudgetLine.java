@@ -10,34 +10,18 @@ import java.time.LocalDate;
 
 /**
  * 预算指标: the unit of budget control. {@code budget = initial + adjustments}, {@code paid = payments −
- * refunds}, {@code available = budget − paid}; neither budget nor available is ever negative.
+ * refunds}, {@code available = budget − paid}; neither budget nor available is ever negative. Immutable:
+ * applying an event gives the line's next state.
+ *
+ * @param economicRestriction null, or the 3- or 5-digit economic group or code every payment must fall under
  */
-final class BudgetLine {
+record BudgetLine(String id, Fund fund, String subject, Kind kind, String project, String economicRestriction,
+                  LineOrigin origin, LocalDate createdOn, Money initial, Money adjustments, Money paid) {
 
-    private final String id;
-    private final Fund fund;
-    private final String subject;
-    private final Kind kind;
-    private final String project;
-    /** null, or the 3- or 5-digit economic code (or group) that every payment must fall under. */
-    private final String economicRestriction;
-    private final LineOrigin origin;
-    private final LocalDate createdOn;
-    private final Money initial;
-    private Money adjustments = Money.ZERO;
-    private Money paid = Money.ZERO;
-
-    BudgetLine(String id, Fund fund, String subject, Kind kind, String project, String economicRestriction,
-               LineOrigin origin, LocalDate createdOn, Money initial) {
-        this.id = id;
-        this.fund = fund;
-        this.subject = subject;
-        this.kind = kind;
-        this.project = project;
-        this.economicRestriction = economicRestriction;
-        this.origin = origin;
-        this.createdOn = createdOn;
-        this.initial = initial;
+    static BudgetLine created(String id, Fund fund, String subject, Kind kind, String project,
+                              String economicRestriction, LineOrigin origin, LocalDate createdOn, Money initial) {
+        return new BudgetLine(id, fund, subject, kind, project, economicRestriction, origin, createdOn, initial,
+                Money.ZERO, Money.ZERO);
     }
 
     /** Rejects a payment this line cannot make; returns normally when it can. */
@@ -58,8 +42,9 @@ final class BudgetLine {
         }
     }
 
-    void recordPayment(Money amount) {
-        paid = paid.plus(amount);
+    BudgetLine withPayment(Money amount) {
+        return new BudgetLine(id, fund, subject, kind, project, economicRestriction, origin, createdOn, initial,
+                adjustments, paid.plus(amount));
     }
 
     Money budget() {
@@ -68,29 +53,5 @@ final class BudgetLine {
 
     Money available() {
         return budget().minus(paid);
-    }
-
-    String id() {
-        return id;
-    }
-
-    Fund fund() {
-        return fund;
-    }
-
-    String subject() {
-        return subject;
-    }
-
-    Kind kind() {
-        return kind;
-    }
-
-    String project() {
-        return project;
-    }
-
-    LineOrigin origin() {
-        return origin;
     }
 }

@@ -64,7 +64,7 @@ public class BudgetYear {
     @EventSourcingHandler
     void on(BudgetAppropriated event) {
         id = BudgetYearId.of(event.unit(), event.year());
-        lines.put(event.lineId(), new BudgetLine(event.lineId(), event.fund(), event.subject(), event.kind(),
+        lines.put(event.lineId(), BudgetLine.created(event.lineId(), event.fund(), event.subject(), event.kind(),
                 event.project(), event.economic(), LineOrigin.APPROPRIATION, event.effectiveDate(),
                 event.amount()));
     }
@@ -72,6 +72,6 @@ public class BudgetYear {
     @EventSourcingHandler
     void on(PaymentMade event) {
         id = BudgetYearId.of(event.unit(), event.year());
-        lines.get(event.lineId()).recordPayment(event.amount());
+        lines.put(event.lineId(), lines.get(event.lineId()).withPayment(event.amount()));
     }
 }

@@ -1,6 +1,5 @@
 package org.budgetledger.ledger.posting;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -25,10 +24,9 @@ class IdempotencyRecording implements MessageHandlerInterceptor<CommandMessage<?
 
     private final PostedTransactions postedTransactions;
 
-    IdempotencyRecording(PostedTransactions postedTransactions, CommandBus commandBus) {
+    /** Axon registers handler interceptor beans with the command bus, after its transaction interceptor. */
+    IdempotencyRecording(PostedTransactions postedTransactions) {
         this.postedTransactions = postedTransactions;
-        // the command bus attaches its database transaction before any handler interceptor runs
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override

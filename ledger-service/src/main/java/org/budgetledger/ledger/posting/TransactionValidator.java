@@ -64,7 +64,7 @@ final class TransactionValidator {
         if (type != null) {
             rejectForeignFields(request, type, fields);
         }
-        if (type == null || !fields.errors.isEmpty() && type.implemented()) {
+        if (type == null) {
             fields.throwIfAny();
         }
         if (!type.implemented()) {

@@ -1,0 +1,223 @@
+package org.budgetledger.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.events.BudgetAppropriated;
+import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.PaymentMade;
+import org.budgetledger.contracts.money.Money;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The projection fed through a real broker with events in the published wire format (as the ledger
+ * writes them), read back through the report API.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = ProjectionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProjectionTest {
+
+    private static final String TOPIC = "budget-ledger.events";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Instant JANUARY = Instant.parse("2023-01-10T02:00:00Z");
+    private static final Instant MARCH = Instant.parse("2023-03-01T02:00:00Z");
+    private static final Instant JUNE = Instant.parse("2023-06-01T02:00:00Z");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Value("${budgetledger.projection.group-id}")
+    String groupId;
+
+    private HttpApi api;
+    private String unit;
+    private long sequence;
+
+    @BeforeEach
+    void newUnit() {
+        api = new HttpApi(port);
+        unit = "U" + UUID.randomUUID().toString().substring(0, 8);
+        sequence = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+    }
+
+    @Test
+    void t01_shows_appropriations_and_payments_as_of_a_date_and_as_known_at_an_instant(Infrastructure infrastructure) throws Exception {
+        publish(infrastructure, List.of(
+                envelope(appropriated("a1", "2023-01-10", Fund.GENERAL_BUDGET, "2140199", "1000000.00"), JANUARY),
+                envelope(paid("p1", "2023-03-01", "2140199", "2500.50"), MARCH),
+                envelope(paid("p2", "2023-06-01", "2010499", "100.00"), JUNE)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell(t01(""), 58).equals("2600.50"));
+
+        JsonNode yearEnd = t01("");
+        assertThat(cell(yearEnd, 1)).isEqualTo("1000000.00");
+        assertThat(cell(yearEnd, 27)).isEqualTo("1000000.00");
+        assertThat(cell(yearEnd, 31)).isEqualTo("1000000.00");
+        assertThat(cell(yearEnd, 32)).isEqualTo("100.00");
+        assertThat(cell(yearEnd, 44)).isEqualTo("2500.50");
+        assertThat(cell(yearEnd, 60)).isEqualTo("997399.50");
+        assertThat(cell(yearEnd, 62)).isEqualTo("1000000.00");
+        assertThat(yearEnd.path("rows")).hasSize(12 + 30);
+
+        JsonNode endOfMarch = t01("asOf=2023-03-31");
+        assertThat(cell(endOfMarch, 58)).isEqualTo("2500.50");
+        assertThat(endOfMarch.path("asOf").asText()).isEqualTo("2023-03-31");
+
+        JsonNode knownInFebruary = t01("knownAt=2023-02-01T00:00:00Z");
+        assertThat(cell(knownInFebruary, 1)).isEqualTo("1000000.00");
+        assertThat(cell(knownInFebruary, 58)).isEqualTo("0.00");
+
+        JsonNode wanyuan = t01("scale=wanyuan");
+        assertThat(cell(wanyuan, 1)).isEqualTo("100.00");
+        assertThat(cell(wanyuan, 58)).isEqualTo("0.26");
+    }
+
+    @Test
+    void redelivered_events_and_a_consumer_restart_from_the_beginning_count_nothing_twice(Infrastructure infrastructure) throws Exception {
+        List<ObjectNode> events = List.of(
+                envelope(appropriated("a1", "2023-01-10", Fund.GENERAL_BUDGET, "2080505", "500.00"), JANUARY),
+                envelope(paid("p1", "2023-03-01", "2080505", "120.00"), MARCH));
+        publish(infrastructure, events);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell(t01(""), 58).equals("120.00"));
+
+        publish(infrastructure, events);
+        MessageListenerContainer container = listeners.getListenerContainer("projection");
+        container.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !container.isRunning());
+        rewindConsumerGroup(infrastructure);
+        container.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumerGroupCaughtUp(infrastructure));
+        JsonNode report = t01("");
+        assertThat(cell(report, 1)).isEqualTo("500.00");
+        assertThat(cell(report, 39)).isEqualTo("120.00");
+        assertThat(cell(report, 58)).isEqualTo("120.00");
+    }
+
+    @Test
+    void an_unknown_table_or_scale_is_a_problem_not_an_error() {
+        assertThat(api.get("/api/v1/reports/" + unit + "/2023/T01?scale=lakh").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/api/v1/reports/" + unit + "/2023/T01?asOf=2023-02-30").code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    private JsonNode t01(String query) {
+        HttpApi.Answer answer = api.get("/api/v1/reports/" + unit + "/2023/T01?" + query);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static String cell(JsonNode report, int line) {
+        for (JsonNode row : report.path("rows")) {
+            if (row.path("line").asInt() == line) {
+                return row.path("values").path("amount").asText();
+            }
+        }
+        throw new AssertionError("no row " + line);
+    }
+
+    private BudgetAppropriated appropriated(String id, String date, Fund fund, String subject, String amount) {
+        return new BudgetAppropriated(id + unit, unit, 2023, LocalDate.parse(date), "clerk", null, null, id + unit, fund,
+                subject, Kind.BASIC, null, null, Money.parseYuan(amount));
+    }
+
+    private PaymentMade paid(String id, String date, String subject, String amount) {
+        return new PaymentMade(id + unit, unit, 2023, LocalDate.parse(date), "clerk", null, null, "a1" + unit,
+                Fund.GENERAL_BUDGET, subject, Kind.BASIC, null, "30201", Money.parseYuan(amount), null, null);
+    }
+
+    /** The wire format: envelope fields beside the event's own. */
+    private ObjectNode envelope(LedgerEvent event, Instant recordedAt) {
+        ObjectNode value = JSON.createObjectNode();
+        value.put("eventId", UUID.randomUUID().toString());
+        value.put("sequence", ++sequence);
+        value.put("type", event.eventName());
+        value.put("recordedAt", recordedAt.toString());
+        value.setAll((ObjectNode) JSON.valueToTree(event));
+        return value;
+    }
+
+    private void publish(Infrastructure infrastructure, List<ObjectNode> values) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
+            for (ObjectNode value : values) {
+                producer.send(new ProducerRecord<>(TOPIC, unit + ":2023", JSON.writeValueAsBytes(value))).get();
+            }
+        }
+    }
+
+    private Admin admin(Infrastructure infrastructure) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()));
+    }
+
+    private void rewindConsumerGroup(Infrastructure infrastructure) throws Exception {
+        try (Admin admin = admin(infrastructure)) {
+            Map<TopicPartition, OffsetAndMetadata> beginning = admin.describeTopics(List.of(TOPIC)).allTopicNames().get()
+                    .get(TOPIC).partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(TOPIC, partition.partition()),
+                            partition -> new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(groupId, beginning).all().get();
+        }
+    }
+
+    private boolean consumerGroupCaughtUp(Infrastructure infrastructure) throws Exception {
+        try (Admin admin = admin(infrastructure)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return !committed.isEmpty() && committed.entrySet().stream()
+                    .allMatch(entry -> entry.getValue().offset() >= ends.get(entry.getKey()).offset());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.budgetledger.standalone;
+
+import org.budgetledger.testing.HttpApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The launcher's own embedded PostgreSQL and Kafka, started the way {@code main} starts them: stop
+ * everything, start again on the same data directory, and the earlier transactions are still reported.
+ */
+class RestartTest {
+
+    @Test
+    void data_survives_a_stop_and_start(@TempDir Path dataDirectory) {
+        String[] args = {"--budgetledger.data-dir=" + dataDirectory, "--server.port=0"};
+        try (StandaloneLauncher.Running first = StandaloneLauncher.start(args)) {
+            HttpApi api = api(first);
+            api.post("/api/v1/units", Map.of("code", "430001", "name", "湖南省交通运输厅科技信息中心"));
+            assertThat(api.post("/api/v1/transactions", Map.of("id", "a1", "type", "APPROPRIATE", "unit", "430001",
+                    "year", 2023, "date", "2023-01-10", "fund", "GENERAL_BUDGET", "subject", "2140199",
+                    "kind", "BASIC", "amount", "10000.00")).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> EndToEndTest.amount(api, "430001", 1).equals("1.00"));
+        }
+
+        try (StandaloneLauncher.Running second = StandaloneLauncher.start(args)) {
+            HttpApi api = api(second);
+            assertThat(EndToEndTest.amount(api, "430001", 1)).isEqualTo("1.00");
+            assertThat(api.post("/api/v1/transactions", Map.of("id", "p1", "type", "PAY", "unit", "430001",
+                    "year", 2023, "date", "2023-02-10", "line", "a1", "economic", "30201",
+                    "amount", "5000.00")).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> EndToEndTest.amount(api, "430001", 58).equals("0.50"));
+        }
+    }
+
+    private static HttpApi api(StandaloneLauncher.Running running) {
+        return new HttpApi(((ServletWebServerApplicationContext) running.context()).getWebServer().getPort());
+    }
+}

@@ -1,0 +1,49 @@
+package org.budgetledger.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** A service's HTTP API as a client sees it: status and JSON body, no exceptions for 4xx. */
+public final class HttpApi {
+
+    public record Answer(int status, JsonNode body) {
+        public String code() {
+            return body.path("code").asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RestClient http;
+
+    public HttpApi(int port) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    public Answer post(String path, Map<String, ?> body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
+    }
+
+    public Answer postRaw(String path, String body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
+    }
+
+    public Answer get(String path) {
+        return http.get().uri(path)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
+    }
+
+    private static JsonNode read(byte[] body) {
+        try {
+            return body == null || body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+}
