@@ -24,7 +24,7 @@ CREATE TABLE fact (
     kind           VARCHAR(20),
     economic       CHAR(5),
     project        VARCHAR(200),
-    line_id        VARCHAR(64),
+    line_id        VARCHAR(80),
     amount_fen     BIGINT       NOT NULL,
     PRIMARY KEY (sequence, part)
 );

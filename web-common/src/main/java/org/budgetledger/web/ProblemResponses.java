@@ -52,19 +52,23 @@ public class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
-        Throwable cause = exception.getCause();
+        return apiProblem(unreadableJson(exception.getCause()));
+    }
+
+    /** What a body that JSON-binding refused is: an unknown field, a field of the wrong type, or no JSON at all. */
+    public static ApiProblem unreadableJson(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return problem(ProblemCode.VALIDATION_FAILED, "unknown field " + field,
+            return new ApiProblem(ProblemCode.VALIDATION_FAILED, "unknown field " + field,
                     List.of(new FieldError(field, "unknown field")));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            return problem(ProblemCode.VALIDATION_FAILED, "field " + field + " has the wrong type",
+            return new ApiProblem(ProblemCode.VALIDATION_FAILED, "field " + field + " has the wrong type",
                     List.of(new FieldError(field, "wrong type")));
         }
         String reason = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : "empty or unreadable body";
-        return problem(ProblemCode.MALFORMED_REQUEST, "the body is not a readable JSON object: " + reason, List.of());
+        return new ApiProblem(ProblemCode.MALFORMED_REQUEST, "the body is not a readable JSON object: " + reason);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -6,7 +6,9 @@ import java.time.LocalDate;
  * An event of the ledger: the immutable outcome of one accepted budget transaction. Every event carries
  * what a consumer needs without looking anything up (the dimensions of the line it concerns, amounts).
  */
-public sealed interface LedgerEvent permits BudgetAppropriated, PaymentMade {
+public sealed interface LedgerEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferred, PaymentMade,
+        PaymentRefunded, IncomeReceived, OpeningBalanceRecorded, ReserveUsed, SurplusDistributed, ThreePublicLimitSet,
+        YearClosed, BalancesCarriedIn {
 
     /** The client-chosen id of the transaction that produced this event (its idempotency key). */
     String transactionId();

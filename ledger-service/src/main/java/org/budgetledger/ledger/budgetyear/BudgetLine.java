@@ -42,6 +42,27 @@ record BudgetLine(String id, Fund fund, String subject, Kind kind, String projec
         }
     }
 
+    /** Only lines of this year's appropriations can be adjusted or transferred (SPEC §11: no 收回 of carry-overs). */
+    void checkAdjustable() {
+        if (origin != LineOrigin.APPROPRIATION) {
+            throw new TransactionRejected(ProblemCode.LINE_NOT_ADJUSTABLE,
+                    "budget line " + id + " comes from " + origin + "; only appropriated lines can be adjusted or transferred");
+        }
+    }
+
+    /** Rejects a change of budget that would leave less budget than was paid already. */
+    void checkBudgetChange(Money delta) {
+        if (budget().plus(delta).isLessThan(paid)) {
+            throw new TransactionRejected(ProblemCode.INSUFFICIENT_BALANCE,
+                    "budget line " + id + " has " + available() + " 元 available; it cannot lose " + delta.negate() + " 元");
+        }
+    }
+
+    BudgetLine withAdjustment(Money delta) {
+        return new BudgetLine(id, fund, subject, kind, project, economicRestriction, origin, createdOn, initial,
+                adjustments.plus(delta), paid);
+    }
+
     BudgetLine withPayment(Money amount) {
         return new BudgetLine(id, fund, subject, kind, project, economicRestriction, origin, createdOn, initial,
                 adjustments, paid.plus(amount));

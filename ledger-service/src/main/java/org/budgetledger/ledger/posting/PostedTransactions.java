@@ -1,9 +1,11 @@
 package org.budgetledger.ledger.posting;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,11 @@ import java.util.Optional;
 class PostedTransactions {
 
     record Stored(String id, String type, String fingerprint, String lineId) {
+    }
+
+    /** A stored transaction as {@code GET /api/v1/transactions/{id}} shows it. */
+    record Details(String id, String type, String unit, int year, String principal, Instant recordedAt,
+                   @JsonRawValue String request, PostingResult result) {
     }
 
     private final JdbcClient jdbc;
@@ -33,6 +40,18 @@ class PostedTransactions {
     Optional<Stored> find(String id) {
         return jdbc.sql("SELECT id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ?")
                 .param(id).query(Stored.class).optional();
+    }
+
+    Optional<Details> details(String id) {
+        return jdbc.sql("""
+                        SELECT id, type, unit, year, principal, recorded_at, request::text AS request, line_id
+                        FROM ledger.posted_transaction WHERE id = ?""")
+                .param(id)
+                .query((row, number) -> new Details(row.getString("id"), row.getString("type"), row.getString("unit"),
+                        row.getInt("year"), row.getString("principal"), row.getTimestamp("recorded_at").toInstant(),
+                        row.getString("request"), PostingResult.accepted(row.getString("id"), row.getString("type"),
+                        sequencesOf(id), row.getString("line_id"))))
+                .optional();
     }
 
     List<Long> sequencesOf(String id) {

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.ledger.budgetyear.Appropriate;
 import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
 import org.budgetledger.ledger.budgetyear.TransactionRejected;
+import org.budgetledger.ledger.catalog.Catalog;
 import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.ApiProblem;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,11 +50,13 @@ public class PostingService {
     private final CommandGateway commandGateway;
     private final PostedTransactions postedTransactions;
     private final Units units;
+    private final Catalog catalog;
 
-    PostingService(CommandGateway commandGateway, PostedTransactions postedTransactions, Units units) {
+    PostingService(CommandGateway commandGateway, PostedTransactions postedTransactions, Units units, Catalog catalog) {
         this.commandGateway = commandGateway;
         this.postedTransactions = postedTransactions;
         this.units = units;
+        this.catalog = catalog;
     }
 
     public Outcome post(TransactionRequest request, String principal) {
@@ -64,10 +68,8 @@ public class PostingService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        if (!units.exists(posting.unit())) {
-            throw new ApiProblem(ProblemCode.UNKNOWN_UNIT, "unit " + posting.unit() + " is not registered");
-        }
-        String lineId = command instanceof Appropriate ? posting.transactionId() : null;
+        checkReferences(command);
+        String lineId = command.createdLineId();
         PostingRecord record = new PostingRecord(posting.transactionId(), request.type(), posting.unit(),
                 posting.year(), fingerprint, canonicalRequest, lineId, principal);
         try {
@@ -84,6 +86,21 @@ public class PostingService {
         log.info("event=transaction_accepted id={} type={} unit={} year={} sequence={}", result.id(), result.type(),
                 posting.unit(), posting.year(), result.sequence());
         return new Outcome(true, result);
+    }
+
+    /** The unit and the catalog codes a transaction names must exist (400 with their own codes). */
+    private void checkReferences(PostingCommand command) {
+        if (!units.exists(command.posting().unit())) {
+            throw new ApiProblem(ProblemCode.UNKNOWN_UNIT, "unit " + command.posting().unit() + " is not registered");
+        }
+        command.subjectCode().filter(code -> !catalog.hasSubject(code)).ifPresent(code -> {
+            throw new ApiProblem(ProblemCode.UNKNOWN_SUBJECT, "subject " + code + " is not a 项 of the catalog",
+                    List.of(new FieldError("subject", "not in the catalog")));
+        });
+        command.economicCode().filter(code -> !catalog.hasEconomic(code)).ifPresent(code -> {
+            throw new ApiProblem(ProblemCode.UNKNOWN_ECONOMIC, "economic code " + code + " is not in the catalog",
+                    List.of(new FieldError("economic", "not in the catalog")));
+        });
     }
 
     private void dispatch(PostingCommand command, PostingRecord record) {

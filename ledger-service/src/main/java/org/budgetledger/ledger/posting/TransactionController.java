@@ -1,9 +1,14 @@
 package org.budgetledger.ledger.posting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,16 +19,37 @@ import java.security.Principal;
 class TransactionController {
 
     private final PostingService postingService;
+    private final BatchPosting batchPosting;
+    private final PostedTransactions postedTransactions;
 
-    TransactionController(PostingService postingService) {
+    TransactionController(PostingService postingService, BatchPosting batchPosting,
+                          PostedTransactions postedTransactions) {
         this.postingService = postingService;
+        this.batchPosting = batchPosting;
+        this.postedTransactions = postedTransactions;
     }
 
     /** 201 for a new transaction, 200 when the same id and body were accepted before. */
     @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request, HttpServletRequest http) {
-        Principal principal = http.getUserPrincipal();
-        PostingService.Outcome outcome = postingService.post(request, principal == null ? "anonymous" : principal.getName());
+        PostingService.Outcome outcome = postingService.post(request, principal(http));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
+    }
+
+    /** Up to 10 000 transactions, each treated as its own POST; the answers come in the same order. */
+    @PostMapping(path = "/api/v1/transactions:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BatchPosting.Results batch(@RequestBody byte[] body, HttpServletRequest http) {
+        return batchPosting.post(body, principal(http));
+    }
+
+    @GetMapping("/api/v1/transactions/{id}")
+    PostedTransactions.Details transaction(@PathVariable String id) {
+        return postedTransactions.details(id)
+                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no transaction " + id));
+    }
+
+    private static String principal(HttpServletRequest http) {
+        Principal principal = http.getUserPrincipal();
+        return principal == null ? "anonymous" : principal.getName();
     }
 }

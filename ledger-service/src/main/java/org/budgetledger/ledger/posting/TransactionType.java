@@ -4,29 +4,22 @@ import java.util.Set;
 
 /** The transaction types of SPEC §4 and the fields each takes besides the common ones. */
 public enum TransactionType {
-    APPROPRIATE(true, "fund", "subject", "kind", "project", "economic", "amount"),
-    ADJUST(false, "line", "amount", "reason"),
-    TRANSFER(false, "from", "to", "amount", "reason"),
-    PAY(true, "line", "economic", "amount", "payee", "method"),
-    REFUND(false, "payment", "amount"),
-    RECEIVE(false, "fund", "subject", "amount"),
-    OPENING_BALANCE(false, "fund", "subject", "kind", "project", "economic", "amount"),
-    USE_RESERVE(false, "fund", "subject", "amount"),
-    DISTRIBUTE_SURPLUS(false, "fund", "subject", "amount"),
-    SET_LIMIT(false, "category", "amount"),
-    CARRY_OVER(false);
+    APPROPRIATE("fund", "subject", "kind", "project", "economic", "amount"),
+    ADJUST("line", "amount", "reason"),
+    TRANSFER("from", "to", "amount", "reason"),
+    PAY("line", "economic", "amount", "payee", "method"),
+    REFUND("payment", "amount"),
+    RECEIVE("fund", "subject", "amount"),
+    OPENING_BALANCE("fund", "subject", "kind", "project", "economic", "amount"),
+    USE_RESERVE("fund", "subject", "amount"),
+    DISTRIBUTE_SURPLUS("fund", "subject", "amount"),
+    SET_LIMIT("category", "amount"),
+    CARRY_OVER;
 
-    private final boolean implemented;
     private final Set<String> fields;
 
-    TransactionType(boolean implemented, String... fields) {
-        this.implemented = implemented;
+    TransactionType(String... fields) {
         this.fields = Set.of(fields);
-    }
-
-    /** Whether this version of the ledger can post the type yet. */
-    public boolean implemented() {
-        return implemented;
     }
 
     public boolean takes(String field) {

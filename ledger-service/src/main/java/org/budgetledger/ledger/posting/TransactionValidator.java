@@ -7,8 +7,18 @@ import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.PaymentMethod;
 import org.budgetledger.contracts.money.InvalidAmountException;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.ledger.budgetyear.Adjust;
 import org.budgetledger.ledger.budgetyear.Appropriate;
+import org.budgetledger.ledger.budgetyear.CarryOver;
+import org.budgetledger.ledger.budgetyear.DistributeSurplus;
 import org.budgetledger.ledger.budgetyear.Pay;
+import org.budgetledger.ledger.budgetyear.Receive;
+import org.budgetledger.ledger.budgetyear.RecordOpeningBalance;
+import org.budgetledger.ledger.budgetyear.Refund;
+import org.budgetledger.ledger.budgetyear.SetLimit;
+import org.budgetledger.ledger.budgetyear.Transfer;
+import org.budgetledger.ledger.budgetyear.UseReserve;
 import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
 import org.budgetledger.web.ApiProblem;
@@ -31,6 +41,8 @@ import java.util.regex.Pattern;
 final class TransactionValidator {
 
     static final int ID_LENGTH_MAX = 64;
+    /** Carried-in lines are named "{line}>{year}", so a line reference may be longer than an id. */
+    static final int LINE_ID_LENGTH_MAX = ID_LENGTH_MAX + 6;
     static final int MEMO_LENGTH_MAX = 500;
     static final int VOUCHER_LENGTH_MAX = 64;
     static final int NAME_LENGTH_MAX = 200;
@@ -46,10 +58,10 @@ final class TransactionValidator {
     private TransactionValidator() {
     }
 
-    /** A command ready for the budget year, and the problem codes that are more specific than VALIDATION_FAILED. */
+    /** A command ready for its budget year, or an {@link ApiProblem} naming every field that is wrong. */
     static PostingCommand toCommand(TransactionRequest request, String principal) {
         Fields fields = new Fields();
-        TransactionType type = fields.require("type", request.type(), text -> TransactionType.valueOf(text),
+        TransactionType type = fields.require("type", request.type(), TransactionType::valueOf,
                 "one of " + Arrays.toString(TransactionType.values()));
         String id = fields.text("id", request.id(), ID_LENGTH_MAX, true);
         String unit = fields.matching("unit", request.unit(), UNIT, "1–32 characters of 0-9, A-Z, a-z, _ and -", true);
@@ -58,32 +70,97 @@ final class TransactionValidator {
             fields.error("year", "a year from " + YEAR_MIN + " to " + YEAR_MAX);
             year = null;
         }
-        LocalDate date = fields.date(request.date(), year);
+        // CARRY_OVER is dated by the ledger (31 Dec / 1 Jan): a date sent with it is ignored
+        LocalDate date = type == TransactionType.CARRY_OVER ? null : fields.date(request.date(), year);
         String memo = fields.text("memo", request.memo(), MEMO_LENGTH_MAX, false);
         String voucher = fields.text("voucher", request.voucher(), VOUCHER_LENGTH_MAX, false);
-        if (type != null) {
-            rejectForeignFields(request, type, fields);
-        }
         if (type == null) {
             fields.throwIfAny();
         }
-        if (!type.implemented()) {
-            throw new ApiProblem(ProblemCode.NOT_IMPLEMENTED, "transaction type " + type + " is not implemented yet");
-        }
+        rejectForeignFields(request, type, fields);
         Posting posting = new Posting(id, unit, year == null ? 0 : year, date, principal, memo, voucher);
+        String budgetYearId = posting.budgetYearId();
         PostingCommand command = switch (type) {
             case APPROPRIATE -> appropriate(request, posting, fields);
+            case ADJUST -> new Adjust(budgetYearId, posting, fields.text("line", request.line(), LINE_ID_LENGTH_MAX, true),
+                    fields.nonZeroAmount(request.amount()), fields.text("reason", request.reason(), MEMO_LENGTH_MAX, true));
+            case TRANSFER -> transfer(request, posting, fields);
             case PAY -> pay(request, posting, fields);
-            default -> throw new IllegalStateException("unreachable: " + type);
+            case REFUND -> new Refund(budgetYearId, posting, fields.text("payment", request.payment(), ID_LENGTH_MAX, true),
+                    fields.positiveAmount(request.amount()));
+            case RECEIVE -> new Receive(budgetYearId, posting, fund(request, fields), subject(request, fields),
+                    fields.positiveAmount(request.amount()));
+            case OPENING_BALANCE -> openingBalance(request, posting, fields);
+            case USE_RESERVE -> new UseReserve(budgetYearId, posting, fund(request, fields), subject(request, fields),
+                    fields.positiveAmount(request.amount()));
+            case DISTRIBUTE_SURPLUS -> new DistributeSurplus(budgetYearId, posting, fund(request, fields),
+                    subject(request, fields), fields.positiveAmount(request.amount()));
+            case SET_LIMIT -> new SetLimit(budgetYearId, posting,
+                    fields.require("category", request.category(), ThreePublicCategory::valueOf,
+                            "one of " + Arrays.toString(ThreePublicCategory.values())),
+                    fields.amountAtLeastZero(request.amount()));
+            case CARRY_OVER -> new CarryOver(budgetYearId, posting);
         };
         fields.throwIfAny();
         return command;
     }
 
     private static Appropriate appropriate(TransactionRequest request, Posting posting, Fields fields) {
-        Fund fund = fields.require("fund", request.fund(), Fund::valueOf, "one of " + Arrays.toString(Fund.values()));
-        String subject = fields.matching("subject", request.subject(), SUBJECT, "a 7-digit 项 code", true);
+        Fund fund = fund(request, fields);
+        String subject = subject(request, fields);
         Kind kind = fields.require("kind", request.kind(), Kind::valueOf, "one of " + Arrays.toString(Kind.values()));
+        String project = project(request, fund, kind, fields);
+        String economic = fields.matching("economic", request.economic(), ECONOMIC_RESTRICTION,
+                "a 3-digit economic group or a 5-digit economic code", false);
+        return new Appropriate(posting.budgetYearId(), posting, fund, subject, kind, project, economic,
+                fields.positiveAmount(request.amount()));
+    }
+
+    private static RecordOpeningBalance openingBalance(TransactionRequest request, Posting posting, Fields fields) {
+        Fund fund = fund(request, fields);
+        String subject = subject(request, fields);
+        Kind kind = request.kind() == null ? null
+                : fields.require("kind", request.kind(), Kind::valueOf, "one of " + Arrays.toString(Kind.values()));
+        if (fund != null && fund.isFiscal() && request.kind() == null) {
+            fields.error("kind", "required for fiscal money (it opens a budget line)");
+        }
+        String project = project(request, fund, kind, fields);
+        String economic = fields.matching("economic", request.economic(), ECONOMIC_RESTRICTION,
+                "a 3-digit economic group or a 5-digit economic code", false);
+        return new RecordOpeningBalance(posting.budgetYearId(), posting, fund, subject, kind, project, economic,
+                fields.positiveAmount(request.amount()));
+    }
+
+    private static Transfer transfer(TransactionRequest request, Posting posting, Fields fields) {
+        String from = fields.text("from", request.from(), LINE_ID_LENGTH_MAX, true);
+        String to = fields.text("to", request.to(), LINE_ID_LENGTH_MAX, true);
+        if (from != null && from.equals(to)) {
+            fields.error("to", "must be another line than from");
+        }
+        return new Transfer(posting.budgetYearId(), posting, from, to, fields.positiveAmount(request.amount()),
+                fields.text("reason", request.reason(), MEMO_LENGTH_MAX, true));
+    }
+
+    private static Pay pay(TransactionRequest request, Posting posting, Fields fields) {
+        String line = fields.text("line", request.line(), LINE_ID_LENGTH_MAX, true);
+        String economic = fields.matching("economic", request.economic(), ECONOMIC, "a 5-digit economic code", true);
+        Money amount = fields.positiveAmount(request.amount());
+        String payee = fields.text("payee", request.payee(), NAME_LENGTH_MAX, false);
+        PaymentMethod method = request.method() == null ? null
+                : fields.require("method", request.method(), PaymentMethod::valueOf, "DIRECT or AUTHORIZED");
+        return new Pay(posting.budgetYearId(), posting, line, economic, amount, payee, method);
+    }
+
+    private static Fund fund(TransactionRequest request, Fields fields) {
+        return fields.require("fund", request.fund(), Fund::valueOf, "one of " + Arrays.toString(Fund.values()));
+    }
+
+    private static String subject(TransactionRequest request, Fields fields) {
+        return fields.matching("subject", request.subject(), SUBJECT, "a 7-digit 项 code", true);
+    }
+
+    /** Fiscal money is spent as BASIC or PROJECT; a project is named iff the kind is PROJECT. */
+    private static String project(TransactionRequest request, Fund fund, Kind kind, Fields fields) {
         if (fund != null && fund.isFiscal() && kind != null && !kind.allowedForFiscalFunds()) {
             fields.error("kind", "fiscal money (" + fund + ") is spent as BASIC or PROJECT only");
         }
@@ -94,20 +171,7 @@ final class TransactionValidator {
         if (kind != null && kind != Kind.PROJECT && project != null) {
             fields.error("project", "only for kind PROJECT");
         }
-        String economic = fields.matching("economic", request.economic(), ECONOMIC_RESTRICTION,
-                "a 3-digit economic group or a 5-digit economic code", false);
-        Money amount = fields.positiveAmount(request.amount());
-        return new Appropriate(posting.budgetYearId(), posting, fund, subject, kind, project, economic, amount);
-    }
-
-    private static Pay pay(TransactionRequest request, Posting posting, Fields fields) {
-        String line = fields.text("line", request.line(), ID_LENGTH_MAX, true);
-        String economic = fields.matching("economic", request.economic(), ECONOMIC, "a 5-digit economic code", true);
-        Money amount = fields.positiveAmount(request.amount());
-        String payee = fields.text("payee", request.payee(), NAME_LENGTH_MAX, false);
-        PaymentMethod method = request.method() == null ? null
-                : fields.require("method", request.method(), PaymentMethod::valueOf, "DIRECT or AUTHORIZED");
-        return new Pay(posting.budgetYearId(), posting, line, economic, amount, payee, method);
+        return project;
     }
 
     private static void rejectForeignFields(TransactionRequest request, TransactionType type, Fields fields) {
@@ -222,14 +286,26 @@ final class TransactionValidator {
         }
 
         Money positiveAmount(AmountText amount) {
+            return amount(amount, Money::isPositive, "must be greater than 0");
+        }
+
+        Money nonZeroAmount(AmountText amount) {
+            return amount(amount, money -> !money.isZero(), "must not be 0 (positive to add, negative to cut)");
+        }
+
+        Money amountAtLeastZero(AmountText amount) {
+            return amount(amount, money -> !money.isNegative(), "must not be negative");
+        }
+
+        private Money amount(AmountText amount, java.util.function.Predicate<Money> allowed, String rule) {
             if (amount == null) {
                 error("amount", "required");
                 return null;
             }
             try {
                 Money money = Money.parseYuan(amount.text());
-                if (!money.isPositive()) {
-                    error("amount", "must be greater than 0", ProblemCode.INVALID_AMOUNT);
+                if (!allowed.test(money)) {
+                    error("amount", rule, ProblemCode.INVALID_AMOUNT);
                     return null;
                 }
                 return money;

@@ -92,13 +92,18 @@ class KafkaEventPublisher implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+        if (worker == null) {
+            return;
+        }
+        try {
+            // a round in flight finishes (its acknowledgements and position); only a stuck one is interrupted
+            worker.join(Duration.ofSeconds(10).toMillis());
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(Duration.ofSeconds(5).toMillis());
             }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -70,7 +70,7 @@ class BudgetYearTest {
     @Test
     void payment_inside_the_lines_economic_group_is_accepted() {
         fixture.given(appropriated("a1", "2023-01-10", "1000.00", "302"))
-                .when(pay("p1", "a1", "2023-02-01", "30217", "1.00"))
+                .when(pay("p1", "a1", "2023-02-01", "30226", "1.00"))
                 .expectSuccessfulHandlerExecution();
     }
 

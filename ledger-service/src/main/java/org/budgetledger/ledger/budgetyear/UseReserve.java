@@ -1,0 +1,16 @@
+package org.budgetledger.ledger.budgetyear;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.money.Money;
+
+import java.util.Optional;
+
+/** USE_RESERVE 使用非财政拨款结余和专用结余. */
+public record UseReserve(@TargetAggregateIdentifier String budgetYearId, Posting posting, Fund fund, String subject, Money amount) implements PostingCommand {
+
+    @Override
+    public Optional<String> subjectCode() {
+        return Optional.ofNullable(subject);
+    }
+}
