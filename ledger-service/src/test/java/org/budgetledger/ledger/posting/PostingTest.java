@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.posting;
 
 import org.budgetledger.ledger.LedgerServiceApplication;
+import org.budgetledger.testing.Concurrently;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
 import org.budgetledger.testing.RealInfrastructure;
@@ -14,15 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,7 +98,7 @@ class PostingTest {
 
     @Test
     void concurrent_duplicates_store_one_transaction() throws Exception {
-        List<Answer> answers = concurrently(8, attempt -> api.post("/api/v1/transactions", appropriate("a-" + unit, "5.00")));
+        List<Answer> answers = Concurrently.run(8, attempt -> api.post("/api/v1/transactions", appropriate("a-" + unit, "5.00")));
 
         assertThat(answers).extracting(Answer::status).containsOnly(200, 201);
         assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
@@ -113,7 +109,7 @@ class PostingTest {
     void concurrent_payments_never_overspend_a_line() throws Exception {
         api.post("/api/v1/transactions", appropriate("a-" + unit, "100.00"));
 
-        List<Answer> answers = concurrently(24, attempt ->
+        List<Answer> answers = Concurrently.run(24, attempt ->
                 api.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "10.00")));
 
         assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(10);
@@ -128,7 +124,7 @@ class PostingTest {
     @Test
     void sequences_follow_commit_order_without_gaps() throws Exception {
         api.post("/api/v1/transactions", appropriate("a-" + unit, "1000.00"));
-        concurrently(16, attempt -> api.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "1.00")));
+        Concurrently.run(16, attempt -> api.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "1.00")));
 
         List<Long> sequences = jdbc.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE aggregateIdentifier = ? ORDER BY globalIndex")
                 .param(unit + ":2023").query(Long.class).list();
@@ -238,28 +234,6 @@ class PostingTest {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
-        }
-    }
-
-    interface Attempt {
-        Answer run(int attempt) throws Exception;
-    }
-
-    private static List<Answer> concurrently(int count, Attempt attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Callable<Answer>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                calls.add(() -> attempt.run(n));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : pool.invokeAll(calls)) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -1,0 +1,275 @@
+package org.budgetledger.ledger;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.posting.AmountText;
+import org.budgetledger.ledger.posting.PostingService;
+import org.budgetledger.ledger.posting.TransactionRequest;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.web.ApiProblem;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random sequences of valid and invalid transactions against a small in-memory model of SPEC §4: the
+ * ledger accepts exactly what the model accepts, with the model's error code, ends with the model's line
+ * states, and stores nothing for what it rejected.
+ */
+class LedgerRulesProperties {
+
+    private static ConfigurableApplicationContext context;
+
+    private static synchronized ConfigurableApplicationContext ledger() {
+        if (context == null) {
+            Infrastructure infrastructure = SharedInfrastructure.get();
+            context = new SpringApplicationBuilder(LedgerServiceApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties(Map.of("spring.datasource.url", infrastructure.jdbcUrl(),
+                            "spring.datasource.username", infrastructure.username(),
+                            "spring.datasource.password", infrastructure.password(),
+                            "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers()))
+                    .run();
+        }
+        return context;
+    }
+
+    @AfterContainer
+    static void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** One step: what to do, on which (possibly missing) line or payment, with which amount in fen. */
+    record Step(String type, int target, int other, long amountFen, boolean fiscal, boolean reception) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> histories() {
+        Arbitrary<Step> step = Combinators.combine(
+                Arbitraries.of("APPROPRIATE", "APPROPRIATE", "ADJUST", "TRANSFER", "PAY", "PAY", "PAY", "REFUND", "SET_LIMIT"),
+                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3),
+                Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.longs().between(1, 100_000)),
+                        Tuple.of(1, Arbitraries.longs().between(-1_000, 0))),
+                Arbitraries.of(true, true, false), Arbitraries.of(true, false, false)
+        ).as(Step::new);
+        return step.list().ofMinSize(10).ofMaxSize(40);
+    }
+
+    @Property(tries = 40)
+    void the_ledger_decides_like_the_model(@ForAll("histories") List<Step> history) {
+        PostingService posting = ledger().getBean(PostingService.class);
+        JdbcClient jdbc = ledger().getBean(JdbcClient.class);
+        String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit, "性质测试").update();
+        Model model = new Model();
+        for (int n = 0; n < history.size(); n++) {
+            Step step = history.get(n);
+            String id = unit + "-" + n;
+            TransactionRequest request = model.request(step, id, unit);
+            String expected = model.decide(step, id);
+            String actual;
+            try {
+                posting.post(request, "property");
+                actual = "ACCEPTED";
+            } catch (ApiProblem problem) {
+                actual = problem.code().name();
+            }
+            Statistics.label("decision").collect(expected);
+            assertThat(actual).as("step %d %s", n, step).isEqualTo(expected);
+            if (!expected.equals("ACCEPTED")) {
+                assertThat(jdbc.sql("SELECT count(*) FROM ledger.posted_transaction WHERE id = ?").param(id)
+                        .query(Long.class).single()).isZero();
+                assertThat(jdbc.sql("SELECT count(*) FROM ledger.domain_event_entry WHERE transaction_id = ?").param(id)
+                        .query(Long.class).single()).isZero();
+            }
+        }
+        for (Map.Entry<String, Model.Line> line : model.lines.entrySet()) {
+            Map<String, Object> stored = jdbc.sql("SELECT initial_fen, adjustments_fen, paid_fen FROM ledger.budget_line WHERE id = ?")
+                    .param(line.getKey()).query().singleRow();
+            assertThat(List.of(stored.get("initial_fen"), stored.get("adjustments_fen"), stored.get("paid_fen")))
+                    .as("line %s", line.getKey())
+                    .isEqualTo(List.of(line.getValue().initial, line.getValue().adjustments, line.getValue().paid));
+        }
+    }
+
+    /** SPEC §4 for these types, as plainly as it can be written. */
+    static final class Model {
+        static final class Line {
+            final boolean fiscal;
+            final long initial;
+            long adjustments;
+            long paid;
+
+            Line(boolean fiscal, long initial) {
+                this.fiscal = fiscal;
+                this.initial = initial;
+            }
+
+            long available() {
+                return initial + adjustments - paid;
+            }
+        }
+
+        record Payment(String line, boolean reception, long amount, long[] refunded) {
+        }
+
+        final Map<String, Line> lines = new HashMap<>();
+        final List<String> lineIds = new ArrayList<>();
+        final List<String> paymentIds = new ArrayList<>();
+        final Map<String, Payment> payments = new HashMap<>();
+        long receptionLimit;
+        long receptionSpent;
+
+        private String line(int index) {
+            return index < lineIds.size() ? lineIds.get(index) : "missing-line-" + index;
+        }
+
+        private String payment(int index) {
+            return index < paymentIds.size() ? paymentIds.get(index) : "missing-payment-" + index;
+        }
+
+        TransactionRequest request(Step step, String id, String unit) {
+            AmountText amount = new AmountText(Money.ofFen(signed(step)).toYuanString());
+            return switch (step.type()) {
+                case "APPROPRIATE" -> new TransactionRequest(id, "APPROPRIATE", unit, 2023, "2023-01-01", null, null,
+                        step.fiscal() ? "GENERAL_BUDGET" : "OTHER", "2140199", "BASIC", null, null, amount,
+                        null, null, null, null, null, null, null, null);
+                case "ADJUST" -> new TransactionRequest(id, "ADJUST", unit, 2023, "2023-06-01", null, null, null, null,
+                        null, null, null, amount, line(step.target()), null, null, "调整", null, null, null, null);
+                case "TRANSFER" -> new TransactionRequest(id, "TRANSFER", unit, 2023, "2023-06-01", null, null, null,
+                        null, null, null, null, amount, null, line(step.target()), line(step.other()), "调剂", null,
+                        null, null, null);
+                case "PAY" -> new TransactionRequest(id, "PAY", unit, 2023, "2023-06-01", null, null, null, null, null,
+                        null, step.reception() ? "30217" : "30201", amount, line(step.target()), null, null, null,
+                        null, null, null, null);
+                case "REFUND" -> new TransactionRequest(id, "REFUND", unit, 2023, "2023-07-01", null, null, null, null,
+                        null, null, null, amount, null, null, null, null, payment(step.target()), null, null, null);
+                case "SET_LIMIT" -> new TransactionRequest(id, "SET_LIMIT", unit, 2023, "2023-01-01", null, null, null,
+                        null, null, null, null, amount, null, null, null, null, null, null, null, "RECEPTION");
+                default -> throw new IllegalArgumentException(step.type());
+            };
+        }
+
+        /** ADJUST adds or cuts (the unused second index picks which); every other type sends the amount as drawn. */
+        static long signed(Step step) {
+            return step.type().equals("ADJUST") && step.other() % 2 == 1 ? -step.amountFen() : step.amountFen();
+        }
+
+        String decide(Step step, String id) {
+            long amount = signed(step);
+            switch (step.type()) {
+                case "APPROPRIATE" -> {
+                    if (amount <= 0) {
+                        return "INVALID_AMOUNT";
+                    }
+                    lines.put(id, new Line(step.fiscal(), amount));
+                    lineIds.add(id);
+                }
+                case "ADJUST" -> {
+                    if (amount == 0) {
+                        return "INVALID_AMOUNT";
+                    }
+                    Line line = lines.get(line(step.target()));
+                    if (line == null) {
+                        return "UNKNOWN_LINE";
+                    }
+                    if (line.initial + line.adjustments + amount < line.paid) {
+                        return "INSUFFICIENT_BALANCE";
+                    }
+                    line.adjustments += amount;
+                }
+                case "TRANSFER" -> {
+                    if (line(step.target()).equals(line(step.other()))) {
+                        return "VALIDATION_FAILED";
+                    }
+                    if (amount <= 0) {
+                        return "INVALID_AMOUNT";
+                    }
+                    Line from = lines.get(line(step.target()));
+                    Line to = lines.get(line(step.other()));
+                    if (from == null || to == null) {
+                        return "UNKNOWN_LINE";
+                    }
+                    if (from.fiscal != to.fiscal) {
+                        return "INVALID_FUND";
+                    }
+                    if (from.available() < amount) {
+                        return "INSUFFICIENT_BALANCE";
+                    }
+                    from.adjustments -= amount;
+                    to.adjustments += amount;
+                }
+                case "PAY" -> {
+                    if (amount <= 0) {
+                        return "INVALID_AMOUNT";
+                    }
+                    Line line = lines.get(line(step.target()));
+                    if (line == null) {
+                        return "UNKNOWN_LINE";
+                    }
+                    if (line.available() < amount) {
+                        return "INSUFFICIENT_BALANCE";
+                    }
+                    boolean limited = line.fiscal && step.reception();
+                    if (limited && receptionSpent + amount > receptionLimit) {
+                        return "THREE_PUBLIC_LIMIT_EXCEEDED";
+                    }
+                    line.paid += amount;
+                    if (limited) {
+                        receptionSpent += amount;
+                    }
+                    payments.put(id, new Payment(line(step.target()), limited, amount, new long[1]));
+                    paymentIds.add(id);
+                }
+                case "REFUND" -> {
+                    if (amount <= 0) {
+                        return "INVALID_AMOUNT";
+                    }
+                    Payment payment = payments.get(payment(step.target()));
+                    if (payment == null) {
+                        return "UNKNOWN_PAYMENT";
+                    }
+                    if (payment.refunded()[0] + amount > payment.amount()) {
+                        return "REFUND_EXCEEDS_PAYMENT";
+                    }
+                    payment.refunded()[0] += amount;
+                    lines.get(payment.line()).paid -= amount;
+                    if (payment.reception()) {
+                        receptionSpent -= amount;
+                    }
+                }
+                case "SET_LIMIT" -> {
+                    if (amount < 0) {
+                        return "INVALID_AMOUNT";
+                    }
+                    if (amount < receptionSpent) {
+                        return "LIMIT_BELOW_SPENDING";
+                    }
+                    receptionLimit = amount;
+                }
+                default -> throw new IllegalArgumentException(step.type());
+            }
+            return "ACCEPTED";
+        }
+    }
+}
