@@ -1,0 +1,105 @@
+package org.budgetledger.ledger.publishing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.budgetledger.contracts.events.LedgerEventTypes;
+import org.budgetledger.ledger.LedgerServiceApplication;
+import org.budgetledger.ledger.Tx;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.budgetledger.testing.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Real published messages, one of every event type, validate against the schemas in {@code contracts}. */
+@RealInfrastructure
+@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EventSchemaConformanceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void every_published_event_matches_the_schema_of_its_type(Infrastructure infrastructure) throws IOException {
+        HttpApi api = new HttpApi(port);
+        String unit = "S" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/v1/units", Map.of("code", unit, "name", "模式测试"));
+        List<Map<String, Object>> history = List.of(
+                Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"),
+                Tx.appropriate("a2" + unit, unit, 2023, "GENERAL_BUDGET", "10.00"),
+                Tx.of("ADJUST", "j1" + unit, unit, 2023, "2023-03-01", "line", "a1" + unit, "amount", "-1.00", "reason", "调减"),
+                Tx.of("TRANSFER", "t1" + unit, unit, 2023, "2023-03-01", "from", "a1" + unit, "to", "a2" + unit, "amount", "1.00", "reason", "调剂"),
+                Tx.of("PAY", "p1" + unit, unit, 2023, "2023-04-01", "line", "a1" + unit, "economic", "30201", "amount", "100.00",
+                        "payee", "某公司", "method", "DIRECT", "memo", "办公用品", "voucher", "记-001"),
+                Tx.of("REFUND", "r1" + unit, unit, 2023, "2023-05-01", "payment", "p1" + unit, "amount", "10.00"),
+                Tx.of("RECEIVE", "i1" + unit, unit, 2023, "2023-05-01", "fund", "OTHER", "subject", "2140199", "amount", "0.07"),
+                Tx.of("OPENING_BALANCE", "o1" + unit, unit, 2023, "2023-01-01", "fund", "GENERAL_BUDGET", "subject", "2140199",
+                        "kind", "PROJECT", "project", "业务工作经费", "amount", "50.00"),
+                Tx.of("USE_RESERVE", "u1" + unit, unit, 2023, "2023-05-01", "fund", "OTHER", "subject", "2140199", "amount", "8.29"),
+                Tx.of("DISTRIBUTE_SURPLUS", "d1" + unit, unit, 2023, "2023-12-01", "fund", "OTHER", "subject", "2140199", "amount", "1.00"),
+                Tx.of("SET_LIMIT", "l1" + unit, unit, 2023, "2023-01-01", "category", "RECEPTION", "amount", "3.00"),
+                Tx.of("CARRY_OVER", "c1" + unit, unit, 2023, null));
+        for (Map<String, Object> transaction : history) {
+            assertThat(api.post("/api/v1/transactions", transaction).status()).as(transaction.toString()).isEqualTo(201);
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30)).until(
+                () -> TopicReader.readAll(infrastructure.bootstrapServers(), "budget-ledger.events").stream()
+                        .filter(record -> record.key().startsWith(unit + ":")).toList(),
+                list -> list.size() == 13);
+
+        for (ConsumerRecord<String, byte[]> record : records) {
+            JsonNode value = JSON.readTree(record.value());
+            Set<ValidationMessage> errors = schema(value.path("type").asText()).validate(value);
+            assertThat(errors).as("%s %s", value.path("type").asText(), value).isEmpty();
+        }
+        Set<String> types = records.stream().map(record -> {
+            try {
+                return JSON.readTree(record.value()).path("type").asText();
+            } catch (IOException unreadable) {
+                throw new IllegalStateException(unreadable);
+            }
+        }).collect(Collectors.toSet());
+        assertThat(types).containsExactlyInAnyOrderElementsOf(LedgerEventTypes.names());
+        // and the schemas do reject: a payment without its fields is not a PaymentMade
+        assertThat(schema("PaymentMade").validate(JSON.readTree("{\"type\":\"PaymentMade\",\"amount\":1.5}"))).isNotEmpty();
+    }
+
+    private static JsonSchema schema(String eventName) throws IOException {
+        try (InputStream in = LedgerEventTypes.class.getResourceAsStream("/schemas/events/" + eventName + ".schema.json")) {
+            assertThat(in).as("schema of " + eventName).isNotNull();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+}
