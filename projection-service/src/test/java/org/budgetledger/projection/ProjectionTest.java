@@ -17,7 +17,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.contracts.events.BalancesCarriedIn;
+import org.budgetledger.contracts.events.BudgetAdjusted;
 import org.budgetledger.contracts.events.BudgetAppropriated;
+import org.budgetledger.contracts.events.BudgetTransferred;
+import org.budgetledger.contracts.events.CarriedBalance;
+import org.budgetledger.contracts.events.CarriedLine;
+import org.budgetledger.contracts.events.IncomeReceived;
+import org.budgetledger.contracts.events.OpeningBalanceRecorded;
+import org.budgetledger.contracts.events.PaymentRefunded;
+import org.budgetledger.contracts.events.ReserveUsed;
+import org.budgetledger.contracts.events.SurplusDistributed;
+import org.budgetledger.contracts.events.ThreePublicLimitSet;
+import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
@@ -139,6 +152,47 @@ class ProjectionTest {
         assertThat(cell(report, 1)).isEqualTo("500.00");
         assertThat(cell(report, 39)).isEqualTo("120.00");
         assertThat(cell(report, 58)).isEqualTo("120.00");
+    }
+
+    @Test
+    void every_event_type_lands_in_its_t01_row(Infrastructure infrastructure) throws Exception {
+        LocalDate june = LocalDate.parse("2023-06-01");
+        publish(infrastructure, List.of(
+                envelope(appropriated("a1", "2023-01-10", Fund.GENERAL_BUDGET, "2140199", "1000.00"), JANUARY),
+                envelope(appropriated("a2", "2023-01-10", Fund.GENERAL_BUDGET, "2010499", "100.00"), JANUARY),
+                envelope(new BudgetAdjusted("j1" + unit, unit, 2023, june, "clerk", null, null, "a1" + unit,
+                        Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, Money.parseYuan("200.00"), "追加"), JUNE),
+                envelope(new BudgetTransferred("t1" + unit, unit, 2023, june, "clerk", null, null, Fund.GENERAL_BUDGET,
+                        "a1" + unit, "2140199", Kind.BASIC, null, "a2" + unit, "2010499", Kind.BASIC, null,
+                        Money.parseYuan("50.00"), "调剂"), JUNE),
+                envelope(paid("p1", "2023-06-01", "2140199", "300.00"), JUNE),
+                envelope(new PaymentRefunded("r1" + unit, unit, 2023, june, "clerk", null, null, "p1" + unit, "a1" + unit,
+                        Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, "30201", Money.parseYuan("20.00")), JUNE),
+                envelope(new IncomeReceived("i1" + unit, unit, 2023, june, "clerk", null, null, Fund.OTHER, "2140199",
+                        Money.parseYuan("0.07")), JUNE),
+                envelope(new OpeningBalanceRecorded("o1" + unit, unit, 2023, LocalDate.parse("2023-01-01"), "clerk", null,
+                        null, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null, Money.parseYuan("500.00"),
+                        "o1" + unit), JANUARY),
+                envelope(new BalancesCarriedIn("c0" + unit, unit, 2023, LocalDate.parse("2023-01-01"), "admin", null, null,
+                        2022, List.of(new CarriedLine("x>2023" + unit, "x", Fund.GENERAL_BUDGET, "2140199", Kind.BASIC,
+                        null, null, Money.parseYuan("5.00"))),
+                        List.of(new CarriedBalance(Fund.OTHER, "2140199", Money.parseYuan("10.00")))), JANUARY),
+                envelope(new ReserveUsed("u1" + unit, unit, 2023, june, "clerk", null, null, Fund.OTHER, "2140199",
+                        Money.parseYuan("8.29")), JUNE),
+                envelope(new SurplusDistributed("d1" + unit, unit, 2023, LocalDate.parse("2023-12-01"), "clerk", null, null,
+                        Fund.OTHER, "2140199", Money.parseYuan("1.00")), JUNE),
+                envelope(new ThreePublicLimitSet("l1" + unit, unit, 2023, june, "admin", null, null,
+                        ThreePublicCategory.RECEPTION, Money.parseYuan("3.00")), JUNE),
+                envelope(new YearClosed("c1" + unit, unit, 2023, LocalDate.parse("2023-12-31"), "admin", null, null), JUNE)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell(t01(""), 59).equals("1.00"));
+
+        JsonNode report = t01("");
+        Map<Integer, String> expected = Map.ofEntries(Map.entry(1, "1300.00"), Map.entry(8, "0.07"),
+                Map.entry(27, "1300.07"), Map.entry(28, "8.29"), Map.entry(29, "515.00"), Map.entry(31, "1823.36"),
+                Map.entry(44, "280.00"), Map.entry(58, "280.00"), Map.entry(59, "1.00"), Map.entry(60, "1542.36"),
+                Map.entry(62, "1823.36"));
+        expected.forEach((line, amount) -> assertThat(cell(report, line)).as("line %d", line).isEqualTo(amount));
     }
 
     @Test
