@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ledger accepts exactly what the model accepts, with the model's error code, ends with the model's line
  * states, and stores nothing for what it rejected.
  */
-class LedgerRulesProperties {
+class LedgerRulesPropertyTest {
 
     private static ConfigurableApplicationContext context;
 
