@@ -38,6 +38,8 @@ class EndToEndTest {
         assertThat(api.post("/api/v1/transactions", Map.of("id", "a-" + unit, "type", "APPROPRIATE", "unit", unit,
                 "year", 2023, "date", "2023-01-10", "fund", "GENERAL_BUDGET", "subject", "2140199", "kind", "BASIC",
                 "amount", "79059500.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "l-" + unit, "type", "SET_LIMIT", "unit", unit,
+                "year", 2023, "date", "2023-01-01", "category", "RECEPTION", "amount", "30000.00")).status()).isEqualTo(201);
         assertThat(api.post("/api/v1/transactions", Map.of("id", "p-" + unit, "type", "PAY", "unit", unit,
                 "year", 2023, "date", "2023-05-10", "line", "a-" + unit, "economic", "30217",
                 "amount", "3300.00")).status()).isEqualTo(201);
