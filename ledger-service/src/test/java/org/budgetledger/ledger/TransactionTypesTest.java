@@ -183,6 +183,40 @@ class TransactionTypesTest {
     }
 
     @Test
+    void a_large_batch_decides_every_item_as_if_posted_alone_in_order() {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        items.add(Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"));
+        for (int n = 0; n < 1200; n++) {
+            items.add(Tx.pay("p" + n + unit, unit, 2023, "a1" + unit, "30201", "1.00"));
+        }
+        items.set(601, Tx.pay("p599" + unit, unit, 2023, "a1" + unit, "30201", "1.00"));   // a repeat: 200
+        items.set(701, Tx.pay("p699" + unit, unit, 2023, "a1" + unit, "30201", "2.00"));   // a conflict: 409
+        Map<String, Object> batch = Map.of("transactions", items);
+
+        Answer answer = api.post("/api/v1/transactions:batch", batch);
+
+        JsonNode results = answer.body().path("results");
+        assertThat(results).hasSize(1201);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        results.forEach(result -> statuses.add(result.path("status").asInt()));
+        // 1000.00 pays the first 1000 new payments of 1.00; the repeat and the conflict are no payments
+        assertThat(statuses.subList(0, 601)).containsOnly(201);
+        assertThat(statuses.get(601)).isEqualTo(200);
+        assertThat(results.get(601).path("result").path("sequence")).isEqualTo(results.get(600).path("result").path("sequence"));
+        assertThat(statuses.get(701)).isEqualTo(409);
+        assertThat(results.get(701).path("problem").path("code").asText()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        assertThat(statuses.subList(602, 701)).containsOnly(201);
+        assertThat(statuses.subList(702, 1003)).containsOnly(201);
+        assertThat(statuses.subList(1003, 1201)).containsOnly(409);
+        assertThat(results.get(1003).path("problem").path("code").asText()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(results.get(1).path("result").path("sequence").get(0).asLong())
+                .isEqualTo(results.get(0).path("result").path("sequence").get(0).asLong() + 1);
+        JsonNode line = api.get("/api/v1/budget-lines/a1" + unit).body();
+        assertThat(line.path("paid").asText()).isEqualTo("1000.00");
+        assertThat(line.path("available").asText()).isEqualTo("0.00");
+    }
+
+    @Test
     void concurrent_three_public_payments_on_different_lines_never_exceed_the_limit() throws Exception {
         post(Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"));
         post(Tx.appropriate("a2" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"));

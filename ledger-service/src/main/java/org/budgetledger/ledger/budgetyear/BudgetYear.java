@@ -237,6 +237,11 @@ public class BudgetYear {
     /** The common rules of every posting: the year is still open. */
     private Posting open(PostingCommand command) {
         Posting posting = command.posting();
+        if (id == null) {
+            // a budget year created for this command: it has its identity even if the command is rejected
+            // and no event ever gives it one (Axon keeps the empty aggregate, under this id, in its cache)
+            id = posting.budgetYearId();
+        }
         if (closed) {
             throw new TransactionRejected(ProblemCode.YEAR_CLOSED, "year " + posting.year() + " of unit "
                     + posting.unit() + " is closed (年终结转 done); post corrections into the next year");

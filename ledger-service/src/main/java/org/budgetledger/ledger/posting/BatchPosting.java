@@ -5,10 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
@@ -16,16 +21,26 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /api/v1/transactions:batch}: each item is cut out of the body as the exact bytes the client
- * sent and treated as a single POST would treat it (its own validation, idempotency and answer), so one
- * bad item never affects the others.
+ * sent and answered as a single POST would answer it (its own validation, idempotency and result).
+ *
+ * <p>For speed, consecutive items are decided in groups inside one unit of work and one database
+ * transaction: one commit and one append lock for up to {@link #GROUP_SIZE} transactions instead of one
+ * each. Items are decided in order against the state the earlier ones left, as single POSTs would be; a
+ * rejected item stores nothing (its budget year rejects before applying anything). If the group cannot
+ * commit (a concurrent writer on another instance, a database failure), nothing of it is stored and its
+ * items are posted again one by one.
  */
 @Service
 class BatchPosting {
 
     static final int ITEMS_MAX = 10_000;
+    static final int GROUP_SIZE = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(BatchPosting.class);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(String id, int status, PostingResult result, ProblemDetail problem) {
@@ -34,35 +49,103 @@ class BatchPosting {
     record Results(List<Item> results) {
     }
 
+    /** An item cut out of the body: its request, or why it could not be read. */
+    private record Parsed(TransactionRequest request, ApiProblem unreadable) {
+    }
+
     private final PostingService postingService;
+    private final PostedTransactions postedTransactions;
+    private final TransactionManager transactionManager;
     private final ObjectMapper json;
 
-    BatchPosting(PostingService postingService, ObjectMapper json) {
+    BatchPosting(PostingService postingService, PostedTransactions postedTransactions,
+                 TransactionManager transactionManager, ObjectMapper json) {
         this.postingService = postingService;
+        this.postedTransactions = postedTransactions;
+        this.transactionManager = transactionManager;
         this.json = json;
     }
 
     Results post(byte[] body, String principal) {
-        List<byte[]> items = items(body);
-        List<Item> results = new ArrayList<>(items.size());
-        for (byte[] item : items) {
-            results.add(postOne(item, principal));
+        List<Parsed> items = items(body).stream().map(this::parse).toList();
+        Item[] results = new Item[items.size()];
+        for (int start = 0; start < items.size(); start += GROUP_SIZE) {
+            int end = Math.min(start + GROUP_SIZE, items.size());
+            if (!group(items, start, end, principal, results)) {
+                for (int index = start; index < end; index++) {
+                    results[index] = alone(items.get(index), principal);
+                }
+            }
         }
-        return new Results(results);
+        return new Results(Arrays.asList(results));
     }
 
-    private Item postOne(byte[] item, String principal) {
-        TransactionRequest request;
+    /**
+     * Decides items [start, end) in one unit of work. Rejections are answers, not failures: they store
+     * nothing and the group goes on. Anything else that goes wrong rolls the whole group back.
+     *
+     * @return whether the group committed (else nothing of it was stored and no result was set)
+     */
+    private boolean group(List<Parsed> items, int start, int end, String principal, Item[] results) {
+        List<PostingService.Decision> decisions = new ArrayList<>();
+        List<Integer> decided = new ArrayList<>();
+        Item[] answers = new Item[end - start];
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            request = json.readValue(item, TransactionRequest.class);
-        } catch (IOException unreadable) {
-            return problem(null, ProblemResponses.unreadableJson(unreadable));
+            unitOfWork.attachTransaction(transactionManager);
+            for (int index = start; index < end; index++) {
+                Parsed parsed = items.get(index);
+                if (parsed.unreadable() != null) {
+                    answers[index - start] = problem(null, parsed.unreadable());
+                    continue;
+                }
+                try {
+                    decisions.add(postingService.decide(parsed.request(), principal));
+                    decided.add(index);
+                } catch (ApiProblem problem) {
+                    answers[index - start] = problem(parsed.request().id(), problem);
+                }
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException failed) {
+            // a concurrent writer, a deadlock between groups, a database failure: decide one by one
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(failed);
+            }
+            log.info("event=batch_group_abandoned size={} reason=\"{}\"", end - start, failed.toString());
+            return false;
+        }
+        Map<String, List<Long>> sequences = postedTransactions.sequencesOf(decisions.stream()
+                .map(PostingService.Decision::id).toList());
+        for (int n = 0; n < decisions.size(); n++) {
+            PostingService.Decision decision = decisions.get(n);
+            answers[decided.get(n) - start] = created(postingService.answer(decision,
+                    sequences.getOrDefault(decision.id(), List.of())));
+        }
+        System.arraycopy(answers, 0, results, start, answers.length);
+        return true;
+    }
+
+    private Item alone(Parsed parsed, String principal) {
+        if (parsed.unreadable() != null) {
+            return problem(null, parsed.unreadable());
         }
         try {
-            PostingService.Outcome outcome = postingService.post(request, principal);
-            return new Item(outcome.result().id(), outcome.created() ? 201 : 200, outcome.result(), null);
+            return created(postingService.post(parsed.request(), principal));
         } catch (ApiProblem problem) {
-            return problem(request.id(), problem);
+            return problem(parsed.request().id(), problem);
+        }
+    }
+
+    private static Item created(PostingService.Outcome outcome) {
+        return new Item(outcome.result().id(), outcome.created() ? 201 : 200, outcome.result(), null);
+    }
+
+    private Parsed parse(byte[] item) {
+        try {
+            return new Parsed(json.readValue(item, TransactionRequest.class), null);
+        } catch (IOException unreadable) {
+            return new Parsed(null, ProblemResponses.unreadableJson(unreadable));
         }
     }
 

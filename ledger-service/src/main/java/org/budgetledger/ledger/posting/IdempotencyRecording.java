@@ -4,13 +4,22 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.budgetledger.ledger.budgetyear.TransactionRejected;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a transaction's idempotency record in the same database transaction as its events, before the
- * budget year decides. The primary key makes a concurrent duplicate wait for the first one and then
- * fail ({@link DuplicateTransaction}); a rejection rolls the record back with everything else.
+ * Around every posting command, inside its database transaction:
+ * <ul>
+ *   <li>a rejection becomes the command's result instead of an exception. The budget year rejects before
+ *   applying anything, so the unit of work commits nothing, and the budget year stays in Axon's cache
+ *   (an exception would evict it and make the next posting replay the unit-year's whole history);</li>
+ *   <li>an accepted transaction gets its idempotency record, in the same transaction as its events. The
+ *   primary key makes a concurrent duplicate fail ({@link DuplicateTransaction}), which rolls back its
+ *   events; and the event store's foreign key to this record means no event can ever be stored for a
+ *   transaction that was not accepted.</li>
+ * </ul>
+ * Axon registers handler interceptor beans with the command bus, after its transaction interceptor.
  */
 @Component
 class IdempotencyRecording implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -24,7 +33,6 @@ class IdempotencyRecording implements MessageHandlerInterceptor<CommandMessage<?
 
     private final PostedTransactions postedTransactions;
 
-    /** Axon registers handler interceptor beans with the command bus, after its transaction interceptor. */
     IdempotencyRecording(PostedTransactions postedTransactions) {
         this.postedTransactions = postedTransactions;
     }
@@ -32,14 +40,21 @@ class IdempotencyRecording implements MessageHandlerInterceptor<CommandMessage<?
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        if (PostingRecord.presentIn(command.getMetaData())) {
-            PostingRecord record = PostingRecord.from(command.getMetaData());
-            try {
-                postedTransactions.insert(record);
-            } catch (DuplicateKeyException duplicate) {
-                throw new DuplicateTransaction(record.id());
-            }
+        if (!PostingRecord.presentIn(command.getMetaData())) {
+            return chain.proceed();
         }
-        return chain.proceed();
+        Object result;
+        try {
+            result = chain.proceed();
+        } catch (TransactionRejected rejected) {
+            return rejected;
+        }
+        PostingRecord record = PostingRecord.from(command.getMetaData());
+        try {
+            postedTransactions.insert(record);
+        } catch (DuplicateKeyException duplicate) {
+            throw new DuplicateTransaction(record.id());
+        }
+        return result;
     }
 }

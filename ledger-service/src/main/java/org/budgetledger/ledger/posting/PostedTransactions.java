@@ -6,7 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The idempotency records of accepted transactions, one row per transaction id. */
@@ -52,6 +56,18 @@ class PostedTransactions {
                         row.getString("request"), PostingResult.accepted(row.getString("id"), row.getString("type"),
                         sequencesOf(id), row.getString("line_id"))))
                 .optional();
+    }
+
+    /** The stored sequences of many transactions at once, by transaction id. */
+    Map<String, List<Long>> sequencesOf(Collection<String> ids) {
+        Map<String, List<Long>> sequences = new HashMap<>();
+        jdbc.sql("SELECT transaction_id, globalIndex FROM " + EventStoreConfiguration.EVENT_TABLE
+                        + " WHERE transaction_id = ANY(?) ORDER BY globalIndex")
+                .param(ids.toArray(String[]::new))
+                .query(row -> {
+                    sequences.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(row.getLong(2));
+                });
+        return sequences;
     }
 
     List<Long> sequencesOf(String id) {

@@ -47,6 +47,10 @@ public class PostingService {
     public record Outcome(boolean created, PostingResult result) {
     }
 
+    /** A transaction accepted now ({@code created}) or before, not yet answered. */
+    record Decision(String id, String type, String lineId, boolean created, String unit, int year) {
+    }
+
     private final CommandGateway commandGateway;
     private final PostedTransactions postedTransactions;
     private final Units units;
@@ -59,12 +63,21 @@ public class PostingService {
         this.catalog = catalog;
     }
 
+    /** Posts one transaction in its own database transaction and answers with its stored sequences. */
     public Outcome post(TransactionRequest request, String principal) {
+        return answer(decide(request, principal), postedTransactions.sequencesOf(request.id()));
+    }
+
+    /**
+     * Validates the transaction, applies the idempotency rule and lets its budget year decide. Inside a
+     * caller's unit of work (a batch group) nothing is stored until that unit of work commits.
+     */
+    Decision decide(TransactionRequest request, String principal) {
         PostingCommand command = TransactionValidator.toCommand(request, principal);
         Posting posting = command.posting();
         String canonicalRequest = canonical(request);
         String fingerprint = sha256(canonicalRequest);
-        Optional<Outcome> earlier = earlier(posting.transactionId(), fingerprint);
+        Optional<Decision> earlier = earlier(posting.transactionId(), fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -72,20 +85,33 @@ public class PostingService {
         String lineId = command.createdLineId();
         PostingRecord record = new PostingRecord(posting.transactionId(), request.type(), posting.unit(),
                 posting.year(), fingerprint, canonicalRequest, lineId, principal);
+        Object result;
         try {
-            dispatch(command, record);
+            result = dispatch(command, record);
         } catch (IdempotencyRecording.DuplicateTransaction concurrentDuplicate) {
             return earlier(posting.transactionId(), fingerprint).orElseThrow();
-        } catch (TransactionRejected rejected) {
+        }
+        if (result instanceof TransactionRejected rejected) {
+            // a concurrent twin of this very transaction may be what used up the balance: then it is a repeat
+            Optional<Decision> twin = earlier(posting.transactionId(), fingerprint);
+            if (twin.isPresent()) {
+                return twin.get();
+            }
             log.info("event=transaction_rejected id={} type={} unit={} year={} code={}", posting.transactionId(),
                     request.type(), posting.unit(), posting.year(), rejected.code());
             throw new ApiProblem(rejected.code(), rejected.getMessage());
         }
-        PostingResult result = PostingResult.accepted(posting.transactionId(), request.type(),
-                postedTransactions.sequencesOf(posting.transactionId()), lineId);
-        log.info("event=transaction_accepted id={} type={} unit={} year={} sequence={}", result.id(), result.type(),
-                posting.unit(), posting.year(), result.sequence());
-        return new Outcome(true, result);
+        return new Decision(posting.transactionId(), request.type(), lineId, true, posting.unit(), posting.year());
+    }
+
+    /** The answer to a decided transaction, once its events are stored. */
+    Outcome answer(Decision decision, List<Long> sequence) {
+        PostingResult result = PostingResult.accepted(decision.id(), decision.type(), sequence, decision.lineId());
+        if (decision.created()) {
+            log.info("event=transaction_accepted id={} type={} unit={} year={} sequence={}", result.id(), result.type(),
+                    decision.unit(), decision.year(), result.sequence());
+        }
+        return new Outcome(decision.created(), result);
     }
 
     /** The unit and the catalog codes a transaction names must exist (400 with their own codes). */
@@ -103,12 +129,12 @@ public class PostingService {
         });
     }
 
-    private void dispatch(PostingCommand command, PostingRecord record) {
+    /** @return the budget year's result: a created line id, null, or the {@link TransactionRejected} */
+    private Object dispatch(PostingCommand command, PostingRecord record) {
         for (int attempt = 1; ; attempt++) {
             try {
-                commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(record.toMetaData()));
-                return;
             } catch (ConcurrencyException stale) {
                 if (attempt == CONCURRENCY_ATTEMPTS_MAX) {
                     throw stale;
@@ -118,14 +144,13 @@ public class PostingService {
         }
     }
 
-    private Optional<Outcome> earlier(String id, String fingerprint) {
+    private Optional<Decision> earlier(String id, String fingerprint) {
         return postedTransactions.find(id).map(stored -> {
             if (!stored.fingerprint().equals(fingerprint)) {
                 throw new ApiProblem(ProblemCode.IDEMPOTENCY_CONFLICT,
                         "transaction " + id + " was posted before with a different body");
             }
-            return new Outcome(false, PostingResult.accepted(stored.id(), stored.type(),
-                    postedTransactions.sequencesOf(id), stored.lineId()));
+            return new Decision(stored.id(), stored.type(), stored.lineId(), false, null, 0);
         });
     }
 

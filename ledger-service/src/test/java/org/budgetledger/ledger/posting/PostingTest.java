@@ -106,6 +106,17 @@ class PostingTest {
     }
 
     @Test
+    void concurrent_duplicates_of_a_payment_that_exhausts_its_line_are_repeats_not_rejections() throws Exception {
+        api.post("/api/v1/transactions", appropriate("a-" + unit, "10.00"));
+
+        List<Answer> answers = Concurrently.run(8, attempt -> api.post("/api/v1/transactions", pay("p-" + unit, "a-" + unit, "10.00")));
+
+        assertThat(answers).extracting(Answer::status).containsOnly(200, 201);
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+        assertThat(storedEvents("p-" + unit)).isEqualTo(1);
+    }
+
+    @Test
     void concurrent_payments_never_overspend_a_line() throws Exception {
         api.post("/api/v1/transactions", appropriate("a-" + unit, "100.00"));
 
