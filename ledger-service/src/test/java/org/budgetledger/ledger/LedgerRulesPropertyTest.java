@@ -16,6 +16,7 @@ import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.testing.Infrastructure;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,7 +90,7 @@ class LedgerRulesPropertyTest {
             String expected = model.decide(step, id);
             String actual;
             try {
-                posting.post(request, "property");
+                posting.post(request, Caller.system("property"));
                 actual = "ACCEPTED";
             } catch (ApiProblem problem) {
                 actual = problem.code().name();

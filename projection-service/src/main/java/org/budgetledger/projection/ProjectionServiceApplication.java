@@ -1,6 +1,7 @@
 package org.budgetledger.projection;
 
 import org.budgetledger.web.ProblemResponses;
+import org.budgetledger.web.security.SecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.PropertySource;
 /** The read side on its own: consumes the event topic, keeps the read model, serves the reports. */
 @SpringBootApplication
 @PropertySource("classpath:budgetledger/projection.properties")
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, SecurityConfiguration.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

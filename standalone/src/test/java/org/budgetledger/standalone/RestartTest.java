@@ -1,6 +1,7 @@
 package org.budgetledger.standalone;
 
 import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -20,7 +21,9 @@ class RestartTest {
 
     @Test
     void data_survives_a_stop_and_start(@TempDir Path dataDirectory) {
-        String[] args = {"--budgetledger.data-dir=" + dataDirectory, "--server.port=0"};
+        String[] args = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
+                java.util.Arrays.stream(TestUsers.arguments())).toArray(String[]::new);
         try (StandaloneLauncher.Running first = StandaloneLauncher.start(args)) {
             HttpApi api = api(first);
             api.post("/api/v1/units", Map.of("code", "430001", "name", "湖南省交通运输厅科技信息中心"));

@@ -20,8 +20,26 @@ public final class HttpApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RestClient http;
 
+    /** As the test administrator (ADMIN of every unit). */
     public HttpApi(int port) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        this(port, TestUsers.ADMIN, TestUsers.ADMIN);
+    }
+
+    /** As the given user; a null user sends no credentials at all. */
+    public HttpApi(int port, String user, String password) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (user != null) {
+            builder.defaultHeaders(headers -> headers.setBasicAuth(user, password, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        this.http = builder.build();
+    }
+
+    public static HttpApi as(int port, String user) {
+        return new HttpApi(port, user, user);
+    }
+
+    public static HttpApi anonymous(int port) {
+        return new HttpApi(port, null, null);
     }
 
     public Answer post(String path, Map<String, ?> body) {
@@ -32,6 +50,14 @@ public final class HttpApi {
     public Answer postRaw(String path, String body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
+    }
+
+    public Answer send(String method, String path, String body) {
+        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
     }
 
     public Answer get(String path) {

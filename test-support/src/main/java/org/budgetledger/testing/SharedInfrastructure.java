@@ -31,13 +31,14 @@ public final class SharedInfrastructure {
         return instance;
     }
 
-    /** Points a Spring test context at the shared PostgreSQL and Kafka. */
+    /** Points a Spring test context at the shared PostgreSQL and Kafka, with the test users of {@link TestUsers}. */
     public static void register(DynamicPropertyRegistry registry) {
         Infrastructure infrastructure = get();
         registry.add("spring.datasource.url", infrastructure::jdbcUrl);
         registry.add("spring.datasource.username", infrastructure::username);
         registry.add("spring.datasource.password", infrastructure::password);
         registry.add("spring.kafka.bootstrap-servers", infrastructure::bootstrapServers);
+        TestUsers.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     private static Infrastructure create(String mode) {

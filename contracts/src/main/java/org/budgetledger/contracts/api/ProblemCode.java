@@ -14,6 +14,8 @@ public enum ProblemCode {
     UNKNOWN_ECONOMIC(400, "Unknown economic classification code"),
     MALFORMED_REQUEST(400, "The request body is not readable JSON"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNAUTHORIZED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     IDEMPOTENCY_CONFLICT(409, "Transaction id already used with a different body"),
@@ -31,6 +33,7 @@ public enum ProblemCode {
     INVALID_FUND(422, "Fund not allowed for this transaction type"),
     ECONOMIC_MISMATCH(422, "Economic code does not match the budget line"),
     DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
+    LOGIN_LOCKED(429, "Too many failed logins"),
     NOT_IMPLEMENTED(501, "Not implemented yet"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     INTERNAL_ERROR(500, "Internal error");

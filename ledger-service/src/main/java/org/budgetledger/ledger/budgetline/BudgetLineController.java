@@ -2,6 +2,7 @@ package org.budgetledger.ledger.budgetline;
 
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +31,16 @@ class BudgetLineController {
     /** The lines of a unit, of one year or of all years, in order of creation date and id. */
     @GetMapping("/api/v1/budget-lines")
     List<BudgetLineState> lines(@RequestParam String unit, @RequestParam(required = false) Integer year) {
+        Caller.current().requireReadable(unit, "unit " + unit);
         return jdbc.sql(COLUMNS + "WHERE unit = ? AND (?::int IS NULL OR year = ?) ORDER BY year, created_on, id")
                 .params(unit, year, year).query(ROW).list();
     }
 
     @GetMapping("/api/v1/budget-lines/{id}")
     BudgetLineState line(@PathVariable String id) {
-        return jdbc.sql(COLUMNS + "WHERE id = ?").param(id).query(ROW).optional()
+        BudgetLineState line = jdbc.sql(COLUMNS + "WHERE id = ?").param(id).query(ROW).optional()
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no budget line " + id));
+        Caller.current().requireReadable(line.unit(), "budget line " + id);
+        return line;
     }
 }

@@ -12,6 +12,7 @@ import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.ProblemResponses;
+import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
@@ -66,14 +67,14 @@ class BatchPosting {
         this.json = json;
     }
 
-    Results post(byte[] body, String principal) {
+    Results post(byte[] body, Caller caller) {
         List<Parsed> items = items(body).stream().map(this::parse).toList();
         Item[] results = new Item[items.size()];
         for (int start = 0; start < items.size(); start += GROUP_SIZE) {
             int end = Math.min(start + GROUP_SIZE, items.size());
-            if (!group(items, start, end, principal, results)) {
+            if (!group(items, start, end, caller, results)) {
                 for (int index = start; index < end; index++) {
-                    results[index] = alone(items.get(index), principal);
+                    results[index] = alone(items.get(index), caller);
                 }
             }
         }
@@ -86,7 +87,7 @@ class BatchPosting {
      *
      * @return whether the group committed (else nothing of it was stored and no result was set)
      */
-    private boolean group(List<Parsed> items, int start, int end, String principal, Item[] results) {
+    private boolean group(List<Parsed> items, int start, int end, Caller caller, Item[] results) {
         List<PostingService.Decision> decisions = new ArrayList<>();
         List<Integer> decided = new ArrayList<>();
         Item[] answers = new Item[end - start];
@@ -100,7 +101,7 @@ class BatchPosting {
                     continue;
                 }
                 try {
-                    decisions.add(postingService.decide(parsed.request(), principal));
+                    decisions.add(postingService.decide(parsed.request(), caller));
                     decided.add(index);
                 } catch (ApiProblem problem) {
                     answers[index - start] = problem(parsed.request().id(), problem);
@@ -126,12 +127,12 @@ class BatchPosting {
         return true;
     }
 
-    private Item alone(Parsed parsed, String principal) {
+    private Item alone(Parsed parsed, Caller caller) {
         if (parsed.unreadable() != null) {
             return problem(null, parsed.unreadable());
         }
         try {
-            return created(postingService.post(parsed.request(), principal));
+            return created(postingService.post(parsed.request(), caller));
         } catch (ApiProblem problem) {
             return problem(parsed.request().id(), problem);
         }

@@ -10,12 +10,15 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.budgetyear.CarryOver;
 import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
 import org.budgetledger.ledger.budgetyear.TransactionRejected;
 import org.budgetledger.ledger.catalog.Catalog;
 import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -64,17 +67,21 @@ public class PostingService {
     }
 
     /** Posts one transaction in its own database transaction and answers with its stored sequences. */
-    public Outcome post(TransactionRequest request, String principal) {
-        return answer(decide(request, principal), postedTransactions.sequencesOf(request.id()));
+    public Outcome post(TransactionRequest request, Caller caller) {
+        return answer(decide(request, caller), postedTransactions.sequencesOf(request.id()));
     }
 
     /**
      * Validates the transaction, applies the idempotency rule and lets its budget year decide. Inside a
      * caller's unit of work (a batch group) nothing is stored until that unit of work commits.
      */
-    Decision decide(TransactionRequest request, String principal) {
-        PostingCommand command = TransactionValidator.toCommand(request, principal);
+    Decision decide(TransactionRequest request, Caller caller) {
+        PostingCommand command = TransactionValidator.toCommand(request, caller.name());
         Posting posting = command.posting();
+        caller.requireWritable(posting.unit());
+        if (command instanceof CarryOver) {
+            caller.requireRole(Role.ADMIN, "CARRY_OVER");
+        }
         String canonicalRequest = canonical(request);
         String fingerprint = sha256(canonicalRequest);
         Optional<Decision> earlier = earlier(posting.transactionId(), fingerprint);
@@ -84,7 +91,7 @@ public class PostingService {
         checkReferences(command);
         String lineId = command.createdLineId();
         PostingRecord record = new PostingRecord(posting.transactionId(), request.type(), posting.unit(),
-                posting.year(), fingerprint, canonicalRequest, lineId, principal);
+                posting.year(), fingerprint, canonicalRequest, lineId, caller.name());
         Object result;
         try {
             result = dispatch(command, record);

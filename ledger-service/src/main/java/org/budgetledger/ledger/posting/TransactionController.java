@@ -1,9 +1,8 @@
 package org.budgetledger.ledger.posting;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
 
 @RestController
 class TransactionController {
@@ -31,25 +29,22 @@ class TransactionController {
 
     /** 201 for a new transaction, 200 when the same id and body were accepted before. */
     @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request, HttpServletRequest http) {
-        PostingService.Outcome outcome = postingService.post(request, principal(http));
+    ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request) {
+        PostingService.Outcome outcome = postingService.post(request, Caller.current());
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
     }
 
     /** Up to 10 000 transactions, each treated as its own POST; the answers come in the same order. */
     @PostMapping(path = "/api/v1/transactions:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    BatchPosting.Results batch(@RequestBody byte[] body, HttpServletRequest http) {
-        return batchPosting.post(body, principal(http));
+    BatchPosting.Results batch(@RequestBody byte[] body) {
+        return batchPosting.post(body, Caller.current());
     }
 
     @GetMapping("/api/v1/transactions/{id}")
     PostedTransactions.Details transaction(@PathVariable String id) {
-        return postedTransactions.details(id)
+        PostedTransactions.Details details = postedTransactions.details(id)
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no transaction " + id));
-    }
-
-    private static String principal(HttpServletRequest http) {
-        Principal principal = http.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
+        Caller.current().requireReadable(details.unit(), "transaction " + id);
+        return details;
     }
 }

@@ -3,6 +3,7 @@ package org.budgetledger.ledger.units;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -51,6 +52,7 @@ class UnitController {
 
     @GetMapping("/api/v1/units")
     List<Unit> all() {
-        return units.all();
+        Caller caller = Caller.current();
+        return units.all().stream().filter(unit -> caller.seesUnit(unit.code())).toList();
     }
 }

@@ -4,6 +4,7 @@ import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.reports.t01.IncomeAndExpenditureSummary;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class ReportController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   @RequestParam(required = false) Instant knownAt,
                   @RequestParam(defaultValue = "yuan") String scale) {
+        Caller.current().requireReadable(unit, "reports of unit " + unit);
         Scale cellScale = parseScale(scale);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         if (!IncomeAndExpenditureSummary.TABLE.equals(table)) {

@@ -1,0 +1,240 @@
+package org.budgetledger.standalone;
+
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.HttpApi.Answer;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.budgetledger.testing.TestUsers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC §10 as a matrix: every endpoint × every role × own unit / foreign unit / all units × authenticated
+ * or not, each with its expected status. The endpoints are enumerated from the running application, so an
+ * endpoint added without a row here fails this test.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = StandaloneLauncher.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityMatrixTest {
+
+    enum Scope {
+        /** not about one unit: everyone with the role gets the answer */
+        GLOBAL,
+        /** reads one unit's data: a foreign unit answers 404, as if it did not exist */
+        UNIT_READ,
+        /** changes one unit's data: a foreign unit answers 403 */
+        UNIT_WRITE
+    }
+
+    /** One endpoint: how to call it for a unit, who may, and what success looks like. */
+    record Endpoint(String method, String pattern, Scope scope, Set<String> roles, int successStatus,
+                    String pathTemplate, BiFunction<String, String, String> body) {
+        String key() {
+            return method + " " + pattern;
+        }
+    }
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    /** New catalog codes: 20199NN (subjects) and 399NN (economic), NN counting up from 10. */
+    private static final AtomicInteger SUBJECT_SUFFIX = new AtomicInteger(10);
+    private static final AtomicInteger ECONOMIC_SUFFIX = new AtomicInteger(50);
+    private static final Set<String> ALL_ROLES = Set.of("CLERK", "VIEWER", "AUDITOR", "ADMIN");
+    private static final Set<String> POSTERS = Set.of("CLERK", "ADMIN");
+    private static final Set<String> LEDGER_READERS = Set.of("CLERK", "AUDITOR", "ADMIN");
+    private static final Set<String> REPORT_READERS = Set.of("VIEWER", "AUDITOR", "ADMIN");
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/v1/units", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/units",
+                    (unit, id) -> "{\"code\":\"N" + id + "\",\"name\":\"新单位\"}"),
+            new Endpoint("GET", "/api/v1/units", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/units", null),
+            new Endpoint("GET", "/api/v1/catalog/subjects", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/catalog/subjects", null),
+            new Endpoint("GET", "/api/v1/catalog/economic", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/catalog/economic", null),
+            new Endpoint("POST", "/api/v1/catalog/subjects", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/catalog/subjects",
+                    (unit, id) -> "{\"code\":\"20199" + twoDigits(SUBJECT_SUFFIX) + "\",\"name\":\"测试项\"}"),
+            new Endpoint("POST", "/api/v1/catalog/economic", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/catalog/economic",
+                    (unit, id) -> "{\"code\":\"399" + twoDigits(ECONOMIC_SUFFIX) + "\",\"name\":\"测试\"}"),
+            new Endpoint("POST", "/api/v1/transactions", Scope.UNIT_WRITE, POSTERS, 201, "/api/v1/transactions",
+                    SecurityMatrixTest::appropriation),
+            new Endpoint("POST", "/api/v1/transactions:batch", Scope.UNIT_WRITE, POSTERS, 200, "/api/v1/transactions:batch",
+                    (unit, id) -> "{\"transactions\":[" + appropriation(unit, id) + "]}"),
+            new Endpoint("GET", "/api/v1/transactions/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
+                    "/api/v1/transactions/seed-{unit}", null),
+            new Endpoint("GET", "/api/v1/budget-lines", Scope.UNIT_READ, LEDGER_READERS, 200,
+                    "/api/v1/budget-lines?unit={unit}&year=2023", null),
+            new Endpoint("GET", "/api/v1/budget-lines/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
+                    "/api/v1/budget-lines/seed-{unit}", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/T01", null));
+
+    /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
+    private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
+            "PATCH /error", "HEAD /error", "OPTIONS /error", "TRACE /error", "* /error");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private static boolean seeded;
+
+    @BeforeAll
+    static void noop() {
+        // units and seed transactions are created on first use, once the server runs
+    }
+
+    private void seed() {
+        if (seeded) {
+            return;
+        }
+        HttpApi admin = new HttpApi(port);
+        for (String unit : List.of(TestUsers.UNIT_A, TestUsers.UNIT_B)) {
+            admin.post("/api/v1/units", Map.of("code", unit, "name", "单位" + unit));
+            Answer seed = admin.postRaw("/api/v1/transactions", appropriation(unit, "seed-" + unit));
+            assertThat(seed.status()).isIn(200, 201);
+        }
+        seeded = true;
+    }
+
+    @Test
+    void every_endpoint_of_the_application_is_in_the_matrix() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+            if (methods.isEmpty()) {
+                methods.add("*");
+            }
+            for (String pattern : info.getPatternValues()) {
+                methods.forEach(method -> mapped.add(method + " " + pattern));
+            }
+        });
+        mapped.removeAll(NOT_API);
+        Set<String> inMatrix = new TreeSet<>();
+        ENDPOINTS.forEach(endpoint -> inMatrix.add(endpoint.key()));
+        assertThat(mapped).as("endpoints without a row in the security matrix, or rows without an endpoint")
+                .isEqualTo(inMatrix);
+    }
+
+    @Test
+    void every_role_gets_exactly_its_rights_on_every_endpoint_for_own_foreign_and_all_units() {
+        seed();
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (String unit : List.of(TestUsers.UNIT_A, TestUsers.UNIT_B)) {
+                check(failures, endpoint, unit, null, null, 401);
+                // a name of its own each time: repeated failures would lock a name out (429)
+                check(failures, endpoint, unit, "nobody-" + UNIQUE.getAndIncrement(), "guess", 401);
+                for (String role : ALL_ROLES) {
+                    for (String reach : List.of("-a", "-all")) {
+                        String user = role.toLowerCase() + reach;
+                        boolean own = reach.equals("-all") || unit.equals(TestUsers.UNIT_A);
+                        check(failures, endpoint, unit, user, user, expected(endpoint, role, own));
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void unauthenticated_requests_are_challenged_and_health_is_public() {
+        HttpApi anonymous = HttpApi.anonymous(port);
+        Answer refused = anonymous.get("/api/v1/units");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("UNAUTHORIZED");
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        var headers = org.springframework.web.client.RestClient.create("http://localhost:" + port).get()
+                .uri("/api/v1/units").exchange((request, response) -> response.getHeaders());
+        assertThat(headers.getFirst("WWW-Authenticate")).startsWith("Basic realm=\"budget-ledger\"");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void repeated_failed_logins_lock_the_name_out_even_for_the_right_password() {
+        HttpApi wrong = new HttpApi(port, TestUsers.LOCKOUT_PROBE, "guess");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(wrong.get("/api/v1/units").status()).isEqualTo(401);
+        }
+        Answer locked = HttpApi.as(port, TestUsers.LOCKOUT_PROBE).get("/api/v1/units");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("LOGIN_LOCKED");
+        assertThat(HttpApi.as(port, "clerk-a").get("/api/v1/units").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_clerk_sees_only_its_units_and_the_principal_is_recorded() {
+        seed();
+        HttpApi clerk = HttpApi.as(port, "clerk-a");
+        assertThat(clerk.get("/api/v1/units").body().findValuesAsText("code")).contains(TestUsers.UNIT_A)
+                .doesNotContain(TestUsers.UNIT_B);
+        String id = "principal-" + UNIQUE.getAndIncrement();
+        assertThat(clerk.postRaw("/api/v1/transactions", appropriation(TestUsers.UNIT_A, id)).status()).isEqualTo(201);
+        assertThat(clerk.get("/api/v1/transactions/" + id).body().path("principal").asText()).isEqualTo("clerk-a");
+        assertThat(HttpApi.as(port, "clerk-all").postRaw("/api/v1/transactions",
+                "{\"id\":\"co-" + id + "\",\"type\":\"CARRY_OVER\",\"unit\":\"UA2\",\"year\":2030}").status()).isEqualTo(403);
+    }
+
+    private static int expected(Endpoint endpoint, String role, boolean own) {
+        if (!endpoint.roles().contains(role)) {
+            return 403;
+        }
+        if (own || endpoint.scope() == Scope.GLOBAL) {
+            return endpoint.successStatus();
+        }
+        return endpoint.scope() == Scope.UNIT_READ ? 404 : 403;
+    }
+
+    private void check(List<String> failures, Endpoint endpoint, String unit, String user, String password, int expected) {
+        String id = "m" + UNIQUE.getAndIncrement();
+        String path = endpoint.pathTemplate().replace("{unit}", unit);
+        String body = endpoint.body() == null ? null : endpoint.body().apply(unit, id);
+        Answer answer = new HttpApi(port, user, password).send(endpoint.method(), path, body);
+        int status = answer.status();
+        // a batch answers 200 and carries each item's own status
+        if (endpoint.pattern().endsWith(":batch") && status == 200) {
+            status = answer.body().path("results").get(0).path("status").asInt() == 201 ? 200
+                    : answer.body().path("results").get(0).path("status").asInt();
+        }
+        if (status != expected) {
+            failures.add(endpoint.key() + " as " + user + " on " + unit + ": expected " + expected + ", got "
+                    + answer.status() + " " + answer.body());
+        }
+    }
+
+    private static int twoDigits(AtomicInteger suffix) {
+        int next = suffix.getAndIncrement();
+        assertThat(next).as("catalog codes left for the matrix").isLessThan(100);
+        return next;
+    }
+
+    private static String appropriation(String unit, String id) {
+        return "{\"id\":\"" + id + "\",\"type\":\"APPROPRIATE\",\"unit\":\"" + unit + "\",\"year\":2023,"
+                + "\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\","
+                + "\"amount\":\"10.00\"}";
+    }
+}

@@ -1,0 +1,45 @@
+package org.budgetledger.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The users every test context is configured with; each one's password is its name. {@code *-a} users
+ * are scoped to the units {@link #UNIT_A} and {@link #UNIT_A2}, {@code *-all} users to every unit.
+ */
+public final class TestUsers {
+
+    public static final String ADMIN = "test-admin";
+    /** A user only the lock-out test uses (and locks out). */
+    public static final String LOCKOUT_PROBE = "lockout-probe";
+    public static final String UNIT_A = "UA";
+    public static final String UNIT_A2 = "UA2";
+    public static final String UNIT_B = "UB";
+
+    private TestUsers() {
+    }
+
+    public static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        user(properties, ADMIN, "ADMIN", "*");
+        user(properties, LOCKOUT_PROBE, "CLERK", UNIT_A);
+        for (String role : new String[]{"CLERK", "VIEWER", "AUDITOR", "ADMIN"}) {
+            user(properties, role.toLowerCase() + "-a", role, UNIT_A + "," + UNIT_A2);
+            user(properties, role.toLowerCase() + "-all", role, "*");
+        }
+        return properties;
+    }
+
+    /** The same users as command-line arguments. */
+    public static String[] arguments() {
+        return properties().entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+    }
+
+    private static void user(Map<String, String> properties, String name, String roles, String units) {
+        String prefix = "ledger.security.users." + name + ".";
+        properties.put(prefix + "password", "{noop}" + name);
+        properties.put(prefix + "roles", roles);
+        properties.put(prefix + "units", units);
+    }
+}

@@ -1,0 +1,117 @@
+package org.budgetledger.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * SPEC §10 for both services: every endpoint but health and the API docs needs authentication (HTTP
+ * Basic against {@code ledger.security.users}, or a JWT bearer token when a resource-server JWT decoder
+ * is configured); the roles an endpoint needs are in {@link #api}; which units a caller may touch is
+ * checked where the unit is known ({@link Caller}). Sessions are never created; CORS stays closed (no
+ * cross-origin requests are allowed); Spring Security's default security headers are on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityResponses problems, ObjectProvider<JwtDecoder> jwtDecoder,
+                            SecurityProperties properties) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/units", "/api/v1/catalog/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/catalog/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/transactions", "/api/v1/transactions:batch")
+                        .hasAnyRole("CLERK", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transactions/**", "/api/v1/budget-lines",
+                                "/api/v1/budget-lines/**").hasAnyRole("CLERK", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .anyRequest().hasRole("ADMIN"));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(properties.jwt()))));
+        }
+        return http.build();
+    }
+
+    /** Users from {@code ledger.security.users}; with none, the launcher's fallback {@code admin}, if any. */
+    @Bean
+    DaoAuthenticationProvider configuredUsers(SecurityProperties properties, ObjectProvider<FallbackAdmin> fallbackAdmin,
+                                              LoginThrottle throttle) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.users().forEach((name, user) -> users.add(User.withUsername(name)
+                .password(user.password())
+                .authorities(Caller.authorities(roles(name, user.roles()), split(user.units())))
+                .build()));
+        if (users.isEmpty() && fallbackAdmin.getIfAvailable() != null) {
+            users.add(User.withUsername(FallbackAdmin.NAME)
+                    .password(fallbackAdmin.getObject().encodedPassword())
+                    .authorities(Caller.authorities(List.of(Role.ADMIN), List.of(Caller.ALL_UNITS)))
+                    .build());
+        }
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
+        provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        provider.setPreAuthenticationChecks(user -> {
+            if (!throttle.lockedFor(user.getUsername()).isZero()) {
+                throw new LockedException(user.getUsername());
+            }
+        });
+        return provider;
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(SecurityProperties properties) {
+        return new LoginThrottle(properties.lockout().failuresMax(), properties.lockout().duration(), Clock.systemUTC());
+    }
+
+    @Bean
+    ProblemSecurityResponses problemSecurityResponses(ObjectMapper json, LoginThrottle throttle) {
+        return new ProblemSecurityResponses(json, throttle);
+    }
+
+    private static List<Role> roles(String user, String roles) {
+        return split(roles).stream().map(role -> {
+            try {
+                return Role.valueOf(role);
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalStateException("ledger.security.users." + user + ".roles: unknown role " + role
+                        + " (known: " + Arrays.toString(Role.values()) + ")");
+            }
+        }).toList();
+    }
+
+    static List<String> split(String commaList) {
+        return commaList == null ? List.of() : Arrays.stream(commaList.split(","))
+                .map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+}
