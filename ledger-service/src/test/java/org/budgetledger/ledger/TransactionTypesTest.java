@@ -240,7 +240,9 @@ class TransactionTypesTest {
 
         long paid = answers.stream().filter(answer -> answer.status() == 201
                 && answer.body().path("type").asText().equals("PAY")).count();
-        assertThat(answers).filteredOn(answer -> answer.status() != 201).extracting(Answer::code).containsOnly("YEAR_CLOSED");
+        // how many payments beat the closing depends on the race; each one that lost is YEAR_CLOSED
+        assertThat(answers).filteredOn(answer -> answer.status() != 201)
+                .allSatisfy(answer -> assertThat(answer.code()).isEqualTo("YEAR_CLOSED"));
         JsonNode carried = api.get("/api/v1/budget-lines/a1" + unit + ">2024").body();
         assertThat(carried.path("initial").asText()).isEqualTo((1000 - 10 * paid) + ".00");
         assertThat(api.get("/api/v1/budget-lines/a1" + unit).body().path("paid").asText()).isEqualTo((10 * paid) + ".00");
