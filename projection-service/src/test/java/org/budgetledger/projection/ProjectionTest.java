@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.contracts.events.BalancesCarriedIn;
 import org.budgetledger.contracts.events.BudgetAdjusted;
@@ -166,7 +167,7 @@ class ProjectionTest {
                         "a1" + unit, "2140199", Kind.BASIC, null, "a2" + unit, "2010499", Kind.BASIC, null,
                         Money.parseYuan("50.00"), "调剂"), JUNE),
                 envelope(paid("p1", "2023-06-01", "2140199", "300.00"), JUNE),
-                envelope(new PaymentRefunded("r1" + unit, unit, 2023, june, "clerk", null, null, "p1" + unit, "a1" + unit,
+                envelope(new PaymentRefunded("r1" + unit, unit, 2023, june, "clerk", null, null, "p1" + unit, "a1" + unit, LineOrigin.APPROPRIATION,
                         Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, "30201", Money.parseYuan("20.00")), JUNE),
                 envelope(new IncomeReceived("i1" + unit, unit, 2023, june, "clerk", null, null, Fund.OTHER, "2140199",
                         Money.parseYuan("0.07")), JUNE),
@@ -193,6 +194,75 @@ class ProjectionTest {
                 Map.entry(44, "280.00"), Map.entry(58, "280.00"), Map.entry(59, "1.00"), Map.entry(60, "1542.36"),
                 Map.entry(62, "1823.36"));
         expected.forEach((line, amount) -> assertThat(cell(report, line)).as("line %d", line).isEqualTo(amount));
+
+        // the same history in the other tables, cells worked out by hand from the events above
+        JsonNode t02 = report("T02", "");
+        assertThat(value(t02, "TOTAL", "total")).isEqualTo("1300.07");
+        assertThat(value(t02, "2010499", "fiscal")).isEqualTo("150.00");   // 100 appropriated + 50 transferred in
+        assertThat(value(t02, "214", "fiscal")).isEqualTo("1150.00");      // 1000 + 200 − 50
+        assertThat(value(t02, "2140199", "other")).isEqualTo("0.07");
+        JsonNode t03 = report("T03", "");
+        assertThat(value(t03, "TOTAL", "basic")).isEqualTo("280.00");
+        assertThat(value(t03, "21401", "total")).isEqualTo("280.00");
+        assertThat(rowCodes(t03)).containsExactly("TOTAL", "214", "21401", "2140199");
+        JsonNode t04 = report("T04", "");
+        assertThat(numbered(t04, 1, "total")).isEqualTo("1300.00");
+        assertThat(numbered(t04, 28, "total")).isEqualTo("505.00");        // fiscal opening: 500 + carried-in 5
+        assertThat(numbered(t04, 45, "general_budget")).isEqualTo("280.00");
+        assertThat(numbered(t04, 60, "general_budget")).isEqualTo("1525.00");
+        assertThat(numbered(t04, 64, "total")).isEqualTo("1805.00");
+        JsonNode t06 = report("T06", "");
+        assertThat(value(t06, "30201", "amount")).isEqualTo("280.00");
+        assertThat(value(t06, "public_total", "amount")).isEqualTo("280.00");
+        JsonNode t09 = report("T09", "");
+        assertThat(value(t09, "budget", "reception")).isEqualTo("3.00");
+        assertThat(value(t09, "actual", "total")).isEqualTo("0.00");
+        JsonNode execution = report("execution", "");
+        JsonNode all = execution.path("rows").get(0);
+        assertThat(all.path("part").asText()).isEqualTo("all");
+        assertThat(all.path("values").path("initial_budget").asText()).isEqualTo("1605.00");  // 1000 + 100 + 500 + 5
+        assertThat(all.path("values").path("full_year_budget").asText()).isEqualTo("1805.00");
+        assertThat(all.path("values").path("executed").asText()).isEqualTo("280.00");
+        assertThat(all.path("values").path("rate").asText()).isEqualTo("15.51");
+        JsonNode checks = api.get("/api/v1/reports/" + unit + "/2023/checks").body();
+        assertThat(checks.path("ok").asBoolean()).as(checks.toString()).isTrue();
+        assertThat(checks.path("checks").size()).isGreaterThan(30);
+        String csv = api.getText("/api/v1/reports/" + unit + "/2023/T01?format=csv&scale=wanyuan");
+        assertThat(csv).startsWith("\uFEFFside,line,code,name,amount\r\nincome,1,,一、一般公共预算财政拨款收入,0.13\r\n");
+        JsonNode series = api.get("/api/v1/reports/" + unit + "/2023/execution/series").body();
+        assertThat(series.path("points")).hasSize(12);
+        assertThat(series.path("points").get(4).path("executed").asText()).isEqualTo("0.00");
+        assertThat(series.path("points").get(5).path("executed").asText()).isEqualTo("280.00");
+    }
+
+    private JsonNode report(String table, String query) {
+        HttpApi.Answer answer = api.get("/api/v1/reports/" + unit + "/2023/" + table + "?" + query);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static String value(JsonNode report, String code, String column) {
+        for (JsonNode row : report.path("rows")) {
+            if (row.path("code").asText().equals(code)) {
+                return row.path("values").path(column).asText();
+            }
+        }
+        throw new AssertionError("no row " + code);
+    }
+
+    private static String numbered(JsonNode report, int line, String column) {
+        for (JsonNode row : report.path("rows")) {
+            if (row.path("line").asInt() == line) {
+                return row.path("values").path(column).asText();
+            }
+        }
+        throw new AssertionError("no row " + line);
+    }
+
+    private static List<String> rowCodes(JsonNode report) {
+        List<String> codes = new java.util.ArrayList<>();
+        report.path("rows").forEach(row -> codes.add(row.path("code").asText()));
+        return codes;
     }
 
     @Test
@@ -222,7 +292,7 @@ class ProjectionTest {
     }
 
     private PaymentMade paid(String id, String date, String subject, String amount) {
-        return new PaymentMade(id + unit, unit, 2023, LocalDate.parse(date), "clerk", null, null, "a1" + unit,
+        return new PaymentMade(id + unit, unit, 2023, LocalDate.parse(date), "clerk", null, null, "a1" + unit, LineOrigin.APPROPRIATION,
                 Fund.GENERAL_BUDGET, subject, Kind.BASIC, null, "30201", Money.parseYuan(amount), null, null);
     }
 

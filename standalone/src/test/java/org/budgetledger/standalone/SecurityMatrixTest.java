@@ -81,7 +81,11 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/budget-lines/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
                     "/api/v1/budget-lines/seed-{unit}", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}", Scope.UNIT_READ, REPORT_READERS, 200,
-                    "/api/v1/reports/{unit}/2023/T01", null));
+                    "/api/v1/reports/{unit}/2023/T01", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/checks", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/execution/series", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/execution/series", null));
 
     /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
     private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",

@@ -60,6 +60,11 @@ public final class HttpApi {
         return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
     }
 
+    /** The body of a GET as text (CSV, say), failing on anything but 200. */
+    public String getText(String path) {
+        return http.get().uri(path).retrieve().body(String.class);
+    }
+
     public Answer get(String path) {
         return http.get().uri(path)
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));

@@ -33,6 +33,7 @@ public enum ProblemCode {
     INVALID_FUND(422, "Fund not allowed for this transaction type"),
     ECONOMIC_MISMATCH(422, "Economic code does not match the budget line"),
     DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
+    DATE_BEFORE_PAYMENT(422, "Refund dated before its payment"),
     LOGIN_LOCKED(429, "Too many failed logins"),
     NOT_IMPLEMENTED(501, "Not implemented yet"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),

@@ -2,6 +2,7 @@ package org.budgetledger.contracts.events;
 
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.money.Money;
 
 import java.time.LocalDate;
@@ -13,6 +14,6 @@ import java.time.LocalDate;
 public record PaymentRefunded(
         String transactionId, String unit, int year, LocalDate effectiveDate, String principal,
         String memo, String voucher,
-        String paymentId, String lineId, Fund fund, String subject, Kind kind, String project, String economic,
+        String paymentId, String lineId, LineOrigin origin, Fund fund, String subject, Kind kind, String project, String economic,
         Money amount) implements LedgerEvent {
 }

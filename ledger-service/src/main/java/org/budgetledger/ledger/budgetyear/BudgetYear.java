@@ -114,8 +114,8 @@ public class BudgetYear {
                     .ifPresent(category -> threePublic.checkSpending(category, command.amount()));
         }
         apply(new PaymentMade(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
-                posting.principal(), posting.memo(), posting.voucher(), line.id(), line.fund(), line.subject(),
-                line.kind(), line.project(), command.economic(), command.amount(), command.payee(),
+                posting.principal(), posting.memo(), posting.voucher(), line.id(), line.origin(), line.fund(),
+                line.subject(), line.kind(), line.project(), command.economic(), command.amount(), command.payee(),
                 command.method()));
     }
 
@@ -128,11 +128,11 @@ public class BudgetYear {
             throw new TransactionRejected(ProblemCode.UNKNOWN_PAYMENT, "no payment " + command.paymentId()
                     + " in unit " + posting.unit() + ", year " + posting.year());
         }
-        payment.checkRefund(command.amount());
+        payment.checkRefund(command.amount(), posting.date());
         BudgetLine line = lines.get(payment.lineId());
         apply(new PaymentRefunded(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
-                posting.principal(), posting.memo(), posting.voucher(), payment.id(), line.id(), line.fund(),
-                line.subject(), line.kind(), line.project(), payment.economic(), command.amount()));
+                posting.principal(), posting.memo(), posting.voucher(), payment.id(), line.id(), line.origin(),
+                line.fund(), line.subject(), line.kind(), line.project(), payment.economic(), command.amount()));
     }
 
     @CommandHandler
@@ -300,7 +300,7 @@ public class BudgetYear {
         id = BudgetYearId.of(event.unit(), event.year());
         lines.put(event.lineId(), lines.get(event.lineId()).withPayment(event.amount()));
         payments.put(event.transactionId(), new Payment(event.transactionId(), event.lineId(), event.economic(),
-                event.amount(), Money.ZERO));
+                event.effectiveDate(), event.amount(), Money.ZERO));
         balances.add(event.fund(), event.subject(), event.amount().negate());
         if (event.fund().isFiscal()) {
             ThreePublicCategory.ofEconomic(event.economic()).ifPresent(category -> threePublic.spend(category, event.amount()));

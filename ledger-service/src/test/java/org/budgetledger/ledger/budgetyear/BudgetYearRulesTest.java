@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.contracts.events.BalancesCarriedIn;
 import org.budgetledger.contracts.events.BudgetAdjusted;
@@ -123,6 +124,14 @@ class BudgetYearRulesTest {
                             refunded("r1", "p1", "a1", "30201", "50.00"))
                     .when(new Refund(YEAR_ID, posting("r2"), "p1", Money.parseYuan("10.01")))
                     .expectNoEvents().expectException(rejected(ProblemCode.REFUND_EXCEEDS_PAYMENT));
+        }
+
+        @Test
+        void a_refund_dated_before_its_payment_is_rejected() {
+            fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), paid("p1", "a1", "30201", "60.00"))
+                    .when(new Refund(YEAR_ID, new Posting("r1", UNIT, 2023, date().minusDays(1), "clerk", null, null), "p1",
+                            Money.parseYuan("1.00")))
+                    .expectNoEvents().expectException(rejected(ProblemCode.DATE_BEFORE_PAYMENT));
         }
 
         @Test
@@ -284,12 +293,12 @@ class BudgetYearRulesTest {
     }
 
     private static PaymentMade paid(String id, String line, String economic, String amount) {
-        return new PaymentMade(id, UNIT, 2023, date(), "clerk", null, null, line, Fund.GENERAL_BUDGET, "2140199",
+        return new PaymentMade(id, UNIT, 2023, date(), "clerk", null, null, line, LineOrigin.APPROPRIATION, Fund.GENERAL_BUDGET, "2140199",
                 Kind.BASIC, null, economic, Money.parseYuan(amount), null, null);
     }
 
     private static PaymentRefunded refunded(String id, String payment, String line, String economic, String amount) {
-        return new PaymentRefunded(id, UNIT, 2023, date(), "clerk", null, null, payment, line, Fund.GENERAL_BUDGET,
+        return new PaymentRefunded(id, UNIT, 2023, date(), "clerk", null, null, payment, line, LineOrigin.APPROPRIATION, Fund.GENERAL_BUDGET,
                 "2140199", Kind.BASIC, null, economic, Money.parseYuan(amount));
     }
 

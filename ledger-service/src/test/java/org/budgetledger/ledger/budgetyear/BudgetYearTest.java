@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
@@ -37,7 +38,7 @@ class BudgetYearTest {
         fixture.given(appropriated("a1", "2023-01-10", "1000.00", null))
                 .when(pay("p1", "a1", "2023-02-01", "30201", "1000.00"))
                 .expectEvents(new PaymentMade("p1", "430001", 2023, LocalDate.parse("2023-02-01"), "clerk", null, null,
-                        "a1", Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, "30201", Money.parseYuan("1000.00"),
+                        "a1", LineOrigin.APPROPRIATION, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, "30201", Money.parseYuan("1000.00"),
                         null, null));
     }
 
@@ -113,7 +114,7 @@ class BudgetYearTest {
     }
 
     private static PaymentMade paid(String id, String line, String amount) {
-        return new PaymentMade(id, "430001", 2023, LocalDate.parse("2023-02-01"), "clerk", null, null, line,
+        return new PaymentMade(id, "430001", 2023, LocalDate.parse("2023-02-01"), "clerk", null, null, line, LineOrigin.APPROPRIATION,
                 Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, "30201", Money.parseYuan(amount), null, null);
     }
 }

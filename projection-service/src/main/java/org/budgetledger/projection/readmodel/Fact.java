@@ -2,6 +2,7 @@ package org.budgetledger.projection.readmodel;
 
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.time.LocalDate;
 /** One amount an event contributes to the reports, with the dimensions and both time axes. */
 public record Fact(long sequence, int part, String unit, int year, LocalDate effectiveDate, Instant recordedAt,
                    Measure measure, Fund fund, String subject, Kind kind, String economic, String project,
-                   String lineId, long amountFen) {
+                   String lineId, LineOrigin origin, long amountFen) {
 
     /** 类: the first three digits of the subject. */
     public String subjectClass() {

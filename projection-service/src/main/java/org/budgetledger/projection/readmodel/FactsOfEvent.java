@@ -2,6 +2,7 @@ package org.budgetledger.projection.readmodel;
 
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.events.BalancesCarriedIn;
 import org.budgetledger.contracts.events.BudgetAdjusted;
 import org.budgetledger.contracts.events.BudgetAppropriated;
@@ -24,7 +25,8 @@ import java.util.List;
 
 /**
  * The facts an event contributes to the reports (SPEC §6, cell definitions): the one place on the read side
- * that knows what each event means for the tables.
+ * that knows what each event means for the tables. 三公 limits are not amounts to sum and are kept apart
+ * ({@link LimitSetting}).
  */
 public final class FactsOfEvent {
 
@@ -45,56 +47,76 @@ public final class FactsOfEvent {
 
     private void collect() {
         if (event instanceof BudgetAppropriated appropriated) {
+            Line line = new Line(appropriated.fund(), appropriated.subject(), appropriated.kind(),
+                    appropriated.project(), appropriated.lineId(), LineOrigin.APPROPRIATION);
+            add(Measure.BUDGET, line, null, appropriated.amount().fen());
             // fiscal appropriations are this year's income; a non-fiscal line budgets money received
             if (appropriated.fund().isFiscal()) {
-                add(Measure.INCOME, appropriated.fund(), appropriated.subject(), appropriated.kind(), null,
-                        appropriated.project(), appropriated.lineId(), appropriated.amount().fen());
+                add(Measure.INCOME, line, null, appropriated.amount().fen());
             }
         } else if (event instanceof BudgetAdjusted adjusted) {
-            if (adjusted.fund().isFiscal()) {
-                add(Measure.INCOME, adjusted.fund(), adjusted.subject(), adjusted.kind(), null, adjusted.project(),
-                        adjusted.lineId(), adjusted.amount().fen());
-            }
+            Line line = new Line(adjusted.fund(), adjusted.subject(), adjusted.kind(), adjusted.project(),
+                    adjusted.lineId(), LineOrigin.APPROPRIATION);
+            adjustment(line, adjusted.amount().fen());
         } else if (event instanceof BudgetTransferred transferred) {
-            if (transferred.fund().isFiscal()) {
-                add(Measure.INCOME, transferred.fund(), transferred.fromSubject(), transferred.fromKind(), null,
-                        transferred.fromProject(), transferred.fromLineId(), -transferred.amount().fen());
-                add(Measure.INCOME, transferred.fund(), transferred.toSubject(), transferred.toKind(), null,
-                        transferred.toProject(), transferred.toLineId(), transferred.amount().fen());
-            }
+            adjustment(new Line(transferred.fund(), transferred.fromSubject(), transferred.fromKind(),
+                    transferred.fromProject(), transferred.fromLineId(), LineOrigin.APPROPRIATION), -transferred.amount().fen());
+            adjustment(new Line(transferred.fund(), transferred.toSubject(), transferred.toKind(),
+                    transferred.toProject(), transferred.toLineId(), LineOrigin.APPROPRIATION), transferred.amount().fen());
         } else if (event instanceof PaymentMade payment) {
-            add(Measure.EXPENDITURE, payment.fund(), payment.subject(), payment.kind(), payment.economic(),
-                    payment.project(), payment.lineId(), payment.amount().fen());
+            add(Measure.EXPENDITURE, new Line(payment.fund(), payment.subject(), payment.kind(), payment.project(),
+                    payment.lineId(), payment.origin()), payment.economic(), payment.amount().fen());
         } else if (event instanceof PaymentRefunded refund) {
-            add(Measure.EXPENDITURE, refund.fund(), refund.subject(), refund.kind(), refund.economic(),
-                    refund.project(), refund.lineId(), -refund.amount().fen());
+            add(Measure.EXPENDITURE, new Line(refund.fund(), refund.subject(), refund.kind(), refund.project(),
+                    refund.lineId(), refund.origin()), refund.economic(), -refund.amount().fen());
         } else if (event instanceof IncomeReceived received) {
-            add(Measure.INCOME, received.fund(), received.subject(), null, null, null, null, received.amount().fen());
+            add(Measure.INCOME, Line.none(received.fund(), received.subject()), null, received.amount().fen());
         } else if (event instanceof OpeningBalanceRecorded opening) {
-            add(Measure.OPENING, opening.fund(), opening.subject(), opening.kind(), null, opening.project(),
-                    opening.lineId(), opening.amount().fen());
+            Line line = opening.lineId() == null ? Line.none(opening.fund(), opening.subject())
+                    : new Line(opening.fund(), opening.subject(), opening.kind(), opening.project(), opening.lineId(),
+                    LineOrigin.OPENING);
+            add(Measure.OPENING, line, null, opening.amount().fen());
+            if (opening.lineId() != null) {
+                add(Measure.BUDGET, line, null, opening.amount().fen());
+            }
         } else if (event instanceof ReserveUsed reserve) {
-            add(Measure.RESERVE, reserve.fund(), reserve.subject(), null, null, null, null, reserve.amount().fen());
+            add(Measure.RESERVE, Line.none(reserve.fund(), reserve.subject()), null, reserve.amount().fen());
         } else if (event instanceof SurplusDistributed distributed) {
-            add(Measure.DISTRIBUTED, distributed.fund(), distributed.subject(), null, null, null, null,
+            add(Measure.DISTRIBUTED, Line.none(distributed.fund(), distributed.subject()), null,
                     distributed.amount().fen());
         } else if (event instanceof BalancesCarriedIn carried) {
-            for (CarriedLine line : carried.lines()) {
-                add(Measure.OPENING, line.fund(), line.subject(), line.kind(), null, line.project(), line.lineId(),
-                        line.amount().fen());
+            for (CarriedLine carriedLine : carried.lines()) {
+                Line line = new Line(carriedLine.fund(), carriedLine.subject(), carriedLine.kind(),
+                        carriedLine.project(), carriedLine.lineId(), LineOrigin.CARRY_OVER);
+                add(Measure.OPENING, line, null, carriedLine.amount().fen());
+                add(Measure.BUDGET, line, null, carriedLine.amount().fen());
             }
             for (CarriedBalance balance : carried.balances()) {
-                add(Measure.OPENING, balance.fund(), balance.subject(), null, null, null, null, balance.amount().fen());
+                add(Measure.OPENING, Line.none(balance.fund(), balance.subject()), null, balance.amount().fen());
             }
         } else if (!(event instanceof ThreePublicLimitSet || event instanceof YearClosed)) {
             throw new IllegalArgumentException("no facts defined for " + event.eventName());
         }
-        // 三公 limits feed T09 and closing feeds nothing: neither is an amount of the fact table
     }
 
-    private void add(Measure measure, Fund fund, String subject, Kind kind, String economic, String project,
-                     String lineId, long amountFen) {
+    /** A change of a line's budget; for fiscal money it is also income of the year at the line's subject. */
+    private void adjustment(Line line, long fen) {
+        add(Measure.ADJUSTMENT, line, null, fen);
+        if (line.fund().isFiscal()) {
+            add(Measure.INCOME, line, null, fen);
+        }
+    }
+
+    private void add(Measure measure, Line line, String economic, long amountFen) {
         facts.add(new Fact(envelope.sequence(), facts.size(), event.unit(), event.year(), event.effectiveDate(),
-                envelope.recordedAt(), measure, fund, subject, kind, economic, project, lineId, amountFen));
+                envelope.recordedAt(), measure, line.fund(), line.subject(), line.kind(), economic, line.project(),
+                line.lineId(), line.origin(), amountFen));
+    }
+
+    /** The dimensions a fact takes from its budget line (or from the event, when there is no line). */
+    private record Line(Fund fund, String subject, Kind kind, String project, String lineId, LineOrigin origin) {
+        static Line none(Fund fund, String subject) {
+            return new Line(fund, subject, null, null, null, null);
+        }
     }
 }

@@ -11,5 +11,9 @@ public enum Measure {
     /** 使用非财政拨款结余和专用结余. */
     RESERVE,
     /** 结余分配. */
-    DISTRIBUTED
+    DISTRIBUTED,
+    /** A budget line's initial amount: appropriated, opened, or carried in (the execution report's 年初预算数). */
+    BUDGET,
+    /** A change of a line's budget during the year: 追加/调减 and 调剂 (full-year budget = BUDGET + ADJUSTMENT). */
+    ADJUSTMENT
 }

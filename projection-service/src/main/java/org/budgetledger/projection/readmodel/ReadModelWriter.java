@@ -2,6 +2,7 @@ package org.budgetledger.projection.readmodel;
 
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,9 @@ public class ReadModelWriter {
             for (Fact fact : FactsOfEvent.of(envelope, event)) {
                 insert(fact);
             }
+            if (event instanceof ThreePublicLimitSet limit) {
+                insert(LimitSetting.of(envelope, limit));
+            }
         }
         return applied;
     }
@@ -50,12 +54,21 @@ public class ReadModelWriter {
     private void insert(Fact fact) {
         jdbc.sql("""
                         INSERT INTO projection.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
-                            fund, subject, kind, economic, project, line_id, amount_fen)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            fund, subject, kind, economic, project, line_id, origin, amount_fen)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(fact.sequence(), fact.part(), fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()),
                         Timestamp.from(fact.recordedAt()), fact.measure().name(), fact.fund().name(), fact.subject(),
                         fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
-                        fact.lineId(), fact.amountFen())
+                        fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen())
+                .update();
+    }
+
+    private void insert(LimitSetting limit) {
+        jdbc.sql("""
+                        INSERT INTO projection.three_public_limit (sequence, unit, year, category, effective_date,
+                            recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
+                        Date.valueOf(limit.effectiveDate()), Timestamp.from(limit.recordedAt()), limit.amountFen())
                 .update();
     }
 

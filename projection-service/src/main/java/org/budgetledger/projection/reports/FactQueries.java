@@ -1,16 +1,22 @@
 package org.budgetledger.projection.reports;
 
 import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
+import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.projection.readmodel.Measure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
-/** Report inputs read from the read model, summed by the database. */
+/** Report inputs read from the read model: the facts kept by the period, summed by the database. */
 @Repository
-class FactQueries {
+public class FactQueries {
 
     private final JdbcClient jdbc;
 
@@ -18,18 +24,31 @@ class FactQueries {
         this.jdbc = jdbc;
     }
 
-    FactTotals totalsByClass(String unit, int year, ReportPeriod period) {
-        FactTotals totals = new FactTotals();
-        jdbc.sql("""
-                        SELECT measure, fund, left(subject, 3) AS subject_class, sum(amount_fen) AS fen
+    public ReportInputs inputs(String unit, int year, ReportPeriod period) {
+        Date asOf = Date.valueOf(period.asOf());
+        Timestamp knownAt = Timestamp.from(period.knownAt());
+        List<FactSum> sums = jdbc.sql("""
+                        SELECT measure, fund, subject, kind, economic, project, origin, sum(amount_fen) AS fen
                         FROM projection.fact
                         WHERE unit = ? AND year = ? AND effective_date <= ? AND recorded_at <= ?
-                        GROUP BY measure, fund, left(subject, 3)""")
-                .params(unit, year, Date.valueOf(period.asOf()), Timestamp.from(period.knownAt()))
+                        GROUP BY measure, fund, subject, kind, economic, project, origin""")
+                .params(unit, year, asOf, knownAt)
+                .query((row, number) -> new FactSum(Measure.valueOf(row.getString("measure")),
+                        Fund.valueOf(row.getString("fund")), row.getString("subject"),
+                        row.getString("kind") == null ? null : Kind.valueOf(row.getString("kind")),
+                        row.getString("economic"), row.getString("project"),
+                        row.getString("origin") == null ? null : LineOrigin.valueOf(row.getString("origin")),
+                        row.getLong("fen")))
+                .list();
+        Map<ThreePublicCategory, Long> limits = new EnumMap<>(ThreePublicCategory.class);
+        jdbc.sql("""
+                        SELECT DISTINCT ON (category) category, amount_fen FROM projection.three_public_limit
+                        WHERE unit = ? AND year = ? AND effective_date <= ? AND recorded_at <= ?
+                        ORDER BY category, effective_date DESC, sequence DESC""")
+                .params(unit, year, asOf, knownAt)
                 .query(row -> {
-                    totals.add(Measure.valueOf(row.getString("measure")), Fund.valueOf(row.getString("fund")),
-                            row.getString("subject_class"), row.getLong("fen"));
+                    limits.put(ThreePublicCategory.valueOf(row.getString("category")), row.getLong("amount_fen"));
                 });
-        return totals;
+        return new ReportInputs(sums, limits);
     }
 }

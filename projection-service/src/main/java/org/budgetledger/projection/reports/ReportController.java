@@ -2,20 +2,30 @@ package org.budgetledger.projection.reports;
 
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.projection.reports.t01.IncomeAndExpenditureSummary;
+import org.budgetledger.projection.reports.checks.Check;
+import org.budgetledger.projection.reports.checks.ConsistencyChecks;
+import org.budgetledger.projection.reports.tables.BudgetExecution;
+import org.budgetledger.projection.reports.tables.ReportTables;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 @RestController
@@ -29,20 +39,80 @@ class ReportController {
         this.clock = Clock.system(zone);
     }
 
+    /** T01 … T09 or execution, as JSON (default) or CSV with the published tables' headers. */
     @GetMapping("/api/v1/reports/{unit}/{year}/{table}")
-    Report report(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam(required = false) Instant knownAt,
-                  @RequestParam(defaultValue = "yuan") String scale) {
+    ResponseEntity<?> report(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                             @RequestParam(required = false) Instant knownAt,
+                             @RequestParam(defaultValue = "yuan") String scale,
+                             @RequestParam(defaultValue = "json") String format) {
         Caller.current().requireReadable(unit, "reports of unit " + unit);
+        ReportTable reportTable = ReportTables.byName(table)
+                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
+                        + "; reports are " + ReportTables.all().keySet()));
         Scale cellScale = parseScale(scale);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        if (!IncomeAndExpenditureSummary.TABLE.equals(table)) {
-            throw new ApiProblem(ProblemCode.NOT_IMPLEMENTED, "table " + table + " is not implemented yet");
+        ReportInputs inputs = facts.inputs(unit, year, period);
+        Report report = new Report(table, unit, year, period.asOf(), period.knownAt(), cellScale.parameterValue(),
+                reportTable.columns(), reportTable.rows(inputs, cellScale));
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(report);
+            case "csv" -> ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header("Content-Disposition", "attachment; filename=\"" + unit + "-" + year + "-" + table + ".csv\"")
+                    .body(ReportCsv.write(report));
+            default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json or csv",
+                    List.of(new FieldError("format", "json or csv")));
+        };
+    }
+
+    /** The consistency identities (勾稽关系) on the same (asOf, knownAt); with exact amounts all hold. */
+    @GetMapping("/api/v1/reports/{unit}/{year}/checks")
+    Map<String, Object> checks(@PathVariable String unit, @PathVariable int year,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(required = false) Instant knownAt) {
+        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
+        List<Check> checks = ConsistencyChecks.evaluate(facts.inputs(unit, year, period));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unit", unit);
+        body.put("year", year);
+        body.put("asOf", period.asOf());
+        body.put("knownAt", period.knownAt());
+        body.put("ok", checks.stream().allMatch(Check::ok));
+        body.put("checks", checks);
+        return body;
+    }
+
+    /** 执行进度: the whole unit's executed amount and rate at each month end from {@code from} to {@code to}. */
+    @GetMapping("/api/v1/reports/{unit}/{year}/execution/series")
+    ExecutionSeries series(@PathVariable String unit, @PathVariable int year,
+                           @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+                           @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                           @RequestParam(defaultValue = "month") String step,
+                           @RequestParam(required = false) Instant knownAt,
+                           @RequestParam(defaultValue = "yuan") String scale) {
+        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        if (!step.equals("month")) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
         }
-        FactTotals totals = facts.totalsByClass(unit, year, period);
-        return new Report(table, unit, year, period.asOf(), period.knownAt(), cellScale.parameterValue(),
-                IncomeAndExpenditureSummary.COLUMNS, IncomeAndExpenditureSummary.rows(totals, cellScale));
+        Scale cellScale = parseScale(scale);
+        YearMonth first = from == null ? YearMonth.of(year, 1) : from;
+        YearMonth last = to == null ? YearMonth.of(year, 12) : to;
+        if (last.isBefore(first) || first.getYear() != year || last.getYear() != year) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "from and to must be months of " + year + ", from ≤ to",
+                    List.of(new FieldError("from", "a month of " + year)));
+        }
+        Instant known = knownAt == null ? clock.instant() : knownAt;
+        List<ExecutionSeries.Point> points = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            LocalDate monthEnd = month.atEndOfMonth();
+            ReportInputs inputs = facts.inputs(unit, year, new ReportPeriod(monthEnd, known));
+            BudgetExecution.Totals totals = BudgetExecution.Totals.of(inputs, sum -> sum.origin() != null);
+            points.add(new ExecutionSeries.Point(monthEnd, cellScale.format(totals.fullYearFen()),
+                    cellScale.format(totals.executedFen()), BudgetExecution.rate(totals.executedFen(), totals.fullYearFen())));
+        }
+        return new ExecutionSeries(unit, year, known, cellScale.parameterValue(), points);
     }
 
     private static Scale parseScale(String scale) {

@@ -1,0 +1,50 @@
+package org.budgetledger.projection.reports;
+
+import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.projection.readmodel.Fact;
+import org.budgetledger.projection.readmodel.LimitSetting;
+import org.budgetledger.projection.readmodel.Measure;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What every table of one unit-year at one (asOf, knownAt) is computed from: the summed facts and the
+ * 三公 limits in force. Tables are pure functions of it.
+ */
+public record ReportInputs(List<FactSum> sums, Map<ThreePublicCategory, Long> limitsFen) {
+
+    /** The reference: straight from the facts and limit settings of the events kept by the period. */
+    public static ReportInputs of(List<Fact> facts, List<LimitSetting> limits, ReportPeriod period) {
+        List<Fact> kept = facts.stream()
+                .filter(fact -> !fact.effectiveDate().isAfter(period.asOf()) && !fact.recordedAt().isAfter(period.knownAt()))
+                .toList();
+        Map<ThreePublicCategory, Long> inForce = new EnumMap<>(ThreePublicCategory.class);
+        limits.stream()
+                .filter(limit -> !limit.effectiveDate().isAfter(period.asOf()) && !limit.recordedAt().isAfter(period.knownAt()))
+                .sorted(Comparator.comparing(LimitSetting::effectiveDate).thenComparingLong(LimitSetting::sequence))
+                .forEach(limit -> inForce.put(limit.category(), limit.amountFen()));
+        return new ReportInputs(FactSum.of(kept), inForce);
+    }
+
+    public long sum(Predicate<FactSum> which) {
+        long fen = 0;
+        for (FactSum sum : sums) {
+            if (which.test(sum)) {
+                fen = Math.addExact(fen, sum.fen());
+            }
+        }
+        return fen;
+    }
+
+    public long sum(Measure measure, Predicate<FactSum> which) {
+        return sum(sum -> sum.measure() == measure && which.test(sum));
+    }
+
+    public long limitFen(ThreePublicCategory category) {
+        return limitsFen.getOrDefault(category, 0L);
+    }
+}

@@ -1,0 +1,90 @@
+package org.budgetledger.projection;
+
+import org.budgetledger.projection.readmodel.Fact;
+import org.budgetledger.projection.readmodel.FactsOfEvent;
+import org.budgetledger.projection.readmodel.LimitSetting;
+import org.budgetledger.projection.readmodel.ReadModelWriter;
+import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
+import org.budgetledger.projection.reports.FactQueries;
+import org.budgetledger.projection.reports.ReportInputs;
+import org.budgetledger.projection.reports.ReportPeriod;
+import org.budgetledger.projection.reports.ReportTable;
+import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.checks.Check;
+import org.budgetledger.projection.reports.checks.ConsistencyChecks;
+import org.budgetledger.projection.reports.tables.ReportTables;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random histories, each report at random (asOf, knownAt) points: the storage path (facts in PostgreSQL,
+ * summed by the database) answers exactly what the reference (a pure function of the events) answers, and
+ * every consistency identity holds exactly.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = ProjectionServiceApplication.class)
+class ReportsTest {
+
+    private static final int HISTORIES = 12;
+    private static final int POINTS_PER_HISTORY = 4;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @Autowired
+    ReadModelWriter writer;
+    @Autowired
+    FactQueries queries;
+
+    @Test
+    void storage_and_reference_agree_and_every_identity_holds_on_random_histories() {
+        long seedOfRun = System.nanoTime();
+        Random points = new Random(seedOfRun);
+        for (int history = 0; history < HISTORIES; history++) {
+            long seed = seedOfRun + history;
+            String unit = "R" + Long.toHexString(seed).substring(0, 8) + history;
+            List<Delivered> events = RandomHistories.of(unit, seed, (1L << 42) + seed % (1L << 30) * 1000, 250);
+            writer.apply(events);
+            List<Fact> facts = new ArrayList<>();
+            List<LimitSetting> limits = new ArrayList<>();
+            for (Delivered delivered : events) {
+                facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
+                if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
+                    limits.add(LimitSetting.of(delivered.envelope(), limit));
+                }
+            }
+            Instant last = RandomHistories.lastRecordedAt(events);
+            for (int point = 0; point < POINTS_PER_HISTORY; point++) {
+                ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(points.nextInt(365)),
+                        point == 0 ? last : RandomHistories.YEAR_START.plusSeconds(
+                                (long) (points.nextDouble() * Duration.between(RandomHistories.YEAR_START, last).getSeconds())));
+                ReportInputs stored = queries.inputs(unit, 2023, period);
+                ReportInputs reference = ReportInputs.of(facts, limits, period);
+                for (ReportTable table : ReportTables.all().values()) {
+                    for (Scale scale : Scale.values()) {
+                        assertThat(table.rows(stored, scale)).as("seed %d, %s, %s at %s", seed, table.name(), scale, period)
+                                .isEqualTo(table.rows(reference, scale));
+                    }
+                }
+                List<Check> failed = ConsistencyChecks.evaluate(stored).stream().filter(check -> !check.ok()).toList();
+                assertThat(failed).as("seed %d at %s", seed, period).isEmpty();
+            }
+        }
+    }
+}
