@@ -266,6 +266,24 @@ class ProjectionTest {
     }
 
     @Test
+    void a_report_asked_with_min_sequence_is_never_staler_than_that_transaction(Infrastructure infrastructure) throws Exception {
+        long future = sequence + 2;
+        HttpApi.Answer early = api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=" + future);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("NOT_YET_APPLIED");
+
+        publish(infrastructure, List.of(
+                envelope(appropriated("a1", "2023-01-10", Fund.GENERAL_BUDGET, "2140199", "10.00"), JANUARY),
+                envelope(paid("p1", "2023-03-01", "2140199", "4.00"), MARCH)));
+
+        HttpApi.Answer waited = api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=" + future + "&wait=PT10S");
+        assertThat(waited.status()).isEqualTo(200);
+        assertThat(cell(waited.body(), 58)).isEqualTo("4.00");
+        assertThat(api.get("/api/v1/reports/freshness").body().path("sequence").asLong()).isGreaterThanOrEqualTo(future);
+        assertThat(api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=1&wait=forever").code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void an_unknown_table_or_scale_is_a_problem_not_an_error() {
         assertThat(api.get("/api/v1/reports/" + unit + "/2023/T01?scale=lakh").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.get("/api/v1/reports/" + unit + "/2023/T01?asOf=2023-02-30").code()).isEqualTo("VALIDATION_FAILED");
@@ -325,6 +343,9 @@ class ProjectionTest {
 
     private void rewindConsumerGroup(Infrastructure infrastructure) throws Exception {
         try (Admin admin = admin(infrastructure)) {
+            // offsets can only be altered once the group has no member left
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeConsumerGroups(List.of(groupId)).all().get()
+                    .get(groupId).members().isEmpty());
             Map<TopicPartition, OffsetAndMetadata> beginning = admin.describeTopics(List.of(TOPIC)).allTopicNames().get()
                     .get(TOPIC).partitions().stream()
                     .collect(Collectors.toMap(partition -> new TopicPartition(TOPIC, partition.partition()),

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every consistency identity holds exactly.
  */
 @RealInfrastructure
-@SpringBootTest(classes = ProjectionServiceApplication.class)
+// this context writes the read model itself: its Kafka listener must not join the consumer group other tests steer
+@SpringBootTest(classes = ProjectionServiceApplication.class, properties = "spring.kafka.listener.auto-startup=false")
 class ReportsTest {
 
     private static final int HISTORIES = 12;

@@ -82,6 +82,8 @@ class SecurityMatrixTest {
                     "/api/v1/budget-lines/seed-{unit}", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/T01", null),
+            new Endpoint("GET", "/api/v1/reports/freshness", Scope.GLOBAL, REPORT_READERS, 200,
+                    "/api/v1/reports/freshness", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/checks", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/execution/series", Scope.UNIT_READ, REPORT_READERS, 200,

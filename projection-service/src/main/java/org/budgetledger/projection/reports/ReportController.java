@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,11 +33,19 @@ import java.util.List;
 class ReportController {
 
     private final FactQueries facts;
+    private final Freshness freshness;
     private final Clock clock;
 
-    ReportController(FactQueries facts, @Value("${budgetledger.reports.zone}") ZoneId zone) {
+    ReportController(FactQueries facts, Freshness freshness, @Value("${budgetledger.reports.zone}") ZoneId zone) {
         this.facts = facts;
+        this.freshness = freshness;
         this.clock = Clock.system(zone);
+    }
+
+    /** The last event sequence the projection applied. */
+    @GetMapping("/api/v1/reports/freshness")
+    Map<String, Object> freshness() {
+        return Map.of("sequence", freshness.lastApplied());
     }
 
     /** T01 … T09 or execution, as JSON (default) or CSV with the published tables' headers. */
@@ -45,8 +54,11 @@ class ReportController {
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                              @RequestParam(required = false) Instant knownAt,
                              @RequestParam(defaultValue = "yuan") String scale,
-                             @RequestParam(defaultValue = "json") String format) {
+                             @RequestParam(defaultValue = "json") String format,
+                             @RequestParam(required = false) Long minSequence,
+                             @RequestParam(required = false) String wait) {
         Caller.current().requireReadable(unit, "reports of unit " + unit);
+        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
         ReportTable reportTable = ReportTables.byName(table)
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
                         + "; reports are " + ReportTables.all().keySet()));
@@ -70,8 +82,11 @@ class ReportController {
     @GetMapping("/api/v1/reports/{unit}/{year}/checks")
     Map<String, Object> checks(@PathVariable String unit, @PathVariable int year,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                               @RequestParam(required = false) Instant knownAt) {
+                               @RequestParam(required = false) Instant knownAt,
+                               @RequestParam(required = false) Long minSequence,
+                               @RequestParam(required = false) String wait) {
         Caller.current().requireReadable(unit, "reports of unit " + unit);
+        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         List<Check> checks = ConsistencyChecks.evaluate(facts.inputs(unit, year, period));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -91,8 +106,11 @@ class ReportController {
                            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
                            @RequestParam(defaultValue = "month") String step,
                            @RequestParam(required = false) Instant knownAt,
-                           @RequestParam(defaultValue = "yuan") String scale) {
+                           @RequestParam(defaultValue = "yuan") String scale,
+                           @RequestParam(required = false) Long minSequence,
+                           @RequestParam(required = false) String wait) {
         Caller.current().requireReadable(unit, "reports of unit " + unit);
+        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
         if (!step.equals("month")) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
         }
