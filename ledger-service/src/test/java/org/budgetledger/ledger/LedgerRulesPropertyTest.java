@@ -47,7 +47,8 @@ class LedgerRulesPropertyTest {
                     .properties(Map.of("spring.datasource.url", infrastructure.jdbcUrl(),
                             "spring.datasource.username", infrastructure.username(),
                             "spring.datasource.password", infrastructure.password(),
-                            "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers()))
+                            "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
+                            "budgetledger.integrity.key", org.budgetledger.testing.TestUsers.INTEGRITY_KEY))
                     .run();
         }
         return context;

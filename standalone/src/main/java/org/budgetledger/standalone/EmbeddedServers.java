@@ -42,6 +42,8 @@ final class EmbeddedServers implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             Properties ports = ports(dataDirectory);
+            // the sealing key of the event store lives beside the data, never inside the database
+            servers.springProperties.put("budgetledger.integrity.key-file", dataDirectory.resolve("integrity.key").toString());
             if (!environment.containsProperty("spring.datasource.url")) {
                 servers.postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
                         Integer.parseInt(ports.getProperty("postgres")), false);

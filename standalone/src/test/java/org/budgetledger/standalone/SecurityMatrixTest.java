@@ -59,6 +59,7 @@ class SecurityMatrixTest {
     private static final Set<String> POSTERS = Set.of("CLERK", "ADMIN");
     private static final Set<String> LEDGER_READERS = Set.of("CLERK", "AUDITOR", "ADMIN");
     private static final Set<String> REPORT_READERS = Set.of("VIEWER", "AUDITOR", "ADMIN");
+    private static final Set<String> AUDITORS = Set.of("AUDITOR", "ADMIN");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/v1/units", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/units",
@@ -82,6 +83,10 @@ class SecurityMatrixTest {
                     "/api/v1/budget-lines/seed-{unit}", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/T01", null),
+            new Endpoint("GET", "/api/v1/audit/events", Scope.UNIT_READ, AUDITORS, 200,
+                    "/api/v1/audit/events?unit={unit}&limit=5", null),
+            new Endpoint("GET", "/api/v1/audit/digest", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/digest", null),
+            new Endpoint("POST", "/api/v1/audit/verify", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/verify", null),
             new Endpoint("GET", "/api/v1/reports/freshness", Scope.GLOBAL, REPORT_READERS, 200,
                     "/api/v1/reports/freshness", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,

@@ -19,8 +19,12 @@ public final class TestUsers {
     private TestUsers() {
     }
 
+    /** The ledger's sealing key in tests (base64 of 32 bytes); production keys live outside the repository. */
+    public static final String INTEGRITY_KEY = "dGVzdC1pbnRlZ3JpdHkta2V5LTMyLWJ5dGVzLWxvbmc=";
+
     public static Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("budgetledger.integrity.key", INTEGRITY_KEY);
         user(properties, ADMIN, "ADMIN", "*");
         user(properties, LOCKOUT_PROBE, "CLERK", UNIT_A);
         for (String role : new String[]{"CLERK", "VIEWER", "AUDITOR", "ADMIN"}) {

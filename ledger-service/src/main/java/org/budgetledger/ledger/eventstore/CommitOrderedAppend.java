@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.integrity.EventHash;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,10 +26,19 @@ import java.util.List;
  * anyone reading the history, and gives every event of one transaction the same {@code recordedAt}: the
  * database clock read under the lock, so that {@code recordedAt} never decreases along the sequence.
  *
+ * <p>Under the same lock each event gets its place in the store's hash chain ({@link EventHash}: linked to
+ * the newest event before it) and its seal ({@link IntegrityKey}).
+ *
  * <p>The price is that commits of the whole ledger are serialized for the few statements between append
  * and commit; batch posting amortizes it over many events.
  */
 class CommitOrderedAppend implements AppendEventsStatementBuilder {
+
+    private final IntegrityKey integrityKey;
+
+    CommitOrderedAppend(IntegrityKey integrityKey) {
+        this.integrityKey = integrityKey;
+    }
 
     /** Arbitrary but fixed key of the append lock. */
     static final long APPEND_LOCK_KEY = 0x4275646765744cL;
@@ -38,13 +48,14 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
         Instant recordedAt = lockAndReadClock(connection);
+        String previousHash = newestHash(connection, schema);
         PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + schema.domainEventTable() + " ("
                         + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
                         schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
                         schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
                         schema.metaDataColumn())
-                        + ", transaction_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + ", transaction_id, recorded_at, previous_hash, hash, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Timestamp recordedAtTimestamp = Timestamp.from(recordedAt);
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = (DomainEventMessage<?>) message;
@@ -59,11 +70,30 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             insert.setString(7, payload.getType().getRevision());
             insert.setObject(8, payload.getData());
             insert.setObject(9, metaData.getData());
-            insert.setString(10, ((LedgerEvent) event.getPayload()).transactionId());
+            String transactionId = ((LedgerEvent) event.getPayload()).transactionId();
+            insert.setString(10, transactionId);
             insert.setTimestamp(11, recordedAtTimestamp);
+            String payloadType = payload.getType().getName();
+            String hash = EventHash.of(previousHash, event.getIdentifier(), event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), payloadType.substring(payloadType.lastIndexOf('.') + 1), recordedAt,
+                    transactionId, (byte[]) payload.getData());
+            insert.setString(12, previousHash);
+            insert.setString(13, hash);
+            insert.setString(14, integrityKey.seal(hash));
             insert.addBatch();
+            previousHash = hash;
         }
         return insert;
+    }
+
+    private static String newestHash(Connection connection, EventSchema schema) throws SQLException {
+        try (PreparedStatement newest = connection.prepareStatement("SELECT hash FROM " + schema.domainEventTable()
+                + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1");
+             ResultSet row = newest.executeQuery()) {
+            // events stored before the chain existed have no hash: the chain starts after them
+            String hash = row.next() ? row.getString(1) : null;
+            return hash == null ? EventHash.GENESIS : hash;
+        }
     }
 
     private static Instant lockAndReadClock(Connection connection) throws SQLException {

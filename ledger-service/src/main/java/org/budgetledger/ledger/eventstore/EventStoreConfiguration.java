@@ -42,7 +42,8 @@ public class EventStoreConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
+                                                 EventSchema eventSchema,
+                                                 IntegrityKey integrityKey) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -51,7 +52,7 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .appendEvents(new CommitOrderedAppend())
+                .appendEvents(new CommitOrderedAppend(integrityKey))
                 .build();
     }
 }

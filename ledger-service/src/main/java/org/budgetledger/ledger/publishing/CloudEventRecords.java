@@ -37,6 +37,8 @@ final class CloudEventRecords {
         value.put("type", eventName);
         value.put("recordedAt", event.recordedAt().toString());
         value.setAll(payload);
+        value.put("previousHash", event.previousHash());
+        value.put("hash", event.hash());
 
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
@@ -71,7 +73,7 @@ final class CloudEventRecords {
 
     /** One row of the event store, as the publisher reads it. */
     record StoredEvent(long sequence, String eventId, String aggregateId, String payloadType, byte[] payload,
-                       Instant recordedAt) {
+                       Instant recordedAt, String previousHash, String hash) {
 
         String eventName() {
             return payloadType.substring(payloadType.lastIndexOf('.') + 1);

@@ -245,11 +245,12 @@ class KafkaEventPublisher implements SmartLifecycle {
     }
 
     private List<CloudEventRecords.StoredEvent> readAfter(long position) {
-        return jdbc.sql("SELECT globalIndex, eventIdentifier, aggregateIdentifier, payloadType, payload, recorded_at FROM "
+        return jdbc.sql("SELECT globalIndex, eventIdentifier, aggregateIdentifier, payloadType, payload, recorded_at, previous_hash, hash FROM "
                         + EventStoreConfiguration.EVENT_TABLE + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?")
                 .params(position, settings.batchSize())
                 .query((row, index) -> new CloudEventRecords.StoredEvent(row.getLong(1), row.getString(2),
-                        row.getString(3), row.getString(4), row.getBytes(5), row.getTimestamp(6).toInstant()))
+                        row.getString(3), row.getString(4), row.getBytes(5), row.getTimestamp(6).toInstant(),
+                        row.getString(7), row.getString(8)))
                 .list();
     }
 

@@ -1,0 +1,82 @@
+package org.budgetledger.ledger.audit;
+
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** SPEC §8–§9 on the ledger: the stored history, the digest of the store, and its verification. */
+@RestController
+class AuditController {
+
+    static final int LIMIT_MAX = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
+
+    private final EventHistory history;
+    private final ChainVerification verification;
+
+    AuditController(EventHistory history, ChainVerification verification) {
+        this.history = history;
+        this.verification = verification;
+    }
+
+    /**
+     * The history in sequence order, with every event's metadata, payload and integrity fields, a page at a
+     * time ({@code next} is the URL of the following page, null at the end). A caller sees only its units.
+     */
+    @GetMapping("/api/v1/audit/events")
+    Map<String, Object> events(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(required = false) String transactionId,
+                               @RequestParam(defaultValue = "0") long afterSequence,
+                               @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > LIMIT_MAX) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "limit must be 1 to " + LIMIT_MAX,
+                    List.of(new FieldError("limit", "1 to " + LIMIT_MAX)));
+        }
+        Caller caller = Caller.current();
+        if (unit != null) {
+            caller.requireReadable(unit, "unit " + unit);
+        }
+        List<String> units = unit == null && !caller.seesUnit(Caller.ALL_UNITS) ? new ArrayList<>(caller.units()) : null;
+        List<StoredEvent> events = history.page(new EventHistory.Filter(unit, units, year, type, transactionId),
+                afterSequence, limit);
+        String next = events.size() < limit ? null : ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("afterSequence", events.get(events.size() - 1).sequence()).toUriString();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("events", events);
+        body.put("next", next);
+        return body;
+    }
+
+    @GetMapping("/api/v1/audit/digest")
+    Digest digest() {
+        return history.digest();
+    }
+
+    /** Checks the whole stored history; with an earlier digest as body, also that nothing before it was removed. */
+    @PostMapping("/api/v1/audit/verify")
+    ChainVerification.Result verify(@RequestBody(required = false) Digest digest) {
+        ChainVerification.Result result = verification.verify(digest);
+        if (result.ok()) {
+            log.info("event=history_verified ok=true checked={}", result.checkedEvents());
+        } else {
+            log.warn("event=history_verified ok=false checked={} offending_sequence={} problem=\"{}\"", result.checkedEvents(),
+                    result.firstOffending().sequence(), result.firstOffending().problem());
+        }
+        return result;
+    }
+}

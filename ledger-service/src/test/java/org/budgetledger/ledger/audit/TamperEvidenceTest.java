@@ -1,0 +1,156 @@
+package org.budgetledger.ledger.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.budgetledger.contracts.integrity.EventHash;
+import org.budgetledger.ledger.LedgerServiceApplication;
+import org.budgetledger.ledger.Tx;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.HttpApi.Answer;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The five ways of altering the stored history directly in the database, each caught by verification and
+ * the offending event named. Each test puts the store back as it was afterwards.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TamperEvidenceTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private HttpApi api;
+    private List<Long> sequences;
+
+    @BeforeEach
+    void postAHistoryAndKeepACopy() {
+        api = new HttpApi(port);
+        String unit = "T" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/v1/units", Map.of("code", unit, "name", "篡改测试"));
+        api.post("/api/v1/transactions", Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"));
+        for (int n = 0; n < 4; n++) {
+            api.post("/api/v1/transactions", Tx.pay("p" + n + unit, unit, 2023, "a1" + unit, "30201", "10.00"));
+        }
+        sequences = jdbc.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE aggregateIdentifier = ? ORDER BY globalIndex")
+                .param(unit + ":2023").query(Long.class).list();
+        jdbc.sql("DROP TABLE IF EXISTS ledger_backup").update();
+        jdbc.sql("CREATE TABLE ledger_backup AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex >= ?")
+                .param(sequences.get(0)).update();
+        assertThat(verify(null).path("ok").asBoolean()).isTrue();
+    }
+
+    @AfterEach
+    void restore() {
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(0)).update();
+        jdbc.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT * FROM ledger_backup").update();
+        jdbc.sql("DELETE FROM ledger.posted_transaction WHERE id = 'forged'").update();
+        jdbc.sql("DROP TABLE ledger_backup").update();
+        assertThat(verify(null).path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_altered_payload_is_named() {
+        long target = sequences.get(2);
+        jdbc.sql("UPDATE ledger.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'\"10.00\"', '\"1.00\"'), 'UTF8') WHERE globalIndex = ?").param(target).update();
+
+        JsonNode result = verify(null);
+
+        assertOffending(result, target, "altered");
+    }
+
+    @Test
+    void an_event_deleted_in_the_middle_is_named_by_the_event_after_it() {
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(sequences.get(2)).update();
+
+        assertOffending(verify(null), sequences.get(3), "does not link");
+    }
+
+    @Test
+    void deleting_the_newest_events_is_caught_with_a_digest() {
+        JsonNode digest = api.get("/api/v1/audit/digest").body();
+        assertThat(digest.path("sequence").asLong()).isEqualTo(sequences.get(4));
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(3)).update();
+
+        assertThat(verify(null).path("ok").asBoolean()).isTrue();
+        assertOffending(verify(digest.toString()), sequences.get(4), "gone");
+    }
+
+    @Test
+    void two_swapped_events_are_named() {
+        long first = sequences.get(1);
+        long second = sequences.get(3);
+        jdbc.sql("CREATE TEMP TABLE swap AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)")
+                .params(first, second).update();
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)").params(first, second).update();
+        jdbc.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT CASE WHEN globalIndex = ? THEN ? ELSE ? END, "
+                + "eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
+                + "metaData, transaction_id, recorded_at, previous_hash, hash, seal FROM swap").params(first, second, first).update();
+        jdbc.sql("DROP TABLE swap").update();
+
+        assertOffending(verify(null), first, "does not link");
+    }
+
+    @Test
+    void a_forged_event_appended_with_a_correct_hash_is_named() {
+        Map<String, Object> newest = jdbc.sql("SELECT hash, aggregateIdentifier, sequenceNumber FROM ledger.domain_event_entry "
+                + "ORDER BY globalIndex DESC LIMIT 1").query().singleRow();
+        String payload = "{\"transactionId\":\"forged\",\"amount\":\"999999.00\"}";
+        Instant recordedAt = Instant.parse("2023-12-31T00:00:00Z");
+        String hash = EventHash.of((String) newest.get("hash"), "forged-event", (String) newest.get("aggregateidentifier"),
+                (Long) newest.get("sequencenumber") + 1, "PaymentMade", recordedAt, "forged", payload.getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("INSERT INTO ledger.posted_transaction (id, type, unit, year, fingerprint, request, principal) "
+                + "VALUES ('forged', 'PAY', 'x', 2023, repeat('0', 64), '{}', 'intruder')").update();
+        jdbc.sql("INSERT INTO ledger.domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, "
+                        + "payloadType, payload, transaction_id, recorded_at, previous_hash, hash, seal) "
+                        + "VALUES ('forged-event', ?, ?, 'BudgetYear', '2023-12-31T00:00:00Z', "
+                        + "'org.budgetledger.contracts.events.PaymentMade', ?, 'forged', ?, ?, ?, repeat('f', 64))")
+                .params(newest.get("aggregateidentifier"), (Long) newest.get("sequencenumber") + 1,
+                        payload.getBytes(StandardCharsets.UTF_8), java.sql.Timestamp.from(recordedAt), newest.get("hash"), hash)
+                .update();
+        long forged = jdbc.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE eventIdentifier = 'forged-event'")
+                .query(Long.class).single();
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex > ?").param(forged).update();
+        sequences = new java.util.ArrayList<>(sequences);
+
+        assertOffending(verify(null), forged, "forged");
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(forged).update();
+    }
+
+    private JsonNode verify(String digest) {
+        Answer answer = digest == null ? api.postRaw("/api/v1/audit/verify", "") : api.postRaw("/api/v1/audit/verify", digest);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static void assertOffending(JsonNode result, long sequence, String problem) {
+        assertThat(result.path("ok").asBoolean()).as(result.toString()).isFalse();
+        assertThat(result.path("firstOffending").path("sequence").asLong()).as(result.toString()).isEqualTo(sequence);
+        assertThat(result.path("firstOffending").path("problem").asText()).contains(problem);
+    }
+}
