@@ -27,6 +27,7 @@ public enum ProblemCode {
     OPENING_CONFLICT(409, "Opening balance conflicts with a carry-over"),
     REFUND_EXCEEDS_PAYMENT(409, "Refund exceeds payment"),
     NOT_YET_APPLIED(409, "Not yet applied"),
+    REPLAY_RUNNING(409, "A replay is running"),
     UNKNOWN_LINE(422, "Unknown budget line"),
     UNKNOWN_PAYMENT(422, "Unknown payment"),
     LINE_NOT_ADJUSTABLE(422, "Budget line not adjustable"),

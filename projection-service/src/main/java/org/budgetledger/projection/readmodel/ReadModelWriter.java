@@ -4,36 +4,43 @@ import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
 
 /** Applies events to the read model, each exactly once however often it is delivered. */
-@Repository
 public class ReadModelWriter {
 
     public record Delivered(EventEnvelope envelope, LedgerEvent event) {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final String schema;
 
-    ReadModelWriter(JdbcClient jdbc) {
+    /** @param schema the read model's schema: the live one, or a replay's scratch schema */
+    public ReadModelWriter(JdbcClient jdbc, TransactionTemplate transactions, String schema) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.schema = schema;
     }
 
-    /** @return how many of the events were new (the rest had been applied before) */
-    @Transactional
+    /** @return how many of the events were new (the rest had been applied before); all in one transaction */
     public int apply(List<Delivered> events) {
+        Integer applied = transactions.execute(status -> applyInTransaction(events));
+        return applied == null ? 0 : applied;
+    }
+
+    private int applyInTransaction(List<Delivered> events) {
         int applied = 0;
         for (Delivered delivered : events) {
             EventEnvelope envelope = delivered.envelope();
             LedgerEvent event = delivered.event();
             int fresh = jdbc.sql("""
-                            INSERT INTO projection.applied_event (sequence, event_id, type, unit, year, recorded_at)
-                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING""")
+                            INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
+                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING""".formatted(schema))
                     .params(envelope.sequence(), envelope.eventId(), envelope.type(), event.unit(), event.year(),
                             Timestamp.from(envelope.recordedAt()))
                     .update();
@@ -53,9 +60,9 @@ public class ReadModelWriter {
 
     private void insert(Fact fact) {
         jdbc.sql("""
-                        INSERT INTO projection.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
+                        INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
                             fund, subject, kind, economic, project, line_id, origin, amount_fen)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema))
                 .params(fact.sequence(), fact.part(), fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()),
                         Timestamp.from(fact.recordedAt()), fact.measure().name(), fact.fund().name(), fact.subject(),
                         fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
@@ -65,15 +72,10 @@ public class ReadModelWriter {
 
     private void insert(LimitSetting limit) {
         jdbc.sql("""
-                        INSERT INTO projection.three_public_limit (sequence, unit, year, category, effective_date,
-                            recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date,
+                            recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema))
                 .params(limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
                         Date.valueOf(limit.effectiveDate()), Timestamp.from(limit.recordedAt()), limit.amountFen())
                 .update();
-    }
-
-    /** The highest sequence applied so far (0 before the first event). */
-    public long lastAppliedSequence() {
-        return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM projection.applied_event").query(Long.class).single();
     }
 }

@@ -6,7 +6,6 @@ import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.projection.readmodel.Measure;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -15,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Report inputs read from the read model: the facts kept by the period, summed by the database. */
-@Repository
 public class FactQueries {
 
     private final JdbcClient jdbc;
+    private final String schema;
 
-    FactQueries(JdbcClient jdbc) {
+    /** @param schema the read model's schema: the live one, or a replay's scratch schema */
+    public FactQueries(JdbcClient jdbc, String schema) {
         this.jdbc = jdbc;
+        this.schema = schema;
     }
 
     public ReportInputs inputs(String unit, int year, ReportPeriod period) {
@@ -29,9 +30,9 @@ public class FactQueries {
         Timestamp knownAt = Timestamp.from(period.knownAt());
         List<FactSum> sums = jdbc.sql("""
                         SELECT measure, fund, subject, kind, economic, project, origin, sum(amount_fen) AS fen
-                        FROM projection.fact
+                        FROM %s.fact
                         WHERE unit = ? AND year = ? AND effective_date <= ? AND recorded_at <= ?
-                        GROUP BY measure, fund, subject, kind, economic, project, origin""")
+                        GROUP BY measure, fund, subject, kind, economic, project, origin""".formatted(schema))
                 .params(unit, year, asOf, knownAt)
                 .query((row, number) -> new FactSum(Measure.valueOf(row.getString("measure")),
                         Fund.valueOf(row.getString("fund")), row.getString("subject"),
@@ -42,9 +43,9 @@ public class FactQueries {
                 .list();
         Map<ThreePublicCategory, Long> limits = new EnumMap<>(ThreePublicCategory.class);
         jdbc.sql("""
-                        SELECT DISTINCT ON (category) category, amount_fen FROM projection.three_public_limit
+                        SELECT DISTINCT ON (category) category, amount_fen FROM %s.three_public_limit
                         WHERE unit = ? AND year = ? AND effective_date <= ? AND recorded_at <= ?
-                        ORDER BY category, effective_date DESC, sequence DESC""")
+                        ORDER BY category, effective_date DESC, sequence DESC""".formatted(schema))
                 .params(unit, year, asOf, knownAt)
                 .query(row -> {
                     limits.put(ThreePublicCategory.valueOf(row.getString("category")), row.getLong("amount_fen"));

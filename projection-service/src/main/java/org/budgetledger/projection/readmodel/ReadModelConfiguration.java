@@ -1,0 +1,25 @@
+package org.budgetledger.projection.readmodel;
+
+import org.budgetledger.projection.reports.FactQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The live read model, in the schema {@code projection}; replays build their own in scratch schemas. */
+@Configuration(proxyBeanMethods = false)
+class ReadModelConfiguration {
+
+    @Bean
+    @DependsOn("projectionFlyway")
+    ReadModelWriter readModelWriter(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new ReadModelWriter(jdbc, transactions, ProjectionSchema.NAME);
+    }
+
+    @Bean
+    @DependsOn("projectionFlyway")
+    FactQueries factQueries(JdbcClient jdbc) {
+        return new FactQueries(jdbc, ProjectionSchema.NAME);
+    }
+}

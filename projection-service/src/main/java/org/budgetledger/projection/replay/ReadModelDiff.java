@@ -1,0 +1,72 @@
+package org.budgetledger.projection.replay;
+
+import org.budgetledger.projection.reports.FactQueries;
+import org.budgetledger.projection.reports.ReportPeriod;
+import org.budgetledger.projection.reports.ReportRow;
+import org.budgetledger.projection.reports.ReportTable;
+import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.tables.ReportTables;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every table of every unit-year, live against replayed, cell by cell (exact 元). */
+final class ReadModelDiff {
+
+    static final int DIFFERENCES_MAX = 1_000;
+
+    private ReadModelDiff() {
+    }
+
+    record UnitYear(String unit, int year) {
+    }
+
+    static void compare(UnitYear unitYear, Instant knownAt, FactQueries live, FactQueries replayed,
+                        List<Replay.Difference> differences, long[] count) {
+        ReportPeriod period = new ReportPeriod(LocalDate.of(unitYear.year(), 12, 31), knownAt);
+        var liveInputs = live.inputs(unitYear.unit(), unitYear.year(), period);
+        var replayedInputs = replayed.inputs(unitYear.unit(), unitYear.year(), period);
+        for (ReportTable table : ReportTables.all().values()) {
+            Map<String, ReportRow> liveRows = byKey(table.rows(liveInputs, Scale.YUAN));
+            Map<String, ReportRow> replayedRows = byKey(table.rows(replayedInputs, Scale.YUAN));
+            Set<String> keys = new LinkedHashSet<>(liveRows.keySet());
+            keys.addAll(replayedRows.keySet());
+            for (String key : keys) {
+                for (String column : table.columns()) {
+                    String liveValue = value(liveRows.get(key), column);
+                    String replayedValue = value(replayedRows.get(key), column);
+                    if (!liveValue.equals(replayedValue)) {
+                        count[0]++;
+                        if (differences.size() < DIFFERENCES_MAX) {
+                            differences.add(new Replay.Difference(table.name(), unitYear.unit(), unitYear.year(), key,
+                                    column, liveValue, replayedValue));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, ReportRow> byKey(List<ReportRow> rows) {
+        Map<String, ReportRow> byKey = new LinkedHashMap<>();
+        for (ReportRow row : rows) {
+            String key = row.line() != null ? row.side() + ":" + row.line()
+                    : row.part() != null ? row.code() + ":" + row.part() : row.code();
+            byKey.put(key, row);
+        }
+        return byKey;
+    }
+
+    private static String value(ReportRow row, String column) {
+        if (row == null) {
+            return "";
+        }
+        String value = row.values().get(column);
+        return value == null ? "" : value;
+    }
+}

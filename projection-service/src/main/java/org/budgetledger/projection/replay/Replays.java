@@ -1,0 +1,224 @@
+package org.budgetledger.projection.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.projection.consuming.WireEvents;
+import org.budgetledger.projection.readmodel.ProjectionSchema;
+import org.budgetledger.projection.readmodel.ReadModelWriter;
+import org.budgetledger.projection.reports.FactQueries;
+import org.budgetledger.web.ApiProblem;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * SPEC §8 replays: the whole history, read from the topic's first offset, rebuilt into a scratch schema
+ * (same migrations as the live read model) while the live projection keeps serving; then every table of
+ * every unit-year compared cell by cell. One replay at a time; states are kept in memory (a restart
+ * forgets them) and the scratch schema is dropped when the replay ends.
+ */
+@Service
+public class Replays implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Replays.class);
+
+    public record Request(String unit, Integer year, Instant knownAt) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final FactQueries live;
+    private final WireEvents wireEvents;
+    private final String bootstrapServers;
+    private final String topic;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Replay> finished = new ConcurrentHashMap<>();
+    private final AtomicReference<Running> running = new AtomicReference<>();
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
+
+    Replays(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
+            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            @Value("${budgetledger.events.topic}") String topic) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.live = live;
+        this.wireEvents = new WireEvents(json);
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    /** Starts a replay, or answers 409 with the running one's id. */
+    public synchronized Replay start(Request request) {
+        Running current = running.get();
+        if (current != null) {
+            throw new ApiProblem(ProblemCode.REPLAY_RUNNING, "replay " + current.id() + " is running: /api/v1/audit/replays/"
+                    + current.id());
+        }
+        Running replay = new Running("r" + ids.incrementAndGet(), request.unit(), request.year(),
+                request.knownAt() == null ? Instant.now() : request.knownAt(), Instant.now());
+        running.set(replay);
+        worker.submit(() -> run(replay));
+        log.info("event=replay_started id={} unit={} year={} known_at={}", replay.id(), replay.unit(), replay.year(), replay.knownAt());
+        return Replay.running(replay);
+    }
+
+    public Optional<Replay> find(String id) {
+        Running current = running.get();
+        if (current != null && current.id().equals(id)) {
+            return Optional.of(Replay.running(current));
+        }
+        return Optional.ofNullable(finished.get(id));
+    }
+
+    private void run(Running replay) {
+        String schema = "replay_" + replay.id();
+        try {
+            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME)
+                    .load().migrate();
+            ReadModelWriter scratch = new ReadModelWriter(jdbc, transactions, schema);
+            try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
+                replay.total.set(history.total());
+                history.readAll(records -> apply(replay, scratch, records));
+            }
+            List<Replay.Difference> differences = new ArrayList<>();
+            long[] count = {0};
+            FactQueries replayed = new FactQueries(jdbc, schema);
+            for (ReadModelDiff.UnitYear unitYear : unitYears(replay, schema)) {
+                ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed, differences, count);
+            }
+            finish(replay, "SUCCEEDED", count[0] == 0, (int) count[0], differences, null);
+        } catch (RuntimeException failed) {
+            log.error("event=replay_failed id={}", replay.id(), failed);
+            finish(replay, "FAILED", null, null, null, failed.toString());
+        } finally {
+            jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        }
+    }
+
+    private void apply(Running replay, ReadModelWriter scratch, List<ConsumerRecord<String, byte[]>> records) {
+        List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                ReadModelWriter.Delivered delivered = wireEvents.read(record.value());
+                if (replay.keeps(delivered)) {
+                    batch.add(delivered);
+                }
+            } catch (WireEvents.Unreadable unreadable) {
+                log.warn("event=replay_skipped_record partition={} offset={} reason=\"{}\"", record.partition(),
+                        record.offset(), unreadable.getMessage());
+            }
+        }
+        scratch.apply(batch);
+        replay.processed.addAndGet(records.size());
+    }
+
+    /** The unit-years of either read model that the replay covers. */
+    private List<ReadModelDiff.UnitYear> unitYears(Running replay, String schema) {
+        return jdbc.sql("SELECT DISTINCT unit, year FROM (SELECT unit, year FROM " + ProjectionSchema.NAME
+                        + ".applied_event UNION SELECT unit, year FROM " + schema + ".applied_event) both_models"
+                        + " WHERE (?::text IS NULL OR unit = ?) AND (?::int IS NULL OR year = ?) ORDER BY unit, year")
+                .params(replay.unit(), replay.unit(), replay.year(), replay.year())
+                .query((row, number) -> new ReadModelDiff.UnitYear(row.getString(1), row.getInt(2))).list();
+    }
+
+    private void finish(Running replay, String status, Boolean identical, Integer differenceCount,
+                        List<Replay.Difference> differences, String error) {
+        Replay last = Replay.running(replay);
+        Replay done = new Replay(replay.id(), status, replay.unit(), replay.year(), replay.knownAt(), replay.startedAt(),
+                Instant.now(), last.processed(), last.total(), last.eventsPerSecond(), "SUCCEEDED".equals(status) ? 0L : null,
+                identical, differenceCount, differences, error);
+        finished.put(replay.id(), done);
+        running.set(null);
+        log.info("event=replay_finished id={} status={} processed={} identical={} differences={}", replay.id(), status,
+                done.processed(), identical, differenceCount);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** A replay in progress; the counters are written by the replay thread and read by status requests. */
+    private static final class Running implements Replay.Progress {
+        private final String id;
+        private final String unit;
+        private final Integer year;
+        private final Instant knownAt;
+        private final Instant startedAt;
+        final AtomicLong processed = new AtomicLong();
+        final AtomicLong total = new AtomicLong();
+
+        Running(String id, String unit, Integer year, Instant knownAt, Instant startedAt) {
+            this.id = id;
+            this.unit = unit;
+            this.year = year;
+            this.knownAt = knownAt;
+            this.startedAt = startedAt;
+        }
+
+        boolean keeps(ReadModelWriter.Delivered delivered) {
+            return (unit == null || unit.equals(delivered.event().unit()))
+                    && (year == null || year == delivered.event().year())
+                    && !delivered.envelope().recordedAt().isAfter(knownAt);
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String unit() {
+            return unit;
+        }
+
+        @Override
+        public Integer year() {
+            return year;
+        }
+
+        @Override
+        public Instant knownAt() {
+            return knownAt;
+        }
+
+        @Override
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        @Override
+        public long processed() {
+            return processed.get();
+        }
+
+        @Override
+        public long total() {
+            return total.get();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.budgetledger.projection.replay;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * The full history as the topic holds it (infinite retention): every partition from its first offset to
+ * the end it had when the reading began, with no consumer group (the live projection's offsets are not
+ * touched).
+ */
+final class TopicHistory implements AutoCloseable {
+
+    private static final int POLL_RECORDS_MAX = 5_000;
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<TopicPartition> partitions;
+    private final Map<TopicPartition, Long> ends;
+    private final long total;
+
+    TopicHistory(String bootstrapServers, String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS_MAX);
+        consumer = new KafkaConsumer<>(properties);
+        partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+        total = partitions.stream().mapToLong(partition -> ends.get(partition) - beginnings.get(partition)).sum();
+    }
+
+    long total() {
+        return total;
+    }
+
+    /** Hands every record up to the captured ends to {@code batch}, a poll's worth at a time. */
+    void readAll(Consumer<List<ConsumerRecord<String, byte[]>>> batch) {
+        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < ends.get(partition)) {
+                    records.add(record);
+                }
+            }
+            if (!records.isEmpty()) {
+                batch.accept(records);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,113 @@
+package org.budgetledger.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Replays rebuild the read model from the topic into a scratch schema and compare every cell with the live one. */
+@RealInfrastructure
+@SpringBootTest(classes = ProjectionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReplayTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_replay_of_an_untouched_history_is_identical_and_a_corrupted_cell_is_named(Infrastructure infrastructure) throws Exception {
+        HttpApi api = new HttpApi(port);
+        String unit = "RP" + System.nanoTime() % 1_000_000;
+        List<Delivered> history = RandomHistories.of(unit, 42, (1L << 44) + System.nanoTime() % 1_000_000_000L, 300);
+        publish(infrastructure, unit, history);
+        long last = history.get(history.size() - 1).envelope().sequence();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=" + last).status() == 200);
+
+        JsonNode clean = replay(api, unit);
+        assertThat(clean.path("identical").asBoolean()).as(clean.toString()).isTrue();
+        assertThat(clean.path("processed").asLong()).isEqualTo(clean.path("total").asLong()).isGreaterThanOrEqualTo(history.size());
+
+        Map<String, Object> payment = jdbc.sql("SELECT sequence, subject FROM projection.fact WHERE unit = ? AND measure = 'EXPENDITURE' "
+                + "AND kind = 'BASIC' ORDER BY sequence LIMIT 1").param(unit).query().singleRow();
+        jdbc.sql("UPDATE projection.fact SET amount_fen = amount_fen + 100 WHERE sequence = ?").param(payment.get("sequence")).update();
+
+        JsonNode corrupted = replay(api, unit);
+        assertThat(corrupted.path("identical").asBoolean()).isFalse();
+        List<String> cells = new ArrayList<>();
+        corrupted.path("differences").forEach(difference -> cells.add(difference.path("table").asText() + " "
+                + difference.path("row").asText() + " " + difference.path("column").asText()));
+        assertThat(cells).contains("T03 " + payment.get("subject") + " basic", "T03 TOTAL total", "T01 expenditure:58 amount");
+        corrupted.path("differences").forEach(difference -> assertThat(difference.path("unit").asText()).isEqualTo(unit));
+    }
+
+    private JsonNode replay(HttpApi api, String unit) {
+        HttpApi.Answer started = api.post("/api/v1/audit/replays", Map.of("unit", unit));
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        String url = started.body().path("url").asText();
+        List<Long> progress = new ArrayList<>();
+        JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode state = api.get(url).body();
+            progress.add(state.path("processed").asLong());
+            return state;
+        }, state -> !state.path("status").asText().equals("RUNNING"));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(progress).isSortedAccordingTo(Long::compare);
+        return done;
+    }
+
+    private static void publish(Infrastructure infrastructure, String unit, List<Delivered> events) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
+            for (Delivered delivered : events) {
+                ObjectNode value = JSON.createObjectNode();
+                value.put("eventId", delivered.envelope().eventId());
+                value.put("sequence", delivered.envelope().sequence());
+                value.put("type", delivered.envelope().type());
+                value.put("recordedAt", delivered.envelope().recordedAt().toString());
+                value.setAll((ObjectNode) JSON.valueToTree(delivered.event()));
+                producer.send(new ProducerRecord<>("budget-ledger.events", unit + ":2023", JSON.writeValueAsBytes(value)));
+            }
+            producer.flush();
+        }
+    }
+}
