@@ -37,18 +37,13 @@ import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,9 +62,7 @@ import static org.awaitility.Awaitility.await;
  * The projection fed through a real broker with events in the published wire format (as the ledger
  * writes them), read back through the report API.
  */
-@RealInfrastructure
-@SpringBootTest(classes = ProjectionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProjectionTest {
+class ProjectionTest extends ProjectionIntegrationTest {
 
     private static final String TOPIC = "budget-ledger.events";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -77,11 +70,6 @@ class ProjectionTest {
     private static final Instant JANUARY = Instant.parse("2023-01-10T02:00:00Z");
     private static final Instant MARCH = Instant.parse("2023-03-01T02:00:00Z");
     private static final Instant JUNE = Instant.parse("2023-06-01T02:00:00Z");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
 
     @LocalServerPort
     int port;

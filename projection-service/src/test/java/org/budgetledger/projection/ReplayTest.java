@@ -13,15 +13,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,17 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Replays rebuild the read model from the topic into a scratch schema and compare every cell with the live one. */
-@RealInfrastructure
-@SpringBootTest(classes = ProjectionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReplayTest {
+class ReplayTest extends ProjectionIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityMatrixTest {
 
     enum Scope {
+        /** open to everyone, even without credentials (the API description); wrong credentials are still refused */
+        PUBLIC,
         /** not about one unit: everyone with the role gets the answer */
         GLOBAL,
         /** reads one unit's data: a foreign unit answers 404, as if it did not exist */
@@ -67,6 +69,10 @@ class SecurityMatrixTest {
     private static final Set<String> AUDITORS = Set.of("AUDITOR", "ADMIN");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/v3/api-docs", Scope.PUBLIC, ALL_ROLES, 200, "/v3/api-docs", null),
+            new Endpoint("GET", "/v3/api-docs.yaml", Scope.PUBLIC, ALL_ROLES, 200, "/v3/api-docs.yaml", null),
+            new Endpoint("GET", "/v3/api-docs/swagger-config", Scope.PUBLIC, ALL_ROLES, 200, "/v3/api-docs/swagger-config", null),
+            new Endpoint("GET", "/swagger-ui.html", Scope.PUBLIC, ALL_ROLES, 302, "/swagger-ui.html", null),
             new Endpoint("POST", "/api/v1/units", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/units",
                     (unit, id) -> "{\"code\":\"N" + id + "\",\"name\":\"新单位\"}"),
             new Endpoint("GET", "/api/v1/units", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/units", null),
@@ -163,7 +169,7 @@ class SecurityMatrixTest {
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
             for (String unit : List.of(TestUsers.UNIT_A, TestUsers.UNIT_B)) {
-                check(failures, endpoint, unit, null, null, 401);
+                check(failures, endpoint, unit, null, null, endpoint.scope() == Scope.PUBLIC ? endpoint.successStatus() : 401);
                 // a name of its own each time: repeated failures would lock a name out (429)
                 check(failures, endpoint, unit, "nobody-" + UNIQUE.getAndIncrement(), "guess", 401);
                 for (String role : ALL_ROLES) {
@@ -222,7 +228,7 @@ class SecurityMatrixTest {
         if (!endpoint.roles().contains(role)) {
             return 403;
         }
-        if (own || endpoint.scope() == Scope.GLOBAL) {
+        if (own || endpoint.scope() == Scope.GLOBAL || endpoint.scope() == Scope.PUBLIC) {
             return endpoint.successStatus();
         }
         return endpoint.scope() == Scope.UNIT_READ ? 404 : 403;
@@ -241,8 +247,12 @@ class SecurityMatrixTest {
         }
         if (status != expected && !(expected == endpoint.successStatus() && endpoint.alsoSuccess(status))) {
             failures.add(endpoint.key() + " as " + user + " on " + unit + ": expected " + expected + ", got "
-                    + answer.status() + " " + answer.body());
+                    + answer.status() + " " + abbreviate(answer.body().toString()));
         }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 200 ? body : body.substring(0, 200) + "…";
     }
 
     private static int twoDigits(AtomicInteger suffix) {

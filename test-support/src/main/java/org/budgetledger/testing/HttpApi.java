@@ -70,11 +70,15 @@ public final class HttpApi {
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
     }
 
+    /** The body as JSON, or as a text node when it is something else (YAML, HTML, CSV). */
     private static JsonNode read(byte[] body) {
+        if (body == null || body.length == 0) {
+            return JSON.nullNode();
+        }
         try {
-            return body == null || body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
-        } catch (IOException unreadable) {
-            throw new IllegalStateException(unreadable);
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -58,8 +59,11 @@ public class PostingService {
     private final PostedTransactions postedTransactions;
     private final Units units;
     private final Catalog catalog;
+    private final MeterRegistry meters;
 
-    PostingService(CommandGateway commandGateway, PostedTransactions postedTransactions, Units units, Catalog catalog) {
+    PostingService(CommandGateway commandGateway, PostedTransactions postedTransactions, Units units, Catalog catalog,
+                   MeterRegistry meters) {
+        this.meters = meters;
         this.commandGateway = commandGateway;
         this.postedTransactions = postedTransactions;
         this.units = units;
@@ -71,11 +75,32 @@ public class PostingService {
         return answer(decide(request, caller), postedTransactions.sequencesOf(request.id()));
     }
 
+    private void count(String type, String outcome, String code) {
+        meters.counter("budgetledger.transactions", "type", type == null ? "none" : type, "outcome", outcome,
+                "code", code).increment();
+    }
+
     /**
      * Validates the transaction, applies the idempotency rule and lets its budget year decide. Inside a
      * caller's unit of work (a batch group) nothing is stored until that unit of work commits.
      */
     Decision decide(TransactionRequest request, Caller caller) {
+        long startedNanos = System.nanoTime();
+        String type = request.type() != null && request.type().length() <= 32 ? request.type() : "invalid";
+        try {
+            Decision decision = decideUncounted(request, caller);
+            count(type, decision.created() ? "accepted" : "repeated", "none");
+            return decision;
+        } catch (ApiProblem problem) {
+            count(type, "rejected", problem.code().name());
+            throw problem;
+        } finally {
+            meters.timer("budgetledger.posting.duration", "type", type).record(System.nanoTime() - startedNanos,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Decision decideUncounted(TransactionRequest request, Caller caller) {
         PostingCommand command = TransactionValidator.toCommand(request, caller.name());
         Posting posting = command.posting();
         caller.requireWritable(posting.unit());

@@ -59,8 +59,8 @@ class KafkaEventPublisher implements SmartLifecycle {
     private final String positionKey;
     private volatile boolean running;
     private volatile long publishedSequence;
-    /** Only the worker thread touches these two. */
-    private boolean failing;
+    /** Written by the worker thread only; read by health checks. */
+    private volatile boolean failing;
     private long backoffMillis = BACKOFF_MIN_MILLIS;
     private Thread worker;
 
@@ -79,6 +79,11 @@ class KafkaEventPublisher implements SmartLifecycle {
     /** The sequence up to which every event is known to be on the topic. */
     long publishedSequence() {
         return publishedSequence;
+    }
+
+    /** Whether the last attempt to publish failed (broker or database unreachable). */
+    boolean failing() {
+        return failing;
     }
 
     @Override

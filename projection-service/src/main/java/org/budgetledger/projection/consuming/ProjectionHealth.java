@@ -1,0 +1,70 @@
+package org.budgetledger.projection.consuming;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.budgetledger.projection.reports.Freshness;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * {@code projection} in health: the last sequence applied and the consumer group's lag (records on the topic
+ * not yet applied). The sequence is also the metric {@code budgetledger.projection.sequence}.
+ */
+@Component("projection")
+class ProjectionHealth implements HealthIndicator, DisposableBean {
+
+    private static final int TIMEOUT_MILLIS = 2_000;
+
+    private final Freshness freshness;
+    private final Admin admin;
+    private final String groupId;
+
+    ProjectionHealth(Freshness freshness, MeterRegistry meters,
+                     @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+                     @Value("${budgetledger.projection.group-id}") String groupId) {
+        this.freshness = freshness;
+        this.groupId = groupId;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS));
+        Gauge.builder("budgetledger.projection.sequence", freshness, Freshness::lastApplied)
+                .description("the last event sequence the projection applied").register(meters);
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = Health.up().withDetail("lastAppliedSequence", freshness.lastApplied());
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            var ends = admin.listOffsets(committed.keySet().stream()
+                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            long lag = committed.entrySet().stream()
+                    .mapToLong(entry -> Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset())).sum();
+            return health.withDetail("consumerLag", lag).build();
+        } catch (Exception unknown) {
+            if (unknown instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return health.withDetail("consumerLag", "unknown: " + unknown.getClass().getSimpleName()).build();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.budgetledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What an operator relies on: health and readiness that reflect reality, metrics, the API description. */
+@RealInfrastructure
+// Spring Boot tests switch metrics export off unless asked
+@AutoConfigureObservability
+@SpringBootTest(classes = StandaloneLauncher.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void health_is_public_and_shows_its_parts_to_an_administrator() {
+        assertThat(HttpApi.anonymous(port).get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
+        assertThat(HttpApi.anonymous(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+        JsonNode components = new HttpApi(port).get("/actuator/health").body().path("components");
+        assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("publisher").path("details").has("backlog")).isTrue();
+        assertThat(components.path("projection").path("details").has("lastAppliedSequence")).isTrue();
+    }
+
+    @Test
+    void readiness_goes_down_while_the_broker_is_unreachable_and_comes_back(Infrastructure infrastructure) {
+        HttpApi anonymous = HttpApi.anonymous(port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/actuator/health/readiness").status() == 200);
+        infrastructure.stopBroker();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/actuator/health/readiness").status() == 503);
+        } finally {
+            infrastructure.startBroker();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> anonymous.get("/actuator/health/readiness").status() == 200);
+    }
+
+    @Test
+    void metrics_count_transactions_by_type_and_outcome() {
+        HttpApi admin = new HttpApi(port);
+        admin.post("/api/v1/units", Map.of("code", "OPS", "name", "运维单位"));
+        admin.post("/api/v1/transactions", Map.of("id", "ops-pay-" + System.nanoTime(), "type", "PAY", "unit", "OPS",
+                "year", 2023, "date", "2023-02-01", "line", "none", "economic", "30201", "amount", "1.00"));
+
+        String metrics = admin.getText("/actuator/prometheus");
+
+        assertThat(metrics).contains("budgetledger_transactions_total{code=\"UNKNOWN_LINE\",outcome=\"rejected\",type=\"PAY\"",
+                "budgetledger_publisher_backlog", "budgetledger_projection_sequence", "budgetledger_posting_duration_seconds");
+        assertThat(HttpApi.as(port, "viewer-all").get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_api_is_described_in_openapi_for_everyone() {
+        JsonNode api = HttpApi.anonymous(port).get("/v3/api-docs").body();
+        assertThat(api.path("paths").has("/api/v1/transactions")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/reports/{unit}/{year}/{table}")).isTrue();
+        assertThat(api.path("components").path("securitySchemes").has("basic")).isTrue();
+    }
+}

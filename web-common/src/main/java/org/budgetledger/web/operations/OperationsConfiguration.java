@@ -1,0 +1,33 @@
+package org.budgetledger.web.operations;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** What both services show operators: health (with Kafka), metrics, and the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+@Import(KafkaBrokerHealth.class)
+public class OperationsConfiguration {
+
+    @Bean
+    OpenAPI budgetLedgerApi() {
+        return new OpenAPI()
+                .info(new Info().title("Budget Ledger API")
+                        .description("Budget transactions of public-sector budget units, the 部门决算公开表 for any point in "
+                                + "time, audit history and verification. Amounts are strings in 元 with at most two decimals. "
+                                + "Errors are application/problem+json with a machine `code`.")
+                        .version("v1").license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}
