@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.testing.Concurrently;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -20,26 +14,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The transaction types, the catalog and the ledger's read endpoints, over HTTP on real PostgreSQL. */
-@RealInfrastructure
-@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TransactionTypesTest {
+class TransactionTypesTest extends LedgerIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
 
     private HttpApi api;
     private String unit;
 
     @BeforeEach
     void registerUnit() {
-        api = new HttpApi(port);
-        unit = "U" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post("/api/v1/units", Map.of("code", unit, "name", "测试单位")).status()).isEqualTo(201);
+        api = api();
+        unit = newUnit("U");
     }
 
     private Answer post(Map<String, Object> body) {

@@ -1,20 +1,12 @@
 package org.budgetledger.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.LineOrigin;
@@ -25,6 +17,7 @@ import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.BudgetTransferred;
 import org.budgetledger.contracts.events.CarriedBalance;
 import org.budgetledger.contracts.events.CarriedLine;
+import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.IncomeReceived;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.events.PaymentRefunded;
@@ -50,7 +43,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -64,9 +56,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ProjectionTest extends ProjectionIntegrationTest {
 
-    private static final String TOPIC = "budget-ledger.events";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final String TOPIC = WireFormat.TOPIC;
     private static final Instant JANUARY = Instant.parse("2023-01-10T02:00:00Z");
     private static final Instant MARCH = Instant.parse("2023-03-01T02:00:00Z");
     private static final Instant JUNE = Instant.parse("2023-06-01T02:00:00Z");
@@ -302,27 +292,13 @@ class ProjectionTest extends ProjectionIntegrationTest {
                 Fund.GENERAL_BUDGET, subject, Kind.BASIC, null, "30201", Money.parseYuan(amount), null, null);
     }
 
-    /** The wire format: envelope fields beside the event's own. */
+    /** The wire format, with the next sequence of this test. */
     private ObjectNode envelope(LedgerEvent event, Instant recordedAt) {
-        ObjectNode value = JSON.createObjectNode();
-        value.put("eventId", UUID.randomUUID().toString());
-        value.put("sequence", ++sequence);
-        value.put("type", event.eventName());
-        value.put("recordedAt", recordedAt.toString());
-        value.setAll((ObjectNode) JSON.valueToTree(event));
-        return value;
+        return WireFormat.value(new EventEnvelope(UUID.randomUUID().toString(), ++sequence, event.eventName(), recordedAt), event);
     }
 
     private void publish(Infrastructure infrastructure, List<ObjectNode> values) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            for (ObjectNode value : values) {
-                producer.send(new ProducerRecord<>(TOPIC, unit + ":2023", JSON.writeValueAsBytes(value))).get();
-            }
-        }
+        WireFormat.publish(infrastructure, unit + ":2023", values);
     }
 
     private Admin admin(Infrastructure infrastructure) {

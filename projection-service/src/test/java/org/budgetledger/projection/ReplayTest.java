@@ -1,15 +1,6 @@
 package org.budgetledger.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
@@ -22,16 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Replays rebuild the read model from the topic into a scratch schema and compare every cell with the live one. */
 class ReplayTest extends ProjectionIntegrationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @LocalServerPort
     int port;
@@ -43,7 +30,8 @@ class ReplayTest extends ProjectionIntegrationTest {
         HttpApi api = new HttpApi(port);
         String unit = "RP" + System.nanoTime() % 1_000_000;
         List<Delivered> history = RandomHistories.of(unit, 42, (1L << 44) + System.nanoTime() % 1_000_000_000L, 300);
-        publish(infrastructure, unit, history);
+        WireFormat.publish(infrastructure, unit + ":2023", history.stream()
+                .map(delivered -> WireFormat.value(delivered.envelope(), delivered.event())).toList());
         long last = history.get(history.size() - 1).envelope().sequence();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=" + last).status() == 200);
@@ -78,24 +66,5 @@ class ReplayTest extends ProjectionIntegrationTest {
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(progress).isSortedAccordingTo(Long::compare);
         return done;
-    }
-
-    private static void publish(Infrastructure infrastructure, String unit, List<Delivered> events) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            for (Delivered delivered : events) {
-                ObjectNode value = JSON.createObjectNode();
-                value.put("eventId", delivered.envelope().eventId());
-                value.put("sequence", delivered.envelope().sequence());
-                value.put("type", delivered.envelope().type());
-                value.put("recordedAt", delivered.envelope().recordedAt().toString());
-                value.setAll((ObjectNode) JSON.valueToTree(delivered.event()));
-                producer.send(new ProducerRecord<>("budget-ledger.events", unit + ":2023", JSON.writeValueAsBytes(value)));
-            }
-            producer.flush();
-        }
     }
 }

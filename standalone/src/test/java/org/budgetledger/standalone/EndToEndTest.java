@@ -2,13 +2,7 @@ package org.budgetledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.testing.HttpApi;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,17 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Both services in one process, as the launcher runs them: a transaction posted over HTTP shows in T01. */
-@RealInfrastructure
-@SpringBootTest(classes = StandaloneLauncher.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EndToEndTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class EndToEndTest extends StandaloneIntegrationTest {
 
     @Test
     void appropriation_and_payment_posted_over_http_show_in_t01() {

@@ -3,14 +3,7 @@ package org.budgetledger.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,19 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What an operator relies on: health and readiness that reflect reality, metrics, the API description. */
-@RealInfrastructure
-// Spring Boot tests switch metrics export off unless asked
-@AutoConfigureObservability
-@SpringBootTest(classes = StandaloneLauncher.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperationsTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class OperationsTest extends StandaloneIntegrationTest {
 
     @Test
     void health_is_public_and_shows_its_parts_to_an_administrator() {

@@ -1,18 +1,12 @@
 package org.budgetledger.ledger.audit;
 
+import org.budgetledger.ledger.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contracts.integrity.EventHash;
-import org.budgetledger.ledger.LedgerServiceApplication;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +15,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@RealInfrastructure
-@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditHistoryTest {
+class AuditHistoryTest extends LedgerIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void the_history_pages_in_sequence_order_with_everything_an_outside_verifier_needs() {

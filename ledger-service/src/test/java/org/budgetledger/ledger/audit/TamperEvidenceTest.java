@@ -1,28 +1,19 @@
 package org.budgetledger.ledger.audit;
 
+import org.budgetledger.ledger.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contracts.integrity.EventHash;
-import org.budgetledger.ledger.LedgerServiceApplication;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,28 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The five ways of altering the stored history directly in the database, each caught by verification and
  * the offending event named. Each test puts the store back as it was afterwards.
  */
-@RealInfrastructure
-@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TamperEvidenceTest {
+class TamperEvidenceTest extends LedgerIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
 
     private HttpApi api;
     private List<Long> sequences;
 
     @BeforeEach
     void postAHistoryAndKeepACopy() {
-        api = new HttpApi(port);
-        String unit = "T" + UUID.randomUUID().toString().substring(0, 8);
-        api.post("/api/v1/units", Map.of("code", unit, "name", "篡改测试"));
+        api = api();
+        String unit = newUnit("T");
         api.post("/api/v1/transactions", Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"));
         for (int n = 0; n < 4; n++) {
             api.post("/api/v1/transactions", Tx.pay("p" + n + unit, unit, 2023, "a1" + unit, "30201", "10.00"));

@@ -1,49 +1,28 @@
 package org.budgetledger.ledger.posting;
 
-import org.budgetledger.ledger.LedgerServiceApplication;
+import org.budgetledger.ledger.LedgerIntegrationTest;
+import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.Concurrently;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@RealInfrastructure
-@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PostingTest {
+class PostingTest extends LedgerIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
 
     private HttpApi api;
     private String unit;
 
     @BeforeEach
     void registerUnit() {
-        api = new HttpApi(port);
-        unit = "U" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post("/api/v1/units", Map.of("code", unit, "name", "测试单位")).status()).isEqualTo(201);
+        api = api();
+        unit = newUnit("U");
     }
 
     @Test
@@ -213,31 +192,14 @@ class PostingTest {
     }
 
     private Map<String, Object> appropriate(String id, String amount) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", id);
-        body.put("type", "APPROPRIATE");
-        body.put("unit", unit);
-        body.put("year", 2023);
-        body.put("date", "2023-01-10");
-        body.put("fund", "GENERAL_BUDGET");
-        body.put("subject", "2140199");
+        Map<String, Object> body = Tx.appropriate(id, unit, 2023, "GENERAL_BUDGET", amount);
         body.put("kind", "PROJECT");
         body.put("project", "业务工作经费");
-        body.put("amount", amount);
         return body;
     }
 
     private Map<String, Object> pay(String id, String line, String amount) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", id);
-        body.put("type", "PAY");
-        body.put("unit", unit);
-        body.put("year", 2023);
-        body.put("date", "2023-02-10");
-        body.put("line", line);
-        body.put("economic", "30201");
-        body.put("amount", amount);
-        return body;
+        return Tx.pay(id, unit, 2023, line, "30201", amount);
     }
 
     private static String json(Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.publishing;
 
+import org.budgetledger.ledger.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -9,18 +10,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contracts.events.LedgerEventTypes;
-import org.budgetledger.ledger.LedgerServiceApplication;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.testing.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,32 +22,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Real published messages, one of every event type, validate against the schemas in {@code contracts}. */
-@RealInfrastructure
-@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventSchemaConformanceTest {
+class EventSchemaConformanceTest extends LedgerIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void every_published_event_matches_the_schema_of_its_type(Infrastructure infrastructure) throws IOException {
-        HttpApi api = new HttpApi(port);
-        String unit = "S" + UUID.randomUUID().toString().substring(0, 8);
-        api.post("/api/v1/units", Map.of("code", unit, "name", "模式测试"));
+        HttpApi api = api();
+        String unit = newUnit("S");
         List<Map<String, Object>> history = List.of(
                 Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"),
                 Tx.appropriate("a2" + unit, unit, 2023, "GENERAL_BUDGET", "10.00"),

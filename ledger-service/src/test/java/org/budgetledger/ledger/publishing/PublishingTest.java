@@ -1,61 +1,40 @@
 package org.budgetledger.ledger.publishing;
 
+import org.budgetledger.ledger.LedgerIntegrationTest;
+import org.budgetledger.ledger.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.budgetledger.ledger.LedgerServiceApplication;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
-import org.budgetledger.testing.RealInfrastructure;
-import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RealInfrastructure
-@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublishingTest {
+class PublishingTest extends LedgerIntegrationTest {
 
     private static final String TOPIC = "budget-ledger.events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
 
     private HttpApi api;
     private String unit;
 
     @BeforeEach
     void registerUnit() {
-        api = new HttpApi(port);
-        unit = "U" + UUID.randomUUID().toString().substring(0, 8);
-        api.post("/api/v1/units", Map.of("code", unit, "name", "测试单位"));
+        api = api();
+        unit = newUnit("U");
     }
 
     @Test
@@ -84,7 +63,7 @@ class PublishingTest {
         assertThat(value.path("transactionId").asText()).isEqualTo("p-" + unit);
         assertThat(value.path("unit").asText()).isEqualTo(unit);
         assertThat(value.path("year").asInt()).isEqualTo(2023);
-        assertThat(value.path("effectiveDate").asText()).isEqualTo("2023-02-10");
+        assertThat(value.path("effectiveDate").asText()).isEqualTo("2023-06-10");
         assertThat(value.path("amount").isTextual()).isTrue();
         assertThat(value.path("amount").asText()).isEqualTo("12.34");
         assertThat(value.path("principal").asText()).isNotBlank();
@@ -137,29 +116,10 @@ class PublishingTest {
     }
 
     private Map<String, Object> appropriate(String id) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", id);
-        body.put("type", "APPROPRIATE");
-        body.put("unit", unit);
-        body.put("year", 2023);
-        body.put("date", "2023-01-10");
-        body.put("fund", "GENERAL_BUDGET");
-        body.put("subject", "2010499");
-        body.put("kind", "BASIC");
-        body.put("amount", "1000.00");
-        return body;
+        return Tx.appropriate(id, unit, 2023, "GENERAL_BUDGET", "1000.00");
     }
 
     private Map<String, Object> pay(String id, String amount) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", id);
-        body.put("type", "PAY");
-        body.put("unit", unit);
-        body.put("year", 2023);
-        body.put("date", "2023-02-10");
-        body.put("line", "a-" + unit);
-        body.put("economic", "30201");
-        body.put("amount", amount);
-        return body;
+        return Tx.pay(id, unit, 2023, "a-" + unit, "30201", amount);
     }
 }

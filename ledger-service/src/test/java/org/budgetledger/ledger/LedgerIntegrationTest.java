@@ -1,0 +1,47 @@
+package org.budgetledger.ledger;
+
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.RealInfrastructure;
+import org.budgetledger.testing.SharedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger service over HTTP on the shared PostgreSQL and Kafka; every test class extending this shares one
+ * application context. Tests keep out of each other's way by working in units of their own.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = LedgerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class LedgerIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    /** As the test administrator. */
+    protected HttpApi api() {
+        return new HttpApi(port);
+    }
+
+    /** Registers a unit no other test uses and returns its code. */
+    protected String newUnit(String prefix) {
+        String unit = prefix + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().post("/api/v1/units", Map.of("code", unit, "name", "测试单位")).status()).isEqualTo(201);
+        return unit;
+    }
+}
