@@ -1,6 +1,7 @@
 package org.budgetledger.projection;
 
 import org.budgetledger.web.ProblemResponses;
+import org.budgetledger.web.RequestSizeLimit;
 import org.budgetledger.web.operations.OperationsConfiguration;
 import org.budgetledger.web.security.SecurityConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.PropertySource;
 /** The read side on its own: consumes the event topic, keeps the read model, serves the reports. */
 @SpringBootApplication
 @PropertySource("classpath:budgetledger/projection.properties")
-@Import({ProblemResponses.class, SecurityConfiguration.class, OperationsConfiguration.class})
+@Import({ProblemResponses.class, RequestSizeLimit.class, SecurityConfiguration.class, OperationsConfiguration.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

@@ -67,6 +67,8 @@ class ProjectionTest extends ProjectionIntegrationTest {
     KafkaListenerEndpointRegistry listeners;
     @Value("${budgetledger.projection.group-id}")
     String groupId;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private HttpApi api;
     private String unit;
@@ -259,6 +261,39 @@ class ProjectionTest extends ProjectionIntegrationTest {
         assertThat(cell(waited.body(), 58)).isEqualTo("4.00");
         assertThat(api.get("/api/v1/reports/freshness").body().path("sequence").asLong()).isGreaterThanOrEqualTo(future);
         assertThat(api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=1&wait=forever").code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void unreadable_records_are_parked_without_stopping_the_projection_and_reprocessed_after_a_fix(Infrastructure infrastructure)
+            throws Exception {
+        long parkedBefore = parkedCount();
+        ObjectNode unknownType = envelope(appropriated("a0", "2023-01-10", Fund.GENERAL_BUDGET, "2140199", "1.00"), JANUARY)
+                .put("type", "BudgetConjured");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers", infrastructure.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(TOPIC, unit + ":2023",
+                    "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+        publish(infrastructure, List.of(unknownType,
+                envelope(appropriated("a1", "2023-01-10", Fund.GENERAL_BUDGET, "2140199", "10.00"), JANUARY)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell(t01(""), 1).equals("10.00"));
+        assertThat(parkedCount()).isEqualTo(parkedBefore + 2);
+
+        // a later version knows the type: the parked record is applied when re-processed
+        jdbc.sql("UPDATE projection.parked_event SET value = convert_to(replace(convert_from(value, 'UTF8'), "
+                + "'BudgetConjured', 'BudgetAppropriated'), 'UTF8') WHERE position('BudgetConjured' in convert_from(value, 'UTF8')) > 0")
+                .update();
+        JsonNode reprocessed = api.postRaw("/api/v1/projection/parked-events:reprocess", "").body();
+        assertThat(reprocessed.path("applied").asInt()).isEqualTo(1);
+        assertThat(cell(t01(""), 1)).isEqualTo("11.00");
+        assertThat(parkedCount()).isEqualTo(parkedBefore + 1);
+    }
+
+    private long parkedCount() {
+        return jdbc.sql("SELECT count(*) FROM projection.parked_event").query(Long.class).single();
     }
 
     @Test

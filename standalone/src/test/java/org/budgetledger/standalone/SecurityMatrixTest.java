@@ -93,6 +93,8 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("GET", "/api/v1/audit/replays/{id}", Scope.GLOBAL, AUDITORS, 404, "/api/v1/audit/replays/none", null),
             new Endpoint("GET", "/api/v1/audit/digest", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/digest", null),
             new Endpoint("POST", "/api/v1/audit/verify", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/verify", null),
+            new Endpoint("POST", "/api/v1/projection/parked-events:reprocess", Scope.GLOBAL, Set.of("ADMIN"), 200,
+                    "/api/v1/projection/parked-events:reprocess", null),
             new Endpoint("GET", "/api/v1/reports/freshness", Scope.GLOBAL, REPORT_READERS, 200,
                     "/api/v1/reports/freshness", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,

@@ -57,6 +57,11 @@ public class ProblemResponses {
 
     /** What a body that JSON-binding refused is: an unknown field, a field of the wrong type, or no JSON at all. */
     public static ApiProblem unreadableJson(Throwable cause) {
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return new ApiProblem(ProblemCode.VALIDATION_FAILED, "unknown field " + field,

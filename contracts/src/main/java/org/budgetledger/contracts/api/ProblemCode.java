@@ -13,6 +13,7 @@ public enum ProblemCode {
     UNKNOWN_SUBJECT(400, "Unknown subject"),
     UNKNOWN_ECONOMIC(400, "Unknown economic classification code"),
     MALFORMED_REQUEST(400, "The request body is not readable JSON"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNAUTHORIZED(401, "Authentication required"),
     FORBIDDEN(403, "Forbidden"),

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Consumes the event topic in batches and applies them to the read model in one database transaction
  * per batch; offsets are committed only after it committed, so a crash redelivers (and the read model
- * ignores what it applied already).
+ * ignores what it applied already). A record it cannot read is parked ({@link ParkedEvents}), not skipped
+ * silently, and does not stop the others.
  */
 @Component
 class EventConsumer {
@@ -25,10 +26,12 @@ class EventConsumer {
 
     private final ReadModelWriter writer;
     private final WireEvents wireEvents;
+    private final ParkedEvents parked;
 
-    EventConsumer(ReadModelWriter writer, ObjectMapper json) {
+    EventConsumer(ReadModelWriter writer, ObjectMapper json, ParkedEvents parked) {
         this.writer = writer;
         this.wireEvents = new WireEvents(json);
+        this.parked = parked;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${budgetledger.events.topic}", groupId = "${budgetledger.projection.group-id}")
@@ -38,8 +41,7 @@ class EventConsumer {
             try {
                 batch.add(wireEvents.read(record.value()));
             } catch (WireEvents.Unreadable unreadable) {
-                log.warn("event=unreadable_event_skipped partition={} offset={} reason=\"{}\"", record.partition(),
-                        record.offset(), unreadable.getMessage());
+                parked.park(record, unreadable.getMessage());
             }
         }
         int applied = writer.apply(batch);

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * {@code projection} in health: the last sequence applied and the consumer group's lag (records on the topic
- * not yet applied). The sequence is also the metric {@code budgetledger.projection.sequence}.
+ * {@code projection} in health: the last sequence applied, the consumer group's lag (records on the topic
+ * not yet applied) and how many unreadable records are parked. The sequence is also the metric {@code budgetledger.projection.sequence}.
  */
 @Component("projection")
 class ProjectionHealth implements HealthIndicator, DisposableBean {
@@ -28,13 +28,15 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
     private static final int TIMEOUT_MILLIS = 2_000;
 
     private final Freshness freshness;
+    private final ParkedEvents parked;
     private final Admin admin;
     private final String groupId;
 
-    ProjectionHealth(Freshness freshness, MeterRegistry meters,
+    ProjectionHealth(Freshness freshness, ParkedEvents parked, MeterRegistry meters,
                      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
                      @Value("${budgetledger.projection.group-id}") String groupId) {
         this.freshness = freshness;
+        this.parked = parked;
         this.groupId = groupId;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
@@ -45,7 +47,8 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
 
     @Override
     public Health health() {
-        Health.Builder health = Health.up().withDetail("lastAppliedSequence", freshness.lastApplied());
+        Health.Builder health = Health.up().withDetail("lastAppliedSequence", freshness.lastApplied())
+                .withDetail("parkedEvents", parked.count());
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

@@ -1,0 +1,109 @@
+package org.budgetledger.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Bounds every request body: {@code budgetledger.http.body-max} (1 MB) for single requests,
+ * {@code budgetledger.http.batch-body-max} (16 MB) for {@code :batch}. Larger bodies answer 413 before
+ * anything is parsed, whether they announce their length or stream it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+    /** Thrown by the body stream once the limit is passed; the answer is 413. */
+    public static final class TooLarge extends IOException {
+        TooLarge(long limit) {
+            super("the body is larger than " + limit + " bytes");
+        }
+    }
+
+    private final long bodyMaxBytes;
+    private final long batchBodyMaxBytes;
+
+    RequestSizeLimit(@Value("${budgetledger.http.body-max:1MB}") DataSize bodyMax,
+                     @Value("${budgetledger.http.batch-body-max:16MB}") DataSize batchBodyMax) {
+        this.bodyMaxBytes = bodyMax.toBytes();
+        this.batchBodyMaxBytes = batchBodyMax.toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = request.getRequestURI().endsWith(":batch") ? batchBodyMaxBytes : bodyMaxBytes;
+        if (request.getContentLengthLong() > limit) {
+            response.setStatus(ProblemCode.PAYLOAD_TOO_LARGE.httpStatus());
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"https://budget-ledger.org/problems/payload-too-large\",\"title\":\""
+                    + ProblemCode.PAYLOAD_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\"the body is larger than "
+                    + limit + " bytes\",\"code\":\"PAYLOAD_TOO_LARGE\"}");
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream body = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int next = body.read();
+                    if (next >= 0 && ++read > limit) {
+                        throw new TooLarge(limit);
+                    }
+                    return next;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int count = body.read(buffer, offset, length);
+                    if (count > 0 && (read += count) > limit) {
+                        throw new TooLarge(limit);
+                    }
+                    return count;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return body.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return body.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    body.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
