@@ -17,7 +17,7 @@ public class Units {
     }
 
     /** @return false when the code was registered already */
-    boolean register(Unit unit) {
+    public boolean register(Unit unit) {
         try {
             jdbc.sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit.code(), unit.name()).update();
             return true;
