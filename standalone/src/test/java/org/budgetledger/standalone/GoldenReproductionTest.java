@@ -82,6 +82,35 @@ class GoldenReproductionTest extends StandaloneIntegrationTest {
         assertThat(checks.path("ok").asBoolean()).as(checks.toString()).isTrue();
     }
 
+    @Test
+    void the_workbook_carries_the_official_layouts_with_the_published_numbers() throws IOException {
+        byte[] xlsx = org.springframework.web.client.RestClient.create("http://localhost:" + port).get()
+                .uri("/api/v1/reports/" + UNIT + "/2023/workbook")
+                .headers(headers -> headers.setBasicAuth(org.budgetledger.testing.TestUsers.ADMIN, org.budgetledger.testing.TestUsers.ADMIN))
+                .retrieve().body(byte[].class);
+
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
+            var t01 = workbook.getSheet("公开01表");
+            assertThat(t01.getRow(0).getCell(0).getStringCellValue()).isEqualTo("收入支出决算总表");
+            assertThat(t01.getRow(2).getCell(0).getStringCellValue()).isEqualTo("部门：" + UNIT);
+            assertThat(t01.getRow(3).getCell(0).getStringCellValue()).isEqualTo("收入");
+            // header rows 3–5, then 行次 1 on the left beside 行次 32 on the right
+            var first = t01.getRow(6);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("一、一般公共预算财政拨款收入");
+            assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(7905.95);
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("32");
+            assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(40.37);
+            var total = t01.getRow(6 + 30);
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("31");
+            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(9234.69);
+            assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(9234.69);
+            var t09 = workbook.getSheet("公开09表");
+            assertThat(t09.getRow(7).getCell(0).getNumericCellValue()).isEqualTo(6.60);
+            assertThat(t09.getRow(7).getCell(6).getNumericCellValue()).isEqualTo(1.17);
+        }
+    }
+
     private interface Key {
         String of(Map<String, String> row);
     }

@@ -97,6 +97,8 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
                     "/api/v1/projection/parked-events:reprocess", null),
             new Endpoint("GET", "/api/v1/reports/freshness", Scope.GLOBAL, REPORT_READERS, 200,
                     "/api/v1/reports/freshness", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/workbook", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/workbook", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/checks", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/execution/series", Scope.UNIT_READ, REPORT_READERS, 200,

@@ -3,6 +3,7 @@ package org.budgetledger.projection.reports;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.reports.checks.Check;
+import org.budgetledger.projection.reports.export.FormWorkbook;
 import org.budgetledger.projection.reports.checks.ConsistencyChecks;
 import org.budgetledger.projection.reports.tables.BudgetExecution;
 import org.budgetledger.projection.reports.tables.ReportTables;
@@ -73,9 +74,37 @@ class ReportController {
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header("Content-Disposition", "attachment; filename=\"" + unit + "-" + year + "-" + table + ".csv\"")
                     .body(ReportCsv.write(report));
-            default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json or csv",
-                    List.of(new FieldError("format", "json or csv")));
+            case "xlsx" -> xlsx(unit + "-" + year + "-" + table, List.of(report));
+            default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv or xlsx",
+                    List.of(new FieldError("format", "json, csv or xlsx")));
         };
+    }
+
+    /** The nine 公开表 and the execution report in one XLSX workbook, a sheet each, in the official layouts. */
+    @GetMapping("/api/v1/reports/{unit}/{year}/workbook")
+    ResponseEntity<byte[]> workbook(@PathVariable String unit, @PathVariable int year,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                    @RequestParam(required = false) Instant knownAt,
+                                    @RequestParam(defaultValue = "wanyuan") String scale,
+                                    @RequestParam(required = false) Long minSequence,
+                                    @RequestParam(required = false) String wait) {
+        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+        Scale cellScale = parseScale(scale);
+        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
+        ReportInputs inputs = facts.inputs(unit, year, period);
+        List<Report> reports = new ArrayList<>();
+        ReportTables.all().forEach((name, table) -> reports.add(new Report(name, unit, year, period.asOf(), period.knownAt(),
+                cellScale.parameterValue(), table.columns(), table.rows(inputs, cellScale))));
+        return xlsx(unit + "-" + year + "-决算公开表", reports);
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String fileName, List<Report> reports) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(fileName + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(FormWorkbook.write(reports));
     }
 
     /** The consistency identities (勾稽关系) on the same (asOf, knownAt); with exact amounts all hold. */
