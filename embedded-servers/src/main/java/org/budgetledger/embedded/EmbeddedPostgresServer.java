@@ -31,6 +31,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(clean)
+                    // its owner stops it, after the application that uses it; a hook of its own would race that
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8");

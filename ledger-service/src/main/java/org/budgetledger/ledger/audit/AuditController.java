@@ -6,6 +6,9 @@ import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +43,14 @@ class AuditController {
      * time ({@code next} is the URL of the following page, null at the end). A caller sees only its units.
      */
     @GetMapping("/api/v1/audit/events")
-    Map<String, Object> events(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
-                               @RequestParam(required = false) String type,
-                               @RequestParam(required = false) String transactionId,
-                               @RequestParam(defaultValue = "0") long afterSequence,
-                               @RequestParam(defaultValue = "100") int limit) {
+    ResponseEntity<?> events(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                             @RequestParam(required = false) String type,
+                             @RequestParam(required = false) String transactionId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                             @RequestParam(defaultValue = "0") long afterSequence,
+                             @RequestParam(defaultValue = "100") int limit,
+                             @RequestParam(defaultValue = "json") String format) {
         if (limit < 1 || limit > LIMIT_MAX) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "limit must be 1 to " + LIMIT_MAX,
                     List.of(new FieldError("limit", "1 to " + LIMIT_MAX)));
@@ -52,14 +60,24 @@ class AuditController {
             caller.requireReadable(unit, "unit " + unit);
         }
         List<String> units = unit == null && !caller.seesUnit(Caller.ALL_UNITS) ? new ArrayList<>(caller.units()) : null;
-        List<StoredEvent> events = history.page(new EventHistory.Filter(unit, units, year, type, transactionId),
+        List<StoredEvent> events = history.page(new EventHistory.Filter(unit, units, year, type, transactionId, from, to),
                 afterSequence, limit);
         String next = events.size() < limit ? null : ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("afterSequence", events.get(events.size() - 1).sequence()).toUriString();
+        if (format.equals("csv")) {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+            if (next != null) {
+                answer.header("Link", "<" + next + ">; rel=\"next\"");
+            }
+            return answer.body(HistoryCsv.write(events));
+        }
+        if (!format.equals("json")) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json or csv", List.of(new FieldError("format", "json or csv")));
+        }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("events", events);
         body.put("next", next);
-        return body;
+        return ResponseEntity.ok(body);
     }
 
     @GetMapping("/api/v1/audit/digest")

@@ -59,6 +59,14 @@ class EventHistory {
             sql.append(" AND transaction_id = ?");
             params.add(filter.transactionId());
         }
+        if (filter.effectiveFrom() != null) {
+            sql.append(" AND (convert_from(payload, 'UTF8')::jsonb ->> 'effectiveDate')::date >= ?");
+            params.add(java.sql.Date.valueOf(filter.effectiveFrom()));
+        }
+        if (filter.effectiveTo() != null) {
+            sql.append(" AND (convert_from(payload, 'UTF8')::jsonb ->> 'effectiveDate')::date <= ?");
+            params.add(java.sql.Date.valueOf(filter.effectiveTo()));
+        }
         sql.append(" ORDER BY globalIndex LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(ROW).list();
@@ -78,8 +86,9 @@ class EventHistory {
                 .optional().orElse(new Digest(0, EventHash.GENESIS, 0L));
     }
 
-    /** The filters of GET /api/v1/audit/events. */
-    record Filter(String unit, List<String> units, Integer year, String type, String transactionId) {
+    /** The filters of GET /api/v1/audit/events; effective dates are inclusive. */
+    record Filter(String unit, List<String> units, Integer year, String type, String transactionId,
+                  java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo) {
     }
 
     private static String field(String json, String name) {

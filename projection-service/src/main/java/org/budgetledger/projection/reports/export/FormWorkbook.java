@@ -117,8 +117,13 @@ public final class FormWorkbook {
             put(sheet, rowIndex, 0, OfficialForm.ROUNDING_NOTE, plain);
         }
         for (int column = 0; column < width; column++) {
-            sheet.setColumnWidth(column, grid.textColumns().contains(column) ? 30 * 256 : 16 * 256);
+            sheet.setColumnWidth(column, grid.textColumns().contains(column) ? 30 * 256 : 15 * 256);
         }
+        // printed as the forms are: landscape, one page wide
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     /** T01 and T04: income rows on the left, expenditure rows on the right, each 行次 on its line. */
