@@ -68,6 +68,17 @@ public class ReadModelWriter {
                         fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
                         fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen())
                 .update();
+        jdbc.sql("""
+                        INSERT INTO %s.fact_daily (unit, year, effective_date, measure, fund, subject, kind, economic,
+                            project, origin, amount_fen)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin)
+                        DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen""".formatted(schema))
+                .params(fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()), fact.measure().name(),
+                        fact.fund().name(), fact.subject(), fact.kind() == null ? "" : fact.kind().name(),
+                        fact.economic() == null ? "" : fact.economic(), fact.project() == null ? "" : fact.project(),
+                        fact.origin() == null ? "" : fact.origin().name(), fact.amountFen())
+                .update();
     }
 
     private void insert(LimitSetting limit) {

@@ -25,20 +25,34 @@ public class FactQueries {
         this.schema = schema;
     }
 
+    private static boolean absent(String dimension) {
+        return dimension == null || dimension.isEmpty();
+    }
+
     public ReportInputs inputs(String unit, int year, ReportPeriod period) {
         Date asOf = Date.valueOf(period.asOf());
         Timestamp knownAt = Timestamp.from(period.knownAt());
+        // the day sums up to asOf, less the facts among them that were recorded after knownAt (usually none)
         List<FactSum> sums = jdbc.sql("""
-                        SELECT measure, fund, subject, kind, economic, project, origin, sum(amount_fen) AS fen
-                        FROM %s.fact
-                        WHERE unit = ? AND year = ? AND effective_date <= ? AND recorded_at <= ?
-                        GROUP BY measure, fund, subject, kind, economic, project, origin""".formatted(schema))
-                .params(unit, year, asOf, knownAt)
+                        SELECT measure, fund, subject, kind, economic, project, origin, sum(fen) AS fen FROM (
+                            SELECT measure, fund, subject, kind, economic, project, origin, amount_fen AS fen
+                            FROM %1$s.fact_daily
+                            WHERE unit = ? AND year = ? AND effective_date <= ?
+                          UNION ALL
+                            SELECT measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''), coalesce(project, ''),
+                                   coalesce(origin, ''), -amount_fen
+                            FROM %1$s.fact
+                            WHERE unit = ? AND year = ? AND recorded_at > ? AND effective_date <= ?
+                        ) kept
+                        GROUP BY measure, fund, subject, kind, economic, project, origin
+                        HAVING sum(fen) <> 0""".formatted(schema))
+                .params(unit, year, asOf, unit, year, knownAt, asOf)
                 .query((row, number) -> new FactSum(Measure.valueOf(row.getString("measure")),
                         Fund.valueOf(row.getString("fund")), row.getString("subject"),
-                        row.getString("kind") == null ? null : Kind.valueOf(row.getString("kind")),
-                        row.getString("economic"), row.getString("project"),
-                        row.getString("origin") == null ? null : LineOrigin.valueOf(row.getString("origin")),
+                        absent(row.getString("kind")) ? null : Kind.valueOf(row.getString("kind")),
+                        absent(row.getString("economic")) ? null : row.getString("economic"),
+                        absent(row.getString("project")) ? null : row.getString("project"),
+                        absent(row.getString("origin")) ? null : LineOrigin.valueOf(row.getString("origin")),
                         row.getLong("fen")))
                 .list();
         Map<ThreePublicCategory, Long> limits = new EnumMap<>(ThreePublicCategory.class);

@@ -35,6 +35,9 @@ public record FactSum(Measure measure, Fund fund, String subject, Kind kind, Str
         }
         List<FactSum> result = new ArrayList<>();
         sums.forEach((key, fen) -> {
+            if (fen[0] == 0) {
+                return; // a group that sums to nothing is no group, as in the database's answer
+            }
             Fact fact = Objects.requireNonNull(examples.get(key));
             result.add(new FactSum(fact.measure(), fact.fund(), fact.subject(), fact.kind(), fact.economic(),
                     fact.project(), fact.origin(), fen[0]));
