@@ -92,6 +92,7 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
                     (unit, id) -> "{\"unit\":\"" + unit + "\"}"),
             new Endpoint("GET", "/api/v1/audit/replays/{id}", Scope.GLOBAL, AUDITORS, 404, "/api/v1/audit/replays/none", null),
             new Endpoint("GET", "/api/v1/audit/digest", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/digest", null),
+            new Endpoint("POST", "/api/v1/audit/topic-check", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/topic-check", null),
             new Endpoint("POST", "/api/v1/audit/verify", Scope.GLOBAL, AUDITORS, 200, "/api/v1/audit/verify", null),
             new Endpoint("POST", "/api/v1/projection/parked-events:reprocess", Scope.GLOBAL, Set.of("ADMIN"), 200,
                     "/api/v1/projection/parked-events:reprocess", null),

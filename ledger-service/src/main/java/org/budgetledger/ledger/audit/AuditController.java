@@ -32,10 +32,22 @@ class AuditController {
 
     private final EventHistory history;
     private final ChainVerification verification;
+    private final TopicCheck topicCheck;
 
-    AuditController(EventHistory history, ChainVerification verification) {
+    AuditController(EventHistory history, ChainVerification verification, TopicCheck topicCheck) {
         this.history = history;
         this.verification = verification;
+        this.topicCheck = topicCheck;
+    }
+
+    /** Whether the event topic (what replays read) holds exactly the stored history. */
+    @PostMapping("/api/v1/audit/topic-check")
+    TopicCheck.Result topicCheck() {
+        TopicCheck.Result result = topicCheck.run();
+        log.info("event=topic_checked ok={} stored={} topic_records={} missing={} unknown={} differing={}", result.ok(),
+                result.storedEvents(), result.topicRecords(), result.missingOnTopic().size(), result.unknownOnTopic().size(),
+                result.differing().size());
+        return result;
     }
 
     /**

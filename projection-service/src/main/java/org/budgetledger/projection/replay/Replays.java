@@ -8,6 +8,7 @@ import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.reports.FactQueries;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.operations.TopicHistory;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.budgetledger.projection.replay;
+package org.budgetledger.web.operations;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * the end it had when the reading began, with no consumer group (the live projection's offsets are not
  * touched).
  */
-final class TopicHistory implements AutoCloseable {
+public final class TopicHistory implements AutoCloseable {
 
     private static final int POLL_RECORDS_MAX = 5_000;
 
@@ -28,7 +28,7 @@ final class TopicHistory implements AutoCloseable {
     private final Map<TopicPartition, Long> ends;
     private final long total;
 
-    TopicHistory(String bootstrapServers, String topic) {
+    public TopicHistory(String bootstrapServers, String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -45,12 +45,12 @@ final class TopicHistory implements AutoCloseable {
         total = partitions.stream().mapToLong(partition -> ends.get(partition) - beginnings.get(partition)).sum();
     }
 
-    long total() {
+    public long total() {
         return total;
     }
 
     /** Hands every record up to the captured ends to {@code batch}, a poll's worth at a time. */
-    void readAll(Consumer<List<ConsumerRecord<String, byte[]>>> batch) {
+    public void readAll(Consumer<List<ConsumerRecord<String, byte[]>>> batch) {
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

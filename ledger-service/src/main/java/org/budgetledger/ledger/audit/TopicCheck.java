@@ -1,0 +1,104 @@
+package org.budgetledger.ledger.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
+import org.budgetledger.web.operations.TopicHistory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks that the topic holds exactly the stored history: every event the publisher has confirmed is on the
+ * topic with the same id and hash, and the topic holds nothing the store does not (duplicates are allowed:
+ * publishing is at least once). Replays read the topic, so this is what makes a replay a check of the store.
+ */
+@Component
+class TopicCheck {
+
+    static final int LISTED_MAX = 20;
+
+    record Result(boolean ok, long storedEvents, long publishedSequence, long pendingEvents, long topicRecords,
+                  long duplicates, List<Long> missingOnTopic, List<Long> unknownOnTopic, List<Long> differing) {
+    }
+
+    private record OnTopic(String eventId, String hash) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final String bootstrapServers;
+    private final String topic;
+
+    TopicCheck(JdbcClient jdbc, ObjectMapper json,
+               @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+               @Value("${budgetledger.events.topic}") String topic) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    Result run() {
+        long published = jdbc.sql("SELECT coalesce(max(last_sequence), 0) FROM ledger.publication_position")
+                .query(Long.class).single();
+        Map<Long, OnTopic> onTopic = new HashMap<>();
+        long[] records = {0, 0};
+        List<Long> unknown = new ArrayList<>();
+        try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
+            history.readAll(batch -> {
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    records[0]++;
+                    JsonNode value = read(record.value());
+                    long sequence = value.path("sequence").asLong();
+                    if (onTopic.put(sequence, new OnTopic(value.path("eventId").asText(), value.path("hash").asText())) != null) {
+                        records[1]++;
+                    }
+                }
+            });
+        }
+        List<Long> missing = new ArrayList<>();
+        List<Long> differing = new ArrayList<>();
+        long[] stored = {0, 0};
+        jdbc.sql("SELECT globalIndex, eventIdentifier, hash FROM " + EventStoreConfiguration.EVENT_TABLE + " ORDER BY globalIndex")
+                .query(row -> {
+                    long sequence = row.getLong(1);
+                    stored[0]++;
+                    OnTopic found = onTopic.remove(sequence);
+                    if (found == null) {
+                        if (sequence <= published) {
+                            add(missing, sequence);
+                        } else {
+                            stored[1]++;
+                        }
+                    } else if (!found.eventId().equals(row.getString(2))
+                            || (row.getString(3) != null && !row.getString(3).equals(found.hash()))) {
+                        add(differing, sequence);
+                    }
+                });
+        onTopic.keySet().stream().sorted().limit(LISTED_MAX).forEach(unknown::add);
+        boolean ok = missing.isEmpty() && differing.isEmpty() && onTopic.isEmpty();
+        return new Result(ok, stored[0], published, stored[1], records[0], records[1], missing, unknown, differing);
+    }
+
+    private JsonNode read(byte[] value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException unreadable) {
+            return json.createObjectNode().put("sequence", -1);
+        }
+    }
+
+    private static void add(List<Long> listed, long sequence) {
+        if (listed.size() < LISTED_MAX) {
+            listed.add(sequence);
+        }
+    }
+}
