@@ -20,16 +20,22 @@ import static org.awaitility.Awaitility.await;
 class TopicCheckTest extends LedgerIntegrationTest {
 
     @Test
-    void the_topic_holds_exactly_the_stored_history_until_someone_writes_to_it(Infrastructure infrastructure) throws Exception {
+    void the_topic_is_checked_against_the_store_and_a_record_the_store_never_had_is_named(Infrastructure infrastructure)
+            throws Exception {
+        // other tests of this run tamper with the store on purpose (and the publisher publishes what they forge):
+        // what counts here is that a new transaction adds no problem and a foreign record is found
+        JsonNode before = api().postRaw("/api/v1/audit/topic-check", "").body();
         String unit = newUnit("K");
         api().post("/api/v1/transactions", Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1.00"));
         long newest = api().get("/api/v1/audit/digest").body().path("sequence").asLong();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api().postRaw("/api/v1/audit/topic-check", "").body().path("publishedSequence").asLong() >= newest);
 
-        JsonNode clean = api().postRaw("/api/v1/audit/topic-check", "").body();
-        assertThat(clean.path("ok").asBoolean()).as(clean.toString()).isTrue();
-        assertThat(clean.path("storedEvents").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode after = api().postRaw("/api/v1/audit/topic-check", "").body();
+        assertThat(after.path("storedEvents").asLong()).isEqualTo(before.path("storedEvents").asLong() + 1);
+        assertThat(after.path("missingOnTopic")).isEqualTo(before.path("missingOnTopic"));
+        assertThat(after.path("unknownOnTopic")).isEqualTo(before.path("unknownOnTopic"));
+        assertThat(after.path("differing")).isEqualTo(before.path("differing"));
 
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", infrastructure.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {
@@ -38,6 +44,6 @@ class TopicCheckTest extends LedgerIntegrationTest {
         }
         JsonNode forged = api().postRaw("/api/v1/audit/topic-check", "").body();
         assertThat(forged.path("ok").asBoolean()).isFalse();
-        assertThat(forged.path("unknownOnTopic").get(0).asLong()).isEqualTo(987654321L);
+        assertThat(forged.path("unknownOnTopic").toString()).contains("987654321");
     }
 }
