@@ -208,7 +208,9 @@ class ProjectionTest extends ProjectionIntegrationTest {
         assertThat(checks.path("ok").asBoolean()).as(checks.toString()).isTrue();
         assertThat(checks.path("checks").size()).isGreaterThan(30);
         String csv = api.getText("/api/v1/reports/" + unit + "/2023/T01?format=csv&scale=wanyuan");
-        assertThat(csv).startsWith("\uFEFFside,line,code,name,amount\r\nincome,1,,一、一般公共预算财政拨款收入,0.13\r\n");
+        assertThat(csv).startsWith("\uFEFFside,line,item,amount\r\nincome,1,一、一般公共预算财政拨款收入,0.13\r\n");
+        assertThat(api.getText("/api/v1/reports/" + unit + "/2023/T02?format=csv"))
+                .startsWith("\uFEFFsubject_code,subject_name,total,fiscal,superior_subsidy,business,operating,affiliate,other\r\n,合计,");
         JsonNode series = api.get("/api/v1/reports/" + unit + "/2023/execution/series").body();
         assertThat(series.path("points")).hasSize(12);
         assertThat(series.path("points").get(4).path("executed").asText()).isEqualTo("0.00");

@@ -111,6 +111,19 @@ class GoldenReproductionTest extends StandaloneIntegrationTest {
         }
     }
 
+    @Test
+    void the_csv_exports_carry_the_headers_of_the_published_tables() throws IOException {
+        for (String table : List.of("T01", "T02", "T03", "T04", "T05", "T06", "T09")) {
+            String published;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    Objects.requireNonNull(getClass().getResourceAsStream(GOLDEN + table + ".csv")), StandardCharsets.UTF_8))) {
+                published = reader.readLine();
+            }
+            String csv = api.getText("/api/v1/reports/" + UNIT + "/2023/" + table + "?format=csv&scale=wanyuan");
+            assertThat(csv.substring(1, csv.indexOf("\r\n"))).as(table).isEqualTo(published);
+        }
+    }
+
     private interface Key {
         String of(Map<String, String> row);
     }
