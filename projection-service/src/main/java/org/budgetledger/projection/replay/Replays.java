@@ -1,6 +1,8 @@
 package org.budgetledger.projection.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.consuming.WireEvents;
@@ -61,6 +63,7 @@ public class Replays implements DisposableBean {
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
 
     Replays(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
+            MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
             @Value("${budgetledger.events.topic}") String topic) {
         this.dataSource = dataSource;
@@ -70,6 +73,10 @@ public class Replays implements DisposableBean {
         this.wireEvents = new WireEvents(json);
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
+                .description("records the running replay has read (0 when none runs)").register(meters);
+        Gauge.builder("budgetledger.replay.total", running, current -> current.get() == null ? 0 : current.get().total())
+                .description("records the running replay will read").register(meters);
     }
 
     /** Starts a replay, or answers 409 with the running one's id. */
