@@ -32,7 +32,11 @@ class ComposeFileTest {
         for (String name : List.of("ledger-service", "projection-service")) {
             Map<String, Object> service = services.get(name);
             Map<String, Object> build = (Map<String, Object>) service.get("build");
-            assertThat(REPOSITORY.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"))).exists();
+            Path dockerfile = REPOSITORY.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"));
+            String recipe = Files.readString(dockerfile);
+            // multi-stage: built on a JDK, run on a JRE, as an unprivileged user, from the jar's layers
+            assertThat(recipe).contains("FROM eclipse-temurin:17-jdk AS build", "FROM eclipse-temurin:17-jre",
+                    "USER 10001", "extract --layers");
             Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
             assertThat(dependsOn).containsOnlyKeys("postgres", "kafka");
             assertThat(dependsOn.values()).allSatisfy(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
