@@ -58,5 +58,9 @@ class OperationsTest extends StandaloneIntegrationTest {
         assertThat(api.path("paths").has("/api/v1/transactions")).isTrue();
         assertThat(api.path("paths").has("/api/v1/reports/{unit}/{year}/{table}")).isTrue();
         assertThat(api.path("components").path("securitySchemes").has("basic")).isTrue();
+        JsonNode examples = api.path("paths").path("/api/v1/transactions").path("post").path("requestBody").path("content")
+                .path("application/json").path("examples");
+        assertThat(examples.size()).as("an example per transaction type").isEqualTo(11);
+        assertThat(api.path("info").path("description").asText()).contains("`INSUFFICIENT_BALANCE` | 409");
     }
 }

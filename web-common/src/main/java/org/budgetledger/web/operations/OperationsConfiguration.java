@@ -1,6 +1,7 @@
 package org.budgetledger.web.operations;
 
 import io.swagger.v3.oas.models.Components;
+import org.budgetledger.contracts.api.ProblemCode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -15,13 +16,23 @@ import org.springframework.context.annotation.Import;
 @Import(KafkaBrokerHealth.class)
 public class OperationsConfiguration {
 
+    /** The machine codes of every problem answer, with their HTTP status, as a Markdown table. */
+    static String problemCodes() {
+        StringBuilder table = new StringBuilder("| code | status | meaning |\n|---|---|---|\n");
+        for (ProblemCode code : ProblemCode.values()) {
+            table.append("| `").append(code.name()).append("` | ").append(code.httpStatus()).append(" | ")
+                    .append(code.title()).append(" |\n");
+        }
+        return table.toString();
+    }
+
     @Bean
     OpenAPI budgetLedgerApi() {
         return new OpenAPI()
                 .info(new Info().title("Budget Ledger API")
                         .description("Budget transactions of public-sector budget units, the 部门决算公开表 for any point in "
                                 + "time, audit history and verification. Amounts are strings in 元 with at most two decimals. "
-                                + "Errors are application/problem+json with a machine `code`.")
+                                + "Errors are application/problem+json with a machine `code`:\n\n" + problemCodes())
                         .version("v1").license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
