@@ -37,7 +37,6 @@ public enum ProblemCode {
     DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
     DATE_BEFORE_PAYMENT(422, "Refund dated before its payment"),
     LOGIN_LOCKED(429, "Too many failed logins"),
-    NOT_IMPLEMENTED(501, "Not implemented yet"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     INTERNAL_ERROR(500, "Internal error");
 
