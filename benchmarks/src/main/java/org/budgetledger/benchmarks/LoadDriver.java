@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,6 +80,7 @@ public final class LoadDriver {
             singlePosting(lines);
             reports();
             results.put("heapUsedMiB", heapUsedMiB());
+            results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
         } finally {
             product.destroy();
             product.waitFor();
@@ -231,6 +233,17 @@ public final class LoadDriver {
     private long heapUsedMiB() throws Exception {
         JsonNode metric = send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", null);
         return Math.round(metric.path("measurements").get(0).path("value").asDouble() / (1024 * 1024));
+    }
+
+    /** What the load leaves live: a full collection in the product (jcmd from this JDK), then the same reading. */
+    private long heapUsedAfterGcMiB(long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+        gc.getInputStream().transferTo(OutputStream.nullOutputStream());
+        if (gc.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + pid + " GC.run failed");
+        }
+        return heapUsedMiB();
     }
 
     private void awaitReady() throws Exception {
