@@ -76,7 +76,7 @@ public final class LoadDriver {
         try {
             awaitReady();
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
-            List<String> lines = batchPosting(data);
+            List<BudgetLine> lines = batchPosting(data);
             singlePosting(lines);
             reports();
             results.put("heapUsedMiB", heapUsedMiB());
@@ -93,12 +93,12 @@ public final class LoadDriver {
     }
 
     /** Mixed APPROPRIATE / PAY / ADJUST through the batch endpoint, against raw batched INSERTs of the same count. */
-    private List<String> batchPosting(Path data) throws Exception {
+    private List<BudgetLine> batchPosting(Path data) throws Exception {
         for (int unit = 0; unit < UNITS; unit++) {
             send("POST", "/api/v1/units", "{\"code\":\"B" + unit + "\",\"name\":\"基准单位" + unit + "\"}");
         }
         Random random = new Random(42);
-        List<String> lines = new ArrayList<>();
+        List<BudgetLine> lines = new ArrayList<>();
         long transactions = 0;
         long postingNanos = 0;
         for (int batch = 0; batch < BATCHES; batch++) {
@@ -111,15 +111,15 @@ public final class LoadDriver {
                 if (choice < 2) {
                     item.put("type", "APPROPRIATE").put("date", "2023-01-10").put("fund", "GENERAL_BUDGET")
                             .put("subject", "2140199").put("kind", "BASIC").put("amount", "100000.00");
-                    lines.add(unit + "/" + id);
+                    lines.add(new BudgetLine(unit, id));
                 } else {
-                    String line = lines.get(random.nextInt(lines.size()));
-                    item.put("unit", line.substring(0, line.indexOf('/')));
+                    BudgetLine line = lines.get(random.nextInt(lines.size()));
+                    item.put("unit", line.unit());
                     if (choice < 9) {
-                        item.put("type", "PAY").put("date", "2023-06-10").put("line", line.substring(line.indexOf('/') + 1))
+                        item.put("type", "PAY").put("date", "2023-06-10").put("line", line.id())
                                 .put("economic", "30201").put("amount", (1 + random.nextInt(100)) + ".00");
                     } else {
-                        item.put("type", "ADJUST").put("date", "2023-06-30").put("line", line.substring(line.indexOf('/') + 1))
+                        item.put("type", "ADJUST").put("date", "2023-06-30").put("line", line.id())
                                 .put("amount", "10.00").put("reason", "追加");
                     }
                 }
@@ -143,7 +143,7 @@ public final class LoadDriver {
     }
 
     /** {@value #SINGLE_CLIENTS} clients each posting single PAYs of 1.00 against the lines above, back to back. */
-    private void singlePosting(List<String> lines) throws Exception {
+    private void singlePosting(List<BudgetLine> lines) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(SINGLE_CLIENTS);
         List<Future<List<Long>>> perClient = new ArrayList<>();
         AtomicLong accepted = new AtomicLong();
@@ -154,10 +154,10 @@ public final class LoadDriver {
                 Random random = new Random(clientNumber);
                 List<Long> micros = new ArrayList<>();
                 for (int n = 0; n < SINGLE_POSTS_PER_CLIENT; n++) {
-                    String line = lines.get(random.nextInt(lines.size()));
+                    BudgetLine line = lines.get(random.nextInt(lines.size()));
                     String body = JSON.createObjectNode().put("id", "s" + clientNumber + "-" + n).put("type", "PAY")
-                            .put("unit", line.substring(0, line.indexOf('/'))).put("year", 2023).put("date", "2023-07-01")
-                            .put("line", line.substring(line.indexOf('/') + 1)).put("economic", "30201")
+                            .put("unit", line.unit()).put("year", 2023).put("date", "2023-07-01")
+                            .put("line", line.id()).put("economic", "30201")
                             .put("amount", "1.00").toString();
                     long postStarted = System.nanoTime();
                     JsonNode answer = send("POST", "/api/v1/transactions", body);
@@ -291,5 +291,9 @@ public final class LoadDriver {
     private static double totalMemoryGiB() {
         var bean = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return bean.getTotalMemorySize() / (1024.0 * 1024 * 1024);
+    }
+
+    /** A line appropriated during the run: its unit and its id (the APPROPRIATE transaction's id). */
+    private record BudgetLine(String unit, String id) {
     }
 }
