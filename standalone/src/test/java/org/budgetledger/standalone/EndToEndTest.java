@@ -32,6 +32,7 @@ class EndToEndTest extends StandaloneIntegrationTest {
         assertThat(amount(api, unit, 1)).isEqualTo("7905.95");
         assertThat(amount(api, unit, 44)).isEqualTo("0.33");
         assertThat(amount(api, unit, 60)).isEqualTo("7905.62");
+        assertThat(api.get("/api/v1/reports/" + unit + "/years").body().path("years").toString()).isEqualTo("[2023]");
     }
 
     static String amount(HttpApi api, String unit, int line) {

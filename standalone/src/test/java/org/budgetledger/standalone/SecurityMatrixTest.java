@@ -98,6 +98,8 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
                     "/api/v1/projection/parked-events:reprocess", null),
             new Endpoint("GET", "/api/v1/reports/freshness", Scope.GLOBAL, REPORT_READERS, 200,
                     "/api/v1/reports/freshness", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/years", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/years", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/workbook", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/workbook", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,
@@ -186,6 +188,24 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(headers.getFirst("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void the_web_ui_is_refused_without_a_challenge_its_browser_would_answer_with_a_dialog() {
+        var answer = org.springframework.web.client.RestClient.create("http://localhost:" + port).get()
+                .uri("/api/v1/units").header("X-Requested-With", "XMLHttpRequest")
+                .exchange((request, response) -> Map.entry(response.getStatusCode().value(), response.getHeaders()));
+        assertThat(answer.getKey()).isEqualTo(401);
+        assertThat(answer.getValue().getFirst("WWW-Authenticate")).isNull();
+    }
+
+    @Test
+    void the_web_ui_files_are_public_and_hold_no_data() {
+        HttpApi anonymous = HttpApi.anonymous(port);
+        for (String file : List.of("/", "/index.html", "/ui/app.js", "/ui/app.css", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+            assertThat(anonymous.get(file).status()).as(file).isEqualTo(200);
+        }
+        assertThat(anonymous.get("/api/v1/reports/freshness").status()).isEqualTo(401);
     }
 
     @Test

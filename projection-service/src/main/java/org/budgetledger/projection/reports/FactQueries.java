@@ -29,6 +29,20 @@ public class FactQueries {
         return dimension == null || dimension.isEmpty();
     }
 
+    /** The years this read model holds events of for the unit, oldest first. */
+    public List<Integer> years(String unit) {
+        // a skip scan over the (unit, year, sequence) index: one probe per year, however many events
+        return jdbc.sql("""
+                        WITH RECURSIVE years AS (
+                            SELECT min(year) AS year FROM %1$s.applied_event WHERE unit = :unit
+                            UNION ALL
+                            SELECT (SELECT min(year) FROM %1$s.applied_event WHERE unit = :unit AND year > years.year)
+                            FROM years WHERE years.year IS NOT NULL)
+                        SELECT year FROM years WHERE year IS NOT NULL ORDER BY year""".formatted(schema))
+                .param("unit", unit)
+                .query(Integer.class).list();
+    }
+
     public ReportInputs inputs(String unit, int year, ReportPeriod period) {
         Date asOf = Date.valueOf(period.asOf());
         Timestamp knownAt = Timestamp.from(period.knownAt());

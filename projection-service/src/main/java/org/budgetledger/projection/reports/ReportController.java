@@ -3,6 +3,7 @@ package org.budgetledger.projection.reports;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.reports.checks.Check;
+import org.budgetledger.projection.reports.export.FormHtml;
 import org.budgetledger.projection.reports.export.FormWorkbook;
 import org.budgetledger.projection.reports.checks.ConsistencyChecks;
 import org.budgetledger.projection.reports.tables.BudgetExecution;
@@ -49,7 +50,20 @@ class ReportController {
         return Map.of("sequence", freshness.lastApplied());
     }
 
-    /** T01 … T09 or execution, as JSON (default) or CSV with the published tables' headers. */
+    record ReportedYears(String unit, List<Integer> years) {
+    }
+
+    /** The years the projection holds events of for the unit, oldest first: what there is to report on. */
+    @GetMapping("/api/v1/reports/{unit}/years")
+    ReportedYears years(@PathVariable String unit) {
+        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        return new ReportedYears(unit, facts.years(unit));
+    }
+
+    /**
+     * T01 … T09 or execution, as JSON (default), CSV with the published tables' headers, XLSX in the official
+     * layout, or that layout as an HTML fragment (what the web UI shows).
+     */
     @GetMapping("/api/v1/reports/{unit}/{year}/{table}")
     ResponseEntity<?> report(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -75,8 +89,11 @@ class ReportController {
                     .header("Content-Disposition", "attachment; filename=\"" + unit + "-" + year + "-" + table + ".csv\"")
                     .body(ReportCsv.write(report));
             case "xlsx" -> xlsx(unit + "-" + year + "-" + table, List.of(report));
-            default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv or xlsx",
-                    List.of(new FieldError("format", "json, csv or xlsx")));
+            case "html" -> ResponseEntity.ok()
+                    .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                    .body(FormHtml.write(report));
+            default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv, xlsx or html",
+                    List.of(new FieldError("format", "json, csv, xlsx or html")));
         };
     }
 

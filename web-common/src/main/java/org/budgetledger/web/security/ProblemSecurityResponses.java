@@ -42,9 +42,13 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, bearer
-                ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""
-                : "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        // the web UI asks for no Basic challenge: a browser answers one with its own login dialog
+        boolean script = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+        if (bearer || !script) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, bearer
+                    ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""
+                    : "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
         write(response, ProblemCode.UNAUTHORIZED, bearer ? "the bearer token is not valid" : "authentication required");
     }
 

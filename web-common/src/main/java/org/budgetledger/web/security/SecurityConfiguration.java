@@ -46,11 +46,14 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // the web UI's static files hold no data: every number comes from the authenticated API
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/units", "/api/v1/catalog/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/catalog/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/transactions", "/api/v1/transactions:batch")
-                        .hasAnyRole("CLERK", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/transactions", "/api/v1/transactions:batch",
+                                "/api/v1/transactions:import").hasAnyRole("CLERK", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasAnyRole("CLERK", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/transactions/**", "/api/v1/budget-lines",
                                 "/api/v1/budget-lines/**").hasAnyRole("CLERK", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")

@@ -1,0 +1,91 @@
+package org.budgetledger.projection.reports.export;
+
+import org.budgetledger.projection.reports.Report;
+import org.springframework.web.util.HtmlUtils;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A report as an HTML fragment in its official layout — the same {@link FormLayout} the XLSX is drawn
+ * from: title, 公开0X表, 部门 and 金额单位, the header rows with 栏次 as {@code <th>} cells spanning what the
+ * form merges, the amounts as the API prints them, the 注. The web UI shows it as it is.
+ */
+public final class FormHtml {
+
+    private FormHtml() {
+    }
+
+    public static String write(Report report) {
+        FormLayout layout = FormLayout.of(report);
+        OfficialForm form = layout.form();
+        int rows = layout.rows().size();
+        int width = layout.width();
+        // which cells a merge covers (drawn by the merge's first cell), and each merge's spans
+        boolean[][] covered = new boolean[rows][width];
+        int[][] rowSpans = new int[rows][width];
+        int[][] columnSpans = new int[rows][width];
+        for (int[] merge : layout.merges()) {
+            for (int row = merge[0]; row <= merge[1]; row++) {
+                for (int column = merge[2]; column <= merge[3]; column++) {
+                    covered[row][column] = true;
+                }
+            }
+            covered[merge[0]][merge[2]] = false;
+            rowSpans[merge[0]][merge[2]] = merge[1] - merge[0] + 1;
+            columnSpans[merge[0]][merge[2]] = merge[3] - merge[2] + 1;
+        }
+        StringBuilder html = new StringBuilder();
+        html.append("<figure class=\"official-form\" data-table=\"").append(escape(report.table())).append("\">\n");
+        html.append("<h2>").append(escape(form.title())).append("</h2>\n");
+        html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.unit())).append("</span><span>")
+                .append(escape(form.number())).append("</span><span>金额单位：")
+                .append("wanyuan".equals(report.scale()) ? "万元" : "元").append("</span></p>\n");
+        html.append("<table>\n<thead>\n");
+        for (int row = 0; row < rows; row++) {
+            boolean header = row < layout.headerRows();
+            if (row == layout.headerRows()) {
+                html.append("</thead>\n<tbody>\n");
+            }
+            html.append("<tr>");
+            List<Object> cells = layout.rows().get(row);
+            for (int column = 0; column < cells.size(); column++) {
+                if (covered[row][column]) {
+                    continue;
+                }
+                Object value = cells.get(column);
+                String tag = header ? "th" : "td";
+                html.append('<').append(tag);
+                if (header) {
+                    html.append(" scope=\"col\"");
+                }
+                if (rowSpans[row][column] > 1) {
+                    html.append(" rowspan=\"").append(rowSpans[row][column]).append('"');
+                }
+                if (columnSpans[row][column] > 1) {
+                    html.append(" colspan=\"").append(columnSpans[row][column]).append('"');
+                }
+                if (value instanceof BigDecimal) {
+                    html.append(" class=\"amount\"");
+                }
+                html.append('>').append(value instanceof BigDecimal amount ? amount.toPlainString() : escape(String.valueOf(value)))
+                        .append("</").append(tag).append('>');
+            }
+            html.append("</tr>\n");
+        }
+        if (rows == layout.headerRows()) {
+            html.append("</thead>\n<tbody>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        html.append("<figcaption>").append(escape(form.note()));
+        if ("wanyuan".equals(report.scale())) {
+            html.append("<br>").append(escape(OfficialForm.ROUNDING_NOTE));
+        }
+        html.append("</figcaption>\n</figure>\n");
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

@@ -1,0 +1,451 @@
+// The web UI: every number on screen comes from the same REST API a script would use, with the user's
+// own credentials; the page keeps its state (view, unit, year, table, asOf, knownAt, scale) in the URL so
+// that a view can be shared and reloaded.
+
+const CREDENTIALS = 'budgetledger.credentials';
+const USER = 'budgetledger.user';
+const VIEWS = ['tables', 'charts', 'checks', 'audit', 'import'];
+const POLL_MILLIS = 500;
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  view: 'tables', unit: '', year: new Date().getFullYear(), table: 'T01',
+  asOf: '', knownAt: '', scale: 'wanyuan',
+};
+let historyAfter = 0;
+
+// ---- talking to the API ----------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && problem.detail ? problem.detail : `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(path, options = {}) {
+  const headers = new Headers(options.headers || {});
+  headers.set('Authorization', sessionStorage.getItem(CREDENTIALS) || '');
+  // asks the server not to send a Basic challenge, so the browser shows no login dialog of its own
+  headers.set('X-Requested-With', 'XMLHttpRequest');
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401) {
+    logout();
+    throw new ApiError(401, { detail: '请重新登录' });
+  }
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch (ignored) { /* not problem+json */ }
+    throw new ApiError(response.status, problem);
+  }
+  return response;
+}
+
+const json = async (path, options) => (await api(path, options)).json();
+
+function showError(error) {
+  $('message').textContent = error ? `出错了：${error.message}` : '';
+}
+
+async function guarded(action) {
+  try {
+    showError(null);
+    await action();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+// ---- state in the URL ------------------------------------------------------------------------
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  for (const key of Object.keys(state)) {
+    if (params.has(key)) state[key] = params.get(key);
+  }
+  if (!VIEWS.includes(state.view)) state.view = 'tables';
+  state.year = Number(state.year) || new Date().getFullYear();
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state)) {
+    if (value !== '' && value !== null) params.set(key, value);
+  }
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+
+/** asOf, knownAt and scale as query parameters for a report request. */
+function timeParams(extra = {}) {
+  const params = new URLSearchParams({ scale: state.scale, ...extra });
+  if (state.asOf) params.set('asOf', state.asOf);
+  if (state.knownAt) params.set('knownAt', new Date(state.knownAt).toISOString());
+  return params;
+}
+
+const reportPath = (table) => `/api/v1/reports/${encodeURIComponent(state.unit)}/${state.year}/${table}`;
+
+// ---- login -----------------------------------------------------------------------------------
+
+function logout() {
+  sessionStorage.removeItem(CREDENTIALS);
+  sessionStorage.removeItem(USER);
+  $('app').hidden = true;
+  $('login').hidden = false;
+  $('login-user').focus();
+}
+
+async function login(event) {
+  event.preventDefault();
+  const user = $('login-user').value;
+  // btoa only takes Latin-1: encode the UTF-8 bytes of the credentials
+  const bytes = new TextEncoder().encode(`${user}:${$('login-password').value}`);
+  sessionStorage.setItem(CREDENTIALS, `Basic ${btoa(String.fromCharCode(...bytes))}`);
+  sessionStorage.setItem(USER, user);
+  const response = await fetch('/api/v1/units', {
+    headers: { Authorization: sessionStorage.getItem(CREDENTIALS), 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok) {
+    sessionStorage.removeItem(CREDENTIALS);
+    const problem = await response.json().catch(() => null);
+    $('login-error').textContent = response.status === 401 ? '用户名或密码不正确'
+      : (problem && problem.detail) || `登录失败（HTTP ${response.status}）`;
+    return;
+  }
+  $('login-password').value = '';
+  $('login-error').textContent = '';
+  await start();
+}
+
+// ---- picker and time controls ----------------------------------------------------------------
+
+const isoDate = (date) => date.toISOString().slice(0, 10);
+
+function dayOfYear(iso) {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(state.year, 0, 1)) / 86400000);
+}
+
+function syncControls() {
+  $('unit').value = state.unit;
+  $('year').value = state.year;
+  $('scale').value = state.scale;
+  $('knownAt').value = state.knownAt;
+  const last = dayOfYear(`${state.year}-12-31`);
+  $('asOf-slider').max = last;
+  $('asOf').min = `${state.year}-01-01`;
+  $('asOf').max = `${state.year}-12-31`;
+  $('asOf').value = state.asOf || `${state.year}-12-31`;
+  $('asOf-slider').value = dayOfYear($('asOf').value);
+  for (const link of document.querySelectorAll('nav a')) {
+    link.setAttribute('aria-current', link.dataset.view === state.view ? 'page' : 'false');
+  }
+  for (const button of document.querySelectorAll('[data-table]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.table === state.table));
+  }
+  for (const view of VIEWS) $(`view-${view}`).hidden = view !== state.view;
+}
+
+function change(updates) {
+  Object.assign(state, updates);
+  writeUrl();
+  syncControls();
+  return guarded(render);
+}
+
+function wireControls() {
+  $('unit').addEventListener('change', () => guarded(async () => {
+    const years = await reportedYears($('unit').value);
+    await change({ unit: $('unit').value, year: years.includes(state.year) || !years.length ? state.year : years.at(-1) });
+  }));
+  $('year').addEventListener('change', () => change({ year: Number($('year').value), asOf: '' }));
+  $('scale').addEventListener('change', () => change({ scale: $('scale').value }));
+  $('asOf').addEventListener('change', () => change({ asOf: $('asOf').value }));
+  $('asOf-slider').addEventListener('input', () => {
+    $('asOf').value = isoDate(new Date(Date.UTC(state.year, 0, 1 + Number($('asOf-slider').value))));
+  });
+  $('asOf-slider').addEventListener('change', () => change({ asOf: $('asOf').value }));
+  $('knownAt').addEventListener('change', () => change({ knownAt: $('knownAt').value }));
+  $('knownAt-clear').addEventListener('click', () => change({ knownAt: '' }));
+  $('time').addEventListener('submit', (event) => event.preventDefault());
+  $('picker').addEventListener('submit', (event) => event.preventDefault());
+  for (const link of document.querySelectorAll('nav a')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      change({ view: link.dataset.view });
+    });
+  }
+  for (const button of document.querySelectorAll('[data-table]')) {
+    button.addEventListener('click', () => change({ table: button.dataset.table }));
+  }
+  $('download-csv').addEventListener('click', () => guarded(() =>
+    download(`${reportPath(state.table)}?${timeParams({ format: 'csv' })}`)));
+  $('download-xlsx').addEventListener('click', () => guarded(() =>
+    download(`${reportPath(state.table)}?${timeParams({ format: 'xlsx' })}`)));
+  $('download-workbook').addEventListener('click', () => guarded(() =>
+    download(`${reportPath('workbook')}?${timeParams()}`)));
+  $('project').addEventListener('change', () => guarded(renderCharts));
+  $('verify').addEventListener('click', () => guarded(verify));
+  $('replay').addEventListener('click', () => guarded(replay));
+  $('history-filter').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(() => loadHistory(true));
+  });
+  $('history-more').addEventListener('click', () => guarded(() => loadHistory(false)));
+  $('import-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(importFile);
+  });
+  $('login-form').addEventListener('submit', (event) => guarded(() => login(event)));
+  $('logout').addEventListener('click', logout);
+}
+
+/** Saves what the API answers as a file, under the name its Content-Disposition gives. */
+async function download(path) {
+  const response = await api(path);
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : 'report';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The years the unit has data for, offered beside the year field. */
+async function reportedYears(unit) {
+  const { years } = await json(`/api/v1/reports/${encodeURIComponent(unit)}/years`);
+  $('years').replaceChildren(...years.map((year) => new Option(String(year), String(year))));
+  return years;
+}
+
+// ---- views -----------------------------------------------------------------------------------
+
+async function render() {
+  if (!state.unit) return;
+  switch (state.view) {
+    case 'tables': return renderTable();
+    case 'charts': return renderCharts();
+    case 'checks': return renderChecks();
+    case 'audit': return loadHistory(true);
+    default: return undefined;
+  }
+}
+
+async function renderTable() {
+  const holder = $('form');
+  holder.setAttribute('aria-busy', 'true');
+  const html = await (await api(`${reportPath(state.table)}?${timeParams({ format: 'html' })}`)).text();
+  // the fragment is built by the server from the official layout, every text escaped there
+  holder.innerHTML = html;
+  holder.removeAttribute('aria-busy');
+}
+
+async function renderChecks() {
+  const body = await json(`${reportPath('checks')}?${timeParams()}`);
+  const failed = body.checks.filter((check) => !check.ok).length;
+  $('checks-summary').textContent = failed === 0
+    ? `全部 ${body.checks.length} 条审核公式通过`
+    : `${failed} 条未通过（共 ${body.checks.length} 条）`;
+  $('checks-summary').className = `summary ${failed === 0 ? 'ok' : 'bad'}`;
+  const rows = $('checks-rows');
+  rows.replaceChildren(...body.checks.map((check) => row([
+    check.name, check.description, check.left, check.right, check.ok ? '通过' : '未通过',
+  ], check.ok ? 'ok' : 'bad')));
+}
+
+function row(cells, className) {
+  const tr = document.createElement('tr');
+  if (className) tr.className = className;
+  for (const cell of cells) {
+    const td = document.createElement('td');
+    td.textContent = cell === null || cell === undefined ? '' : String(cell);
+    tr.append(td);
+  }
+  return tr;
+}
+
+const MONTHS = Array.from({ length: 12 }, (unused, index) => index + 1);
+
+function monthEnd(month) {
+  return isoDate(new Date(Date.UTC(state.year, month, 0)));
+}
+
+const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));
+
+async function renderCharts() {
+  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total
+  const asOf = state.asOf || `${state.year}-12-31`;
+  const months = MONTHS.filter((month) => monthEnd(month - 1) < asOf);
+  const reports = await Promise.all(months.map((month) => json(`${reportPath('execution')}?${
+    timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`)));
+  const projects = new Map();
+  for (const report of reports) {
+    for (const line of report.rows) {
+      if (line.part === 'all' && line.code !== 'TOTAL') projects.set(line.code, line.name);
+    }
+  }
+  const select = $('project');
+  const chosen = select.value || 'TOTAL';
+  select.replaceChildren(new Option('合计（全部项目资金）', 'TOTAL'),
+    ...[...projects].map(([code, name]) => new Option(name, code)));
+  select.value = projects.has(chosen) ? chosen : 'TOTAL';
+  const pick = (report, column) => {
+    const line = report.rows.find((candidate) => candidate.part === 'all' && candidate.code === select.value);
+    return line ? Number(line.values[column]) : 0;
+  };
+  const unitLabel = state.scale === 'wanyuan' ? '万元' : '元';
+  chartOf('chart-progress').setOption({
+    animation: false,
+    title: { text: `执行进度（${unitLabel}）`, left: 'center' },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    xAxis: { type: 'category', data: MONTHS.map((month) => `${month}月`) },
+    yAxis: { type: 'value' },
+    series: [
+      { name: '全年预算数', type: 'line', step: 'end', data: reports.map((report) => pick(report, 'full_year_budget')) },
+      { name: '执行数', type: 'line', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+    ],
+  }, true);
+
+  const spending = await json(`${reportPath('T03')}?${timeParams()}`);
+  const classes = spending.rows.filter((line) => line.code.length === 3 && Number(line.values.total) !== 0);
+  chartOf('chart-classes').setOption({
+    animation: false,
+    title: { text: `按功能分类（类）（${unitLabel}）`, left: 'center' },
+    tooltip: { trigger: 'item' },
+    series: [{ type: 'pie', radius: '60%',
+      data: classes.map((line) => ({ name: `${line.code} ${line.name}`, value: Number(line.values.total) })) }],
+  }, true);
+  const total = spending.rows.find((line) => line.code === 'TOTAL');
+  chartOf('chart-kinds').setOption({
+    animation: false,
+    title: { text: `基本支出与项目支出（${unitLabel}）`, left: 'center' },
+    tooltip: { trigger: 'item' },
+    series: [{ type: 'pie', radius: ['35%', '60%'], data: [
+      { name: '基本支出', value: Number(total.values.basic) },
+      { name: '项目支出', value: Number(total.values.project) },
+    ] }],
+  }, true);
+}
+
+// ---- audit -----------------------------------------------------------------------------------
+
+async function loadHistory(fresh) {
+  if (fresh) historyAfter = 0;
+  const filter = new FormData($('history-filter'));
+  const params = new URLSearchParams({ unit: state.unit, year: state.year, afterSequence: historyAfter, limit: 50 });
+  for (const [key, value] of filter) if (value) params.set(key, value);
+  const page = await json(`/api/v1/audit/events?${params}`);
+  const rows = page.events.map((event) => row([
+    event.sequence, event.type, event.transactionId, event.effectiveDate,
+    new Date(event.recordedAt).toLocaleString('zh-CN'), event.principal, event.payload.amount,
+  ]));
+  if (fresh) $('history-rows').replaceChildren(...rows); else $('history-rows').append(...rows);
+  if (page.events.length > 0) historyAfter = page.events[page.events.length - 1].sequence;
+  $('history-more').hidden = !page.next;
+}
+
+async function verify() {
+  $('verify-result').textContent = '校验中…';
+  const result = await json('/api/v1/audit/verify', { method: 'POST' });
+  $('verify-result').className = `summary ${result.ok ? 'ok' : 'bad'}`;
+  $('verify-result').textContent = result.ok
+    ? `完整：已校验 ${result.checkedEvents} 个事件，哈希链与签章均一致`
+    : `发现篡改：序号 ${result.firstOffending.sequence}，${result.firstOffending.problem}`;
+}
+
+/** Polls until {@code done(body)}, calling {@code progress(body)} on every answer. */
+async function poll(path, progress, done) {
+  for (;;) {
+    const body = await json(path);
+    progress(body);
+    if (done(body)) return body;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
+  }
+}
+
+function showProgress(bar, label, processed, total) {
+  const percent = total > 0 ? Math.floor((100 * processed) / total) : 0;
+  $(bar).value = percent;
+  $(label).textContent = `${percent}%`;
+}
+
+async function replay() {
+  $('replay-result').textContent = '';
+  showProgress('replay-progress', 'replay-percent', 0, 1);
+  const request = { unit: state.unit, year: state.year };
+  if (state.knownAt) request.knownAt = new Date(state.knownAt).toISOString();
+  const started = await json('/api/v1/audit/replays', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request),
+  });
+  const result = await poll(started.url,
+    (body) => showProgress('replay-progress', 'replay-percent', body.processed, body.total || 1),
+    (body) => body.status !== 'RUNNING' && body.status !== 'QUEUED');
+  if (result.status === 'SUCCEEDED') showProgress('replay-progress', 'replay-percent', 1, 1);
+  $('replay-result').className = `summary ${result.identical ? 'ok' : 'bad'}`;
+  $('replay-result').textContent = result.status !== 'SUCCEEDED'
+    ? `重放失败：${result.error || result.status}`
+    : result.identical
+      ? `重放完成：${result.processed} 个事件，重建的报表与当前报表完全一致`
+      : `重放完成：${result.differenceCount} 处不一致`;
+}
+
+// ---- import ----------------------------------------------------------------------------------
+
+async function importFile() {
+  const form = new FormData($('import-form'));
+  const params = new URLSearchParams({ mode: form.get('mode'), charset: form.get('charset') });
+  const upload = new FormData();
+  upload.append('file', form.get('file'));
+  $('import-problems').hidden = true;
+  $('import-summary').textContent = '上传中…';
+  showProgress('import-progress', 'import-percent', 0, 1);
+  const response = await api(`/api/v1/transactions:import?${params}`, { method: 'POST', body: upload });
+  const job = await poll(response.headers.get('Location'),
+    (body) => showProgress('import-progress', 'import-percent', body.processed, body.rows || 1),
+    (body) => body.status !== 'RUNNING');
+  const summary = {
+    COMPLETED: `导入完成：共 ${job.rows} 行，新增 ${job.created}，已存在未变 ${job.unchanged}，错误 ${job.rejected}`,
+    REJECTED: `未导入：${job.rejected} 行有错误，其余 ${job.rows - job.rejected} 行也未导入（可改正后重新上传，或选择“导入有效行”）`,
+  }[job.status] || `导入失败：${job.error || job.status}`;
+  $('import-summary').textContent = summary;
+  $('import-summary').className = `summary ${job.status === 'COMPLETED' && job.rejected === 0 ? 'ok' : 'bad'}`;
+  $('import-problem-rows').replaceChildren(...job.problems.map((problem) => row([
+    problem.row, problem.id, problem.code, [problem.detail, ...(problem.errors || [])
+      .filter((error) => !problem.detail.includes(error.message)).map((error) => `${error.field}: ${error.message}`)].join('；'),
+  ])));
+  $('import-problems').hidden = job.problems.length === 0;
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+async function start() {
+  $('login').hidden = true;
+  $('app').hidden = false;
+  $('who').textContent = sessionStorage.getItem(USER) || '';
+  readUrl();
+  const units = await json('/api/v1/units');
+  $('unit').replaceChildren(...units.map((unit) => new Option(`${unit.code} ${unit.name}`, unit.code)));
+  if (!units.some((unit) => unit.code === state.unit)) state.unit = units.length ? units[0].code : '';
+  if (!state.unit) showError(new Error('没有可查看的单位'));
+  const years = state.unit ? await reportedYears(state.unit) : [];
+  // without a year in the URL, the newest year that has data
+  if (!new URLSearchParams(location.search).has('year') && years.length) state.year = years.at(-1);
+  writeUrl();
+  syncControls();
+  await guarded(render);
+}
+
+wireControls();
+if (sessionStorage.getItem(CREDENTIALS)) {
+  guarded(start);
+} else {
+  logout();
+}

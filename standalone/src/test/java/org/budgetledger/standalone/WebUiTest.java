@@ -1,0 +1,254 @@
+package org.budgetledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web UI in headless Chromium (Debian's {@code chromium} and {@code chromedriver}, which {@code .ci/run}
+ * installs): log in, read a T01 cell and compare it with the API, move the asOf date, reload the shared URL,
+ * download an XLSX and open it, upload a CSV with a bad row, watch a replay reach 100%. Screenshots of every
+ * page land in {@code target/screenshots} for reviewers.
+ */
+class WebUiTest extends StandaloneIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String TRANSPORT = "十三、交通运输支出";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static Path downloads;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void browser() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must run the browser tests: install chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
+        downloads = Files.createTempDirectory("budget-ledger-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // the flags that keep Chromium off the (closed) network and out of the way of a root user
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("budget-ledger-chromium"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "zh-CN"));
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(driver, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void an_officer_reads_moves_through_time_downloads_imports_and_an_auditor_replays() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "W" + UUID.randomUUID().toString().substring(0, 8);
+        postHistory(api, unit);
+        String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
+
+        browser.get(base() + "/?unit=" + unit + "&year=2023&scale=yuan");
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("login-password")).sendKeys(TestUsers.ADMIN);
+        screenshot("01-login");
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+        // a T01 cell equals the API's
+        assertThat(transportCell()).isEqualTo(transport(api.get(reports).body())).isEqualTo("12500.50");
+        screenshot("02-t01");
+
+        // the slider's Home key moves asOf to 1 January: the payments are not there yet
+        WebElement slider = browser.findElement(By.id("asOf-slider"));
+        slider.sendKeys(Keys.HOME);
+        wait(driver -> transportCell().equals("0.00"));
+        assertThat(transport(api.get(reports + "&asOf=2023-01-01").body())).isEqualTo("0.00");
+        assertThat(browser.findElement(By.id("asOf")).getDomProperty("value")).isEqualTo("2023-01-01");
+        // the URL holds the state: reloading it shows the same view
+        assertThat(browser.getCurrentUrl()).contains("asOf=2023-01-01");
+        browser.navigate().refresh();
+        wait(driver -> transportCell().equals("0.00"));
+        browser.findElement(By.id("asOf-slider")).sendKeys(Keys.END);
+        wait(driver -> transportCell().equals("12500.50"));
+
+        // the table as XLSX, in the official layout, the same amount
+        browser.findElement(By.id("download-xlsx")).click();
+        Path xlsx = awaitDownload(".xlsx");
+        assertThat(xlsxAmountBeside(xlsx, TRANSPORT)).isEqualByComparingTo("12500.50");
+
+        page("charts", "03-charts", By.cssSelector("#chart-progress canvas"));
+        page("checks", "04-checks", By.cssSelector("#checks-rows tr"));
+        assertThat(browser.findElement(By.id("checks-summary")).getText()).contains("通过");
+
+        // a CSV with one bad row: the row report names it, nothing is imported
+        page("import", "05-import", By.id("import-form"));
+        Path csv = Files.createTempFile("vouchers", ".csv");
+        Files.writeString(csv, "\uFEFFid,type,unit,year,date,line,economic,amount\n"
+                + "good-" + unit + ",PAY,"  + unit + ",2023,2023-10-08,a-" + unit + ",30201,100.00\n"
+                + "bad-" + unit + ",PAY," + unit + ",2023,2023-10-09,a-" + unit + ",30201,12.345\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("import-problems")));
+        List<WebElement> problem = browser.findElements(By.cssSelector("#import-problem-rows tr td"));
+        assertThat(problem.get(0).getText()).isEqualTo("3");
+        assertThat(problem.get(1).getText()).isEqualTo("bad-" + unit);
+        assertThat(browser.findElement(By.id("import-summary")).getText()).contains("未导入");
+        assertThat(api.get("/api/v1/transactions/good-" + unit).status()).isEqualTo(404);
+        screenshot("06-import-report");
+
+        // an auditor's replay, its progress bar up to 100%
+        page("audit", "07-audit", By.cssSelector("#history-rows tr"));
+        browser.findElement(By.id("replay")).click();
+        wait(driver -> "100".equals(driver.findElement(By.id("replay-progress")).getDomProperty("value")));
+        wait(driver -> driver.findElement(By.id("replay-result")).getText().contains("完全一致"));
+        assertThat(browser.findElement(By.id("replay-percent")).getText()).isEqualTo("100%");
+        browser.findElement(By.id("verify")).click();
+        wait(driver -> driver.findElement(By.id("verify-result")).getText().startsWith("完整"));
+        screenshot("08-audit-replayed");
+    }
+
+    private static void postHistory(HttpApi api, String unit) {
+        assertThat(api.post("/api/v1/units", Map.of("code", unit, "name", "界面测试单位")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "a-" + unit, "type", "APPROPRIATE", "unit", unit,
+                "year", 2023, "date", "2023-01-10", "fund", "GENERAL_BUDGET", "subject", "2140199", "kind", "PROJECT",
+                "project", "业务工作经费", "amount", "1000000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "p1-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-03-15", "line", "a-" + unit, "economic", "30201",
+                "amount", "2500.50")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "p2-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-09-20", "line", "a-" + unit, "economic", "30201",
+                "amount", "10000.00")).status()).isEqualTo(201);
+    }
+
+    /** 交通运输支出 on T01's expenditure side, as the API answers it. */
+    private static String transport(JsonNode report) {
+        for (JsonNode row : report.path("rows")) {
+            if (TRANSPORT.equals(row.path("name").asText())) {
+                return row.path("values").path("amount").asText();
+            }
+        }
+        throw new AssertionError("T01 has no row " + TRANSPORT);
+    }
+
+    /** The same cell as the page shows it: the amount right of its name and 行次. */
+    private String transportCell() {
+        return wait(driver -> {
+            for (WebElement row : driver.findElements(By.cssSelector("figure.official-form[data-table=T01] tbody tr"))) {
+                List<WebElement> cells = row.findElements(By.tagName("td"));
+                if (cells.size() > 5 && cells.get(3).getText().equals(TRANSPORT)) {
+                    return cells.get(5).getText();
+                }
+            }
+            return null;
+        });
+    }
+
+    private void page(String view, String screenshot, By loaded) throws IOException {
+        browser.findElement(By.cssSelector("nav a[data-view=" + view + "]")).click();
+        wait(ExpectedConditions.visibilityOfElementLocated(loaded));
+        screenshot(screenshot);
+    }
+
+    private static Path awaitDownload(String suffix) {
+        return await().atMost(PATIENCE).until(() -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(file -> file.toString().endsWith(suffix)).findFirst();
+            }
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    /** The first amount right of the cell holding {@code label}, read from the downloaded workbook. */
+    private static BigDecimal xlsxAmountBeside(Path xlsx, String label) throws IOException {
+        try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = WorkbookFactory.create(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && label.equals(cell.getStringCellValue())) {
+                        for (int column = cell.getColumnIndex() + 1; column < row.getLastCellNum(); column++) {
+                            Cell right = row.getCell(column);
+                            if (right != null && right.getCellType() == CellType.NUMERIC) {
+                                return BigDecimal.valueOf(right.getNumericCellValue());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no amount beside " + label + " in " + xlsx);
+    }
+
+    private static <T> T wait(Function<WebDriver, T> condition) {
+        try {
+            // the page replaces a table when it reloads it: a cell read a moment before may be gone
+            return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        } catch (TimeoutException timedOut) {
+            try {
+                screenshot("timed-out");
+            } catch (IOException ignored) {
+                // the timeout is what matters
+            }
+            throw new AssertionError("timed out at " + browser.getCurrentUrl() + "; the page says: \""
+                    + browser.findElement(By.id("message")).getText() + "\"; screenshot in " + SCREENSHOTS.resolve("timed-out.png"), timedOut);
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
