@@ -100,6 +100,11 @@ class AuditController {
     /** Checks the whole stored history; with an earlier digest as body, also that nothing before it was removed. */
     @PostMapping("/api/v1/audit/verify")
     ChainVerification.Result verify(@RequestBody(required = false) Digest digest) {
+        if (digest != null && (digest.hash() == null || digest.sequence() < 0)) {
+            // a digest without its hash proves nothing, and must not be reported as a deleted history
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "a digest is {\"sequence\", \"hash\"} as GET /api/v1/audit/digest gives it",
+                    List.of(new FieldError("hash", "required")));
+        }
         ChainVerification.Result result = verification.verify(digest);
         if (result.ok()) {
             log.info("event=history_verified ok=true checked={}", result.checkedEvents());

@@ -121,6 +121,21 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
         jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(forged).update();
     }
 
+    @Test
+    void an_empty_body_is_no_digest_and_raises_no_false_alarm() {
+        Answer answer = api.postRaw("/api/v1/audit/verify", "{}");
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void the_digest_of_the_empty_ledger_commits_to_nothing_that_could_be_gone() {
+        JsonNode result = verify("{\"sequence\":0,\"hash\":\"" + EventHash.GENESIS + "\",\"events\":0}");
+
+        assertThat(result.path("ok").asBoolean()).as(result.toString()).isTrue();
+    }
+
     private JsonNode verify(String digest) {
         Answer answer = digest == null ? api.postRaw("/api/v1/audit/verify", "") : api.postRaw("/api/v1/audit/verify", digest);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
