@@ -78,6 +78,11 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
                     SecurityMatrixTest::appropriation),
             new Endpoint("POST", "/api/v1/transactions:batch", Scope.UNIT_WRITE, POSTERS, 200, "/api/v1/transactions:batch",
                     (unit, id) -> "{\"transactions\":[" + appropriation(unit, id) + "]}"),
+            // a voucher file's rows are scoped one by one (TransactionImportTest); the upload itself is for posters
+            new Endpoint("POST", "/api/v1/transactions:import", Scope.GLOBAL, POSTERS, 202, "/api/v1/transactions:import",
+                    (unit, id) -> "id,type,unit,year,date,fund,subject,kind,amount\n" + id + ",APPROPRIATE," + unit
+                            + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,10.00\n"),
+            new Endpoint("GET", "/api/v1/imports/{id}", Scope.GLOBAL, POSTERS, 404, "/api/v1/imports/none", null),
             new Endpoint("GET", "/api/v1/transactions/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
                     "/api/v1/transactions/seed-{unit}", null),
             new Endpoint("GET", "/api/v1/budget-lines", Scope.UNIT_READ, LEDGER_READERS, 200,
@@ -247,7 +252,10 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
         String id = "m" + UNIQUE.getAndIncrement();
         String path = endpoint.pathTemplate().replace("{unit}", unit);
         String body = endpoint.body() == null ? null : endpoint.body().apply(unit, id);
-        Answer answer = new HttpApi(port, user, password).send(endpoint.method(), path, body);
+        HttpApi api = new HttpApi(port, user, password);
+        Answer answer = endpoint.pattern().endsWith(":import")
+                ? api.postFile(path, id + ".csv", body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : api.send(endpoint.method(), path, body);
         int status = answer.status();
         // a batch answers 200 and carries each item's own status
         if (endpoint.pattern().endsWith(":batch") && status == 200) {

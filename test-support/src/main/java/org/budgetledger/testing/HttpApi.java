@@ -60,6 +60,19 @@ public final class HttpApi {
         return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
     }
 
+    /** A file upload: multipart/form-data with the file as the part {@code file}. */
+    public Answer postFile(String path, String fileName, byte[] content) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
+    }
+
     /** The body of a GET as text (CSV, say), failing on anything but 200. */
     public String getText(String path) {
         return http.get().uri(path).retrieve().body(String.class);

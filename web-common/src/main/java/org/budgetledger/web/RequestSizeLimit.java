@@ -19,8 +19,10 @@ import java.io.IOException;
 
 /**
  * Bounds every request body: {@code budgetledger.http.body-max} (1 MB) for single requests,
- * {@code budgetledger.http.batch-body-max} (16 MB) for {@code :batch}. Larger bodies answer 413 before
- * anything is parsed, whether they announce their length or stream it.
+ * {@code budgetledger.http.batch-body-max} (16 MB) for {@code :batch} and {@code :import}. Larger bodies
+ * answer 413 before anything is parsed, whether they announce their length or stream it (a streamed
+ * multipart body, which the servlet container reads itself, is bounded by
+ * {@code spring.servlet.multipart.max-request-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,7 +47,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith(":batch") ? batchBodyMaxBytes : bodyMaxBytes;
+        String path = request.getRequestURI();
+        long limit = path.endsWith(":batch") || path.endsWith(":import") ? batchBodyMaxBytes : bodyMaxBytes;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(ProblemCode.PAYLOAD_TOO_LARGE.httpStatus());
             response.setContentType("application/problem+json");

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * {@code POST /api/v1/transactions:batch}: each item is cut out of the body as the exact bytes the client
@@ -34,14 +35,21 @@ import java.util.Map;
  * rejected item stores nothing (its budget year rejects before applying anything). If the group cannot
  * commit (a concurrent writer on another instance, a database failure), nothing of it is stored and its
  * items are posted again one by one.
+ *
+ * <p>The import of voucher files decides its rows here too ({@link #decide}), either the same way or all
+ * or nothing: every item in one unit of work, which is rolled back if any item is rejected.
  */
 @Service
-class BatchPosting {
+public class BatchPosting {
 
-    static final int ITEMS_MAX = 10_000;
+    public static final int ITEMS_MAX = 10_000;
     static final int GROUP_SIZE = 500;
+    /** An all-or-nothing run that cannot commit (a concurrent writer, say) is decided again, this often at most. */
+    static final int ALL_OR_NOTHING_ATTEMPTS_MAX = 3;
 
     private static final Logger log = LoggerFactory.getLogger(BatchPosting.class);
+    private static final IntConsumer NO_PROGRESS = decided -> {
+    };
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(String id, int status, PostingResult result, ProblemDetail problem) {
@@ -50,8 +58,31 @@ class BatchPosting {
     record Results(List<Item> results) {
     }
 
-    /** An item cut out of the body: its request, or why it could not be read. */
-    private record Parsed(TransactionRequest request, ApiProblem unreadable) {
+    /** An item to decide: its request, or why it could not be read (it is then answered with that problem). */
+    public record Parsed(TransactionRequest request, ApiProblem unreadable) {
+        public static Parsed readable(TransactionRequest request) {
+            return new Parsed(request, null);
+        }
+
+        public static Parsed unreadable(ApiProblem problem) {
+            return new Parsed(null, problem);
+        }
+    }
+
+    /** How one item was decided. */
+    public sealed interface Answer permits Accepted, Rejected, Withdrawn {
+    }
+
+    /** Accepted now ({@code outcome.created()}) or before, and stored. */
+    public record Accepted(PostingService.Outcome outcome) implements Answer {
+    }
+
+    /** Refused as a single POST would refuse it; stored nothing. The id is null when the item was unreadable. */
+    public record Rejected(String id, ApiProblem problem) implements Answer {
+    }
+
+    /** Would have been accepted, but another item of its all-or-nothing run was rejected: stored nothing. */
+    public record Withdrawn(String id) implements Answer {
     }
 
     private final PostingService postingService;
@@ -69,90 +100,137 @@ class BatchPosting {
 
     Results post(byte[] body, Caller caller) {
         List<Parsed> items = items(body).stream().map(this::parse).toList();
-        Item[] results = new Item[items.size()];
+        return new Results(decide(items, caller, false, NO_PROGRESS).stream().map(BatchPosting::item).toList());
+    }
+
+    /**
+     * Decides the items in order, each as a single POST would be decided.
+     *
+     * @param allOrNothing store the accepted items only if no item is rejected; every item is decided even
+     *                     so, so that every rejection is reported
+     * @param progress     told the number of items decided so far after each item (it starts again from the
+     *                     first item of a group that is decided again)
+     * @return one answer per item, in order
+     */
+    public List<Answer> decide(List<Parsed> items, Caller caller, boolean allOrNothing, IntConsumer progress) {
+        if (items.size() > ITEMS_MAX) {
+            throw new IllegalArgumentException(items.size() + " items; at most " + ITEMS_MAX + " are decided at once");
+        }
+        Answer[] answers = new Answer[items.size()];
+        if (allOrNothing) {
+            for (int attempt = 1; !group(items, 0, items.size(), caller, true, progress, answers); attempt++) {
+                if (attempt == ALL_OR_NOTHING_ATTEMPTS_MAX) {
+                    throw new IllegalStateException("the items could not be committed together in "
+                            + ALL_OR_NOTHING_ATTEMPTS_MAX + " attempts");
+                }
+            }
+            return Arrays.asList(answers);
+        }
         for (int start = 0; start < items.size(); start += GROUP_SIZE) {
             int end = Math.min(start + GROUP_SIZE, items.size());
-            if (!group(items, start, end, caller, results)) {
+            if (!group(items, start, end, caller, false, progress, answers)) {
                 for (int index = start; index < end; index++) {
-                    results[index] = alone(items.get(index), caller);
+                    answers[index] = alone(items.get(index), caller);
+                    progress.accept(index + 1);
                 }
             }
         }
-        return new Results(Arrays.asList(results));
+        return Arrays.asList(answers);
     }
 
     /**
      * Decides items [start, end) in one unit of work. Rejections are answers, not failures: they store
-     * nothing and the group goes on. Anything else that goes wrong rolls the whole group back.
+     * nothing and the group goes on; with {@code allOrNothing}, one rejection rolls the group back once every
+     * item is decided. Anything else that goes wrong rolls the whole group back. A rollback evicts the budget
+     * years the group touched from Axon's cache (each command's unit of work is nested in the group's and
+     * rolls back with it), so no state of a rolled-back item outlives it.
      *
-     * @return whether the group committed (else nothing of it was stored and no result was set)
+     * @return whether the group was decided (else nothing of it was stored and no answer was set)
      */
-    private boolean group(List<Parsed> items, int start, int end, Caller caller, Item[] results) {
+    private boolean group(List<Parsed> items, int start, int end, Caller caller, boolean allOrNothing,
+                          IntConsumer progress, Answer[] results) {
         List<PostingService.Decision> decisions = new ArrayList<>();
         List<Integer> decided = new ArrayList<>();
-        Item[] answers = new Item[end - start];
+        Answer[] answers = new Answer[end - start];
+        boolean withdrawn;
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactionManager);
             for (int index = start; index < end; index++) {
                 Parsed parsed = items.get(index);
                 if (parsed.unreadable() != null) {
-                    answers[index - start] = problem(null, parsed.unreadable());
-                    continue;
+                    answers[index - start] = new Rejected(null, parsed.unreadable());
+                } else {
+                    try {
+                        decisions.add(postingService.decide(parsed.request(), caller));
+                        decided.add(index);
+                    } catch (ApiProblem problem) {
+                        answers[index - start] = new Rejected(parsed.request().id(), problem);
+                    }
                 }
-                try {
-                    decisions.add(postingService.decide(parsed.request(), caller));
-                    decided.add(index);
-                } catch (ApiProblem problem) {
-                    answers[index - start] = problem(parsed.request().id(), problem);
-                }
+                progress.accept(index + 1);
             }
-            unitOfWork.commit();
+            withdrawn = allOrNothing && decided.size() < end - start;
+            if (withdrawn) {
+                unitOfWork.rollback();
+            } else {
+                unitOfWork.commit();
+            }
         } catch (RuntimeException failed) {
-            // a concurrent writer, a deadlock between groups, a database failure: decide one by one
+            // a concurrent writer, a deadlock between groups, a database failure: the caller decides again
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(failed);
             }
             log.info("event=batch_group_abandoned size={} reason=\"{}\"", end - start, failed.toString());
             return false;
         }
+        if (withdrawn) {
+            decided.forEach(index -> answers[index - start] = new Withdrawn(items.get(index).request().id()));
+            System.arraycopy(answers, 0, results, start, answers.length);
+            return true;
+        }
         Map<String, List<Long>> sequences = postedTransactions.sequencesOf(decisions.stream()
                 .map(PostingService.Decision::id).toList());
         for (int n = 0; n < decisions.size(); n++) {
             PostingService.Decision decision = decisions.get(n);
-            answers[decided.get(n) - start] = created(postingService.answer(decision,
+            answers[decided.get(n) - start] = new Accepted(postingService.answer(decision,
                     sequences.getOrDefault(decision.id(), List.of())));
         }
         System.arraycopy(answers, 0, results, start, answers.length);
         return true;
     }
 
-    private Item alone(Parsed parsed, Caller caller) {
+    private Answer alone(Parsed parsed, Caller caller) {
         if (parsed.unreadable() != null) {
-            return problem(null, parsed.unreadable());
+            return new Rejected(null, parsed.unreadable());
         }
         try {
-            return created(postingService.post(parsed.request(), caller));
+            return new Accepted(postingService.post(parsed.request(), caller));
         } catch (ApiProblem problem) {
-            return problem(parsed.request().id(), problem);
+            return new Rejected(parsed.request().id(), problem);
         }
     }
 
-    private static Item created(PostingService.Outcome outcome) {
-        return new Item(outcome.result().id(), outcome.created() ? 201 : 200, outcome.result(), null);
+    /** A batch answer as JSON: a batch is never all or nothing, so no item of it is withdrawn. */
+    private static Item item(Answer answer) {
+        if (answer instanceof Accepted accepted) {
+            PostingService.Outcome outcome = accepted.outcome();
+            return new Item(outcome.result().id(), outcome.created() ? 201 : 200, outcome.result(), null);
+        }
+        if (answer instanceof Rejected rejected) {
+            ApiProblem problem = rejected.problem();
+            return new Item(rejected.id(), problem.code().httpStatus(), null,
+                    ProblemResponses.problem(problem.code(), problem.getMessage(), problem.errors()).getBody());
+        }
+        throw new IllegalStateException("a batch item was withdrawn: " + answer);
     }
 
     private Parsed parse(byte[] item) {
         try {
-            return new Parsed(json.readValue(item, TransactionRequest.class), null);
+            return Parsed.readable(json.readValue(item, TransactionRequest.class));
         } catch (IOException unreadable) {
-            return new Parsed(null, ProblemResponses.unreadableJson(unreadable));
+            return Parsed.unreadable(ProblemResponses.unreadableJson(unreadable));
         }
-    }
-
-    private static Item problem(String id, ApiProblem problem) {
-        return new Item(id, problem.code().httpStatus(), null,
-                ProblemResponses.problem(problem.code(), problem.getMessage(), problem.errors()).getBody());
     }
 
     /** The raw bytes of each element of {@code transactions}, which must be an array of at most ITEMS_MAX. */

@@ -1,0 +1,96 @@
+package org.budgetledger.ledger.importing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.ProblemResponses;
+import org.budgetledger.web.security.Caller;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+/** Voucher files in, import jobs out (docs/IMPORT.md). */
+@RestController
+class ImportController {
+
+    private static final int FILE_NAME_LENGTH_MAX = 255;
+
+    private final VoucherImports imports;
+
+    ImportController(VoucherImports imports) {
+        this.imports = imports;
+    }
+
+    @Operation(summary = "Import a CSV or XLSX file of transactions, one per row",
+            description = """
+                    Row 1 names the columns: the fields of a transaction as in POST /api/v1/transactions \
+                    (id and type required; an empty cell is an absent field). A file that cannot be imported \
+                    (unknown column, no rows, more than 10 000 rows, unreadable) answers 400 and stores nothing; \
+                    otherwise 202 with the job, whose rows are then decided in order, each as a single POST of it \
+                    would be. Follow the Location header for progress and the report. Example CSV:
+
+                        id,type,unit,year,date,fund,subject,kind,project,amount
+                        a1,APPROPRIATE,430001,2023,2023-01-10,GENERAL_BUDGET,2140199,PROJECT,业务工作经费,1000000.00""")
+    @PostMapping(path = "/api/v1/transactions:import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportJob.View> importFile(
+            @Parameter(description = "the file: XLSX (first sheet) or CSV") @RequestPart("file") MultipartFile file,
+            @Parameter(description = "all: store nothing if any row is bad; valid: store the valid rows",
+                    schema = @Schema(allowableValues = {"all", "valid"}))
+            @RequestParam(defaultValue = "all") String mode,
+            @Parameter(description = "of a CSV file; auto: UTF-8 (with or without BOM) if it decodes as UTF-8, else GB18030",
+                    schema = @Schema(allowableValues = {"auto", "UTF-8", "GB18030"}))
+            @RequestParam(defaultValue = "auto") String charset) throws IOException {
+        ImportJob.View job = imports.submit(fileName(file), file.getBytes(), ImportMode.of(mode), charset,
+                Caller.current());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
+    }
+
+    @Operation(summary = "An import job: progress, then the report of its bad rows",
+            description = "Only the user who submitted it, or an administrator, sees it; jobs are kept in memory.")
+    @GetMapping("/api/v1/imports/{id}")
+    ImportJob.View job(@PathVariable String id) {
+        return imports.find(id, Caller.current())
+                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no import " + id));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException missing) {
+        return ProblemResponses.problem(ProblemCode.VALIDATION_FAILED, "part " + missing.getRequestPartName()
+                + " is required", List.of(new FieldError(missing.getRequestPartName(), "required")));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException tooLarge) {
+        return ProblemResponses.problem(ProblemCode.PAYLOAD_TOO_LARGE,
+                "the body is larger than spring.servlet.multipart.max-request-size", List.of());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadable(MultipartException unreadable) {
+        return ProblemResponses.problem(ProblemCode.VALIDATION_FAILED, "the body is not readable multipart/form-data",
+                List.of(new FieldError("file", "unreadable")));
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        return name == null || name.length() <= FILE_NAME_LENGTH_MAX ? name : name.substring(0, FILE_NAME_LENGTH_MAX);
+    }
+}

@@ -1,0 +1,118 @@
+package org.budgetledger.ledger.importing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.ledger.posting.BatchPosting;
+import org.budgetledger.web.ApiProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One import: the file it read, how many of its rows are decided, and at the end its report. The worker
+ * thread writes it while request threads read it, hence the locking.
+ */
+final class ImportJob {
+
+    enum Status {
+        /** Waiting for the worker or being decided. */
+        RUNNING,
+        /** Decided; the accepted rows are stored (in mode {@code valid}, the bad rows are in the problems). */
+        COMPLETED,
+        /** Mode {@code all} with bad rows: nothing was stored; the problems say which rows and why. */
+        REJECTED,
+        /** Something unexpected went wrong (logged); rows of groups that committed before it stay stored. */
+        FAILED
+    }
+
+    /** A bad row: its number in the file, its id, and the problem a single POST of it would have answered. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Problem(int row, String id, int status, String code, String detail, List<FieldError> errors) {
+    }
+
+    /** The job as {@code GET /api/v1/imports/{id}} shows it ({@code error} like a replay's, only when FAILED). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record View(String id, String fileName, String format, String charset, String mode, Status status, int rows,
+                int processed, int created, int unchanged, int rejected, List<Problem> problems, String error) {
+    }
+
+    private final String id;
+    private final String principal;
+    private final String fileName;
+    private final String format;
+    private final String charset;
+    private final ImportMode mode;
+    private final int rows;
+
+    private Status status = Status.RUNNING;
+    private int processed;
+    private int created;
+    private int unchanged;
+    private int rejected;
+    private List<Problem> problems = List.of();
+    private String error;
+
+    /** @param principal who submitted it: only they (and administrators) may read it */
+    ImportJob(String id, String principal, String fileName, VoucherFile file, ImportMode mode) {
+        this.id = id;
+        this.principal = principal;
+        this.fileName = fileName;
+        this.format = file.format().text();
+        this.charset = file.charset() == null ? null : file.charset().name();
+        this.mode = mode;
+        this.rows = file.sheet().rows().size();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String principal() {
+        return principal;
+    }
+
+    ImportMode mode() {
+        return mode;
+    }
+
+    synchronized void decided(int count) {
+        processed = count;
+    }
+
+    /** Tallies the answers, one per row in order, into the report. */
+    synchronized void finish(List<ImportRow> importRows, List<BatchPosting.Answer> answers) {
+        if (answers.size() != importRows.size()) {
+            throw new IllegalStateException(answers.size() + " answers to " + importRows.size() + " rows");
+        }
+        List<Problem> found = new ArrayList<>();
+        for (int index = 0; index < answers.size(); index++) {
+            BatchPosting.Answer answer = answers.get(index);
+            if (answer instanceof BatchPosting.Accepted accepted) {
+                if (accepted.outcome().created()) {
+                    created++;
+                } else {
+                    unchanged++;
+                }
+            } else if (answer instanceof BatchPosting.Rejected rejection) {
+                ImportRow row = importRows.get(index);
+                ApiProblem problem = rejection.problem();
+                found.add(new Problem(row.number(), row.id(), problem.code().httpStatus(), problem.code().name(),
+                        problem.getMessage(), problem.errors()));
+            }
+        }
+        problems = List.copyOf(found);
+        rejected = found.size();
+        processed = rows;
+        status = mode.allOrNothing() && rejected > 0 ? Status.REJECTED : Status.COMPLETED;
+    }
+
+    synchronized void fail(String reason) {
+        status = Status.FAILED;
+        error = reason;
+    }
+
+    synchronized View view() {
+        return new View(id, fileName, format, charset, mode.text(), status, rows, processed, created, unchanged,
+                rejected, problems, error);
+    }
+}

@@ -1,0 +1,105 @@
+package org.budgetledger.ledger.importing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.ledger.posting.BatchPosting;
+import org.budgetledger.ledger.posting.TransactionRequest;
+import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.ProblemResponses;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The columns of a voucher file are the fields of a transaction, named as in its JSON
+ * ({@link TransactionRequest}): a row is read as the JSON object of its non-empty cells, so it is validated
+ * exactly as a POST of that object would be.
+ */
+@Component
+class TransactionColumns {
+
+    /** Every field of a transaction, in the order of {@link TransactionRequest}. */
+    static final List<String> NAMES = Arrays.stream(TransactionRequest.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+    private static final List<String> REQUIRED = List.of("id", "type");
+
+    private final ObjectMapper json;
+
+    TransactionColumns(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Checks the header: each column is a field, at most once, and {@code id} and {@code type} are there.
+     * Empty cells after the last named column are ignored (spreadsheets export them).
+     *
+     * @return the column names
+     */
+    List<String> check(List<String> header) {
+        int width = header.size();
+        while (width > 0 && isEmpty(header.get(width - 1))) {
+            width--;
+        }
+        List<String> columns = new ArrayList<>(header.subList(0, width));
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int index = 0; index < columns.size(); index++) {
+            String name = columns.get(index);
+            if (isEmpty(name)) {
+                errors.add(new FieldError("file", "column " + (index + 1) + " has no name"));
+            } else if (!NAMES.contains(name)) {
+                errors.add(new FieldError(name, "unknown column"));
+            } else if (!seen.add(name)) {
+                errors.add(new FieldError(name, "repeated column"));
+            }
+        }
+        REQUIRED.stream().filter(name -> !columns.contains(name))
+                .forEach(name -> errors.add(new FieldError(name, "column required")));
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "the header (row 1) must name fields of a transaction ("
+                    + String.join(", ", NAMES) + "), id and type among them: " + errors.stream()
+                    .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")), errors);
+        }
+        return List.copyOf(columns);
+    }
+
+    /** The transaction a row holds, or why it holds none (a malformed {@code year}, a value outside the columns). */
+    ImportRow row(Sheet.Row row, List<String> columns) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int index = 0; index < row.cells().size(); index++) {
+            String cell = row.cells().get(index);
+            if (isEmpty(cell)) {
+                continue;
+            }
+            if (index >= columns.size()) {
+                return unreadable(row, fields.get("id"), new ApiProblem(ProblemCode.VALIDATION_FAILED,
+                        "a value in column " + (index + 1) + ", which has no name",
+                        List.of(new FieldError("file", "value outside the named columns"))));
+            }
+            fields.put(columns.get(index), cell);
+        }
+        try {
+            return new ImportRow(row.number(), fields.get("id"),
+                    BatchPosting.Parsed.readable(json.convertValue(fields, TransactionRequest.class)));
+        } catch (IllegalArgumentException unreadable) {
+            return unreadable(row, fields.get("id"), ProblemResponses.unreadableJson(unreadable.getCause()));
+        }
+    }
+
+    private static ImportRow unreadable(Sheet.Row row, String id, ApiProblem problem) {
+        return new ImportRow(row.number(), id, BatchPosting.Parsed.unreadable(problem));
+    }
+
+    private static boolean isEmpty(String cell) {
+        return cell == null || cell.isEmpty();
+    }
+}

@@ -1,0 +1,321 @@
+package org.budgetledger.ledger.importing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.budgetledger.ledger.LedgerIntegrationTest;
+import org.budgetledger.ledger.Tx;
+import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** POST /api/v1/transactions:import and GET /api/v1/imports/{id}, over HTTP on real PostgreSQL. */
+class TransactionImportTest extends LedgerIntegrationTest {
+
+    private static final String CLERK = "clerk-all";
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The answer to an upload: status, body and, for a job, where to follow it. */
+    private record Upload(int status, String contentType, JsonNode body, URI location) {
+    }
+
+    private String unit;
+
+    @BeforeEach
+    void registerUnit() {
+        unit = newUnit("I");
+    }
+
+    @Test
+    void a_bad_row_in_mode_all_rejects_the_file_and_nothing_is_stored() {
+        Upload upload = upload(CLERK, "vouchers.csv", withBom(fileWithTwoBadRows()), "");
+
+        assertThat(upload.status()).isEqualTo(202);
+        assertThat(upload.location().getPath()).isEqualTo("/api/v1/imports/" + upload.body().path("id").asText());
+        JsonNode job = finished(CLERK, upload);
+        assertThat(job.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(job.path("format").asText()).isEqualTo("csv");
+        assertThat(job.path("charset").asText()).isEqualTo("UTF-8");
+        assertThat(job.path("mode").asText()).isEqualTo("all");
+        assertThat(job.path("rows").asInt()).isEqualTo(4);
+        assertThat(job.path("processed").asInt()).isEqualTo(4);
+        assertThat(job.path("created").asInt()).isZero();
+        assertThat(job.path("rejected").asInt()).isEqualTo(2);
+        assertBadRowsReported(job);
+        assertThat(api().get("/api/v1/transactions/a1" + unit).status()).isEqualTo(404);
+        assertThat(storedTransactions()).isZero();
+    }
+
+    @Test
+    void mode_valid_stores_the_good_rows_and_importing_the_file_again_changes_nothing() {
+        byte[] file = withBom(fileWithTwoBadRows());
+
+        JsonNode job = finished(CLERK, upload(CLERK, "vouchers.csv", file, "?mode=valid"));
+
+        assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.path("created").asInt()).isEqualTo(2);
+        assertThat(job.path("unchanged").asInt()).isZero();
+        assertThat(job.path("rejected").asInt()).isEqualTo(2);
+        assertBadRowsReported(job);
+        HttpApi.Answer payment = api().get("/api/v1/transactions/p1" + unit);
+        assertThat(payment.status()).isEqualTo(200);
+        assertThat(payment.body().path("principal").asText()).isEqualTo(CLERK);
+        long eventsBefore = storedEvents();
+
+        JsonNode again = finished(CLERK, upload(CLERK, "vouchers.csv", file, "?mode=valid"));
+
+        assertThat(again.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(again.path("created").asInt()).isZero();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(2);
+        assertThat(again.path("rejected").asInt()).isEqualTo(2);
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(storedTransactions()).isEqualTo(2);
+    }
+
+    @Test
+    void a_gb18030_file_is_detected_and_its_chinese_text_stored_as_written() {
+        String csv = header("id,type,unit,year,date,fund,subject,kind,project,memo,amount")
+                + "a1" + unit + ",APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,PROJECT,业务工作经费,"
+                + "\"年初批复，含差旅费\",1000000.00\n";
+
+        JsonNode job = finished(CLERK, upload(CLERK, "凭证.csv", csv.getBytes(Charset.forName("GB18030")), ""));
+
+        assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.path("charset").asText()).isEqualTo("GB18030");
+        assertThat(job.path("fileName").asText()).isEqualTo("凭证.csv");
+        JsonNode request = api().get("/api/v1/transactions/a1" + unit).body().path("request");
+        assertThat(request.path("project").asText()).isEqualTo("业务工作经费");
+        assertThat(request.path("memo").asText()).isEqualTo("年初批复，含差旅费");
+    }
+
+    @Test
+    void an_xlsx_file_is_imported_with_exact_amounts_and_iso_dates() throws IOException {
+        byte[] workbook = workbook(List.of(
+                List.of("id", "type", "unit", "year", "date", "fund", "subject", "kind", "amount", "line", "economic"),
+                List.of("a1" + unit, "APPROPRIATE", unit, 2023, LocalDate.of(2023, 1, 10), "GENERAL_BUDGET", "2140199",
+                        "BASIC", 1234567.89, "", ""),
+                List.of("p1" + unit, "PAY", unit, 2023, LocalDate.of(2023, 2, 10), "", "", "", 2500.5, "a1" + unit, 30201),
+                List.of("p2" + unit, "PAY", unit, 2023, LocalDate.of(2023, 3, 1), "", "", "", 0.1, "a1" + unit, 30201)));
+
+        JsonNode job = finished(CLERK, upload(CLERK, "vouchers.xlsx", workbook, ""));
+
+        assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.path("format").asText()).isEqualTo("xlsx");
+        assertThat(job.has("charset")).isFalse();
+        assertThat(job.path("created").asInt()).isEqualTo(3);
+        JsonNode line = api().get("/api/v1/budget-lines/a1" + unit).body();
+        assertThat(line.path("initial").asText()).isEqualTo("1234567.89");
+        assertThat(line.path("paid").asText()).isEqualTo("2500.60");
+        JsonNode payment = api().get("/api/v1/transactions/p1" + unit).body().path("request");
+        assertThat(payment.path("date").asText()).isEqualTo("2023-02-10");
+        assertThat(payment.path("economic").asText()).isEqualTo("30201");
+    }
+
+    @Test
+    void a_rule_rejection_in_mode_all_rolls_back_the_valid_rows_before_it() {
+        String csv = header("id,type,unit,year,date,fund,subject,kind,line,economic,amount")
+                + "a1" + unit + ",APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,,,100.00\n"
+                + "p1" + unit + ",PAY," + unit + ",2023,2023-02-10,,,,a1" + unit + ",30201,60.00\n"
+                + "p2" + unit + ",PAY," + unit + ",2023,2023-02-11,,,,a1" + unit + ",30201,50.00\n";
+
+        JsonNode job = finished(CLERK, upload(CLERK, "vouchers.csv", csv.getBytes(StandardCharsets.UTF_8), ""));
+
+        assertThat(job.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(job.path("problems")).hasSize(1);
+        assertThat(job.path("problems").get(0).path("row").asInt()).isEqualTo(4);
+        assertThat(job.path("problems").get(0).path("id").asText()).isEqualTo("p2" + unit);
+        assertThat(job.path("problems").get(0).path("status").asInt()).isEqualTo(409);
+        assertThat(job.path("problems").get(0).path("code").asText()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(api().get("/api/v1/transactions/a1" + unit).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/transactions/p1" + unit).status()).isEqualTo(404);
+        assertThat(storedEvents()).isZero();
+        // the rolled-back payment left nothing behind in the cached budget year either
+        assertThat(api().post("/api/v1/transactions", Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "100.00"))
+                .status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/transactions", Tx.pay("p3" + unit, unit, 2023, "a1" + unit, "30201", "100.00"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_job_is_seen_only_by_who_submitted_it_and_administrators() {
+        Upload upload = upload(CLERK, "vouchers.csv", withBom(fileWithTwoBadRows()), "?mode=valid");
+        finished(CLERK, upload);
+
+        assertThat(HttpApi.as(port, "clerk-a").get(upload.location().getPath()).status()).isEqualTo(404);
+        assertThat(HttpApi.as(port, "clerk-a").get("/api/v1/imports/no-such-job").status()).isEqualTo(404);
+        assertThat(api().get(upload.location().getPath()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_clerks_rows_for_a_unit_not_theirs_are_forbidden_row_by_row() {
+        String csv = header("id,type,unit,year,date,fund,subject,kind,amount")
+                + "a1" + unit + ",APPROPRIATE," + TestUsers.UNIT_A2 + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,1.00\n"
+                + "a2" + unit + ",APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,1.00\n";
+        api().post("/api/v1/units", Map.of("code", TestUsers.UNIT_A2, "name", "单位A2"));
+        Upload upload = upload("clerk-a", "vouchers.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=valid");
+
+        JsonNode job = finished("clerk-a", upload);
+
+        assertThat(job.path("created").asInt()).isEqualTo(1);
+        assertThat(job.path("problems")).hasSize(1);
+        assertThat(job.path("problems").get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(job.path("problems").get(0).path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(api().get("/api/v1/transactions/a1" + unit).body().path("principal").asText()).isEqualTo("clerk-a");
+    }
+
+    @Test
+    void the_import_is_described_in_openapi() {
+        JsonNode paths = api().get("/v3/api-docs").body().path("paths");
+
+        assertThat(paths.path("/api/v1/transactions:import").path("post").path("requestBody").path("content")
+                .has("multipart/form-data")).isTrue();
+        assertThat(paths.has("/api/v1/imports/{id}")).isTrue();
+    }
+
+    @Test
+    void a_file_that_cannot_be_imported_is_refused_at_once_and_nothing_is_stored() {
+        String unknownColumn = header("id,type,unit,year,date,fund,subject,kind,colour,amount")
+                + "a1" + unit + ",APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,red,100.00\n";
+
+        Upload refused = upload(CLERK, "vouchers.csv", unknownColumn.getBytes(StandardCharsets.UTF_8), "");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("colour");
+        assertThat(refused.location()).isNull();
+        assertThat(api().get("/api/v1/transactions/a1" + unit).status()).isEqualTo(404);
+        String valid = unknownColumn.replace("colour", "memo");
+        assertThat(upload(CLERK, "vouchers.csv", valid.getBytes(StandardCharsets.UTF_8), "?charset=latin1").body()
+                .path("errors").get(0).path("field").asText()).isEqualTo("charset");
+        assertThat(upload(CLERK, "vouchers.csv", valid.getBytes(StandardCharsets.UTF_8), "?mode=some").body()
+                .path("errors").get(0).path("field").asText()).isEqualTo("mode");
+        assertThat(upload(CLERK, "empty.csv", new byte[0], "").body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(upload(CLERK, "broken.xlsx", new byte[]{'P', 'K', 3, 4, 0, 0}, "").status()).isEqualTo(400);
+        MultipartBodyBuilder noFile = new MultipartBodyBuilder();
+        noFile.part("other", "x");
+        assertThat(send(CLERK, "", noFile).body().path("errors").get(0).path("field").asText()).isEqualTo("file");
+        assertThat(storedTransactions()).isZero();
+    }
+
+    /** Rows 2 and 5 are good; row 3 has a year that is no integer, row 4 an amount in exponent notation. */
+    private String fileWithTwoBadRows() {
+        return header("id,type,unit,year,date,fund,subject,kind,line,economic,amount")
+                + "a1" + unit + ",APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,,,1000.00\n"
+                + "y1" + unit + ",APPROPRIATE," + unit + ",2023.5,2023-01-10,GENERAL_BUDGET,2140199,BASIC,,,1.00\n"
+                + "x1" + unit + ",PAY," + unit + ",2023,2023-02-10,,,,a1" + unit + ",30201,1e3\n"
+                + "p1" + unit + ",PAY," + unit + ",2023,2023-02-10,,,,a1" + unit + ",30201,250.50\n";
+    }
+
+    private void assertBadRowsReported(JsonNode job) {
+        JsonNode problems = job.path("problems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(problems.get(0).path("id").asText()).isEqualTo("y1" + unit);
+        assertThat(problems.get(0).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(problems.get(0).path("errors").get(0).path("field").asText()).isEqualTo("year");
+        assertThat(problems.get(1).path("row").asInt()).isEqualTo(4);
+        assertThat(problems.get(1).path("id").asText()).isEqualTo("x1" + unit);
+        assertThat(problems.get(1).path("status").asInt()).isEqualTo(400);
+        assertThat(problems.get(1).path("code").asText()).isEqualTo("INVALID_AMOUNT");
+    }
+
+    private static String header(String columns) {
+        return columns + "\n";
+    }
+
+    private static byte[] withBom(String csv) {
+        byte[] text = csv.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[UTF8_BOM.length + text.length];
+        System.arraycopy(UTF8_BOM, 0, bytes, 0, UTF8_BOM.length);
+        System.arraycopy(text, 0, bytes, UTF8_BOM.length, text.length);
+        return bytes;
+    }
+
+    /** A workbook as Excel writes one: numbers as numeric cells, dates as date-formatted numbers. */
+    private static byte[] workbook(List<List<Object>> rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("凭证");
+            CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            CellStyle moneyStyle = workbook.createCellStyle();
+            moneyStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("#,##0.00"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof String text && !text.isEmpty()) {
+                        row.createCell(c).setCellValue(text);
+                    } else if (value instanceof LocalDate date) {
+                        row.createCell(c).setCellValue(date);
+                        row.getCell(c).setCellStyle(dateStyle);
+                    } else if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                        if (number instanceof Double) {
+                            row.getCell(c).setCellStyle(moneyStyle);
+                        }
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private Upload upload(String user, String fileName, byte[] content, String query) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", content).filename(fileName).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        return send(user, query, parts);
+    }
+
+    private Upload send(String user, String query, MultipartBodyBuilder parts) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, user, StandardCharsets.UTF_8)).build()
+                .post().uri("/api/v1/transactions:import" + query)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .exchange((request, response) -> new Upload(response.getStatusCode().value(),
+                        String.valueOf(response.getHeaders().getContentType()),
+                        JSON.readTree(response.getBody()), response.getHeaders().getLocation()));
+    }
+
+    /** The job once it is no longer RUNNING. */
+    private JsonNode finished(String user, Upload upload) {
+        assertThat(upload.status()).as("%s", upload.body()).isEqualTo(202);
+        HttpApi api = HttpApi.as(port, user);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> api.get(upload.location().getPath()).body(),
+                job -> !"RUNNING".equals(job.path("status").asText()));
+    }
+
+    private long storedTransactions() {
+        return jdbc.sql("SELECT count(*) FROM ledger.posted_transaction WHERE unit = ?").param(unit)
+                .query(Long.class).single();
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM ledger.domain_event_entry e
+                        JOIN ledger.posted_transaction t ON t.id = e.transaction_id WHERE t.unit = ?""")
+                .param(unit).query(Long.class).single();
+    }
+}
