@@ -24,7 +24,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * @param dataDirectory where the cluster lives; initialised on first use
      * @param port          0 for any free port
-     * @param clean         whether to wipe the data directory first (tests)
+     * @param clean         whether to wipe the data directory first (tests); a clean cluster is also run
+     *                      without fsync, a kept one durably
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean clean) {
         try {
@@ -34,6 +35,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // its owner stops it, after the application that uses it; a hook of its own would race that
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
+                    // zonky starts PostgreSQL with -F (no fsync) and synchronous_commit=off, which suits throw-away
+                    // test clusters; a kept cluster holds a ledger: each commit is on disk before it is acknowledged
+                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -105,6 +106,14 @@ public class ProblemResponses {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (DatabaseOutage.isCauseOf(exception)) {
+            log.warn("event=database_unavailable exception={} reason=\"{}\"", exception.getClass().getName(),
+                    DatabaseOutage.reason(exception));
+            ResponseEntity<ProblemDetail> unavailable = problem(ProblemCode.SERVICE_UNAVAILABLE,
+                    "the database cannot be reached; nothing was stored, try again", List.of());
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "1").body(unavailable.getBody());
+        }
         log.error("event=unexpected_error exception={}", exception.getClass().getName(), exception);
         return problem(ProblemCode.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of());
     }
