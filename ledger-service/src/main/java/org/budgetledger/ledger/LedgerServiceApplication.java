@@ -1,5 +1,7 @@
 package org.budgetledger.ledger;
 
+import org.budgetledger.web.ProblemErrorController;
+import org.budgetledger.web.ProblemErrorReportValve;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.RequestSizeLimit;
 import org.budgetledger.web.operations.OperationsConfiguration;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.PropertySource;
 /** The write side on its own: commands, invariants, the event store, publishing to Kafka. */
 @SpringBootApplication
 @PropertySource("classpath:budgetledger/ledger.properties")
-@Import({ProblemResponses.class, RequestSizeLimit.class, SecurityConfiguration.class, OperationsConfiguration.class})
+@Import({ProblemResponses.class, ProblemErrorController.class, ProblemErrorReportValve.Installer.class,
+        RequestSizeLimit.class, SecurityConfiguration.class, OperationsConfiguration.class})
 public class LedgerServiceApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package org.budgetledger.projection;
 
+import org.budgetledger.web.ProblemErrorController;
+import org.budgetledger.web.ProblemErrorReportValve;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.RequestSizeLimit;
 import org.budgetledger.web.operations.OperationsConfiguration;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.PropertySource;
 /** The read side on its own: consumes the event topic, keeps the read model, serves the reports. */
 @SpringBootApplication
 @PropertySource("classpath:budgetledger/projection.properties")
-@Import({ProblemResponses.class, RequestSizeLimit.class, SecurityConfiguration.class, OperationsConfiguration.class})
+@Import({ProblemResponses.class, ProblemErrorController.class, ProblemErrorReportValve.Installer.class,
+        RequestSizeLimit.class, SecurityConfiguration.class, OperationsConfiguration.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

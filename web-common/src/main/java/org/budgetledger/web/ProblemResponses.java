@@ -106,9 +106,13 @@ public class ProblemResponses {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        if (DatabaseOutage.isCauseOf(exception)) {
+        if (DatabaseFailures.isUnstorableText(exception)) {
+            return problem(ProblemCode.VALIDATION_FAILED, "the request holds text that cannot be stored (a NUL character)",
+                    List.of());
+        }
+        if (DatabaseFailures.isOutage(exception)) {
             log.warn("event=database_unavailable exception={} reason=\"{}\"", exception.getClass().getName(),
-                    DatabaseOutage.reason(exception));
+                    DatabaseFailures.reason(exception));
             ResponseEntity<ProblemDetail> unavailable = problem(ProblemCode.SERVICE_UNAVAILABLE,
                     "the database cannot be reached; nothing was stored, try again", List.of());
             return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
