@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -156,6 +157,10 @@ class WebUiTest extends StandaloneIntegrationTest {
         browser.findElement(By.id("verify")).click();
         wait(driver -> driver.findElement(By.id("verify-result")).getText().startsWith("完整"));
         screenshot("08-audit-replayed");
+
+        // a tablet held upright: the same page, reflowed
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        page("tables", "09-tablet-t01", By.cssSelector("figure.official-form"));
     }
 
     private static void postHistory(HttpApi api, String unit) {
