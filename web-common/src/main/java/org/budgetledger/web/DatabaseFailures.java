@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 /**
  * The database failures that are no bug of ours, found however deeply Axon or Spring wrapped them:
  * an outage (no connection from the pool in time, a connection cut by a restart: SQLSTATE class 08, or
- * 57P01…57P03, the server shutting down), answered 503 — the request stored nothing and may be sent again;
+ * 57P01…57P03, the server shutting down, or a pooled connection closed under the request), answered 503 — the request stored nothing and may be sent again;
  * and text PostgreSQL cannot hold (a NUL character: 22021, 22P05), answered 400.
  */
 final class DatabaseFailures {
@@ -36,8 +36,14 @@ final class DatabaseFailures {
         if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException) {
             return true;
         }
-        return cause instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"));
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        if (sql.getSQLState() == null) {
+            // HikariCP's proxy of a connection the pool closed when the database went away says only this
+            return "Connection is closed".equals(sql.getMessage());
+        }
+        return sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]");
     }
 
     private static Throwable find(Throwable failure, Predicate<Throwable> kind) {

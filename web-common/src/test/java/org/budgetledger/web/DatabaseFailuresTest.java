@@ -16,7 +16,11 @@ class DatabaseFailuresTest {
         Exception cut = new RuntimeException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         Exception shutdown = new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01"));
 
+        // HikariCP's proxy of a connection the pool closed when the database went away: no SQLSTATE at all
+        Exception closedByPool = new IllegalStateException("Failed to create a SQL statement", new SQLException("Connection is closed"));
+
         assertThat(DatabaseFailures.isOutage(noConnection)).isTrue();
+        assertThat(DatabaseFailures.isOutage(closedByPool)).isTrue();
         assertThat(DatabaseFailures.isOutage(cut)).isTrue();
         assertThat(DatabaseFailures.isOutage(shutdown)).isTrue();
         assertThat(DatabaseFailures.reason(cut)).isEqualTo("An I/O error occurred while sending to the backend.");
