@@ -25,7 +25,7 @@ class ComposeFileTest {
             compose = new Yaml().load(reader);
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "ledger-service", "projection-service");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "ledger-service", "projection-service", "gateway");
         assertThat((String) services.get("postgres").get("image")).startsWith("postgres:");
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:");
         assertThat(services.values()).allSatisfy(service -> assertThat(service).containsKey("healthcheck"));
@@ -46,5 +46,10 @@ class ComposeFileTest {
         assertThat((List<String>) services.get("ledger-service").get("ports")).containsExactly("8081:8081");
         assertThat((List<String>) services.get("projection-service").get("ports")).containsExactly("8082:8082");
         assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("postgres-data", "kafka-data");
+        Map<String, Object> gateway = services.get("gateway");
+        assertThat((String) gateway.get("image")).startsWith("nginx:");
+        assertThat((List<String>) gateway.get("ports")).containsExactly("8080:8080");
+        assertThat((List<String>) gateway.get("volumes")).containsExactly("./deploy/gateway.conf:/etc/nginx/conf.d/default.conf:ro");
+        assertThat((Map<String, Object>) gateway.get("depends_on")).containsOnlyKeys("ledger-service", "projection-service");
     }
 }

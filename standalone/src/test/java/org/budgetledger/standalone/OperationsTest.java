@@ -62,5 +62,10 @@ class OperationsTest extends StandaloneIntegrationTest {
                 .path("application/json").path("examples");
         assertThat(examples.size()).as("an example per transaction type").isEqualTo(11);
         assertThat(api.path("info").path("description").asText()).contains("`INSUFFICIENT_BALANCE` | 409");
+        JsonNode reports = api.path("paths").path("/api/v1/reports/{unit}/{year}/{table}").path("get").path("responses")
+                .path("200").path("content").path("application/json").path("examples");
+        assertThat(reports.size()).as("an example per report").isEqualTo(10);
+        assertThat(reports.path("T01").path("value").path("rows").findValuesAsText("name"))
+                .contains("一、一般公共预算财政拨款收入", "十三、交通运输支出");
     }
 }
