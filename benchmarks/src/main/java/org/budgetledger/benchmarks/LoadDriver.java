@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +36,9 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,13 +56,19 @@ public final class LoadDriver {
     private static final int UNITS = 20;
     private static final int BATCHES = 10;
     private static final int BATCH_SIZE = 2_000;
-    private static final int REPORT_SAMPLES = 40;
+    private static final int REPORT_POINTS = 20;
     private static final int SINGLE_CLIENTS = 32;
     private static final int SINGLE_POSTS_PER_CLIENT = 200;
+    /** Freshness: the target rate, sent as a batch of this many every (size / rate) seconds, for this long. */
+    private static final int FRESHNESS_RATE_PER_SECOND = 1_000;
+    private static final int FRESHNESS_BATCH = 50;
+    private static final Duration FRESHNESS_DURATION = Duration.ofSeconds(20);
     private static final String USER = "bench";
+    private static final String TOPIC = "budget-ledger.events";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
+    private final java.time.Instant runStarted = java.time.Instant.now();
     private int port;
 
     public static void main(String[] args) throws Exception {
@@ -78,7 +92,9 @@ public final class LoadDriver {
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
             List<BudgetLine> lines = batchPosting(data);
             singlePosting(lines);
+            freshness(lines);
             reports();
+            replay(data);
             results.put("heapUsedMiB", heapUsedMiB());
             results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
         } finally {
@@ -181,6 +197,111 @@ public final class LoadDriver {
                 "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0));
     }
 
+    /**
+     * PAYs at a steady {@value #FRESHNESS_RATE_PER_SECOND}/s (batches of {@value #FRESHNESS_BATCH} on a fixed
+     * schedule); for each batch, the time from its answer to the answer of a report asked with the last
+     * item's sequence as {@code minSequence} (the report waits until the projection has applied it).
+     */
+    private void freshness(List<BudgetLine> lines) throws Exception {
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService probes = Executors.newFixedThreadPool(4);
+        List<Future<Long>> lags = new ArrayList<>();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong batchNumber = new AtomicLong();
+        Random random = new Random(7);
+        long periodMicros = 1_000_000L * FRESHNESS_BATCH / FRESHNESS_RATE_PER_SECOND;
+        long started = System.nanoTime();
+        ScheduledFuture<?> schedule = sender.scheduleAtFixedRate(() -> {
+            try {
+                long batch = batchNumber.getAndIncrement();
+                BudgetLine line = lines.get(random.nextInt(lines.size()));
+                ArrayNode items = JSON.createArrayNode();
+                for (int n = 0; n < FRESHNESS_BATCH; n++) {
+                    items.addObject().put("id", "f" + batch + "-" + n).put("type", "PAY").put("unit", line.unit())
+                            .put("year", 2023).put("date", "2023-08-01").put("line", line.id()).put("economic", "30201")
+                            .put("amount", "1.00");
+                }
+                ObjectNode body = JSON.createObjectNode();
+                body.set("transactions", items);
+                JsonNode answer = send("POST", "/api/v1/transactions:batch", body.toString());
+                long answered = System.nanoTime();
+                JsonNode results = answer.path("results");
+                sent.addAndGet(results.size());
+                JsonNode sequences = results.get(results.size() - 1).path("result").path("sequence");
+                long sequence = sequences.get(sequences.size() - 1).asLong();
+                lags.add(probes.submit(() -> {
+                    send("GET", "/api/v1/reports/" + line.unit() + "/2023/T01?minSequence=" + sequence + "&wait=PT30S", null);
+                    return (System.nanoTime() - answered) / 1_000;
+                }));
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(FRESHNESS_DURATION.toMillis());
+        schedule.cancel(false);
+        sender.shutdown();
+        sender.awaitTermination(1, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Long> micros = new ArrayList<>();
+        for (Future<Long> lag : lags) {
+            micros.add(lag.get());
+        }
+        probes.shutdown();
+        micros.sort(Long::compare);
+        results.put("freshness", Map.of("targetTransactionsPerSecond", FRESHNESS_RATE_PER_SECOND,
+                "achievedTransactionsPerSecond", Math.round(sent.get() / seconds), "probes", micros.size(),
+                "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0));
+    }
+
+    /**
+     * An audit replay of every stored event into a scratch read model, against the baseline: a bare
+     * kafka-clients consumer reading the same topic from its first offset and doing nothing with it.
+     */
+    private void replay(Path data) throws Exception {
+        long started = System.nanoTime();
+        JsonNode replay = send("POST", "/api/v1/audit/replays", "{}");
+        JsonNode state;
+        do {
+            Thread.sleep(100);
+            state = send("GET", replay.path("url").asText(), null);
+        } while ("RUNNING".equals(state.path("status").asText()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long events = state.path("processed").asLong();
+        double replayedPerSecond = events / seconds;
+        double consumedPerSecond = rawConsume(data);
+        results.put("replay", Map.of("events", events, "status", state.path("status").asText(),
+                "identical", state.path("identical").asBoolean(), "eventsPerSecond", Math.round(replayedPerSecond),
+                "rawConsumeRecordsPerSecond", Math.round(consumedPerSecond),
+                "ratio", Math.round(replayedPerSecond / consumedPerSecond * 1000) / 1000.0));
+    }
+
+    /** Records per second a consumer that does nothing reads from the event topic, first offset to last. */
+    private static double rawConsume(Path data) throws Exception {
+        Properties ports = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve("ports.properties"))) {
+            ports.load(in);
+        }
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.getProperty("kafka"));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(partition -> new TopicPartition(TOPIC, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long total = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            long started = System.nanoTime();
+            while (read < total) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return read / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
     private static long percentile(List<Long> sorted, double fraction) {
         return sorted.get((int) Math.ceil(sorted.size() * fraction) - 1);
     }
@@ -214,20 +335,38 @@ public final class LoadDriver {
         }
     }
 
-    /** Every table of a busy unit-year, sampled: p50 and p99 in milliseconds. */
+    /**
+     * Each table of a busy unit-year at {@value #REPORT_POINTS} random (asOf, knownAt) points — knownAt
+     * between the start of the run and now, so part of the history is taken away — after a warm-up: p50
+     * and p99 in milliseconds per table.
+     */
     private void reports() throws Exception {
-        List<Long> millis = new ArrayList<>();
         String[] tables = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution"};
-        for (int sample = 0; sample < REPORT_SAMPLES; sample++) {
-            String table = tables[sample % tables.length];
-            long started = System.nanoTime();
-            send("GET", "/api/v1/reports/B" + (sample % UNITS) + "/2023/" + table
-                    + String.format("?asOf=2023-%02d-28", 1 + sample % 12), null);
-            millis.add((System.nanoTime() - started) / 1_000_000);
+        Random random = new Random(11);
+        long fromMillis = runStarted.toEpochMilli();
+        long toMillis = System.currentTimeMillis();
+        for (String table : tables) {
+            send("GET", "/api/v1/reports/B0/2023/" + table, null); // warm-up
         }
-        millis.sort(Long::compare);
-        results.put("reports", Map.of("samples", millis.size(), "p50Millis", percentile(millis, 0.50),
-                "p99Millis", percentile(millis, 0.99)));
+        Map<String, Object> perTable = new LinkedHashMap<>();
+        List<Long> all = new ArrayList<>();
+        for (String table : tables) {
+            List<Long> micros = new ArrayList<>();
+            for (int point = 0; point < REPORT_POINTS; point++) {
+                LocalDate asOf = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
+                java.time.Instant knownAt = java.time.Instant.ofEpochMilli(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis)));
+                long started = System.nanoTime();
+                send("GET", "/api/v1/reports/B" + random.nextInt(UNITS) + "/2023/" + table + "?asOf=" + asOf + "&knownAt=" + knownAt, null);
+                micros.add((System.nanoTime() - started) / 1_000);
+            }
+            micros.sort(Long::compare);
+            all.addAll(micros);
+            perTable.put(table, Map.of("p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0));
+        }
+        all.sort(Long::compare);
+        results.put("reports", Map.of("pointsPerTable", REPORT_POINTS, "p50Millis", percentile(all, 0.50) / 1000.0,
+                "p99Millis", percentile(all, 0.99) / 1000.0, "storedEvents", send("GET", "/api/v1/reports/freshness", null)
+                        .path("sequence").asLong(), "perTable", perTable));
     }
 
     private long heapUsedMiB() throws Exception {
