@@ -65,6 +65,12 @@ public final class LoadDriver {
     private static final Duration FRESHNESS_DURATION = Duration.ofSeconds(20);
     private static final String USER = "bench";
     private static final String TOPIC = "budget-ledger.events";
+    /**
+     * With {@code -Dbench.scaleEvents=N} (N > 0), one more unit-year is brought to N events before the reports
+     * are measured on it alone, and the replay reads them all: the "1,000,000 events" figures. Takes long.
+     */
+    private static final long SCALE_EVENTS = Long.getLong("bench.scaleEvents", 0);
+    private static final String SCALE_UNIT = "BIG";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -93,7 +99,8 @@ public final class LoadDriver {
             List<BudgetLine> lines = batchPosting(data);
             singlePosting(lines);
             freshness(lines);
-            reports();
+            List<String> reportUnits = SCALE_EVENTS > 0 ? List.of(scaleUp()) : units();
+            reports(reportUnits);
             replay(data);
             results.put("heapUsedMiB", heapUsedMiB());
             results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
@@ -101,7 +108,8 @@ public final class LoadDriver {
             product.destroy();
             product.waitFor();
         }
-        Path output = repository.resolve("benchmarks/results/" + LocalDate.now() + ".json");
+        Path output = repository.resolve("benchmarks/results/" + LocalDate.now()
+                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + ".json");
         Files.createDirectories(output.getParent());
         Files.writeString(output, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
@@ -230,7 +238,7 @@ public final class LoadDriver {
                 JsonNode sequences = results.get(results.size() - 1).path("result").path("sequence");
                 long sequence = sequences.get(sequences.size() - 1).asLong();
                 lags.add(probes.submit(() -> {
-                    send("GET", "/api/v1/reports/" + line.unit() + "/2023/T01?minSequence=" + sequence + "&wait=PT30S", null);
+                    awaitApplied(line.unit(), sequence);
                     return (System.nanoTime() - answered) / 1_000;
                 }));
             } catch (Exception failed) {
@@ -251,6 +259,62 @@ public final class LoadDriver {
         results.put("freshness", Map.of("targetTransactionsPerSecond", FRESHNESS_RATE_PER_SECOND,
                 "achievedTransactionsPerSecond", Math.round(sent.get() / seconds), "probes", micros.size(),
                 "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0));
+    }
+
+    private static List<String> units() {
+        List<String> units = new ArrayList<>();
+        for (int unit = 0; unit < UNITS; unit++) {
+            units.add("B" + unit);
+        }
+        return units;
+    }
+
+    /**
+     * Brings one unit-year to {@link #SCALE_EVENTS} events: 100 appropriations, then PAYs of 1.00 spread over
+     * the year, in batches of {@value #BATCH_SIZE}.
+     */
+    private String scaleUp() throws Exception {
+        send("POST", "/api/v1/units", "{\"code\":\"" + SCALE_UNIT + "\",\"name\":\"百万事件单位\"}");
+        Random random = new Random(99);
+        long posted = 0;
+        long started = System.nanoTime();
+        for (int batch = 0; posted < SCALE_EVENTS; batch++) {
+            ArrayNode items = JSON.createArrayNode();
+            for (int n = 0; n < BATCH_SIZE && posted < SCALE_EVENTS; n++, posted++) {
+                ObjectNode item = items.addObject().put("id", "big" + batch + "-" + n).put("unit", SCALE_UNIT).put("year", 2023);
+                if (posted < 100) {
+                    item.put("type", "APPROPRIATE").put("date", "2023-01-01").put("fund", "GENERAL_BUDGET")
+                            .put("subject", "2140199").put("kind", "BASIC").put("amount", "100000000.00");
+                } else {
+                    item.put("type", "PAY").put("date", LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)).toString())
+                            .put("line", "big0-" + random.nextInt(100)).put("economic", "30201").put("amount", "1.00");
+                }
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.set("transactions", items);
+            send("POST", "/api/v1/transactions:batch", body.toString());
+            if (batch % 50 == 0) {
+                System.out.printf("scale: %,d of %,d events (%.0f s)%n", posted, SCALE_EVENTS, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        results.put("scale", Map.of("unit", SCALE_UNIT, "events", posted, "seconds", Math.round((System.nanoTime() - started) / 1e9)));
+        // the reports are measured once the projection has applied everything
+        long last = send("GET", "/api/v1/audit/digest", null).path("sequence").asLong();
+        awaitApplied(SCALE_UNIT, last);
+        return SCALE_UNIT;
+    }
+
+    /** Asks for a report that must reflect {@code sequence} (each ask waits up to 10 s) until one is answered. */
+    private void awaitApplied(String unit, long sequence) throws Exception {
+        while (true) {
+            JsonNode answer = send("GET", "/api/v1/reports/" + unit + "/2023/T01?minSequence=" + sequence + "&wait=PT10S", null);
+            if ("T01".equals(answer.path("table").asText())) {
+                return;
+            }
+            if (!"NOT_YET_APPLIED".equals(answer.path("code").asText())) {
+                throw new IllegalStateException("a report with minSequence answered " + answer);
+            }
+        }
     }
 
     /**
@@ -340,13 +404,13 @@ public final class LoadDriver {
      * between the start of the run and now, so part of the history is taken away — after a warm-up: p50
      * and p99 in milliseconds per table.
      */
-    private void reports() throws Exception {
+    private void reports(List<String> units) throws Exception {
         String[] tables = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution"};
         Random random = new Random(11);
         long fromMillis = runStarted.toEpochMilli();
         long toMillis = System.currentTimeMillis();
         for (String table : tables) {
-            send("GET", "/api/v1/reports/B0/2023/" + table, null); // warm-up
+            send("GET", "/api/v1/reports/" + units.get(0) + "/2023/" + table, null); // warm-up
         }
         Map<String, Object> perTable = new LinkedHashMap<>();
         List<Long> all = new ArrayList<>();
@@ -356,7 +420,8 @@ public final class LoadDriver {
                 LocalDate asOf = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
                 java.time.Instant knownAt = java.time.Instant.ofEpochMilli(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis)));
                 long started = System.nanoTime();
-                send("GET", "/api/v1/reports/B" + random.nextInt(UNITS) + "/2023/" + table + "?asOf=" + asOf + "&knownAt=" + knownAt, null);
+                send("GET", "/api/v1/reports/" + units.get(random.nextInt(units.size())) + "/2023/" + table + "?asOf=" + asOf
+                        + "&knownAt=" + knownAt, null);
                 micros.add((System.nanoTime() - started) / 1_000);
             }
             micros.sort(Long::compare);
@@ -364,7 +429,7 @@ public final class LoadDriver {
             perTable.put(table, Map.of("p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0));
         }
         all.sort(Long::compare);
-        results.put("reports", Map.of("pointsPerTable", REPORT_POINTS, "p50Millis", percentile(all, 0.50) / 1000.0,
+        results.put("reports", Map.of("units", units.size(), "pointsPerTable", REPORT_POINTS, "p50Millis", percentile(all, 0.50) / 1000.0,
                 "p99Millis", percentile(all, 0.99) / 1000.0, "storedEvents", send("GET", "/api/v1/reports/freshness", null)
                         .path("sequence").asLong(), "perTable", perTable));
     }

@@ -4,6 +4,7 @@ import org.budgetledger.projection.reports.FactQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,7 +14,7 @@ class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
-    ReadModelWriter readModelWriter(JdbcClient jdbc, TransactionTemplate transactions) {
+    ReadModelWriter readModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new ReadModelWriter(jdbc, transactions, ProjectionSchema.NAME);
     }
 

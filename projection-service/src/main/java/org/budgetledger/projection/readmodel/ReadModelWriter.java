@@ -3,25 +3,51 @@ package org.budgetledger.projection.readmodel;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Applies events to the read model, each exactly once however often it is delivered. */
+/**
+ * Applies events to the read model, each exactly once however often it is delivered.
+ *
+ * <p>A delivery of many events is written in a few JDBC batches, not statement by statement: the applied
+ * events (whose insert tells which are new), then the facts of the new ones, then their day sums, added
+ * up per day and dimension first so that each sum is written once per delivery.
+ */
 public class ReadModelWriter {
 
     public record Delivered(EventEnvelope envelope, LedgerEvent event) {
     }
 
-    private final JdbcClient jdbc;
+    /** A row of fact_daily: absent dimensions are empty strings, so that they take part in the key. */
+    private record DayKey(String unit, int year, Date effectiveDate, String measure, String fund, String subject,
+                          String kind, String economic, String project, String origin) implements Comparable<DayKey> {
+        static DayKey of(Fact fact) {
+            return new DayKey(fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()), fact.measure().name(),
+                    fact.fund().name(), fact.subject(), fact.kind() == null ? "" : fact.kind().name(),
+                    fact.economic() == null ? "" : fact.economic(), fact.project() == null ? "" : fact.project(),
+                    fact.origin() == null ? "" : fact.origin().name());
+        }
+
+        /** One order for every writer, so that concurrent deliveries lock day sums in the same order. */
+        @Override
+        public int compareTo(DayKey other) {
+            return toString().compareTo(other.toString());
+        }
+    }
+
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final String schema;
 
     /** @param schema the read model's schema: the live one, or a replay's scratch schema */
-    public ReadModelWriter(JdbcClient jdbc, TransactionTemplate transactions, String schema) {
+    public ReadModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions, String schema) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schema = schema;
@@ -34,59 +60,56 @@ public class ReadModelWriter {
     }
 
     private int applyInTransaction(List<Delivered> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        int[] inserted = jdbc.batchUpdate("""
+                        INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING""".formatted(schema),
+                events.stream().map(delivered -> new Object[]{delivered.envelope().sequence(), delivered.envelope().eventId(),
+                        delivered.envelope().type(), delivered.event().unit(), delivered.event().year(),
+                        Timestamp.from(delivered.envelope().recordedAt())}).toList());
+        List<Object[]> facts = new ArrayList<>();
+        List<Object[]> limits = new ArrayList<>();
+        Map<DayKey, Long> daySums = new TreeMap<>();
         int applied = 0;
-        for (Delivered delivered : events) {
-            EventEnvelope envelope = delivered.envelope();
-            LedgerEvent event = delivered.event();
-            int fresh = jdbc.sql("""
-                            INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
-                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING""".formatted(schema))
-                    .params(envelope.sequence(), envelope.eventId(), envelope.type(), event.unit(), event.year(),
-                            Timestamp.from(envelope.recordedAt()))
-                    .update();
-            if (fresh == 0) {
-                continue;
+        for (int index = 0; index < events.size(); index++) {
+            if (inserted[index] == 0) {
+                continue; // delivered before: applied then
             }
             applied++;
+            EventEnvelope envelope = events.get(index).envelope();
+            LedgerEvent event = events.get(index).event();
             for (Fact fact : FactsOfEvent.of(envelope, event)) {
-                insert(fact);
-            }
-            if (event instanceof ThreePublicLimitSet limit) {
-                insert(LimitSetting.of(envelope, limit));
-            }
-        }
-        return applied;
-    }
-
-    private void insert(Fact fact) {
-        jdbc.sql("""
-                        INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
-                            fund, subject, kind, economic, project, line_id, origin, amount_fen)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema))
-                .params(fact.sequence(), fact.part(), fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()),
+                facts.add(new Object[]{fact.sequence(), fact.part(), fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()),
                         Timestamp.from(fact.recordedAt()), fact.measure().name(), fact.fund().name(), fact.subject(),
                         fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
-                        fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen())
-                .update();
-        jdbc.sql("""
+                        fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen()});
+                daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
+            }
+            if (event instanceof ThreePublicLimitSet limitSet) {
+                LimitSetting limit = LimitSetting.of(envelope, limitSet);
+                limits.add(new Object[]{limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
+                        Date.valueOf(limit.effectiveDate()), Timestamp.from(limit.recordedAt()), limit.amountFen()});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
+                    fund, subject, kind, economic, project, line_id, origin, amount_fen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts);
+        jdbc.batchUpdate("""
                         INSERT INTO %s.fact_daily (unit, year, effective_date, measure, fund, subject, kind, economic,
                             project, origin, amount_fen)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin)
-                        DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen""".formatted(schema))
-                .params(fact.unit(), fact.year(), Date.valueOf(fact.effectiveDate()), fact.measure().name(),
-                        fact.fund().name(), fact.subject(), fact.kind() == null ? "" : fact.kind().name(),
-                        fact.economic() == null ? "" : fact.economic(), fact.project() == null ? "" : fact.project(),
-                        fact.origin() == null ? "" : fact.origin().name(), fact.amountFen())
-                .update();
-    }
-
-    private void insert(LimitSetting limit) {
-        jdbc.sql("""
-                        INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date,
-                            recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema))
-                .params(limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
-                        Date.valueOf(limit.effectiveDate()), Timestamp.from(limit.recordedAt()), limit.amountFen())
-                .update();
+                        DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen""".formatted(schema),
+                daySums.entrySet().stream().map(sum -> new Object[]{sum.getKey().unit(), sum.getKey().year(),
+                        sum.getKey().effectiveDate(), sum.getKey().measure(), sum.getKey().fund(), sum.getKey().subject(),
+                        sum.getKey().kind(), sum.getKey().economic(), sum.getKey().project(), sum.getKey().origin(),
+                        sum.getValue()}).toList());
+        jdbc.batchUpdate("""
+                INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date,
+                    recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits);
+        return applied;
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,7 +108,7 @@ public class Replays implements DisposableBean {
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME)
                     .load().migrate();
-            ReadModelWriter scratch = new ReadModelWriter(jdbc, transactions, schema);
+            ReadModelWriter scratch = new ReadModelWriter(new JdbcTemplate(dataSource), transactions, schema);
             try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
                 replay.total.set(history.total());
                 history.readAll(records -> apply(replay, scratch, records));
