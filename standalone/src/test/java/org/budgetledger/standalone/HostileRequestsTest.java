@@ -48,7 +48,9 @@ class HostileRequestsTest {
             "\"9999999999999999.99\"", "\"-0.00\"", "\"2023-02-30\"", "\"2023-13-01\"", "\"\\u0000\"", "\"\\u202e\"",
             "\"\\u001b[31m\"", "\"" + "长".repeat(600) + "\"", "\"Ab预算١٢٣𝟘\"", "\"PAY\"", "\"APPROPRIATE\"",
             "\"GENERAL_BUDGET\"", "\"2140199\"", "\"30201\"", "\"" + UNIT + "\"", "2023", "\"2023-01-10\"",
-            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "{\"a\":{\"b\":{\"c\":1}}}");
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "{\"a\":{\"b\":{\"c\":1}}}",
+            // deeper than any parser's nesting limit
+            "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000));
     private static final List<String> FIELDS = List.of("id", "type", "unit", "year", "date", "fund", "subject", "kind",
             "project", "economic", "amount", "line", "from", "to", "reason", "payment", "payee", "method", "category",
             "memo", "voucher", "code", "name", "knownAt", "sequence", "hash", "events", "transactions", "colour",

@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -100,11 +101,20 @@ class WebUiTest extends StandaloneIntegrationTest {
         String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
         await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
 
-        browser.get(base() + "/?unit=" + unit + "&year=2023&scale=yuan");
+        browser.get(base() + "/");
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(TestUsers.ADMIN);
         browser.findElement(By.id("login-password")).sendKeys(TestUsers.ADMIN);
         screenshot("01-login");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+        // the unit and year pickers, then the amounts in 元
+        new Select(wait(ExpectedConditions.visibilityOfElementLocated(By.id("unit")))).selectByValue(unit);
+        WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("2023", Keys.TAB);
+        new Select(browser.findElement(By.id("scale"))).selectByValue("yuan");
+        wait(driver -> driver.getCurrentUrl().contains("unit=" + unit) && driver.getCurrentUrl().contains("year=2023")
+                && driver.getCurrentUrl().contains("scale=yuan"));
 
         // a T01 cell equals the API's
         assertThat(transportCell()).isEqualTo(transport(api.get(reports).body())).isEqualTo("12500.50");
