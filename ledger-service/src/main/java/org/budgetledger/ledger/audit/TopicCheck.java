@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
+import org.budgetledger.ledger.publishing.PublicationPosition;
 import org.budgetledger.web.operations.TopicHistory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,9 @@ class TopicCheck {
     }
 
     Result run() {
-        long published = jdbc.sql("SELECT coalesce(max(last_sequence), 0) FROM ledger.publication_position")
+        // this topic's position only: a restore onto a new topic keeps the old topic's row (docs/OPERATIONS.md)
+        long published = jdbc.sql("SELECT coalesce(max(last_sequence), 0) FROM ledger.publication_position WHERE publisher = ?")
+                .param(PublicationPosition.key(topic))
                 .query(Long.class).single();
         Map<Long, OnTopic> onTopic = new HashMap<>();
         long[] records = {0, 0};

@@ -73,7 +73,7 @@ class KafkaEventPublisher implements SmartLifecycle {
         this.topic = topic;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
-        this.positionKey = "kafka:" + topic.topic();
+        this.positionKey = PublicationPosition.key(topic.topic());
     }
 
     /** The sequence up to which every event is known to be on the topic. */
