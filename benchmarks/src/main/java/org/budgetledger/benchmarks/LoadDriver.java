@@ -89,9 +89,16 @@ public final class LoadDriver {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "memoryGiB", Math.round(totalMemoryGiB()), "java", System.getProperty("java.version")));
         long startNanos = System.nanoTime();
-        Process product = new ProcessBuilder("java", "-jar", jar.toString(), "--budgetledger.data-dir=" + data,
+        List<String> command = new ArrayList<>(List.of("java"));
+        // e.g. -Dbench.productJvmOptions=-XX:StartFlightRecording=filename=product.jfr,settings=profile,dumponexit=true
+        String productJvmOptions = System.getProperty("bench.productJvmOptions", "");
+        if (!productJvmOptions.isBlank()) {
+            command.addAll(List.of(productJvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data,
                 "--server.port=" + port, "--ledger.security.users." + USER + ".password={noop}" + USER,
-                "--ledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--ledger.security.users." + USER + ".units=*")
+                "--ledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--ledger.security.users." + USER + ".units=*"));
+        Process product = new ProcessBuilder(command)
                 .redirectOutput(data.resolve("product.log").toFile()).redirectErrorStream(true).start();
         try {
             awaitReady();
