@@ -79,10 +79,6 @@ final class Cluster implements AutoCloseable {
         return "http://localhost:" + ledgerPort;
     }
 
-    String projectionUrl() {
-        return "http://localhost:" + projectionPort;
-    }
-
     void restartLedger() throws InterruptedException {
         ledger.kill();
         ledger.start();
@@ -122,10 +118,17 @@ final class Cluster implements AutoCloseable {
         awaitAllReady();
     }
 
-    void pauseBroker(Duration pause) throws InterruptedException {
+    /**
+     * Freezes the broker until both services have noticed (readiness 503) and at least {@code pause} has
+     * passed, longer than the Kafka clients' request timeout, so that their requests really time out.
+     */
+    void pauseBroker(Duration pause) {
         broker.pause();
         try {
-            Thread.sleep(pause.toMillis()); // the fault itself is the passing of time
+            long frozenNanos = System.nanoTime();
+            await().atMost(pause.plusMinutes(1)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> System.nanoTime() - frozenNanos >= pause.toNanos()
+                            && readiness(ledgerPort) == 503 && readiness(projectionPort) == 503);
         } finally {
             broker.resume();
         }
@@ -141,18 +144,21 @@ final class Cluster implements AutoCloseable {
     }
 
     private void awaitReady(int port) {
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
         await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                .until(() -> readiness(port) == 200);
     }
 
     /** Readiness answers 503 (not a timeout, not a guess): the probe tells the truth while a dependency is down. */
     private void awaitNotReady(int port) {
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(20)).build();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
+                .until(() -> readiness(port) == 503);
+    }
+
+    /** The status of a service's readiness probe; the health check itself waits at most 5 s for the database. */
+    private int readiness(int port) throws Exception {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(20)).build();
+        return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Override

@@ -1,15 +1,10 @@
 package org.budgetledger.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,15 +40,11 @@ import static org.awaitility.Awaitility.await;
  */
 class FaultInjectionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int UNITS = 16;
     private static final int CLIENTS = 8;
     /** Beyond the Kafka clients' default request timeout (30 s), so that their requests really time out. */
     private static final Duration BROKER_PAUSE = Duration.ofSeconds(35);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String admin = "Basic " + Base64.getEncoder()
-            .encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN).getBytes(StandardCharsets.UTF_8));
 
     /** A fault, injected once the load has got as far as {@code atProgress}. */
     private record Fault(String name, double atProgress, FaultAction action) {
@@ -193,41 +183,32 @@ class FaultInjectionTest {
         }
     }
 
-    private boolean topicComplete(Cluster cluster) throws Exception {
+    private boolean topicComplete(Cluster cluster) {
         // the publisher may still be catching up after the broker's pause: ask until nothing is pending
         JsonNode[] check = new JsonNode[1];
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            check[0] = post(cluster.ledgerUrl() + "/api/v1/audit/topic-check", "");
+            check[0] = post(HttpApi.as(cluster.ledgerPort, TestUsers.ADMIN), "/api/v1/audit/topic-check", "");
             return check[0].path("pendingEvents").asLong(-1) == 0;
         });
         return check[0].path("ok").asBoolean();
     }
 
-    private boolean replayIdentical(Cluster cluster) throws Exception {
-        JsonNode started = post(cluster.projectionUrl() + "/api/v1/audit/replays", "{}");
-        String status = cluster.projectionUrl() + started.path("url").asText();
+    private boolean replayIdentical(Cluster cluster) {
+        HttpApi projection = HttpApi.as(cluster.projectionPort, TestUsers.ADMIN);
+        String status = post(projection, "/api/v1/audit/replays", "{}").path("url").asText();
         JsonNode[] replay = new JsonNode[1];
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            replay[0] = get(status);
+            replay[0] = projection.get(status).body();
             return !"RUNNING".equals(replay[0].path("status").asText());
         });
         assertThat(replay[0].path("status").asText()).as(replay[0].toString()).isEqualTo("SUCCEEDED");
         return replay[0].path("identical").asBoolean();
     }
 
-    private JsonNode post(String url, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(url + " " + answer.body()).isBetween(200, 299);
-        return JSON.readTree(answer.body());
-    }
-
-    private JsonNode get(String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", admin).GET().build();
-        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    private static JsonNode post(HttpApi service, String path, String body) {
+        HttpApi.Answer answer = service.postRaw(path, body);
+        assertThat(answer.status()).as(path + " " + answer.body()).isBetween(200, 299);
+        return answer.body();
     }
 
     private static void deleteRecursively(Path directory) throws java.io.IOException {

@@ -2,6 +2,8 @@ package org.budgetledger.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+import org.budgetledger.contracts.money.Money;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.pollinterval.IterativePollInterval.iterative;
 
 /**
  * Posts a deterministic mix of transactions (from a seed) as single POSTs, each client owning some units so
@@ -37,6 +46,7 @@ final class Workload {
     static final int YEAR = 2023;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
+    private static final Duration BACKOFF_MAX = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String ledgerUrl;
@@ -49,9 +59,9 @@ final class Workload {
     private final Outcomes outcomes = new Outcomes();
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicLong retries = new AtomicLong();
+    private final Semaphore permits = new Semaphore(0);
     /** Answers of 5xx by status: 503 is an honest "not now"; a 500 is a bug. */
     private final Map<Integer, AtomicLong> serverErrors = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile long startNanos;
 
     Workload(String ledgerUrl, String user, String password, List<String> units, int transactions, double ratePerSecond,
              long seed) {
@@ -82,7 +92,7 @@ final class Workload {
         return counts;
     }
 
-    void registerUnits() throws InterruptedException {
+    void registerUnits() {
         for (String unit : units) {
             int status = send("/api/v1/units", Map.of("code", unit, "name", "故障注入单位 " + unit));
             if (status != 201 && status != 409) {
@@ -93,8 +103,12 @@ final class Workload {
 
     /** Runs the clients, one per unit pair, to the end; returns when every transaction was answered or given up. */
     void run(int clients) throws Exception {
-        startNanos = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        // the clients are held to the target rate, so that the faults fall inside the load, not after it: a
+        // transaction waits for a permit, and permits are handed out at the rate (those not taken during a
+        // stall accumulate, and the clients catch up afterwards)
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        pace.scheduleAtFixedRate(permits::release, 0, Math.max(1, Math.round(1e6 / ratePerSecond)), TimeUnit.MICROSECONDS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int client = 0; client < clients; client++) {
@@ -112,6 +126,7 @@ final class Workload {
                 client.get();
             }
         } finally {
+            pace.shutdownNow();
             pool.shutdownNow();
         }
     }
@@ -139,7 +154,7 @@ final class Workload {
 
         void run() throws InterruptedException {
             for (int number = started.getAndIncrement(); number < transactions; number = started.getAndIncrement()) {
-                pace(number);
+                permits.acquire();
                 String unit = units.get(random.nextInt(units.size()));
                 int step = steps.merge(unit, 1, Integer::sum);
                 Map<String, Object> transaction = next(unit, step, "f" + seed + "-" + number);
@@ -185,7 +200,7 @@ final class Workload {
             String id = (String) transaction.get("id");
             switch ((String) transaction.get("type")) {
                 case "APPROPRIATE" -> lines.get(unit).add(id);
-                case "PAY" -> payments.get(unit).add(new Payment(id, fenOf((String) transaction.get("amount"))));
+                case "PAY" -> payments.get(unit).add(new Payment(id, Money.parseYuan((String) transaction.get("amount")).fen()));
                 default -> {
                 }
             }
@@ -196,61 +211,60 @@ final class Workload {
         }
     }
 
-    /** Holds the clients to the target rate, so that the faults fall inside the load, not after it. */
-    private void pace(int number) throws InterruptedException {
-        long dueNanos = startNanos + (long) (number * 1e9 / ratePerSecond);
-        long waitNanos = dueNanos - System.nanoTime();
-        if (waitNanos > 0) {
-            Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
-        }
-    }
-
     /** Sends until the answer is definitive: 2xx acknowledged, 4xx rejected; else the same request again. */
-    private Outcomes.Kind post(Map<String, Object> transaction) throws InterruptedException {
+    private Outcomes.Kind post(Map<String, Object> transaction) {
         String id = (String) transaction.get("id");
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        long backoffMillis = 100;
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> answer = http.send(request("/api/v1/transactions", transaction),
-                        HttpResponse.BodyHandlers.ofString());
-                int status = answer.statusCode();
-                if (status == 200 || status == 201) {
-                    outcomes.record(id, Outcomes.Kind.ACKNOWLEDGED, null);
-                    return Outcomes.Kind.ACKNOWLEDGED;
-                }
-                if (status >= 400 && status < 500 && status != 408 && status != 429) {
-                    outcomes.record(id, Outcomes.Kind.REJECTED, code(answer.body()));
-                    return Outcomes.Kind.REJECTED;
-                }
-                if (status >= 500) {
-                    serverErrors.computeIfAbsent(status, unused -> new AtomicLong()).incrementAndGet();
-                }
-            } catch (IOException timedOutOrRefused) {
-                // the ledger is down, restarting, or too slow: ask again
-            }
-            retries.incrementAndGet();
-            Thread.sleep(backoffMillis);
-            backoffMillis = Math.min(2_000, backoffMillis * 2);
+        AtomicReference<Outcomes.Kind> decided = new AtomicReference<>();
+        try {
+            // backing off 100 ms, 200 ms … up to 2 s between attempts
+            await().atMost(GIVE_UP_AFTER).pollDelay(Duration.ZERO)
+                    .pollInterval(iterative(previous -> BACKOFF_MAX.compareTo(previous.multipliedBy(2)) < 0 ? BACKOFF_MAX
+                            : previous.multipliedBy(2), Duration.ofMillis(100)))
+                    .until(() -> {
+                        decided.set(attempt(id, transaction));
+                        if (decided.get() == null) {
+                            retries.incrementAndGet();
+                        }
+                        return decided.get() != null;
+                    });
+            return decided.get();
+        } catch (ConditionTimeoutException noDefinitiveAnswer) {
+            outcomes.record(id, Outcomes.Kind.UNKNOWN, null);
+            return Outcomes.Kind.UNKNOWN;
         }
-        outcomes.record(id, Outcomes.Kind.UNKNOWN, null);
-        return Outcomes.Kind.UNKNOWN;
     }
 
-    private int send(String path, Map<String, Object> body) throws InterruptedException {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                int status = http.send(request(path, body), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status < 500) {
-                    return status;
-                }
-            } catch (IOException retry) {
-                // not up yet
+    /** One request: the definitive answer, recorded, or null when the ledger must be asked again. */
+    private Outcomes.Kind attempt(String id, Map<String, Object> transaction) throws InterruptedException {
+        try {
+            HttpResponse<String> answer = http.send(request("/api/v1/transactions", transaction), HttpResponse.BodyHandlers.ofString());
+            int status = answer.statusCode();
+            if (status == 200 || status == 201) {
+                outcomes.record(id, Outcomes.Kind.ACKNOWLEDGED, null);
+                return Outcomes.Kind.ACKNOWLEDGED;
             }
-            Thread.sleep(500);
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                outcomes.record(id, Outcomes.Kind.REJECTED, code(answer.body()));
+                return Outcomes.Kind.REJECTED;
+            }
+            if (status >= 500) {
+                serverErrors.computeIfAbsent(status, unused -> new AtomicLong()).incrementAndGet();
+            }
+        } catch (IOException timedOutOrRefused) {
+            // the ledger is down, restarting, or too slow: ask again
         }
-        throw new IllegalStateException("no answer from " + path);
+        return null;
+    }
+
+    /** Sends until the ledger answers with anything but a 5xx; that status. */
+    private int send(String path, Map<String, Object> body) {
+        AtomicInteger status = new AtomicInteger();
+        await().atMost(GIVE_UP_AFTER).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    status.set(http.send(request(path, body), HttpResponse.BodyHandlers.discarding()).statusCode());
+                    return status.get() < 500;
+                });
+        return status.get();
     }
 
     private HttpRequest request(String path, Map<String, Object> body) {
@@ -289,12 +303,6 @@ final class Workload {
     }
 
     private static String yuan(long fen) {
-        String sign = fen < 0 ? "-" : "";
-        long magnitude = Math.abs(fen);
-        return sign + magnitude / 100 + "." + String.format("%02d", magnitude % 100);
-    }
-
-    private static long fenOf(String yuan) {
-        return new java.math.BigDecimal(yuan).movePointRight(2).longValueExact();
+        return Money.ofFen(fen).toYuanString();
     }
 }
