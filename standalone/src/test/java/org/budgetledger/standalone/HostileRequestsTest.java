@@ -42,6 +42,7 @@ class HostileRequestsTest {
     private static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
     private static StandaloneLauncher.Running product;
     private static Path dataDirectory;
+    private static java.sql.Connection database;
 
     private static final List<String> VALUES = List.of("null", "true", "[]", "{}", "\"\"", "0", "-0", "-1", "0.001",
             "1e3", "1E-2", "\"1e3\"", "\"NaN\"", "NaN", "\"Infinity\"", "1.5", "\"12.345\"", "99999999999999999999999",
@@ -112,8 +113,11 @@ class HostileRequestsTest {
     }
 
     @AfterContainer
-    static void close() {
+    static void close() throws java.sql.SQLException {
         System.out.println("HOSTILE requests=" + SENT.get() + " server_errors=" + SERVER_ERRORS.get());
+        if (database != null) {
+            database.close();
+        }
         if (product != null) {
             product.close();
         }
@@ -221,15 +225,22 @@ class HostileRequestsTest {
 
     /** Everything the ledger stores that a request could add: transactions, units, catalog entries. */
     private static long stored() throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection(
-                product().context().getEnvironment().getProperty("spring.datasource.url"), "postgres", "");
-             var statement = connection.createStatement();
+        try (var statement = database().createStatement();
              var rows = statement.executeQuery("SELECT (SELECT count(*) FROM ledger.posted_transaction)"
                      + " + (SELECT count(*) FROM ledger.domain_event_entry) + (SELECT count(*) FROM ledger.unit)"
                      + " + (SELECT count(*) FROM ledger.subject) + (SELECT count(*) FROM ledger.economic)")) {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** One connection for the whole run: two counts per request, 20,000 in all. */
+    private static synchronized java.sql.Connection database() throws Exception {
+        if (database == null) {
+            database = java.sql.DriverManager.getConnection(
+                    product().context().getEnvironment().getProperty("spring.datasource.url"), "postgres", "");
+        }
+        return database;
     }
 
     private static String encode(String text) {
