@@ -9,10 +9,11 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Tomcat answers some requests itself, before Spring sees them (a path it cannot decode, say): with this
@@ -20,7 +21,8 @@ import java.util.Map;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No Spring context here: the mix-in that writes a ProblemDetail's properties (code) at its top level. */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     @Override
     protected void report(Request request, Response response, Throwable failure) {
@@ -29,12 +31,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         ProblemCode code = ProblemErrorController.forStatus(status);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://budget-ledger.org/problems/" + code.name().toLowerCase().replace('_', '-'));
-        problem.put("title", code.title());
-        problem.put("status", status);
-        problem.put("detail", ProblemErrorController.detail(code));
-        problem.put("code", code.name());
+        ProblemDetail problem = ProblemResponses.problem(code, ProblemErrorController.detail(code), List.of()).getBody();
+        problem.setStatus(status); // Tomcat's own status, which the code's may only stand for (e.g. 400 for 408)
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
