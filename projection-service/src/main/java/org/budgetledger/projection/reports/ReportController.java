@@ -72,8 +72,7 @@ class ReportController {
                              @RequestParam(defaultValue = "json") String format,
                              @RequestParam(required = false) Long minSequence,
                              @RequestParam(required = false) String wait) {
-        Caller.current().requireReadable(unit, "reports of unit " + unit);
-        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+        requireReadableAndApplied(unit, year, minSequence, wait);
         ReportTable reportTable = ReportTables.byName(table)
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
                         + "; reports are " + ReportTables.all().keySet()));
@@ -105,8 +104,7 @@ class ReportController {
                                     @RequestParam(defaultValue = "wanyuan") String scale,
                                     @RequestParam(required = false) Long minSequence,
                                     @RequestParam(required = false) String wait) {
-        Caller.current().requireReadable(unit, "reports of unit " + unit);
-        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+        requireReadableAndApplied(unit, year, minSequence, wait);
         Scale cellScale = parseScale(scale);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         ReportInputs inputs = facts.inputs(unit, year, period);
@@ -131,8 +129,7 @@ class ReportController {
                                @RequestParam(required = false) Instant knownAt,
                                @RequestParam(required = false) Long minSequence,
                                @RequestParam(required = false) String wait) {
-        Caller.current().requireReadable(unit, "reports of unit " + unit);
-        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+        requireReadableAndApplied(unit, year, minSequence, wait);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         List<Check> checks = ConsistencyChecks.evaluate(facts.inputs(unit, year, period));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -155,8 +152,7 @@ class ReportController {
                            @RequestParam(defaultValue = "yuan") String scale,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
-        Caller.current().requireReadable(unit, "reports of unit " + unit);
-        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+        requireReadableAndApplied(unit, year, minSequence, wait);
         if (!step.equals("month")) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
         }
@@ -177,6 +173,12 @@ class ReportController {
                     cellScale.format(totals.executedFen()), BudgetExecution.rate(totals.executedFen(), totals.fullYearFen())));
         }
         return new ExecutionSeries(unit, year, known, cellScale.parameterValue(), points);
+    }
+
+    /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
+    private void requireReadableAndApplied(String unit, int year, Long minSequence, String wait) {
+        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
     }
 
     private static Scale parseScale(String scale) {
