@@ -58,7 +58,12 @@ final class RandomHistories {
         for (int n = 0; n < size; n++) {
             String id = unit + "-" + n;
             LocalDate date = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
-            recordedAt = recordedAt.plusSeconds(1 + random.nextInt(200_000));
+            // as one transaction's events share theirs, some follow at the same instant or a microsecond later
+            recordedAt = switch (random.nextInt(8)) {
+                case 0 -> recordedAt;
+                case 1 -> recordedAt.plusNanos(1_000);
+                default -> recordedAt.plusSeconds(1 + random.nextInt(200_000));
+            };
             long fen = 1 + random.nextInt(10_000_000);
             Fund fund = random.nextInt(4) == 0 ? pick(random, Fund.values()) : Fund.GENERAL_BUDGET;
             String subject = pick(random, SUBJECTS);

@@ -18,6 +18,7 @@ import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,15 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random histories, each report at random (asOf, knownAt) points: the storage path (facts in PostgreSQL,
  * summed by the database) answers exactly what the reference (a pure function of the events) answers, and
- * every consistency identity holds exactly.
+ * every consistency identity holds exactly. Checkpoints of knowledge are taken every 20 facts here, so that
+ * most points fall between two of them, some exactly on one.
  */
 @RealInfrastructure
 // this context writes the read model itself: its Kafka listener must not join the consumer group other tests steer
-@SpringBootTest(classes = ProjectionServiceApplication.class, properties = "spring.kafka.listener.auto-startup=false")
+@SpringBootTest(classes = ProjectionServiceApplication.class, properties = {"spring.kafka.listener.auto-startup=false",
+        "budgetledger.projection.checkpoint-facts=20"})
 class ReportsTest {
 
     private static final int HISTORIES = 12;
-    private static final int POINTS_PER_HISTORY = 4;
+    private static final int POINTS_PER_HISTORY = 6;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -52,40 +55,81 @@ class ReportsTest {
     ReadModelWriter writer;
     @Autowired
     FactQueries queries;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void storage_and_reference_agree_and_every_identity_holds_on_random_histories() {
         long seedOfRun = System.nanoTime();
-        Random points = new Random(seedOfRun);
+        Random random = new Random(seedOfRun);
         for (int history = 0; history < HISTORIES; history++) {
             long seed = seedOfRun + history;
             String unit = "R" + Long.toHexString(seed).substring(0, 8) + history;
             List<Delivered> events = RandomHistories.of(unit, seed, (1L << 42) + seed % (1L << 30) * 1000, 250);
-            writer.apply(events);
-            List<Fact> facts = new ArrayList<>();
-            List<LimitSetting> limits = new ArrayList<>();
-            for (Delivered delivered : events) {
-                facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
-                if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
-                    limits.add(LimitSetting.of(delivered.envelope(), limit));
+            deliverInRandomParts(events, random);
+            assertThat(checkpoints(unit)).as("seed %d: checkpoints taken", seed).isGreaterThanOrEqualTo(3);
+            assertAgreesWithReference(unit, events, random, seed);
+        }
+    }
+
+    @Test
+    void a_fact_arriving_after_a_checkpoint_that_should_hold_it_is_not_lost() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String unit = "L" + Long.toHexString(seed).substring(0, 8);
+        List<Delivered> events = RandomHistories.of(unit, seed, (1L << 43) + seed % (1L << 30) * 1000, 250);
+        Delivered late = events.stream().skip(events.size() / 3)
+                .filter(delivered -> !FactsOfEvent.of(delivered.envelope(), delivered.event()).isEmpty()).findFirst().orElseThrow();
+        List<Delivered> onTime = events.stream().filter(delivered -> delivered != late).toList();
+        deliverInRandomParts(onTime, random);
+        assertThat(checkpoints(unit)).as("seed %d: checkpoints taken", seed).isGreaterThanOrEqualTo(3);
+
+        writer.apply(List.of(late));
+
+        assertAgreesWithReference(unit, events, random, seed);
+    }
+
+    private void deliverInRandomParts(List<Delivered> events, Random random) {
+        for (int from = 0; from < events.size(); ) {
+            int to = Math.min(events.size(), from + 1 + random.nextInt(40));
+            writer.apply(events.subList(from, to));
+            from = to;
+        }
+    }
+
+    private long checkpoints(String unit) {
+        return jdbc.sql("SELECT count(*) FROM projection.fact_checkpoint WHERE unit = ?").param(unit).query(Long.class).single();
+    }
+
+    private void assertAgreesWithReference(String unit, List<Delivered> events, Random random, long seed) {
+        List<Fact> facts = new ArrayList<>();
+        List<LimitSetting> limits = new ArrayList<>();
+        for (Delivered delivered : events) {
+            facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
+            if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
+                limits.add(LimitSetting.of(delivered.envelope(), limit));
+            }
+        }
+        Instant last = RandomHistories.lastRecordedAt(events);
+        for (int point = 0; point < POINTS_PER_HISTORY; point++) {
+            Instant recordedAtOfOne = events.get(random.nextInt(events.size())).envelope().recordedAt();
+            Instant knownAt = switch (point % 3) {
+                case 0 -> point == 0 ? last : recordedAtOfOne;
+                case 1 -> recordedAtOfOne.minusNanos(1_000);
+                default -> RandomHistories.YEAR_START.plusSeconds(
+                        (long) (random.nextDouble() * Duration.between(RandomHistories.YEAR_START, last).getSeconds()));
+            };
+            ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)), knownAt);
+            ReportInputs stored = queries.inputs(unit, 2023, period);
+            ReportInputs reference = ReportInputs.of(facts, limits, period);
+            for (ReportTable table : ReportTables.all().values()) {
+                for (Scale scale : Scale.values()) {
+                    assertThat(table.rows(stored, scale)).as("seed %d, %s, %s at %s", seed, table.name(), scale, period)
+                            .isEqualTo(table.rows(reference, scale));
                 }
             }
-            Instant last = RandomHistories.lastRecordedAt(events);
-            for (int point = 0; point < POINTS_PER_HISTORY; point++) {
-                ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(points.nextInt(365)),
-                        point == 0 ? last : RandomHistories.YEAR_START.plusSeconds(
-                                (long) (points.nextDouble() * Duration.between(RandomHistories.YEAR_START, last).getSeconds())));
-                ReportInputs stored = queries.inputs(unit, 2023, period);
-                ReportInputs reference = ReportInputs.of(facts, limits, period);
-                for (ReportTable table : ReportTables.all().values()) {
-                    for (Scale scale : Scale.values()) {
-                        assertThat(table.rows(stored, scale)).as("seed %d, %s, %s at %s", seed, table.name(), scale, period)
-                                .isEqualTo(table.rows(reference, scale));
-                    }
-                }
-                List<Check> failed = ConsistencyChecks.evaluate(stored).stream().filter(check -> !check.ok()).toList();
-                assertThat(failed).as("seed %d at %s", seed, period).isEmpty();
-            }
+            List<Check> failed = ConsistencyChecks.evaluate(stored).stream().filter(check -> !check.ok()).toList();
+            assertThat(failed).as("seed %d at %s", seed, period).isEmpty();
         }
     }
 }

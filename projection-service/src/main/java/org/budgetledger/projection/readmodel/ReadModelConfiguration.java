@@ -1,6 +1,7 @@
 package org.budgetledger.projection.readmodel;
 
 import org.budgetledger.projection.reports.FactQueries;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -14,8 +15,9 @@ class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
-    ReadModelWriter readModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new ReadModelWriter(jdbc, transactions, ProjectionSchema.NAME);
+    ReadModelWriter readModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions,
+                                    @Value("${budgetledger.projection.checkpoint-facts}") int checkpointFacts) {
+        return new ReadModelWriter(jdbc, transactions, ProjectionSchema.NAME, checkpointFacts);
     }
 
     @Bean

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *
  * <p>A delivery of many events is written in a few JDBC batches, not statement by statement: the applied
  * events (whose insert tells which are new), then the facts of the new ones, then their day sums, added
- * up per day and dimension first so that each sum is written once per delivery.
+ * up per day and dimension first so that each sum is written once per delivery. Then the checkpoints of
+ * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}).
  */
 public class ReadModelWriter {
 
@@ -45,12 +46,17 @@ public class ReadModelWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final String schema;
+    private final FactCheckpoints checkpoints;
 
-    /** @param schema the read model's schema: the live one, or a replay's scratch schema */
-    public ReadModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions, String schema) {
+    /**
+     * @param schema      the read model's schema: the live one, or a replay's scratch schema
+     * @param bucketFacts facts recorded between two checkpoints of knowledge, at least
+     */
+    public ReadModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions, String schema, int bucketFacts) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schema = schema;
+        this.checkpoints = new FactCheckpoints(jdbc, schema, bucketFacts);
     }
 
     /** @return how many of the events were new (the rest had been applied before); all in one transaction */
@@ -72,6 +78,7 @@ public class ReadModelWriter {
         List<Object[]> facts = new ArrayList<>();
         List<Object[]> limits = new ArrayList<>();
         Map<DayKey, Long> daySums = new TreeMap<>();
+        Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
         int applied = 0;
         for (int index = 0; index < events.size(); index++) {
             if (inserted[index] == 0) {
@@ -86,6 +93,8 @@ public class ReadModelWriter {
                         fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
                         fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen()});
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
+                arrived.merge(fact.unit() + ":" + fact.year(), new FactCheckpoints.Arrived(fact.unit(), fact.year(), 1,
+                        fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
             }
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
@@ -110,6 +119,13 @@ public class ReadModelWriter {
         jdbc.batchUpdate("""
                 INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date,
                     recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits);
+        arrived.values().forEach(checkpoints::afterApplying);
         return applied;
+    }
+
+    private static FactCheckpoints.Arrived together(FactCheckpoints.Arrived one, FactCheckpoints.Arrived other) {
+        return new FactCheckpoints.Arrived(one.unit(), one.year(), one.facts() + other.facts(),
+                one.earliest().isBefore(other.earliest()) ? one.earliest() : other.earliest(),
+                one.latest().isAfter(other.latest()) ? one.latest() : other.latest());
     }
 }

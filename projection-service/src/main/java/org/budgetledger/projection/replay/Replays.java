@@ -54,6 +54,7 @@ public class Replays implements DisposableBean {
     private final WireEvents wireEvents;
     private final String bootstrapServers;
     private final String topic;
+    private final int checkpointFacts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay");
         thread.setDaemon(true);
@@ -66,7 +67,8 @@ public class Replays implements DisposableBean {
     Replays(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            @Value("${budgetledger.events.topic}") String topic) {
+            @Value("${budgetledger.events.topic}") String topic,
+            @Value("${budgetledger.projection.checkpoint-facts}") int checkpointFacts) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -74,6 +76,7 @@ public class Replays implements DisposableBean {
         this.wireEvents = new WireEvents(json);
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.checkpointFacts = checkpointFacts;
         Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
                 .description("records the running replay has read (0 when none runs)").register(meters);
         Gauge.builder("budgetledger.replay.total", running, current -> current.get() == null ? 0 : current.get().total())
@@ -108,7 +111,7 @@ public class Replays implements DisposableBean {
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME)
                     .load().migrate();
-            ReadModelWriter scratch = new ReadModelWriter(new JdbcTemplate(dataSource), transactions, schema);
+            ReadModelWriter scratch = new ReadModelWriter(new JdbcTemplate(dataSource), transactions, schema, checkpointFacts);
             try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
                 replay.total.set(history.total());
                 history.readAll(records -> apply(replay, scratch, records));

@@ -46,21 +46,46 @@ public class FactQueries {
     public ReportInputs inputs(String unit, int year, ReportPeriod period) {
         Date asOf = Date.valueOf(period.asOf());
         Timestamp knownAt = Timestamp.from(period.knownAt());
-        // the day sums up to asOf, less the facts among them that were recorded after knownAt (usually none)
+        // One statement, so that it sees one state of the read model. Of its two ways, the database takes one
+        // (the other's filters are false before any row is read):
+        // - no checkpoint is later than knownAt: the day sums up to asOf, less the facts among them recorded after
+        //   knownAt, which are fewer than a checkpoint bucket (usually none);
+        // - otherwise: the latest checkpoint at or before knownAt, plus the facts recorded after it up to knownAt,
+        //   which are at most about one bucket. See FactCheckpoints.
         List<FactSum> sums = jdbc.sql("""
+                        WITH base AS (
+                            SELECT max(known_until) AS known_until FROM %1$s.fact_checkpoint
+                            WHERE unit = :unit AND year = :year AND known_until <= :knownAt
+                        ), later AS (
+                            SELECT EXISTS (SELECT 1 FROM %1$s.fact_checkpoint
+                                           WHERE unit = :unit AND year = :year AND known_until > :knownAt) AS found
+                        )
                         SELECT measure, fund, subject, kind, economic, project, origin, sum(fen) AS fen FROM (
                             SELECT measure, fund, subject, kind, economic, project, origin, amount_fen AS fen
                             FROM %1$s.fact_daily
-                            WHERE unit = ? AND year = ? AND effective_date <= ?
+                            WHERE unit = :unit AND year = :year AND effective_date <= :asOf AND NOT (SELECT found FROM later)
                           UNION ALL
                             SELECT measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''), coalesce(project, ''),
                                    coalesce(origin, ''), -amount_fen
                             FROM %1$s.fact
-                            WHERE unit = ? AND year = ? AND recorded_at > ? AND effective_date <= ?
+                            WHERE unit = :unit AND year = :year AND recorded_at > :knownAt AND effective_date <= :asOf
+                              AND NOT (SELECT found FROM later)
+                          UNION ALL
+                            SELECT measure, fund, subject, kind, economic, project, origin, amount_fen
+                            FROM %1$s.fact_checkpoint_sum
+                            WHERE unit = :unit AND year = :year AND known_until = (SELECT known_until FROM base)
+                              AND effective_date <= :asOf AND (SELECT found FROM later)
+                          UNION ALL
+                            SELECT measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''), coalesce(project, ''),
+                                   coalesce(origin, ''), amount_fen
+                            FROM %1$s.fact
+                            WHERE unit = :unit AND year = :year
+                              AND recorded_at > coalesce((SELECT known_until FROM base), '-infinity') AND recorded_at <= :knownAt
+                              AND effective_date <= :asOf AND (SELECT found FROM later)
                         ) kept
                         GROUP BY measure, fund, subject, kind, economic, project, origin
                         HAVING sum(fen) <> 0""".formatted(schema))
-                .params(unit, year, asOf, unit, year, knownAt, asOf)
+                .param("unit", unit).param("year", year).param("asOf", asOf).param("knownAt", knownAt)
                 .query((row, number) -> new FactSum(Measure.valueOf(row.getString("measure")),
                         Fund.valueOf(row.getString("fund")), row.getString("subject"),
                         absent(row.getString("kind")) ? null : Kind.valueOf(row.getString("kind")),
