@@ -21,8 +21,10 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -113,12 +115,27 @@ public class BatchPosting {
      * @return one answer per item, in order
      */
     public List<Answer> decide(List<Parsed> items, Caller caller, boolean allOrNothing, IntConsumer progress) {
+        return decide(items, Collections.nCopies(items.size(), caller), allOrNothing, progress);
+    }
+
+    /**
+     * Decides the items in one group, each on behalf of its own caller (single POSTs committed together).
+     *
+     * @return one answer per item, in order; empty if the group could not commit (then nothing was stored)
+     */
+    Optional<List<Answer>> decideTogether(List<Parsed> items, List<Caller> callers) {
+        Answer[] answers = new Answer[items.size()];
+        return group(items, callers, 0, items.size(), false, NO_PROGRESS, answers) ? Optional.of(Arrays.asList(answers))
+                : Optional.empty();
+    }
+
+    private List<Answer> decide(List<Parsed> items, List<Caller> callers, boolean allOrNothing, IntConsumer progress) {
         if (items.size() > ITEMS_MAX) {
             throw new IllegalArgumentException(items.size() + " items; at most " + ITEMS_MAX + " are decided at once");
         }
         Answer[] answers = new Answer[items.size()];
         if (allOrNothing) {
-            for (int attempt = 1; !group(items, 0, items.size(), caller, true, progress, answers); attempt++) {
+            for (int attempt = 1; !group(items, callers, 0, items.size(), true, progress, answers); attempt++) {
                 if (attempt == ALL_OR_NOTHING_ATTEMPTS_MAX) {
                     throw new IllegalStateException("the items could not be committed together in "
                             + ALL_OR_NOTHING_ATTEMPTS_MAX + " attempts");
@@ -128,9 +145,9 @@ public class BatchPosting {
         }
         for (int start = 0; start < items.size(); start += GROUP_SIZE) {
             int end = Math.min(start + GROUP_SIZE, items.size());
-            if (!group(items, start, end, caller, false, progress, answers)) {
+            if (!group(items, callers, start, end, false, progress, answers)) {
                 for (int index = start; index < end; index++) {
-                    answers[index] = alone(items.get(index), caller);
+                    answers[index] = alone(items.get(index), callers.get(index));
                     progress.accept(index + 1);
                 }
             }
@@ -147,7 +164,7 @@ public class BatchPosting {
      *
      * @return whether the group was decided (else nothing of it was stored and no answer was set)
      */
-    private boolean group(List<Parsed> items, int start, int end, Caller caller, boolean allOrNothing,
+    private boolean group(List<Parsed> items, List<Caller> callers, int start, int end, boolean allOrNothing,
                           IntConsumer progress, Answer[] results) {
         List<PostingService.Decision> decisions = new ArrayList<>();
         List<Integer> decided = new ArrayList<>();
@@ -156,13 +173,20 @@ public class BatchPosting {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactionManager);
+            // one query for the group's earlier acceptances, kept up to date with what the group accepts
+            Map<String, PostedTransactions.Stored> earlier = postedTransactions.findAll(items.subList(start, end).stream()
+                    .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
+                    .map(parsed -> parsed.request().id()).toList());
             for (int index = start; index < end; index++) {
                 Parsed parsed = items.get(index);
                 if (parsed.unreadable() != null) {
                     answers[index - start] = new Rejected(null, parsed.unreadable());
                 } else {
                     try {
-                        decisions.add(postingService.decide(parsed.request(), caller));
+                        PostingService.Decision decision = postingService.decide(parsed.request(), callers.get(index),
+                                id -> Optional.ofNullable(earlier.get(id)));
+                        earlier.putIfAbsent(decision.id(), decision.stored());
+                        decisions.add(decision);
                         decided.add(index);
                     } catch (ApiProblem problem) {
                         answers[index - start] = new Rejected(parsed.request().id(), problem);

@@ -46,6 +46,15 @@ class PostedTransactions {
                 .param(id).query(Stored.class).optional();
     }
 
+    /** The idempotency records of many ids at once, by id: the ids not found are absent. */
+    Map<String, Stored> findAll(Collection<String> ids) {
+        Map<String, Stored> found = new HashMap<>();
+        jdbc.sql("SELECT id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ANY(?)")
+                .param(ids.toArray(String[]::new))
+                .query(Stored.class).list().forEach(stored -> found.put(stored.id(), stored));
+        return found;
+    }
+
     Optional<Details> details(String id) {
         return jdbc.sql("""
                         SELECT id, type, unit, year, principal, recorded_at, request::text AS request, line_id

@@ -52,7 +52,15 @@ public class PostingService {
     }
 
     /** A transaction accepted now ({@code created}) or before, not yet answered. */
-    record Decision(String id, String type, String lineId, boolean created, String unit, int year) {
+    record Decision(String id, String type, String lineId, boolean created, String unit, int year, String fingerprint) {
+        PostedTransactions.Stored stored() {
+            return new PostedTransactions.Stored(id, type, fingerprint, lineId);
+        }
+    }
+
+    /** Where a transaction's earlier acceptance is looked up first: the database, or what a group read of it. */
+    interface EarlierPostings {
+        Optional<PostedTransactions.Stored> find(String id);
     }
 
     private final CommandGateway commandGateway;
@@ -85,10 +93,18 @@ public class PostingService {
      * caller's unit of work (a batch group) nothing is stored until that unit of work commits.
      */
     Decision decide(TransactionRequest request, Caller caller) {
+        return decide(request, caller, postedTransactions::find);
+    }
+
+    /**
+     * As {@link #decide(TransactionRequest, Caller)}, but looks for the transaction's earlier acceptance in
+     * {@code earlier} first; only when it was accepted concurrently does the database decide.
+     */
+    Decision decide(TransactionRequest request, Caller caller, EarlierPostings earlier) {
         long startedNanos = System.nanoTime();
         String type = request.type() != null && request.type().length() <= 32 ? request.type() : "invalid";
         try {
-            Decision decision = decideUncounted(request, caller);
+            Decision decision = decideUncounted(request, caller, earlier);
             count(type, decision.created() ? "accepted" : "repeated", "none");
             return decision;
         } catch (ApiProblem problem) {
@@ -100,7 +116,7 @@ public class PostingService {
         }
     }
 
-    private Decision decideUncounted(TransactionRequest request, Caller caller) {
+    private Decision decideUncounted(TransactionRequest request, Caller caller, EarlierPostings earlierPostings) {
         PostingCommand command = TransactionValidator.toCommand(request, caller.name());
         Posting posting = command.posting();
         caller.requireWritable(posting.unit());
@@ -109,7 +125,7 @@ public class PostingService {
         }
         String canonicalRequest = canonical(request);
         String fingerprint = sha256(canonicalRequest);
-        Optional<Decision> earlier = earlier(posting.transactionId(), fingerprint);
+        Optional<Decision> earlier = earlierPostings.find(posting.transactionId()).map(stored -> repeat(stored, fingerprint));
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -133,7 +149,7 @@ public class PostingService {
                     request.type(), posting.unit(), posting.year(), rejected.code());
             throw new ApiProblem(rejected.code(), rejected.getMessage());
         }
-        return new Decision(posting.transactionId(), request.type(), lineId, true, posting.unit(), posting.year());
+        return new Decision(posting.transactionId(), request.type(), lineId, true, posting.unit(), posting.year(), fingerprint);
     }
 
     /** The answer to a decided transaction, once its events are stored. */
@@ -177,13 +193,16 @@ public class PostingService {
     }
 
     private Optional<Decision> earlier(String id, String fingerprint) {
-        return postedTransactions.find(id).map(stored -> {
-            if (!stored.fingerprint().equals(fingerprint)) {
-                throw new ApiProblem(ProblemCode.IDEMPOTENCY_CONFLICT,
-                        "transaction " + id + " was posted before with a different body");
-            }
-            return new Decision(stored.id(), stored.type(), stored.lineId(), false, null, 0);
-        });
+        return postedTransactions.find(id).map(stored -> repeat(stored, fingerprint));
+    }
+
+    /** The same id accepted before: a repeat if the bodies are the same, a conflict if not. */
+    private static Decision repeat(PostedTransactions.Stored stored, String fingerprint) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new ApiProblem(ProblemCode.IDEMPOTENCY_CONFLICT,
+                    "transaction " + stored.id() + " was posted before with a different body");
+        }
+        return new Decision(stored.id(), stored.type(), stored.lineId(), false, null, 0, fingerprint);
     }
 
     private static String canonical(TransactionRequest request) {

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TransactionController {
 
-    private final PostingService postingService;
+    private final GroupCommit groupCommit;
     private final BatchPosting batchPosting;
     private final PostedTransactions postedTransactions;
 
-    TransactionController(PostingService postingService, BatchPosting batchPosting,
+    TransactionController(GroupCommit groupCommit, BatchPosting batchPosting,
                           PostedTransactions postedTransactions) {
-        this.postingService = postingService;
+        this.groupCommit = groupCommit;
         this.batchPosting = batchPosting;
         this.postedTransactions = postedTransactions;
     }
@@ -30,7 +30,7 @@ class TransactionController {
     /** 201 for a new transaction, 200 when the same id and body were accepted before. */
     @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request) {
-        PostingService.Outcome outcome = postingService.post(request, Caller.current());
+        PostingService.Outcome outcome = groupCommit.post(request, Caller.current());
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
     }
 

@@ -5,12 +5,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** 预算单位 registered in the ledger. */
 @Repository
 public class Units {
 
     private final JdbcClient jdbc;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     Units(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -26,8 +29,16 @@ public class Units {
         }
     }
 
+    /** Units are never removed, so one found is remembered: postings ask for every transaction. */
     public boolean exists(String code) {
-        return jdbc.sql("SELECT count(*) FROM ledger.unit WHERE code = ?").param(code).query(Long.class).single() > 0;
+        if (known.contains(code)) {
+            return true;
+        }
+        boolean exists = jdbc.sql("SELECT count(*) FROM ledger.unit WHERE code = ?").param(code).query(Long.class).single() > 0;
+        if (exists) {
+            known.add(code);
+        }
+        return exists;
     }
 
     List<Unit> all() {

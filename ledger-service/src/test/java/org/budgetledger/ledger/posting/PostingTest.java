@@ -112,6 +112,35 @@ class PostingTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void concurrent_posts_committed_together_each_get_the_answer_they_would_get_alone() throws Exception {
+        api.post("/api/v1/transactions", appropriate("a-" + unit, "100.00"));
+        api.post("/api/v1/transactions", pay("p-" + unit, "a-" + unit, "1.00"));
+        HttpApi clerkOfOtherUnits = HttpApi.as(port, "clerk-a");
+
+        List<Answer> answers = Concurrently.run(40, attempt -> switch (attempt % 5) {
+            case 0 -> api.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "1.00"));
+            case 1 -> api.post("/api/v1/transactions", pay("p-" + unit, "a-" + unit, "2.00"));
+            case 2 -> api.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "1000.00"));
+            case 3 -> clerkOfOtherUnits.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "1.00"));
+            default -> api.post("/api/v1/transactions", pay("p-" + unit, "a-" + unit, "1.00"));
+        });
+
+        for (int attempt = 0; attempt < answers.size(); attempt++) {
+            Answer answer = answers.get(attempt);
+            switch (attempt % 5) {
+                case 0 -> assertThat(answer.status()).as("payment %d", attempt).isEqualTo(201);
+                case 1 -> assertThat(answer.code()).as("reused id %d", attempt).isEqualTo("IDEMPOTENCY_CONFLICT");
+                case 2 -> assertThat(answer.code()).as("overspending %d", attempt).isEqualTo("INSUFFICIENT_BALANCE");
+                case 3 -> assertThat(answer.status()).as("other unit's clerk %d", attempt).isEqualTo(403);
+                default -> assertThat(answer.status()).as("repeat %d", attempt).isEqualTo(200);
+            }
+        }
+        long payments = jdbc.sql("SELECT count(*) FROM ledger.posted_transaction WHERE unit = ? AND type = 'PAY'")
+                .param(unit).query(Long.class).single();
+        assertThat(payments).isEqualTo(1 + 8);
+    }
+
+    @Test
     void sequences_follow_commit_order_without_gaps() throws Exception {
         api.post("/api/v1/transactions", appropriate("a-" + unit, "1000.00"));
         Concurrently.run(16, attempt -> api.post("/api/v1/transactions", pay("p" + attempt + "-" + unit, "a-" + unit, "1.00")));
