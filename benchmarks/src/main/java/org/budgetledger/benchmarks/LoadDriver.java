@@ -21,13 +21,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +43,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Measures the standalone product as a user runs it (its jar, in a process of its own, on its embedded
  * PostgreSQL and Kafka) beside raw baselines on the same machine, in one run, with data generated from a
  * fixed seed. Writes {@code benchmarks/results/<date>.json} and prints a table for BENCHMARKS.md.
  *
- * <p>Measured so far: cold start to ready, batch posting against raw batched JDBC inserts, report latency at
- * the resulting volume, single POSTs from 32 concurrent clients, heap after the load. Freshness, replay and
- * 1M-event reports are not measured yet.
+ * <p>Measured: cold start to ready; batch posting against raw batched JDBC inserts and against the design's
+ * own rows written raw ({@link WriteFloor}); single POSTs from 32 concurrent clients; freshness at a steady
+ * 1,000 tx/s; report latency at random (asOf, knownAt) points (on 1,000,000 events with
+ * {@code -Dbench.scaleEvents}); a replay against a bare consumer; heap after the load.
  */
 public final class LoadDriver {
 
@@ -114,6 +119,13 @@ public final class LoadDriver {
         } finally {
             product.destroy();
             product.waitFor();
+            // the product's log is kept; its data (hundreds of MB after a scale run) is not
+            Path log = repository.resolve("benchmarks/target/product.log");
+            Files.createDirectories(log.getParent());
+            Files.copy(data.resolve("product.log"), log, StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
         Path output = repository.resolve("benchmarks/results/" + LocalDate.now()
                 + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + ".json");
@@ -167,9 +179,16 @@ public final class LoadDriver {
             }
         }
         double postedPerSecond = transactions / (postingNanos / 1e9);
-        double rawPerSecond = rawInserts(data, BATCHES * BATCH_SIZE);
+        double rawPerSecond;
+        double floorPerSecond;
+        try (Connection connection = postgres(data)) {
+            rawPerSecond = rawInserts(connection, BATCHES * BATCH_SIZE);
+            floorPerSecond = WriteFloor.transactionsPerSecond(connection, BATCHES * BATCH_SIZE, BATCH_SIZE);
+        }
         results.put("batchPosting", Map.of("accepted", transactions, "transactionsPerSecond", Math.round(postedPerSecond),
-                "rawInsertRowsPerSecond", Math.round(rawPerSecond), "ratio", Math.round(postedPerSecond / rawPerSecond * 1000) / 1000.0));
+                "rawInsertRowsPerSecond", Math.round(rawPerSecond), "ratio", ratio(postedPerSecond, rawPerSecond),
+                "designRowsTransactionsPerSecond", Math.round(floorPerSecond), "designRowsRatio", ratio(floorPerSecond, rawPerSecond),
+                "ratioToDesignRows", ratio(postedPerSecond, floorPerSecond)));
         return lines;
     }
 
@@ -348,10 +367,7 @@ public final class LoadDriver {
 
     /** Records per second a consumer that does nothing reads from the event topic, first offset to last. */
     private static double rawConsume(Path data) throws Exception {
-        Properties ports = new Properties();
-        try (InputStream in = Files.newInputStream(data.resolve("ports.properties"))) {
-            ports.load(in);
-        }
+        Properties ports = ports(data);
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.getProperty("kafka"));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -377,33 +393,49 @@ public final class LoadDriver {
         return sorted.get((int) Math.ceil(sorted.size() * fraction) - 1);
     }
 
-    /** The baseline: rows of a similar size inserted with batched JDBC, one commit per batch, in the same PostgreSQL. */
-    private static double rawInserts(Path data, int rows) throws Exception {
+    private static double ratio(double part, double whole) {
+        return Math.round(part / whole * 1000) / 1000.0;
+    }
+
+    /** The product's embedded PostgreSQL, as its superuser. */
+    private static Connection postgres(Path data) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports(data).getProperty("postgres") + "/postgres",
+                "postgres", "");
+    }
+
+    /** The loopback ports the standalone jar chose for its embedded servers. */
+    private static Properties ports(Path data) throws IOException {
         Properties ports = new Properties();
         try (InputStream in = Files.newInputStream(data.resolve("ports.properties"))) {
             ports.load(in);
         }
-        String url = "jdbc:postgresql://localhost:" + ports.getProperty("postgres") + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
-            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS public.bench_raw (id bigserial PRIMARY KEY, "
+        return ports;
+    }
+
+    /** The baseline: rows of a similar size inserted with batched JDBC, one commit per batch, in the same PostgreSQL. */
+    private static double rawInserts(Connection connection, int rows) throws Exception {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS public.bench_raw (id bigserial PRIMARY KEY, "
                     + "transaction_id text, payload bytea, recorded_at timestamptz DEFAULT now())");
-            connection.setAutoCommit(false);
-            byte[] payload = new byte[400];
-            long started = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO public.bench_raw (transaction_id, payload) VALUES (?, ?)")) {
-                for (int row = 0; row < rows; row++) {
-                    insert.setString(1, "raw-" + row);
-                    insert.setBytes(2, payload);
-                    insert.addBatch();
-                    if ((row + 1) % BATCH_SIZE == 0) {
-                        insert.executeBatch();
-                        connection.commit();
-                    }
+        }
+        connection.setAutoCommit(false);
+        byte[] payload = new byte[400];
+        long started = System.nanoTime();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO public.bench_raw (transaction_id, payload) VALUES (?, ?)")) {
+            for (int row = 0; row < rows; row++) {
+                insert.setString(1, "raw-" + row);
+                insert.setBytes(2, payload);
+                insert.addBatch();
+                if ((row + 1) % BATCH_SIZE == 0) {
+                    insert.executeBatch();
+                    connection.commit();
                 }
             }
-            return rows / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            connection.setAutoCommit(true);
         }
+        return rows / ((System.nanoTime() - started) / 1e9);
     }
 
     /**
