@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes the checkpoints of knowledge that keep a report at an old {@code knownAt} cheap (table
@@ -34,6 +37,10 @@ public class FactCheckpoints {
     private record Latest(Timestamp knownUntil, int rows) {
     }
 
+    /** A unit-year's row of fact_uncheckpointed: facts after its latest checkpoint, and that checkpoint. */
+    private record State(String unit, int year, long facts, Timestamp latestKnownUntil, int latestRows) {
+    }
+
     private final JdbcTemplate jdbc;
     private final String schema;
     private final int bucketFacts;
@@ -47,36 +54,55 @@ public class FactCheckpoints {
         this.bucketFacts = bucketFacts;
     }
 
-    /** Within the transaction that wrote the facts and day sums. */
-    void afterApplying(Arrived arrived) {
-        Latest latest = latest(arrived.unit(), arrived.year());
-        long uncheckpointed;
-        if (latest != null && !arrived.earliest().isAfter(latest.knownUntil().toInstant())) {
-            int dropped = jdbc.update("DELETE FROM %s.fact_checkpoint WHERE unit = ? AND year = ? AND known_until >= ?".formatted(schema),
-                    arrived.unit(), arrived.year(), Timestamp.from(arrived.earliest()));
-            jdbc.update("DELETE FROM %s.fact_checkpoint_sum WHERE unit = ? AND year = ? AND known_until >= ?".formatted(schema),
-                    arrived.unit(), arrived.year(), Timestamp.from(arrived.earliest()));
-            log.warn("event=fact_checkpoints_dropped unit={} year={} checkpoints={} reason=\"a fact recorded at {} arrived after them\"",
-                    arrived.unit(), arrived.year(), dropped, arrived.earliest());
-            latest = latest(arrived.unit(), arrived.year());
-            uncheckpointed = countAfter(arrived.unit(), arrived.year(), latest == null ? null : latest.knownUntil());
-            setUncheckpointed(arrived.unit(), arrived.year(), uncheckpointed);
-        } else {
-            uncheckpointed = jdbc.queryForObject("""
-                            INSERT INTO %1$s.fact_uncheckpointed (unit, year, facts) VALUES (?, ?, ?)
-                            ON CONFLICT (unit, year) DO UPDATE SET facts = fact_uncheckpointed.facts + excluded.facts
-                            RETURNING facts""".formatted(schema),
-                    Long.class, arrived.unit(), arrived.year(), arrived.facts());
-        }
-        if (uncheckpointed < Math.max(bucketFacts, latest == null ? 0 : latest.rows())) {
+    /** Within the transaction that wrote the facts and day sums: one statement, and one more per checkpoint due. */
+    void afterApplying(Collection<Arrived> arrivals) {
+        if (arrivals.isEmpty()) {
             return;
         }
-        // facts recorded at the latest instant may still be on their way (one transaction, two deliveries)
-        Instant knownUntil = arrived.latest().minus(1, ChronoUnit.MICROS);
-        if (latest != null && !knownUntil.isAfter(latest.knownUntil().toInstant())) {
-            return;
+        Map<String, Arrived> byUnitYear = new HashMap<>();
+        ColumnArrays counts = new ColumnArrays("varchar", "int", "bigint");
+        for (Arrived arrived : arrivals) {
+            byUnitYear.put(arrived.unit() + ":" + arrived.year(), arrived);
+            counts.add(arrived.unit(), arrived.year(), arrived.facts());
         }
-        take(arrived.unit(), arrived.year(), Timestamp.from(knownUntil));
+        List<State> states = jdbc.query("""
+                        INSERT INTO %s.fact_uncheckpointed (unit, year, facts) SELECT * FROM unnest(?, ?, ?)
+                        ON CONFLICT (unit, year) DO UPDATE SET facts = fact_uncheckpointed.facts + excluded.facts
+                        RETURNING unit, year, facts, latest_known_until, latest_rows""".formatted(schema),
+                (row, number) -> new State(row.getString("unit"), row.getInt("year"), row.getLong("facts"),
+                        row.getTimestamp("latest_known_until"), row.getInt("latest_rows")), counts.arrays());
+        for (State state : states) {
+            Arrived arrived = byUnitYear.get(state.unit() + ":" + state.year());
+            if (state.latestKnownUntil() != null && !arrived.earliest().isAfter(state.latestKnownUntil().toInstant())) {
+                dropCheckpointsFrom(arrived);
+                continue;
+            }
+            if (state.facts() < Math.max(bucketFacts, state.latestRows())) {
+                continue;
+            }
+            // facts recorded at the latest instant may still be on their way (one transaction, two deliveries)
+            Instant knownUntil = arrived.latest().minus(1, ChronoUnit.MICROS);
+            if (state.latestKnownUntil() == null || knownUntil.isAfter(state.latestKnownUntil().toInstant())) {
+                take(state.unit(), state.year(), Timestamp.from(knownUntil));
+            }
+        }
+    }
+
+    /** A fact arrived that belongs in checkpoints already taken: they are dropped, and later ones taken again. */
+    private void dropCheckpointsFrom(Arrived arrived) {
+        int dropped = jdbc.update("DELETE FROM %s.fact_checkpoint WHERE unit = ? AND year = ? AND known_until >= ?".formatted(schema),
+                arrived.unit(), arrived.year(), Timestamp.from(arrived.earliest()));
+        jdbc.update("DELETE FROM %s.fact_checkpoint_sum WHERE unit = ? AND year = ? AND known_until >= ?".formatted(schema),
+                arrived.unit(), arrived.year(), Timestamp.from(arrived.earliest()));
+        log.warn("event=fact_checkpoints_dropped unit={} year={} checkpoints={} reason=\"a fact recorded at {} arrived after them\"",
+                arrived.unit(), arrived.year(), dropped, arrived.earliest());
+        List<Latest> latest = jdbc.query("""
+                        SELECT known_until, sum_rows FROM %s.fact_checkpoint WHERE unit = ? AND year = ?
+                        ORDER BY known_until DESC LIMIT 1""".formatted(schema),
+                (row, number) -> new Latest(row.getTimestamp("known_until"), row.getInt("sum_rows")), arrived.unit(), arrived.year());
+        Timestamp knownUntil = latest.isEmpty() ? null : latest.get(0).knownUntil();
+        setState(arrived.unit(), arrived.year(), countAfter(arrived.unit(), arrived.year(), knownUntil), knownUntil,
+                latest.isEmpty() ? 0 : latest.get(0).rows());
     }
 
     private void take(String unit, int year, Timestamp knownUntil) {
@@ -97,17 +123,9 @@ public class FactCheckpoints {
         jdbc.update("INSERT INTO %s.fact_checkpoint (unit, year, known_until, sum_rows) VALUES (?, ?, ?, ?)".formatted(schema),
                 unit, year, knownUntil, rows);
         long after = countAfter(unit, year, knownUntil);
-        setUncheckpointed(unit, year, after);
+        setState(unit, year, after, knownUntil, rows);
         log.debug("event=fact_checkpoint unit={} year={} known_until={} rows={} facts_after={}", unit, year,
                 knownUntil.toInstant(), rows, after);
-    }
-
-    private Latest latest(String unit, int year) {
-        List<Latest> found = jdbc.query("""
-                        SELECT known_until, sum_rows FROM %s.fact_checkpoint WHERE unit = ? AND year = ?
-                        ORDER BY known_until DESC LIMIT 1""".formatted(schema),
-                (row, number) -> new Latest(row.getTimestamp("known_until"), row.getInt("sum_rows")), unit, year);
-        return found.isEmpty() ? null : found.get(0);
     }
 
     /** Facts of the unit-year recorded after the instant, or all of them when there is none. */
@@ -120,9 +138,11 @@ public class FactCheckpoints {
                 Long.class, unit, year, knownUntil);
     }
 
-    private void setUncheckpointed(String unit, int year, long facts) {
+    private void setState(String unit, int year, long facts, Timestamp latestKnownUntil, int latestRows) {
         jdbc.update("""
-                INSERT INTO %s.fact_uncheckpointed (unit, year, facts) VALUES (?, ?, ?)
-                ON CONFLICT (unit, year) DO UPDATE SET facts = excluded.facts""".formatted(schema), unit, year, facts);
+                        INSERT INTO %s.fact_uncheckpointed (unit, year, facts, latest_known_until, latest_rows) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (unit, year) DO UPDATE SET facts = excluded.facts,
+                            latest_known_until = excluded.latest_known_until, latest_rows = excluded.latest_rows""".formatted(schema),
+                unit, year, facts, latestKnownUntil, latestRows);
     }
 }

@@ -4,7 +4,6 @@ import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
@@ -79,7 +78,7 @@ public class ReadModelWriter {
         if (events.isEmpty()) {
             return 0;
         }
-        Columns appliedEvents = new Columns("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
+        ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
         for (Delivered delivered : events) {
             appliedEvents.add(delivered.envelope().sequence(), delivered.envelope().eventId(), delivered.envelope().type(),
                     delivered.event().unit(), delivered.event().year(), delivered.envelope().recordedAt().toString());
@@ -89,7 +88,7 @@ public class ReadModelWriter {
                         INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
                         SELECT * FROM unnest(?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING
                         RETURNING sequence""".formatted(schema), Long.class, appliedEvents.arrays()));
-        Columns facts = new Columns("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar", "varchar", "varchar",
+        ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar", "varchar", "varchar",
                 "varchar", "varchar", "varchar", "varchar", "varchar", "bigint");
         List<Object[]> limits = new ArrayList<>();
         Map<DayKey, Long> daySums = new TreeMap<>();
@@ -122,7 +121,7 @@ public class ReadModelWriter {
                     INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
                         fund, subject, kind, economic, project, line_id, origin, amount_fen)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
-            Columns sums = new Columns("varchar", "int", "date", "varchar", "varchar", "varchar", "varchar", "varchar",
+            ColumnArrays sums = new ColumnArrays("varchar", "int", "date", "varchar", "varchar", "varchar", "varchar", "varchar",
                     "varchar", "varchar", "bigint");
             daySums.forEach((key, fen) -> sums.add(key.unit(), key.year(), key.effectiveDate().toString(), key.measure(),
                     key.fund(), key.subject(), key.kind(), key.economic(), key.project(), key.origin(), fen));
@@ -140,7 +139,7 @@ public class ReadModelWriter {
         jdbc.batchUpdate("""
                 INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date,
                     recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits);
-        arrived.values().forEach(checkpoints::afterApplying);
+        checkpoints.afterApplying(arrived.values());
         return applied;
     }
 
@@ -148,46 +147,5 @@ public class ReadModelWriter {
         return new FactCheckpoints.Arrived(one.unit(), one.year(), one.facts() + other.facts(),
                 one.earliest().isBefore(other.earliest()) ? one.earliest() : other.earliest(),
                 one.latest().isAfter(other.latest()) ? one.latest() : other.latest());
-    }
-
-    /**
-     * Rows written by one statement: a SQL array per column, which the statement unnests. One statement per
-     * delivery and table costs the database far less than a JDBC batch of one statement per row.
-     */
-    private static final class Columns {
-        private final String[] types;
-        private final List<List<Object>> values = new ArrayList<>();
-
-        /** @param types each column's SQL type; dates and instants are given as their ISO text */
-        Columns(String... types) {
-            this.types = types;
-            for (String ignored : types) {
-                values.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... row) {
-            for (int column = 0; column < types.length; column++) {
-                values.get(column).add(row[column]);
-            }
-        }
-
-        boolean isEmpty() {
-            return values.get(0).isEmpty();
-        }
-
-        Object[] arrays() {
-            Object[] arrays = new Object[types.length];
-            for (int column = 0; column < types.length; column++) {
-                List<Object> elementsOfColumn = values.get(column);
-                Object[] elements = switch (types[column]) {
-                    case "bigint" -> elementsOfColumn.stream().map(value -> value == null ? null : ((Number) value).longValue()).toArray(Long[]::new);
-                    case "int" -> elementsOfColumn.stream().map(value -> value == null ? null : ((Number) value).intValue()).toArray(Integer[]::new);
-                    default -> elementsOfColumn.stream().map(value -> value == null ? null : value.toString()).toArray(String[]::new);
-                };
-                arrays[column] = new SqlArrayValue(types[column], elements);
-            }
-            return arrays;
-        }
     }
 }
