@@ -161,7 +161,6 @@ final class WriteFloor {
                         measure VARCHAR(16) NOT NULL, fund VARCHAR(20) NOT NULL, subject CHAR(7) NOT NULL, kind VARCHAR(20),
                         economic CHAR(5), project VARCHAR(200), line_id VARCHAR(80), origin VARCHAR(16),
                         amount_fen BIGINT NOT NULL, PRIMARY KEY (sequence, part));
-                    CREATE INDEX ON %1$s.fact (unit, year, effective_date);
                     CREATE INDEX ON %1$s.fact (unit, year, recorded_at);
                     CREATE TABLE %1$s.fact_daily (unit VARCHAR(32) NOT NULL, year INTEGER NOT NULL, effective_date DATE NOT NULL,
                         measure VARCHAR(16) NOT NULL, fund VARCHAR(20) NOT NULL, subject CHAR(7) NOT NULL,
