@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,10 +113,13 @@ public class Replays implements DisposableBean {
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME)
                     .load().migrate();
+            // the scratch model is dropped when the replay ends: writing it to the WAL would protect nothing
+            jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = ?").param(schema).query(String.class).list()
+                    .forEach(table -> jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update());
             ReadModelWriter scratch = new ReadModelWriter(new JdbcTemplate(dataSource), transactions, schema, checkpointFacts);
             try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
                 replay.total.set(history.total());
-                history.readAll(records -> apply(replay, scratch, records));
+                readWhileWriting(replay, history, scratch);
             }
             List<Replay.Difference> differences = new ArrayList<>();
             long[] count = {0};
@@ -131,7 +136,65 @@ public class Replays implements DisposableBean {
         }
     }
 
-    private void apply(Running replay, ReadModelWriter scratch, List<ConsumerRecord<String, byte[]>> records) {
+    /** Records read and parsed, ready to write; or the end of the topic; or why reading failed. */
+    private record Read(List<ReadModelWriter.Delivered> events, int records, RuntimeException failure) {
+        static final Read END = new Read(List.of(), 0, null);
+    }
+
+    /**
+     * Reads and parses the next records on a thread of its own while this one writes the ones before: the
+     * database's time and the broker's and parser's overlap instead of adding up.
+     */
+    private void readWhileWriting(Running replay, TopicHistory history, ReadModelWriter scratch) {
+        BlockingQueue<Read> ready = new ArrayBlockingQueue<>(2);
+        Thread reader = new Thread(() -> {
+            Read last = Read.END;
+            try {
+                history.readAll(records -> {
+                    try {
+                        ready.put(parse(replay, records));
+                    } catch (InterruptedException stop) {
+                        throw new org.apache.kafka.common.errors.InterruptException(stop);
+                    }
+                });
+            } catch (RuntimeException failed) {
+                last = new Read(List.of(), 0, failed);
+            }
+            try {
+                ready.put(last);
+            } catch (InterruptedException writerStopped) {
+                // the writer failed and no longer takes anything
+            }
+        }, "replay-reader");
+        reader.start();
+        try {
+            for (Read read = take(ready); read != Read.END; read = take(ready)) {
+                if (read.failure() != null) {
+                    throw read.failure();
+                }
+                scratch.apply(read.events());
+                replay.processed.addAndGet(read.records());
+            }
+        } finally {
+            reader.interrupt();
+            try {
+                reader.join();
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Read take(BlockingQueue<Read> ready) {
+        try {
+            return ready.take();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the replay was stopped", stop);
+        }
+    }
+
+    private Read parse(Running replay, List<ConsumerRecord<String, byte[]>> records) {
         List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -144,8 +207,7 @@ public class Replays implements DisposableBean {
                         record.offset(), unreadable.getMessage());
             }
         }
-        scratch.apply(batch);
-        replay.processed.addAndGet(records.size());
+        return new Read(batch, records.size(), null);
     }
 
     /** The unit-years of either read model that the replay covers. */
