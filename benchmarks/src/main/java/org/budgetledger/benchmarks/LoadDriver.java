@@ -61,6 +61,15 @@ public final class LoadDriver {
     private static final int UNITS = 20;
     private static final int BATCHES = 10;
     private static final int BATCH_SIZE = 2_000;
+    /**
+     * Load before the measurements, for at least {@code -Dbench.warmUpSeconds} (default 60): the JIT compiler
+     * takes about half of the product's CPU in its first minute (async-profiler), which a running service
+     * does not pay. 0 measures right after start.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60));
+    private static final int WARM_UP_BATCHES = 5;
+    private static final int WARM_UP_SINGLE_POSTS_PER_CLIENT = 50;
+    private static final String[] REPORT_TABLES = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution"};
     private static final int REPORT_POINTS = 20;
     private static final int SINGLE_CLIENTS = 32;
     private static final int SINGLE_POSTS_PER_CLIENT = 200;
@@ -81,6 +90,7 @@ public final class LoadDriver {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final java.time.Instant runStarted = java.time.Instant.now();
     private int port;
+    private ProcessHandle productProcess;
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -105,9 +115,11 @@ public final class LoadDriver {
                 "--ledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--ledger.security.users." + USER + ".units=*"));
         Process product = new ProcessBuilder(command)
                 .redirectOutput(data.resolve("product.log").toFile()).redirectErrorStream(true).start();
+        productProcess = product.toHandle();
         try {
             awaitReady();
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
+            warmUp();
             List<BudgetLine> lines = batchPosting(data);
             singlePosting(lines);
             freshness(lines);
@@ -135,20 +147,71 @@ public final class LoadDriver {
         System.out.println("written to " + output);
     }
 
+    /**
+     * Brings the product's JIT-compiled code to a steady state, as in a service that has been running: batches
+     * and single POSTs on units of their own, the same kinds as measured afterwards, not measured themselves.
+     */
+    private void warmUp() throws Exception {
+        long started = System.nanoTime();
+        int rounds = 0;
+        while (System.nanoTime() - started < WARM_UP.toNanos()) {
+            Posted posted = postBatches("W" + rounds + "-", WARM_UP_BATCHES, new Random(43 + rounds));
+            postSingles(posted.lines(), "ws" + rounds + "-", WARM_UP_SINGLE_POSTS_PER_CLIENT);
+            for (String table : REPORT_TABLES) {
+                send("GET", "/api/v1/reports/W" + rounds + "-0/2023/" + table, null);
+            }
+            rounds++;
+        }
+        results.put("warmUp", Map.of("seconds", Math.round((System.nanoTime() - started) / 1e9),
+                "batchTransactions", rounds * WARM_UP_BATCHES * BATCH_SIZE,
+                "singlePosts", rounds * WARM_UP_SINGLE_POSTS_PER_CLIENT * SINGLE_CLIENTS));
+    }
+
     /** Mixed APPROPRIATE / PAY / ADJUST through the batch endpoint, against raw batched INSERTs of the same count. */
     private List<BudgetLine> batchPosting(Path data) throws Exception {
-        for (int unit = 0; unit < UNITS; unit++) {
-            send("POST", "/api/v1/units", "{\"code\":\"B" + unit + "\",\"name\":\"基准单位" + unit + "\"}");
+        long cpuBefore = productCpuMillis();
+        Posted posted = postBatches("B", BATCHES, new Random(42));
+        long cpuPerTransactionMicros = (productCpuMillis() - cpuBefore) * 1000 / posted.accepted();
+        double postedPerSecond = posted.accepted() / (posted.nanos() / 1e9);
+        // the baselines run once the projection has caught up, so that it does not share the database with them
+        for (Map.Entry<String, Long> last : posted.lastSequences().entrySet()) {
+            awaitApplied(last.getKey(), last.getValue());
         }
-        Random random = new Random(42);
+        double rawPerSecond;
+        double floorPerSecond;
+        try (Connection connection = postgres(data)) {
+            rawPerSecond = rawInserts(connection, BATCHES * BATCH_SIZE);
+            floorPerSecond = WriteFloor.transactionsPerSecond(connection, BATCHES * BATCH_SIZE, BATCH_SIZE);
+        }
+        results.put("batchPosting", Map.of("accepted", posted.accepted(), "transactionsPerSecond", Math.round(postedPerSecond),
+                "rawInsertRowsPerSecond", Math.round(rawPerSecond), "ratio", ratio(postedPerSecond, rawPerSecond),
+                "designRowsTransactionsPerSecond", Math.round(floorPerSecond), "designRowsRatio", ratio(floorPerSecond, rawPerSecond),
+                "ratioToDesignRows", ratio(postedPerSecond, floorPerSecond), "productCpuMicrosPerTransaction", cpuPerTransactionMicros));
+        return posted.lines();
+    }
+
+    /**
+     * Transactions posted in batches: the lines they created, how many were accepted, the time spent posting,
+     * and each unit's last sequence.
+     */
+    private record Posted(List<BudgetLine> lines, long accepted, long nanos, Map<String, Long> lastSequences) {
+    }
+
+    /** {@value #UNITS} units named {@code unitPrefix0…}, then batches of {@value #BATCH_SIZE} mixed transactions. */
+    private Posted postBatches(String unitPrefix, int batches, Random random) throws Exception {
+        for (int unit = 0; unit < UNITS; unit++) {
+            send("POST", "/api/v1/units", "{\"code\":\"" + unitPrefix + unit + "\",\"name\":\"基准单位" + unit + "\"}");
+        }
+        String idPrefix = unitPrefix.toLowerCase();
         List<BudgetLine> lines = new ArrayList<>();
+        Map<String, Long> lastSequences = new LinkedHashMap<>();
         long transactions = 0;
         long postingNanos = 0;
-        for (int batch = 0; batch < BATCHES; batch++) {
+        for (int batch = 0; batch < batches; batch++) {
             ArrayNode items = JSON.createArrayNode();
             for (int n = 0; n < BATCH_SIZE; n++) {
-                String id = "b" + batch + "-" + n;
-                String unit = "B" + random.nextInt(UNITS);
+                String id = idPrefix + batch + "-" + n;
+                String unit = unitPrefix + random.nextInt(UNITS);
                 ObjectNode item = items.addObject().put("id", id).put("unit", unit).put("year", 2023);
                 int choice = lines.isEmpty() ? 0 : random.nextInt(10);
                 if (choice < 2) {
@@ -172,40 +235,55 @@ public final class LoadDriver {
             long started = System.nanoTime();
             JsonNode answer = send("POST", "/api/v1/transactions:batch", body.toString());
             postingNanos += System.nanoTime() - started;
-            for (JsonNode result : answer.path("results")) {
+            JsonNode results = answer.path("results");
+            for (int index = 0; index < results.size(); index++) {
+                JsonNode result = results.get(index);
                 if (result.path("status").asInt() == 201) {
                     transactions++;
+                    JsonNode sequence = result.path("result").path("sequence");
+                    lastSequences.merge(items.get(index).path("unit").asText(), sequence.get(sequence.size() - 1).asLong(), Math::max);
                 }
             }
         }
-        double postedPerSecond = transactions / (postingNanos / 1e9);
-        double rawPerSecond;
-        double floorPerSecond;
-        try (Connection connection = postgres(data)) {
-            rawPerSecond = rawInserts(connection, BATCHES * BATCH_SIZE);
-            floorPerSecond = WriteFloor.transactionsPerSecond(connection, BATCHES * BATCH_SIZE, BATCH_SIZE);
-        }
-        results.put("batchPosting", Map.of("accepted", transactions, "transactionsPerSecond", Math.round(postedPerSecond),
-                "rawInsertRowsPerSecond", Math.round(rawPerSecond), "ratio", ratio(postedPerSecond, rawPerSecond),
-                "designRowsTransactionsPerSecond", Math.round(floorPerSecond), "designRowsRatio", ratio(floorPerSecond, rawPerSecond),
-                "ratioToDesignRows", ratio(postedPerSecond, floorPerSecond)));
-        return lines;
+        return new Posted(lines, transactions, postingNanos, lastSequences);
     }
 
     /** {@value #SINGLE_CLIENTS} clients each posting single PAYs of 1.00 against the lines above, back to back. */
     private void singlePosting(List<BudgetLine> lines) throws Exception {
+        long cpuBefore = productCpuMillis();
+        long started = System.nanoTime();
+        SinglePosts posts = postSingles(lines, "s", SINGLE_POSTS_PER_CLIENT);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long cpuMillis = productCpuMillis() - cpuBefore;
+        List<Long> micros = posts.micros();
+        results.put("singlePosting", Map.of("clients", SINGLE_CLIENTS, "posts", micros.size(), "accepted", posts.accepted(),
+                "transactionsPerSecond", Math.round(micros.size() / seconds),
+                "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0,
+                "productCpuMicrosPerTransaction", cpuMillis * 1000 / micros.size(),
+                "productCpuCores", Math.round(cpuMillis / 1000.0 / seconds * 100) / 100.0));
+    }
+
+    /** CPU time the product's process (the JVM with its broker; not PostgreSQL) has used so far. */
+    private long productCpuMillis() {
+        return productProcess.info().totalCpuDuration().orElseThrow().toMillis();
+    }
+
+    /** Single POSTs answered: each one's time in microseconds, sorted, and how many were accepted. */
+    private record SinglePosts(List<Long> micros, long accepted) {
+    }
+
+    private SinglePosts postSingles(List<BudgetLine> lines, String idPrefix, int postsPerClient) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(SINGLE_CLIENTS);
         List<Future<List<Long>>> perClient = new ArrayList<>();
         AtomicLong accepted = new AtomicLong();
-        long started = System.nanoTime();
         for (int client = 0; client < SINGLE_CLIENTS; client++) {
             int clientNumber = client;
             perClient.add(clients.submit(() -> {
                 Random random = new Random(clientNumber);
                 List<Long> micros = new ArrayList<>();
-                for (int n = 0; n < SINGLE_POSTS_PER_CLIENT; n++) {
+                for (int n = 0; n < postsPerClient; n++) {
                     BudgetLine line = lines.get(random.nextInt(lines.size()));
-                    String body = JSON.createObjectNode().put("id", "s" + clientNumber + "-" + n).put("type", "PAY")
+                    String body = JSON.createObjectNode().put("id", idPrefix + clientNumber + "-" + n).put("type", "PAY")
                             .put("unit", line.unit()).put("year", 2023).put("date", "2023-07-01")
                             .put("line", line.id()).put("economic", "30201")
                             .put("amount", "1.00").toString();
@@ -223,12 +301,9 @@ public final class LoadDriver {
         for (Future<List<Long>> client : perClient) {
             micros.addAll(client.get());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         clients.shutdown();
         micros.sort(Long::compare);
-        results.put("singlePosting", Map.of("clients", SINGLE_CLIENTS, "posts", micros.size(), "accepted", accepted.get(),
-                "transactionsPerSecond", Math.round(micros.size() / seconds),
-                "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0));
+        return new SinglePosts(micros, accepted.get());
     }
 
     /**
@@ -444,16 +519,15 @@ public final class LoadDriver {
      * and p99 in milliseconds per table.
      */
     private void reports(List<String> units) throws Exception {
-        String[] tables = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution"};
         Random random = new Random(11);
         long fromMillis = runStarted.toEpochMilli();
         long toMillis = System.currentTimeMillis();
-        for (String table : tables) {
+        for (String table : REPORT_TABLES) {
             send("GET", "/api/v1/reports/" + units.get(0) + "/2023/" + table, null); // warm-up
         }
         Map<String, Object> perTable = new LinkedHashMap<>();
         List<Long> all = new ArrayList<>();
-        for (String table : tables) {
+        for (String table : REPORT_TABLES) {
             List<Long> micros = new ArrayList<>();
             for (int point = 0; point < REPORT_POINTS; point++) {
                 LocalDate asOf = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
