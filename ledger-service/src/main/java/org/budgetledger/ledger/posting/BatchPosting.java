@@ -171,6 +171,8 @@ public class BatchPosting {
         Answer[] answers = new Answer[end - start];
         boolean withdrawn;
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        List<PostingRecord> records = new ArrayList<>();
+        unitOfWork.resources().put(IdempotencyRecording.GROUPED_RECORDS, records);
         try {
             unitOfWork.attachTransaction(transactionManager);
             // one query for the group's earlier acceptances, kept up to date with what the group accepts
@@ -198,6 +200,8 @@ public class BatchPosting {
             if (withdrawn) {
                 unitOfWork.rollback();
             } else {
+                // before the events, which the commit appends and which refer to these records
+                postedTransactions.insertAll(records);
                 unitOfWork.commit();
             }
         } catch (RuntimeException failed) {
