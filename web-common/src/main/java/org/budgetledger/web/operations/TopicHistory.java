@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 public final class TopicHistory implements AutoCloseable {
 
     private static final int POLL_RECORDS_MAX = 5_000;
+    private static final int PARTITION_FETCH_BYTES = 16 * 1024 * 1024;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
@@ -35,6 +36,8 @@ public final class TopicHistory implements AutoCloseable {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS_MAX);
+        // a unit-year is one partition: the default 1 MB per partition and fetch is a few hundred events
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES);
         consumer = new KafkaConsumer<>(properties);
         partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
