@@ -116,6 +116,9 @@ public class Replays implements DisposableBean {
             // the scratch model is dropped when the replay ends: writing it to the WAL would protect nothing
             jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = ?").param(schema).query(String.class).list()
                     .forEach(table -> jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update());
+            // and only compared: the indexes that serve the live model's other readers would only slow the load
+            jdbc.sql("DROP INDEX " + schema + ".applied_event_unit_year").update();
+            jdbc.sql("ALTER TABLE " + schema + ".fact DROP CONSTRAINT fact_pkey").update();
             ReadModelWriter scratch = new ReadModelWriter(new JdbcTemplate(dataSource), transactions, schema, checkpointFacts);
             try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
                 replay.total.set(history.total());
