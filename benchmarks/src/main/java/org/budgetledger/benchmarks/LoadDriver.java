@@ -62,11 +62,11 @@ public final class LoadDriver {
     private static final int BATCHES = 10;
     private static final int BATCH_SIZE = 2_000;
     /**
-     * Load before the measurements, for at least {@code -Dbench.warmUpSeconds} (default 60): the JIT compiler
-     * takes about half of the product's CPU in its first minute (async-profiler), which a running service
+     * Load before the measurements, for at least {@code -Dbench.warmUpSeconds} (default 180): the JIT compiler
+     * takes about half of the product's CPU in its first minutes (async-profiler), which a running service
      * does not pay. 0 measures right after start.
      */
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 180));
     private static final int WARM_UP_BATCHES = 5;
     private static final int WARM_UP_SINGLE_POSTS_PER_CLIENT = 50;
     private static final String[] REPORT_TABLES = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution"};
