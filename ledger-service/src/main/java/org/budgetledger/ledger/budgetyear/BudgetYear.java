@@ -298,9 +298,10 @@ public class BudgetYear {
     @EventSourcingHandler
     void on(PaymentMade event) {
         id = BudgetYearId.of(event.unit(), event.year());
-        lines.put(event.lineId(), lines.get(event.lineId()).withPayment(event.amount()));
-        payments.put(event.transactionId(), new Payment(event.transactionId(), event.lineId(), event.economic(),
-                event.effectiveDate(), event.amount(), Money.ZERO));
+        BudgetLine line = lines.get(event.lineId());
+        lines.put(line.id(), line.withPayment(event.amount()));
+        payments.put(event.transactionId(), Payment.of(event.transactionId(), line, event.economic(), event.effectiveDate(),
+                event.amount()));
         balances.add(event.fund(), event.subject(), event.amount().negate());
         if (event.fund().isFiscal()) {
             ThreePublicCategory.ofEconomic(event.economic()).ifPresent(category -> threePublic.spend(category, event.amount()));
