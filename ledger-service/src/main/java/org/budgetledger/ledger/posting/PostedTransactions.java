@@ -2,8 +2,8 @@ package org.budgetledger.ledger.posting;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
+import org.budgetledger.web.jdbc.ColumnArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The idempotency records of accepted transactions, one row per transaction id. */
 @Repository
@@ -35,12 +34,7 @@ class PostedTransactions {
 
     /** Fails with a DuplicateKeyException when the id was taken, after the transaction holding it commits. */
     void insert(PostingRecord record) {
-        jdbc.sql("""
-                        INSERT INTO ledger.posted_transaction (id, type, unit, year, fingerprint, request, line_id, principal)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
-                .params(record.id(), record.type(), record.unit(), record.year(), record.fingerprint(),
-                        record.canonicalRequest(), record.lineId(), record.principal())
-                .update();
+        insertAll(List.of(record));
     }
 
     /** All at once, in one statement; fails with a DuplicateKeyException when any id was taken. */
@@ -48,19 +42,15 @@ class PostedTransactions {
         if (records.isEmpty()) {
             return;
         }
+        ColumnArrays rows = new ColumnArrays("text", "text", "text", "int", "text", "text", "text", "text");
+        records.forEach(record -> rows.add(record.id(), record.type(), record.unit(), record.year(), record.fingerprint(),
+                record.canonicalRequest(), record.lineId(), record.principal()));
         jdbc.sql("""
                         INSERT INTO ledger.posted_transaction (id, type, unit, year, fingerprint, request, line_id, principal)
                         SELECT id, type, unit, year, fingerprint, request::jsonb, line_id, principal
                         FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS posted (id, type, unit, year, fingerprint, request, line_id, principal)""")
-                .params(texts(records, PostingRecord::id), texts(records, PostingRecord::type), texts(records, PostingRecord::unit),
-                        new SqlArrayValue("int", records.stream().map(PostingRecord::year).toArray(Integer[]::new)),
-                        texts(records, PostingRecord::fingerprint), texts(records, PostingRecord::canonicalRequest),
-                        texts(records, PostingRecord::lineId), texts(records, PostingRecord::principal))
+                .params(rows.arrays())
                 .update();
-    }
-
-    private static SqlArrayValue texts(List<PostingRecord> records, Function<PostingRecord, String> column) {
-        return new SqlArrayValue("text", records.stream().map(column).toArray(String[]::new));
     }
 
     Optional<Stored> find(String id) {

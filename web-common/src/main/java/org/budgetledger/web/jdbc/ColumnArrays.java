@@ -1,4 +1,4 @@
-package org.budgetledger.projection.readmodel;
+package org.budgetledger.web.jdbc;
 
 import org.springframework.jdbc.support.SqlArrayValue;
 
@@ -6,33 +6,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rows written by one statement: a SQL array per column, which the statement unnests. One statement per
- * delivery and table costs the database far less than a JDBC batch of one statement per row.
+ * Rows written by one statement: a SQL array per column, which the statement unnests
+ * ({@code INSERT … SELECT * FROM unnest(?, ?, …)}). One statement for many rows costs the database far less
+ * than a JDBC batch of one statement per row.
  */
-final class ColumnArrays {
+public final class ColumnArrays {
 
     private final String[] types;
     private final List<List<Object>> values = new ArrayList<>();
 
     /** @param types each column's SQL type; dates and instants are given as their ISO text */
-    ColumnArrays(String... types) {
+    public ColumnArrays(String... types) {
         this.types = types;
         for (String ignored : types) {
             values.add(new ArrayList<>());
         }
     }
 
-    void add(Object... row) {
+    public void add(Object... row) {
         for (int column = 0; column < types.length; column++) {
             values.get(column).add(row[column]);
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return values.get(0).isEmpty();
     }
 
-    Object[] arrays() {
+    /** One parameter per column, in order. */
+    public Object[] arrays() {
         Object[] arrays = new Object[types.length];
         for (int column = 0; column < types.length; column++) {
             List<Object> elementsOfColumn = values.get(column);
