@@ -228,7 +228,8 @@ public class BatchPosting {
         return true;
     }
 
-    private Answer alone(Parsed parsed, Caller caller) {
+    /** One item in its own database transaction; a failure other than a rejection is thrown. */
+    Answer alone(Parsed parsed, Caller caller) {
         if (parsed.unreadable() != null) {
             return new Rejected(null, parsed.unreadable());
         }

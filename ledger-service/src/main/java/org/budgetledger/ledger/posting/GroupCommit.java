@@ -38,14 +38,12 @@ class GroupCommit implements DisposableBean {
     }
 
     private final BatchPosting batchPosting;
-    private final PostingService postingService;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean stopping;
 
-    GroupCommit(BatchPosting batchPosting, PostingService postingService) {
+    GroupCommit(BatchPosting batchPosting) {
         this.batchPosting = batchPosting;
-        this.postingService = postingService;
         this.worker = new Thread(this::work, "group-commit");
         worker.setDaemon(true);
         worker.start();
@@ -112,9 +110,7 @@ class GroupCommit implements DisposableBean {
                 continue;
             }
             try {
-                waiting.answer().complete(new BatchPosting.Accepted(postingService.post(waiting.request(), waiting.caller())));
-            } catch (ApiProblem problem) {
-                waiting.answer().complete(new BatchPosting.Rejected(waiting.request().id(), problem));
+                waiting.answer().complete(batchPosting.alone(BatchPosting.Parsed.readable(waiting.request()), waiting.caller()));
             } catch (RuntimeException failed) {
                 // the database is gone, most likely: the rest would wait for it in turn, so they are answered alike
                 infrastructure = failed;
