@@ -7,12 +7,9 @@ import org.budgetledger.web.jdbc.ColumnArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +88,7 @@ public class ReadModelWriter {
                         RETURNING sequence""".formatted(schema), Long.class, appliedEvents.arrays()));
         ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar", "varchar", "varchar",
                 "varchar", "varchar", "varchar", "varchar", "varchar", "bigint");
-        List<Object[]> limits = new ArrayList<>();
+        ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
         Map<DayKey, Long> daySums = new TreeMap<>();
         Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
         int applied = 0;
@@ -113,8 +110,8 @@ public class ReadModelWriter {
             }
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
-                limits.add(new Object[]{limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
-                        Date.valueOf(limit.effectiveDate()), Timestamp.from(limit.recordedAt()), limit.amountFen()});
+                limits.add(limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
+                        limit.effectiveDate().toString(), limit.recordedAt().toString(), limit.amountFen());
             }
         }
         if (!facts.isEmpty()) {
@@ -137,9 +134,11 @@ public class ReadModelWriter {
                     ON CONFLICT (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin)
                     DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen""".formatted(schema), sums.arrays());
         }
-        jdbc.batchUpdate("""
-                INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date,
-                    recorded_at, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits);
+        if (!limits.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date, recorded_at, amount_fen)
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits.arrays());
+        }
         checkpoints.afterApplying(arrived.values());
         return applied;
     }
