@@ -169,9 +169,10 @@ public final class LoadDriver {
 
     /** Mixed APPROPRIATE / PAY / ADJUST through the batch endpoint, against raw batched INSERTs of the same count. */
     private List<BudgetLine> batchPosting(Path data) throws Exception {
-        long cpuBefore = productCpuMillis();
+        CpuTimes cpuBefore = CpuTimes.now(productProcess);
         Posted posted = postBatches("B", BATCHES, new Random(42));
-        long cpuPerTransactionMicros = (productCpuMillis() - cpuBefore) * 1000 / posted.accepted();
+        CpuTimes cpuAfter = CpuTimes.now(productProcess);
+        long cpuPerTransactionMicros = (cpuAfter.productMillis() - cpuBefore.productMillis()) * 1000 / posted.accepted();
         double postedPerSecond = posted.accepted() / (posted.nanos() / 1e9);
         // the baselines run once the projection has caught up, so that it does not share the database with them
         for (Map.Entry<String, Long> last : posted.lastSequences().entrySet()) {
@@ -186,7 +187,8 @@ public final class LoadDriver {
         results.put("batchPosting", Map.of("accepted", posted.accepted(), "transactionsPerSecond", Math.round(postedPerSecond),
                 "rawInsertRowsPerSecond", Math.round(rawPerSecond), "ratio", ratio(postedPerSecond, rawPerSecond),
                 "designRowsTransactionsPerSecond", Math.round(floorPerSecond), "designRowsRatio", ratio(floorPerSecond, rawPerSecond),
-                "ratioToDesignRows", ratio(postedPerSecond, floorPerSecond), "productCpuMicrosPerTransaction", cpuPerTransactionMicros));
+                "ratioToDesignRows", ratio(postedPerSecond, floorPerSecond), "productCpuMicrosPerTransaction", cpuPerTransactionMicros,
+                "cpu", cpuAfter.coresSince(cpuBefore, posted.nanos() / 1e9)));
         return posted.lines();
     }
 
@@ -250,22 +252,18 @@ public final class LoadDriver {
 
     /** {@value #SINGLE_CLIENTS} clients each posting single PAYs of 1.00 against the lines above, back to back. */
     private void singlePosting(List<BudgetLine> lines) throws Exception {
-        long cpuBefore = productCpuMillis();
+        CpuTimes cpuBefore = CpuTimes.now(productProcess);
         long started = System.nanoTime();
         SinglePosts posts = postSingles(lines, "s", SINGLE_POSTS_PER_CLIENT);
         double seconds = (System.nanoTime() - started) / 1e9;
-        long cpuMillis = productCpuMillis() - cpuBefore;
+        CpuTimes cpuAfter = CpuTimes.now(productProcess);
+        long cpuMillis = cpuAfter.productMillis() - cpuBefore.productMillis();
         List<Long> micros = posts.micros();
         results.put("singlePosting", Map.of("clients", SINGLE_CLIENTS, "posts", micros.size(), "accepted", posts.accepted(),
                 "transactionsPerSecond", Math.round(micros.size() / seconds),
                 "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0,
                 "productCpuMicrosPerTransaction", cpuMillis * 1000 / micros.size(),
-                "productCpuCores", Math.round(cpuMillis / 1000.0 / seconds * 100) / 100.0));
-    }
-
-    /** CPU time the product's process (the JVM with its broker; not PostgreSQL) has used so far. */
-    private long productCpuMillis() {
-        return productProcess.info().totalCpuDuration().orElseThrow().toMillis();
+                "cpu", cpuAfter.coresSince(cpuBefore, seconds)));
     }
 
     /** Single POSTs answered: each one's time in microseconds, sorted, and how many were accepted. */
@@ -423,6 +421,7 @@ public final class LoadDriver {
      * kafka-clients consumer reading the same topic from its first offset and doing nothing with it.
      */
     private void replay(Path data) throws Exception {
+        CpuTimes cpuBefore = CpuTimes.now(productProcess);
         long started = System.nanoTime();
         JsonNode replay = send("POST", "/api/v1/audit/replays", "{}");
         JsonNode state;
@@ -431,13 +430,14 @@ public final class LoadDriver {
             state = send("GET", replay.path("url").asText(), null);
         } while ("RUNNING".equals(state.path("status").asText()));
         double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> cpu = CpuTimes.now(productProcess).coresSince(cpuBefore, seconds);
         long events = state.path("processed").asLong();
         double replayedPerSecond = events / seconds;
         double consumedPerSecond = rawConsume(data);
         results.put("replay", Map.of("events", events, "status", state.path("status").asText(),
                 "identical", state.path("identical").asBoolean(), "eventsPerSecond", Math.round(replayedPerSecond),
                 "rawConsumeRecordsPerSecond", Math.round(consumedPerSecond),
-                "ratio", Math.round(replayedPerSecond / consumedPerSecond * 1000) / 1000.0));
+                "ratio", Math.round(replayedPerSecond / consumedPerSecond * 1000) / 1000.0, "cpu", cpu));
     }
 
     /** Records per second a consumer that does nothing reads from the event topic, first offset to last. */
