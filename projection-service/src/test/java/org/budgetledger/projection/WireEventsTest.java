@@ -1,0 +1,52 @@
+package org.budgetledger.projection;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.budgetledger.projection.consuming.WireEvents;
+import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A record's value reads as the same envelope and event whatever the order of its fields. */
+class WireEventsTest {
+
+    private final WireEvents wireEvents = new WireEvents(WireFormat.JSON);
+
+    @Test
+    void every_event_of_a_random_history_reads_back_whether_the_envelope_comes_first_last_or_between() throws Exception {
+        List<Delivered> history = RandomHistories.of("WE1", 5, 1_000, 200);
+        for (Delivered delivered : history) {
+            ObjectNode asPublished = WireFormat.value(delivered.envelope(), delivered.event());
+            ObjectNode envelopeLast = WireFormat.JSON.createObjectNode();
+            asPublished.properties().stream().skip(4).forEach(field -> envelopeLast.set(field.getKey(), field.getValue()));
+            asPublished.properties().stream().limit(4).forEach(field -> envelopeLast.set(field.getKey(), field.getValue()));
+            ObjectNode envelopeBetween = WireFormat.JSON.createObjectNode();
+            asPublished.properties().stream().limit(2).forEach(field -> envelopeBetween.set(field.getKey(), field.getValue()));
+            envelopeBetween.put("previousHash", "0".repeat(64));
+            asPublished.properties().stream().skip(2).forEach(field -> envelopeBetween.set(field.getKey(), field.getValue()));
+            for (ObjectNode value : List.of(asPublished, envelopeLast, envelopeBetween)) {
+                assertThat(wireEvents.read(WireFormat.JSON.writeValueAsBytes(value))).as(value.toString()).isEqualTo(delivered);
+            }
+        }
+    }
+
+    @Test
+    void a_value_that_is_not_a_known_event_is_unreadable_and_says_why() {
+        assertThatThrownBy(() -> wireEvents.read("[1, 2]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WireEvents.Unreadable.class).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> wireEvents.read("""
+                {"eventId": "e", "sequence": 1, "type": "BudgetVanished", "recordedAt": "2023-01-01T00:00:00Z", "unit": "U"}"""
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WireEvents.Unreadable.class).hasMessageContaining("unknown event type BudgetVanished");
+        assertThatThrownBy(() -> wireEvents.read("""
+                {"eventId": "e", "sequence": 1, "type": "PaymentMade", "recordedAt": "2023-01-01T00:00:00Z"}"""
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WireEvents.Unreadable.class).hasMessageContaining("no event fields");
+        assertThatThrownBy(() -> wireEvents.read("{\"eventId\": ".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WireEvents.Unreadable.class);
+    }
+}
