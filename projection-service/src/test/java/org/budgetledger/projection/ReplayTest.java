@@ -36,7 +36,10 @@ class ReplayTest extends ProjectionIntegrationTest {
         HttpApi api = new HttpApi(port);
         String unit = "RP" + System.nanoTime() % 1_000_000;
         List<Delivered> history = RandomHistories.of(unit, 42, (1L << 44) + System.nanoTime() % 1_000_000_000L, 300);
-        WireFormat.publish(infrastructure, unit + ":2023", history.stream()
+        // as a publisher that resumes after a crash does: a stretch of the history sent again, each event applied once
+        List<Delivered> republished = new ArrayList<>(history);
+        republished.addAll(200, history.subList(120, 200));
+        WireFormat.publish(infrastructure, unit + ":2023", republished.stream()
                 .map(delivered -> WireFormat.value(delivered.envelope(), delivered.event())).toList());
         long last = history.get(history.size() - 1).envelope().sequence();
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -44,7 +47,7 @@ class ReplayTest extends ProjectionIntegrationTest {
 
         JsonNode clean = replay(api, unit);
         assertThat(clean.path("identical").asBoolean()).as(clean.toString()).isTrue();
-        assertThat(clean.path("processed").asLong()).isEqualTo(clean.path("total").asLong()).isGreaterThanOrEqualTo(history.size());
+        assertThat(clean.path("processed").asLong()).isEqualTo(clean.path("total").asLong()).isGreaterThanOrEqualTo(republished.size());
 
         // one row of the live read model, as the reports read it, altered behind the projection's back
         Map<String, Object> payment = jdbc.sql("UPDATE projection.fact_daily SET amount_fen = amount_fen + 100 WHERE ctid = "

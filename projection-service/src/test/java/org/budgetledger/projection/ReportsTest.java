@@ -3,6 +3,7 @@ package org.budgetledger.projection;
 import org.budgetledger.projection.readmodel.Fact;
 import org.budgetledger.projection.readmodel.FactsOfEvent;
 import org.budgetledger.projection.readmodel.LimitSetting;
+import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 import org.budgetledger.projection.reports.FactQueries;
@@ -15,12 +16,17 @@ import org.budgetledger.projection.reports.checks.ConsistencyChecks;
 import org.budgetledger.projection.reports.tables.ReportTables;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +63,10 @@ class ReportsTest {
     FactQueries queries;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void storage_and_reference_agree_and_every_identity_holds_on_random_histories() {
@@ -87,6 +97,50 @@ class ReportsTest {
         writer.apply(List.of(late));
 
         assertAgreesWithReference(unit, events, random, seed);
+    }
+
+    @Test
+    void a_replays_model_of_day_sums_alone_answers_the_reference_at_its_knownAt_with_redeliveries_applied_once() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String schema = "replay_test_" + Long.toHexString(seed);
+        Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME).load().migrate();
+        try {
+            ReadModelWriter scratch = ReadModelWriter.daySumsOnly(new JdbcTemplate(dataSource), transactions, schema);
+            String unit = "D" + Long.toHexString(seed).substring(0, 8);
+            List<Delivered> events = RandomHistories.of(unit, seed, (1L << 44) + seed % (1L << 30) * 1000, 250);
+            for (int from = 0; from < events.size(); ) {
+                int to = Math.min(events.size(), from + 1 + random.nextInt(40));
+                List<Delivered> part = new ArrayList<>(events.subList(from, to));
+                part.add(part.get(random.nextInt(part.size()))); // twice in one delivery
+                assertThat(scratch.apply(part)).isEqualTo(to - from);
+                // and again in a later one, as a publisher resuming after a crash sends it
+                List<Delivered> again = events.subList(random.nextInt(to), to);
+                assertThat(scratch.apply(again)).isZero();
+                from = to;
+            }
+            List<Fact> facts = new ArrayList<>();
+            List<LimitSetting> limits = new ArrayList<>();
+            for (Delivered delivered : events) {
+                facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
+                if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
+                    limits.add(LimitSetting.of(delivered.envelope(), limit));
+                }
+            }
+            FactQueries replayed = new FactQueries(jdbc, schema);
+            for (int point = 0; point < POINTS_PER_HISTORY; point++) {
+                ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)),
+                        RandomHistories.lastRecordedAt(events));
+                ReportInputs stored = replayed.inputs(unit, 2023, period);
+                ReportInputs reference = ReportInputs.of(facts, limits, period);
+                for (ReportTable table : ReportTables.all().values()) {
+                    assertThat(table.rows(stored, Scale.YUAN)).as("seed %d, %s at %s", seed, table.name(), period)
+                            .isEqualTo(table.rows(reference, Scale.YUAN));
+                }
+            }
+        } finally {
+            jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
+        }
     }
 
     private void deliverInRandomParts(List<Delivered> events, Random random) {

@@ -17,7 +17,7 @@ class ReadModelConfiguration {
     @DependsOn("projectionFlyway")
     ReadModelWriter readModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions,
                                     @Value("${budgetledger.projection.checkpoint-facts}") int checkpointFacts) {
-        return new ReadModelWriter(jdbc, transactions, ProjectionSchema.NAME, checkpointFacts);
+        return ReadModelWriter.complete(jdbc, transactions, ProjectionSchema.NAME, checkpointFacts);
     }
 
     @Bean

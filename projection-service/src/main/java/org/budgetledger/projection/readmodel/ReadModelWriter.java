@@ -4,6 +4,7 @@ import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.web.jdbc.ColumnArrays;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,17 +54,41 @@ public class ReadModelWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final String schema;
+    /** Absent for a replay's scratch model, which keeps no facts (see {@link #daySumsOnly}). */
     private final FactCheckpoints checkpoints;
+    /** A replay's applied sequences; absent for the live model, which records them in applied_event. */
+    private final Roaring64Bitmap replayed;
 
-    /**
-     * @param schema      the read model's schema: the live one, or a replay's scratch schema
-     * @param bucketFacts facts recorded between two checkpoints of knowledge, at least
-     */
-    public ReadModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions, String schema, int bucketFacts) {
+    private ReadModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions, String schema, FactCheckpoints checkpoints,
+                            Roaring64Bitmap replayed) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schema = schema;
-        this.checkpoints = new FactCheckpoints(jdbc, schema, bucketFacts);
+        this.checkpoints = checkpoints;
+        this.replayed = replayed;
+    }
+
+    /**
+     * The live read model: facts, day sums and checkpoints, so that a report can be asked at any
+     * {@code knownAt}.
+     *
+     * @param bucketFacts facts recorded between two checkpoints of knowledge, at least
+     */
+    public static ReadModelWriter complete(JdbcTemplate jdbc, TransactionTemplate transactions, String schema, int bucketFacts) {
+        return new ReadModelWriter(jdbc, transactions, schema, new FactCheckpoints(jdbc, schema, bucketFacts), null);
+    }
+
+    /**
+     * A replay's scratch model, given only the events recorded up to its {@code knownAt}: the day sums and the
+     * 三公 limits, without the facts they add up, any checkpoint or the applied events. A report at that
+     * {@code knownAt}, the only one a replay asks, reads the day sums less the facts recorded later, of which
+     * there are none; the rest would be written only to be dropped with the schema, and they were most of the
+     * database's work in a replay. A replay has one writer and starts empty, so it tells a redelivered event
+     * by its sequence in memory, in a compressed bitmap (about a bit per event: sequences are dense); a
+     * delivery that fails fails the replay, so the bitmap never runs ahead of the model.
+     */
+    public static ReadModelWriter daySumsOnly(JdbcTemplate jdbc, TransactionTemplate transactions, String schema) {
+        return new ReadModelWriter(jdbc, transactions, schema, null, new Roaring64Bitmap());
     }
 
     /** @return how many of the events were new (the rest had been applied before); all in one transaction */
@@ -76,16 +101,7 @@ public class ReadModelWriter {
         if (events.isEmpty()) {
             return 0;
         }
-        ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
-        for (Delivered delivered : events) {
-            appliedEvents.add(delivered.envelope().sequence(), delivered.envelope().eventId(), delivered.envelope().type(),
-                    delivered.event().unit(), delivered.event().year(), delivered.envelope().recordedAt().toString());
-        }
-        // the events not applied before: the primary key turns a redelivered one into no row
-        Set<Long> fresh = new HashSet<>(jdbc.queryForList("""
-                        INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
-                        SELECT * FROM unnest(?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING
-                        RETURNING sequence""".formatted(schema), Long.class, appliedEvents.arrays()));
+        Set<Long> fresh = replayed == null ? recordApplied(events) : replayedFirst(events);
         ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar", "varchar", "varchar",
                 "varchar", "varchar", "varchar", "varchar", "varchar", "bigint");
         ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
@@ -100,13 +116,15 @@ public class ReadModelWriter {
             EventEnvelope envelope = delivered.envelope();
             LedgerEvent event = delivered.event();
             for (Fact fact : FactsOfEvent.of(envelope, event)) {
-                facts.add(fact.sequence(), fact.part(), fact.unit(), fact.year(), fact.effectiveDate().toString(),
-                        fact.recordedAt().toString(), fact.measure().name(), fact.fund().name(), fact.subject(),
-                        fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
-                        fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen());
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
-                arrived.merge(fact.unit() + ":" + fact.year(), new FactCheckpoints.Arrived(fact.unit(), fact.year(), 1,
-                        fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
+                if (checkpoints != null) {
+                    facts.add(fact.sequence(), fact.part(), fact.unit(), fact.year(), fact.effectiveDate().toString(),
+                            fact.recordedAt().toString(), fact.measure().name(), fact.fund().name(), fact.subject(),
+                            fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
+                            fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen());
+                    arrived.merge(fact.unit() + ":" + fact.year(), new FactCheckpoints.Arrived(fact.unit(), fact.year(), 1,
+                            fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
+                }
             }
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
@@ -119,6 +137,8 @@ public class ReadModelWriter {
                     INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
                         fund, subject, kind, economic, project, line_id, origin, amount_fen)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
+        }
+        if (!daySums.isEmpty()) {
             ColumnArrays sums = new ColumnArrays("varchar", "int", "date", "varchar", "varchar", "varchar", "varchar", "varchar",
                     "varchar", "varchar", "bigint");
             daySums.forEach((key, fen) -> sums.add(key.unit(), key.year(), key.effectiveDate().toString(), key.measure(),
@@ -139,8 +159,36 @@ public class ReadModelWriter {
                     INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date, recorded_at, amount_fen)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits.arrays());
         }
-        checkpoints.afterApplying(arrived.values());
+        if (checkpoints != null) {
+            checkpoints.afterApplying(arrived.values());
+        }
         return applied;
+    }
+
+    /** The events not applied before: the primary key of applied_event turns a redelivered one into no row. */
+    private Set<Long> recordApplied(List<Delivered> events) {
+        ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
+        for (Delivered delivered : events) {
+            appliedEvents.add(delivered.envelope().sequence(), delivered.envelope().eventId(), delivered.envelope().type(),
+                    delivered.event().unit(), delivered.event().year(), delivered.envelope().recordedAt().toString());
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
+                SELECT * FROM unnest(?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING
+                RETURNING sequence""".formatted(schema), Long.class, appliedEvents.arrays()));
+    }
+
+    /** The events this replay has not applied before. */
+    private Set<Long> replayedFirst(List<Delivered> events) {
+        Set<Long> fresh = new HashSet<>();
+        for (Delivered delivered : events) {
+            long sequence = delivered.envelope().sequence();
+            if (!replayed.contains(sequence)) {
+                replayed.addLong(sequence);
+                fresh.add(sequence);
+            }
+        }
+        return fresh;
     }
 
     private static FactCheckpoints.Arrived together(FactCheckpoints.Arrived one, FactCheckpoints.Arrived other) {
