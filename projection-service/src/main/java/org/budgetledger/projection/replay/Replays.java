@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +30,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SPEC §8 replays: the whole history, read from the topic's first offset, rebuilt into a scratch schema
- * (same migrations as the live read model) while the live projection keeps serving; then every table of
- * every unit-year compared cell by cell. One replay at a time; states are kept in memory (a restart
- * forgets them) and the scratch schema is dropped when the replay ends.
+ * (same migrations as the live read model; day sums only, see {@link ReadModelWriter#daySumsOnly}) while the
+ * live projection keeps serving; then every table of every unit-year compared cell by cell. One replay at a
+ * time; states are kept in memory (a restart forgets them) and the scratch schema is dropped when the replay
+ * ends.
  */
 @Service
 public class Replays implements DisposableBean {
@@ -56,7 +61,6 @@ public class Replays implements DisposableBean {
     private final WireEvents wireEvents;
     private final String bootstrapServers;
     private final String topic;
-    private final int checkpointFacts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay");
         thread.setDaemon(true);
@@ -69,8 +73,7 @@ public class Replays implements DisposableBean {
     Replays(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            @Value("${budgetledger.events.topic}") String topic,
-            @Value("${budgetledger.projection.checkpoint-facts}") int checkpointFacts) {
+            @Value("${budgetledger.events.topic}") String topic) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -78,7 +81,6 @@ public class Replays implements DisposableBean {
         this.wireEvents = new WireEvents(json);
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.checkpointFacts = checkpointFacts;
         Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
                 .description("records the running replay has read (0 when none runs)").register(meters);
         Gauge.builder("budgetledger.replay.total", running, current -> current.get() == null ? 0 : current.get().total())
@@ -110,31 +112,42 @@ public class Replays implements DisposableBean {
 
     private void run(Running replay) {
         String schema = "replay_" + replay.id();
+        // as many as there are cores: they parse the records, then compare the unit-years
+        ExecutorService helpers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "replay-helper");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME)
                     .load().migrate();
             // the scratch model is dropped when the replay ends: writing it to the WAL would protect nothing
             jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = ?").param(schema).query(String.class).list()
                     .forEach(table -> jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update());
-            // and only compared: the indexes that serve the live model's other readers would only slow the load
-            jdbc.sql("DROP INDEX " + schema + ".applied_event_unit_year").update();
-            jdbc.sql("ALTER TABLE " + schema + ".fact DROP CONSTRAINT fact_pkey").update();
-            ReadModelWriter scratch = new ReadModelWriter(new JdbcTemplate(dataSource), transactions, schema, checkpointFacts);
+            ReadModelWriter scratch = ReadModelWriter.daySumsOnly(new JdbcTemplate(dataSource), transactions, schema);
             try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
                 replay.total.set(history.total());
-                readWhileWriting(replay, history, scratch);
+                readWhileWriting(replay, history, scratch, helpers);
             }
-            List<Replay.Difference> differences = new ArrayList<>();
-            long[] count = {0};
+            log.info("event=replay_loaded id={} processed={} millis={}", replay.id(), replay.processed(),
+                    Duration.between(replay.startedAt(), Instant.now()).toMillis());
             FactQueries replayed = new FactQueries(jdbc, schema);
-            for (ReadModelDiff.UnitYear unitYear : unitYears(replay, schema)) {
-                ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed, differences, count);
+            List<Future<ReadModelDiff.Outcome>> outcomes = unitYears(replay, schema).stream()
+                    .map(unitYear -> helpers.submit(() -> ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed)))
+                    .toList();
+            List<Replay.Difference> differences = new ArrayList<>();
+            long count = 0;
+            for (Future<ReadModelDiff.Outcome> outcome : outcomes) {
+                ReadModelDiff.Outcome ofUnitYear = result(outcome);
+                count += ofUnitYear.count();
+                ofUnitYear.differences().stream().limit(ReadModelDiff.DIFFERENCES_MAX - differences.size()).forEach(differences::add);
             }
-            finish(replay, "SUCCEEDED", count[0] == 0, (int) count[0], differences, null);
+            finish(replay, "SUCCEEDED", count == 0, (int) count, differences, null);
         } catch (RuntimeException failed) {
             log.error("event=replay_failed id={}", replay.id(), failed);
             finish(replay, "FAILED", null, null, null, failed.toString());
         } finally {
+            helpers.shutdownNow();
             jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
         }
     }
@@ -145,17 +158,20 @@ public class Replays implements DisposableBean {
     }
 
     /**
-     * Reads and parses the next records on a thread of its own while this one writes the ones before: the
-     * database's time and the broker's and parser's overlap instead of adding up.
+     * Reads the next records on a thread of its own and parses each poll's worth on one of the helpers, while
+     * this thread writes the ones before, in the topic's order: the broker's, the parsers' and the database's
+     * time overlap instead of adding up. Parsing was most of a replay's work once the scratch model kept only
+     * day sums.
      */
-    private void readWhileWriting(Running replay, TopicHistory history, ReadModelWriter scratch) {
-        BlockingQueue<Read> ready = new ArrayBlockingQueue<>(2);
+    private void readWhileWriting(Running replay, TopicHistory history, ReadModelWriter scratch, ExecutorService parsers) {
+        // in poll order, each parsed or being parsed: a bounded queue keeps the reader at most this far ahead
+        BlockingQueue<Future<Read>> ready = new ArrayBlockingQueue<>(Runtime.getRuntime().availableProcessors() + 1);
         Thread reader = new Thread(() -> {
             Read last = Read.END;
             try {
                 history.readAll(records -> {
                     try {
-                        ready.put(parse(replay, records));
+                        ready.put(parsers.submit(() -> parse(replay, records)));
                     } catch (InterruptedException stop) {
                         throw new org.apache.kafka.common.errors.InterruptException(stop);
                     }
@@ -164,7 +180,7 @@ public class Replays implements DisposableBean {
                 last = new Read(List.of(), 0, failed);
             }
             try {
-                ready.put(last);
+                ready.put(CompletableFuture.completedFuture(last));
             } catch (InterruptedException writerStopped) {
                 // the writer failed and no longer takes anything
             }
@@ -188,12 +204,23 @@ public class Replays implements DisposableBean {
         }
     }
 
-    private static Read take(BlockingQueue<Read> ready) {
+    private static Read take(BlockingQueue<Future<Read>> ready) {
         try {
-            return ready.take();
+            return result(ready.take());
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the replay was stopped", stop);
+        }
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the replay was stopped", stop);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
         }
     }
 
@@ -215,8 +242,11 @@ public class Replays implements DisposableBean {
 
     /** The unit-years of either read model that the replay covers. */
     private List<ReadModelDiff.UnitYear> unitYears(Running replay, String schema) {
+        // the scratch model records no applied events (ReadModelWriter.daySumsOnly): its unit-years are those it
+        // has amounts for, and a unit-year it lacks is still compared if the live model has it
         return jdbc.sql("SELECT DISTINCT unit, year FROM (SELECT unit, year FROM " + ProjectionSchema.NAME
-                        + ".applied_event UNION SELECT unit, year FROM " + schema + ".applied_event) both_models"
+                        + ".applied_event UNION SELECT unit, year FROM " + schema + ".fact_daily UNION SELECT unit, year FROM "
+                        + schema + ".three_public_limit) both_models"
                         + " WHERE (?::text IS NULL OR unit = ?) AND (?::int IS NULL OR year = ?) ORDER BY unit, year")
                 .params(replay.unit(), replay.unit(), replay.year(), replay.year())
                 .query((row, number) -> new ReadModelDiff.UnitYear(row.getString(1), row.getInt(2))).list();
