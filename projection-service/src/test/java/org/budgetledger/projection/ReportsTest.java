@@ -119,23 +119,16 @@ class ReportsTest {
                 assertThat(scratch.apply(again)).isZero();
                 from = to;
             }
-            List<Fact> facts = new ArrayList<>();
-            List<LimitSetting> limits = new ArrayList<>();
-            for (Delivered delivered : events) {
-                facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
-                if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
-                    limits.add(LimitSetting.of(delivered.envelope(), limit));
-                }
-            }
+            Reference reference = Reference.of(events);
             FactQueries replayed = new FactQueries(jdbc, schema);
             for (int point = 0; point < POINTS_PER_HISTORY; point++) {
                 ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)),
                         RandomHistories.lastRecordedAt(events));
                 ReportInputs stored = replayed.inputs(unit, 2023, period);
-                ReportInputs reference = ReportInputs.of(facts, limits, period);
+                ReportInputs expected = reference.at(period);
                 for (ReportTable table : ReportTables.all().values()) {
                     assertThat(table.rows(stored, Scale.YUAN)).as("seed %d, %s at %s", seed, table.name(), period)
-                            .isEqualTo(table.rows(reference, Scale.YUAN));
+                            .isEqualTo(table.rows(expected, Scale.YUAN));
                 }
             }
         } finally {
@@ -156,14 +149,7 @@ class ReportsTest {
     }
 
     private void assertAgreesWithReference(String unit, List<Delivered> events, Random random, long seed) {
-        List<Fact> facts = new ArrayList<>();
-        List<LimitSetting> limits = new ArrayList<>();
-        for (Delivered delivered : events) {
-            facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
-            if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
-                limits.add(LimitSetting.of(delivered.envelope(), limit));
-            }
-        }
+        Reference reference = Reference.of(events);
         Instant last = RandomHistories.lastRecordedAt(events);
         for (int point = 0; point < POINTS_PER_HISTORY; point++) {
             Instant recordedAtOfOne = events.get(random.nextInt(events.size())).envelope().recordedAt();
@@ -175,15 +161,34 @@ class ReportsTest {
             };
             ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)), knownAt);
             ReportInputs stored = queries.inputs(unit, 2023, period);
-            ReportInputs reference = ReportInputs.of(facts, limits, period);
+            ReportInputs expected = reference.at(period);
             for (ReportTable table : ReportTables.all().values()) {
                 for (Scale scale : Scale.values()) {
                     assertThat(table.rows(stored, scale)).as("seed %d, %s, %s at %s", seed, table.name(), scale, period)
-                            .isEqualTo(table.rows(reference, scale));
+                            .isEqualTo(table.rows(expected, scale));
                 }
             }
             List<Check> failed = ConsistencyChecks.evaluate(stored).stream().filter(check -> !check.ok()).toList();
             assertThat(failed).as("seed %d at %s", seed, period).isEmpty();
+        }
+    }
+
+    /** The facts and limit settings of a history, from which the reference computes any report's inputs. */
+    private record Reference(List<Fact> facts, List<LimitSetting> limits) {
+        static Reference of(List<Delivered> events) {
+            List<Fact> facts = new ArrayList<>();
+            List<LimitSetting> limits = new ArrayList<>();
+            for (Delivered delivered : events) {
+                facts.addAll(FactsOfEvent.of(delivered.envelope(), delivered.event()));
+                if (delivered.event() instanceof org.budgetledger.contracts.events.ThreePublicLimitSet limit) {
+                    limits.add(LimitSetting.of(delivered.envelope(), limit));
+                }
+            }
+            return new Reference(facts, limits);
+        }
+
+        ReportInputs at(ReportPeriod period) {
+            return ReportInputs.of(facts, limits, period);
         }
     }
 }
