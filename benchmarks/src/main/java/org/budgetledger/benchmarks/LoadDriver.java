@@ -423,12 +423,16 @@ public final class LoadDriver {
     private void replay(Path data) throws Exception {
         CpuTimes cpuBefore = CpuTimes.now(productProcess);
         long started = System.nanoTime();
-        JsonNode replay = send("POST", "/api/v1/audit/replays", "{}");
         JsonNode state;
-        do {
-            Thread.sleep(100);
-            state = send("GET", replay.path("url").asText(), null);
-        } while ("RUNNING".equals(state.path("status").asText()));
+        Map<String, Double> threadCores;
+        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
+            JsonNode replay = send("POST", "/api/v1/audit/replays", "{}");
+            do {
+                Thread.sleep(100);
+                state = send("GET", replay.path("url").asText(), null);
+            } while ("RUNNING".equals(state.path("status").asText()));
+            threadCores = threads.cores();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> cpu = CpuTimes.now(productProcess).coresSince(cpuBefore, seconds);
         long events = state.path("processed").asLong();
@@ -437,7 +441,8 @@ public final class LoadDriver {
         results.put("replay", Map.of("events", events, "status", state.path("status").asText(),
                 "identical", state.path("identical").asBoolean(), "eventsPerSecond", Math.round(replayedPerSecond),
                 "rawConsumeRecordsPerSecond", Math.round(consumedPerSecond),
-                "ratio", Math.round(replayedPerSecond / consumedPerSecond * 1000) / 1000.0, "cpu", cpu));
+                "ratio", Math.round(replayedPerSecond / consumedPerSecond * 1000) / 1000.0, "cpu", cpu,
+                "productThreadCores", threadCores));
     }
 
     /** Records per second a consumer that does nothing reads from the event topic, first offset to last. */
