@@ -49,4 +49,27 @@ class WireEventsTest {
         assertThatThrownBy(() -> wireEvents.read("{\"eventId\": ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(WireEvents.Unreadable.class);
     }
+
+    @Test
+    void recording_times_read_as_the_general_parser_reads_them() {
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 10_000; n++) {
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
+                    switch (n % 4) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(1000) * 1_000_000;
+                        case 2 -> random.nextInt(1_000_000) * 1_000;
+                        default -> random.nextInt(1_000_000_000);
+                    });
+            assertThat(WireEvents.instant(instant.toString())).isEqualTo(instant);
+        }
+        for (String text : List.of("2023-05-01T08:30:00.1Z", "2023-12-31T23:59:59.999999999Z", "2023-06-30T23:59:60Z",
+                "+12023-05-01T08:30:00Z", "2023-05-01T08:30:00+08:00", "2023-05-01T08:30:00.Z")) {
+            assertThat(WireEvents.instant(text)).as(text).isEqualTo(java.time.Instant.parse(text));
+        }
+        for (String text : List.of("2023-02-30T08:30:00Z", "2023-05-01T24:30:00Z", "2023-05-01T08:3a:00Z",
+                "2023-05-01 08:30:00Z", "")) {
+            assertThatThrownBy(() -> WireEvents.instant(text)).as(text).isInstanceOf(java.time.format.DateTimeParseException.class);
+        }
+    }
 }

@@ -13,6 +13,10 @@ import org.budgetledger.projection.readmodel.ReadModelWriter;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.DateTimeException;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +77,7 @@ public final class WireEvents {
             if (event == null) {
                 throw new Unreadable("no event fields after the envelope");
             }
-            return new ReadModelWriter.Delivered(new EventEnvelope(eventId, sequence, type, Instant.parse(recordedAt)), event);
+            return new ReadModelWriter.Delivered(new EventEnvelope(eventId, sequence, type, instant(recordedAt)), event);
         } catch (IOException | RuntimeException unreadable) {
             throw new Unreadable(unreadable.toString());
         }
@@ -83,7 +87,7 @@ public final class WireEvents {
         JsonNode node = reader.readTree(value);
         String type = node.path("type").asText();
         EventEnvelope envelope = new EventEnvelope(node.path("eventId").asText(), node.path("sequence").asLong(),
-                type, Instant.parse(node.path("recordedAt").asText()));
+                type, instant(node.path("recordedAt").asText()));
         return new ReadModelWriter.Delivered(envelope, eventReader(type).readValue(node));
     }
 
@@ -93,5 +97,45 @@ public final class WireEvents {
             throw new Unreadable("unknown event type " + type);
         }
         return eventReaders.computeIfAbsent(eventClass.get(), reader::forType);
+    }
+
+    /**
+     * {@code recordedAt} as the ledger writes it ({@link Instant#toString}: {@code 2023-05-01T08:30:00.123456Z},
+     * with 0 to 9 digits of fraction), read directly; anything else goes to {@link Instant#parse}. The
+     * general parser was a fifth of a replay's parsing (async-profiler).
+     */
+    public static Instant instant(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
+                || (length > 20 && (text.charAt(19) != '.' || length == 21))) {
+            return Instant.parse(text);
+        }
+        try {
+            int nanos = 0;
+            for (int position = 20; position < 29; position++) {
+                nanos = nanos * 10 + (position < length - 1 ? digit(text, position) : 0);
+            }
+            return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+                    digits(text, 14, 16), digits(text, 17, 19), nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException notThatForm) {
+            return Instant.parse(text); // a leap second, or not an instant at all: the general parser says which
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int position = from; position < to; position++) {
+            value = value * 10 + digit(text, position);
+        }
+        return value;
+    }
+
+    private static int digit(String text, int position) {
+        char character = text.charAt(position);
+        if (character < '0' || character > '9') {
+            throw new DateTimeParseException("not a digit at " + position, text, position);
+        }
+        return character - '0';
     }
 }
