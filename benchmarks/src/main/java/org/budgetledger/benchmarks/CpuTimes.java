@@ -49,30 +49,52 @@ record CpuTimes(long machineBusyMillis, long productMillis, long postgresMillis)
         }
     }
 
+    /**
+     * A process that ends between its own reading and its parent's would count twice, or not at all. So three
+     * listings are taken, and the middle one is used once the reaped part did not change from the first to
+     * the third: nothing was reaped while the middle one was read.
+     */
     private static long readPostgresMillis() {
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(CpuTimes::postgresTicks).sum() * 1000 / TICKS_PER_SECOND;
-        } catch (IOException unreadable) {
-            throw new IllegalStateException("cannot list /proc", unreadable);
+        for (int attempt = 0; ; attempt++) {
+            long[] first = postgresTicks();
+            long[] middle = postgresTicks();
+            long[] last = postgresTicks();
+            if (first[1] == last[1] || attempt == 10) {
+                return middle[0] * 1000 / TICKS_PER_SECOND;
+            }
         }
     }
 
-    /** utime + stime + cutime + cstime of a postgres process; 0 for any other, or one that has just ended. */
-    private static long postgresTicks(Path process) {
+    /** All postgres processes' ticks, and the part of them that is their ended children's. */
+    private static long[] postgresTicks() {
+        long[] ticks = new long[2];
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(process -> {
+                long[] ofProcess = postgresTicks(process);
+                ticks[0] += ofProcess[0] + ofProcess[1];
+                ticks[1] += ofProcess[1];
+            });
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("cannot list /proc", unreadable);
+        }
+        return ticks;
+    }
+
+    /** utime + stime and cutime + cstime of a postgres process; zeros for any other, or one that has just ended. */
+    private static long[] postgresTicks(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             // the name is in parentheses and may hold spaces; the fields after it are plain
             int nameEnd = stat.lastIndexOf(')');
             if (!stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
-                return 0;
+                return new long[2];
             }
             List<String> fields = List.of(stat.substring(nameEnd + 2).split(" "));
             // fields 14 to 17 of proc(5), counted from the state (field 3) at index 0
-            return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)) + Long.parseLong(fields.get(13))
-                    + Long.parseLong(fields.get(14));
+            return new long[] {Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)),
+                    Long.parseLong(fields.get(13)) + Long.parseLong(fields.get(14))};
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return new long[2];
         }
     }
 
