@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * <p>A delivery of many events is written in a few statements, not one per row: the applied events (whose
  * insert tells which are new), then the facts of the new ones, then their day sums, added up per day and
  * dimension first so that each sum is written once per delivery. Then the checkpoints of
- * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}).
+ * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}). A replay's
+ * scratch model writes only the day sums and limits ({@link #daySumsOnly}).
  */
 public class ReadModelWriter {
 

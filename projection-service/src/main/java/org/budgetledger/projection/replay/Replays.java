@@ -50,6 +50,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Replays implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
+    /** Threads that parse the records, then compare the unit-years: one per core. */
+    private static final int HELPERS = Runtime.getRuntime().availableProcessors();
 
     public record Request(String unit, Integer year, Instant knownAt) {
     }
@@ -112,8 +114,7 @@ public class Replays implements DisposableBean {
 
     private void run(Running replay) {
         String schema = "replay_" + replay.id();
-        // as many as there are cores: they parse the records, then compare the unit-years
-        ExecutorService helpers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+        ExecutorService helpers = Executors.newFixedThreadPool(HELPERS, runnable -> {
             Thread thread = new Thread(runnable, "replay-helper");
             thread.setDaemon(true);
             return thread;
@@ -165,7 +166,7 @@ public class Replays implements DisposableBean {
      */
     private void readWhileWriting(Running replay, TopicHistory history, ReadModelWriter scratch, ExecutorService parsers) {
         // in poll order, each parsed or being parsed: a bounded queue keeps the reader at most this far ahead
-        BlockingQueue<Future<Read>> ready = new ArrayBlockingQueue<>(Runtime.getRuntime().availableProcessors() + 1);
+        BlockingQueue<Future<Read>> ready = new ArrayBlockingQueue<>(HELPERS + 1);
         Thread reader = new Thread(() -> {
             Read last = Read.END;
             try {
