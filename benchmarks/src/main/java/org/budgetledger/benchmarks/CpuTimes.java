@@ -3,7 +3,6 @@ package org.budgetledger.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -43,7 +42,7 @@ record CpuTimes(long machineBusyMillis, long productMillis, long postgresMillis)
                     busy += Long.parseLong(ticks[field]);
                 }
             }
-            return busy * 1000 / TICKS_PER_SECOND;
+            return ProcStat.millis(busy);
         } catch (IOException unreadable) {
             throw new IllegalStateException("cannot read /proc/stat", unreadable);
         }
@@ -60,7 +59,7 @@ record CpuTimes(long machineBusyMillis, long productMillis, long postgresMillis)
             long[] middle = postgresTicks();
             long[] last = postgresTicks();
             if (first[1] == last[1] || attempt == 10) {
-                return middle[0] * 1000 / TICKS_PER_SECOND;
+                return ProcStat.millis(middle[0]);
             }
         }
     }
@@ -69,35 +68,16 @@ record CpuTimes(long machineBusyMillis, long productMillis, long postgresMillis)
     private static long[] postgresTicks() {
         long[] ticks = new long[2];
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(process -> {
-                long[] ofProcess = postgresTicks(process);
-                ticks[0] += ofProcess[0] + ofProcess[1];
-                ticks[1] += ofProcess[1];
-            });
+            processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .flatMap(process -> ProcStat.read(process.resolve("stat")).stream())
+                    .filter(process -> process.name().equals("postgres"))
+                    .forEach(process -> {
+                        ticks[0] += process.ownTicks() + process.reapedTicks();
+                        ticks[1] += process.reapedTicks();
+                    });
         } catch (IOException unreadable) {
             throw new IllegalStateException("cannot list /proc", unreadable);
         }
         return ticks;
     }
-
-    /** utime + stime and cutime + cstime of a postgres process; zeros for any other, or one that has just ended. */
-    private static long[] postgresTicks(Path process) {
-        try {
-            String stat = Files.readString(process.resolve("stat"));
-            // the name is in parentheses and may hold spaces; the fields after it are plain
-            int nameEnd = stat.lastIndexOf(')');
-            if (!stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
-                return new long[2];
-            }
-            List<String> fields = List.of(stat.substring(nameEnd + 2).split(" "));
-            // fields 14 to 17 of proc(5), counted from the state (field 3) at index 0
-            return new long[] {Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)),
-                    Long.parseLong(fields.get(13)) + Long.parseLong(fields.get(14))};
-        } catch (IOException | RuntimeException gone) {
-            return new long[2];
-        }
-    }
-
-    /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Java). */
-    private static final long TICKS_PER_SECOND = 100;
 }

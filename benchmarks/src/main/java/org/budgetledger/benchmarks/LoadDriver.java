@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.budgetledger.web.operations.TopicHistory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -453,8 +454,8 @@ public final class LoadDriver {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         // the replay's consumer settings (TopicHistory), so that the baseline is the same reading doing nothing
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, TopicHistory.POLL_RECORDS_MAX);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicHistory.PARTITION_FETCH_BYTES);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +18,6 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu implements AutoCloseable {
 
-    private static final long TICKS_PER_SECOND = 100;
     private static final int SHOWN = 10;
 
     private record Reading(String name, long ticks) {
@@ -56,26 +54,15 @@ final class ThreadCpu implements AutoCloseable {
         Map<String, Double> busiest = new LinkedHashMap<>();
         ticksByName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(SHOWN)
                 .forEach(entry -> busiest.put(entry.getKey(),
-                        Math.round(entry.getValue() / (double) TICKS_PER_SECOND / seconds * 100) / 100.0));
+                        Math.round(entry.getValue() / (double) ProcStat.TICKS_PER_SECOND / seconds * 100) / 100.0));
         return busiest;
     }
 
     private Map<String, Reading> read() {
         Map<String, Reading> readings = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    int nameEnd = stat.lastIndexOf(')');
-                    String name = stat.substring(stat.indexOf('(') + 1, nameEnd).replaceAll("\\d+", "N");
-                    List<String> fields = List.of(stat.substring(nameEnd + 2).split(" "));
-                    // utime and stime, fields 14 and 15 of proc(5), counted from the state (field 3) at index 0
-                    readings.put(task.getFileName().toString(),
-                            new Reading(name, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))));
-                } catch (IOException | RuntimeException ended) {
-                    // the thread ended between the listing and the reading: its last reading stands
-                }
-            });
+            tasks.forEach(task -> ProcStat.read(task.resolve("stat")).ifPresent(thread -> readings.put(
+                    task.getFileName().toString(), new Reading(thread.name().replaceAll("\\d+", "N"), thread.ownTicks()))));
         } catch (IOException gone) {
             // the product has ended: the readings so far stand
         }

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  */
 public final class TopicHistory implements AutoCloseable {
 
-    private static final int POLL_RECORDS_MAX = 5_000;
-    private static final int PARTITION_FETCH_BYTES = 16 * 1024 * 1024;
+    /** The consumer's settings, public so that a benchmark's bare consumer reads as this one does. */
+    public static final int POLL_RECORDS_MAX = 5_000;
+    public static final int PARTITION_FETCH_BYTES = 16 * 1024 * 1024;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
