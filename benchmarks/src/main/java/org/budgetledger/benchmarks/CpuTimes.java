@@ -32,13 +32,16 @@ record CpuTimes(long machineBusyMillis, long productMillis, long postgresMillis)
         return Math.round(millis / 1000.0 / seconds * 100) / 100.0;
     }
 
-    /** The first line of /proc/stat: every state's ticks since boot, busy being all but idle and iowait. */
+    /**
+     * The first line of /proc/stat: every state's ticks since boot, busy being all but idle and iowait. Guest
+     * time (fields 9 and 10) is already counted in user and nice time, so it is left out.
+     */
     private static long readMachineBusyMillis() {
         try {
             String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
             for (int field = 1; field < ticks.length; field++) {
-                if (field != 4 && field != 5) {
+                if (field != 4 && field != 5 && field < 9) {
                     busy += Long.parseLong(ticks[field]);
                 }
             }
