@@ -7,6 +7,7 @@ import org.budgetledger.projection.replay.Replays;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Replays rebuild the read model from the topic into a scratch schema and compare every cell with the live one. */
@@ -65,7 +65,7 @@ class ReplayTest extends ProjectionIntegrationTest {
     }
 
     @Test
-    void one_replay_at_a_time_and_a_replay_at_a_past_instant_rebuilds_what_was_known_then(Infrastructure infrastructure)
+    void replays_wait_their_turn_and_one_units_replay_is_not_shown_to_another_units_auditor(Infrastructure infrastructure)
             throws Exception {
         HttpApi api = new HttpApi(port);
         String unit = "RK" + System.nanoTime() % 1_000_000;
@@ -76,11 +76,23 @@ class ReplayTest extends ProjectionIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.get("/api/v1/reports/" + unit + "/2023/T01?minSequence=" + last).status() == 200);
 
-        Replay first = replays.start(new Replays.Request(unit, null, null));
-        assertThatThrownBy(() -> replays.start(new Replays.Request(unit, null, null)))
-                .isInstanceOf(ApiProblem.class)
-                .hasMessageContaining("/api/v1/audit/replays/" + first.id());
-        await().atMost(Duration.ofSeconds(120)).until(() -> !replays.find(first.id()).orElseThrow().status().equals("RUNNING"));
+        // another unit's replay is running or waiting: an auditor of UA starts one anyway and learns nothing of it
+        Replay others = replays.start(new Replays.Request(unit, null, null));
+        HttpApi auditorA = HttpApi.as(port, "auditor-a");
+        HttpApi.Answer own = auditorA.post("/api/v1/audit/replays", Map.of("unit", TestUsers.UNIT_A));
+        assertThat(own.status()).as(own.body().toString()).isEqualTo(202);
+        assertThat(own.body().toString()).doesNotContain(others.id());
+        assertThat(auditorA.get("/api/v1/audit/replays/" + others.id()).status()).isEqualTo(404);
+        JsonNode waiting = auditorA.get(own.body().path("url").asText()).body();
+        assertThat(waiting.path("unit").asText()).isEqualTo(TestUsers.UNIT_A);
+        JsonNode ownDone = await().atMost(Duration.ofSeconds(120)).until(() -> auditorA.get(own.body().path("url").asText()).body(),
+                state -> !state.path("status").asText().equals("RUNNING"));
+        assertThat(ownDone.path("status").asText()).as(ownDone.toString()).isEqualTo("SUCCEEDED");
+        assertThat(ownDone.has("queuePosition")).isFalse();
+        // replays run one at a time, in the order asked: the other unit's was done first
+        Replay othersDone = replays.find(others.id()).orElseThrow();
+        assertThat(othersDone.status()).isEqualTo("SUCCEEDED");
+        assertThat(othersDone.finishedAt()).isBeforeOrEqualTo(java.time.Instant.parse(ownDone.path("startedAt").asText()));
 
         java.time.Instant middle = history.get(history.size() / 2).envelope().recordedAt();
         HttpApi.Answer started = api.post("/api/v1/audit/replays", Map.of("unit", unit, "knownAt", middle.toString()));
@@ -88,6 +100,31 @@ class ReplayTest extends ProjectionIntegrationTest {
                 state -> !state.path("status").asText().equals("RUNNING"));
         assertThat(done.path("identical").asBoolean()).as(done.toString()).isTrue();
         assertThat(done.path("knownAt").asText()).isEqualTo(middle.toString());
+    }
+
+    @Test
+    void a_waiting_replay_shows_its_place_in_the_queue_and_a_full_queue_names_no_replay() {
+        String unit = "RQ" + System.nanoTime() % 1_000_000;
+        List<Replay> asked = new ArrayList<>();
+        ApiProblem full = null;
+        for (int i = 0; i <= Replays.WAITING_MAX + 1 && full == null; i++) {
+            try {
+                asked.add(replays.start(new Replays.Request(unit, null, null)));
+            } catch (ApiProblem refused) {
+                full = refused;
+            }
+        }
+        assertThat(full).as("a queue of %d replays is full", Replays.WAITING_MAX).isNotNull();
+        assertThat(full.getMessage()).doesNotContain("/api/v1/audit/replays/");
+        String refusal = full.getMessage();
+        asked.forEach(replay -> assertThat(refusal).doesNotContain(replay.id()));
+        Replay lastAsked = asked.get(asked.size() - 1);
+        assertThat(lastAsked.status()).isEqualTo("RUNNING");
+        assertThat(lastAsked.startedAt()).isNull();
+        assertThat(lastAsked.processed()).isZero();
+        assertThat(lastAsked.queuePosition()).isBetween(1, Replays.WAITING_MAX);
+        asked.forEach(replay -> await().atMost(Duration.ofSeconds(240)).until(() ->
+                !replays.find(replay.id()).orElseThrow().status().equals("RUNNING")));
     }
 
     private JsonNode replay(HttpApi api, String unit) {

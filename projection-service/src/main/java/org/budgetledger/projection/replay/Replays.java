@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * SPEC §8 replays: the whole history, read from the topic's first offset, rebuilt into a scratch schema
  * (same migrations as the live read model; day sums only, see {@link ReadModelWriter#daySumsOnly}) while the
  * live projection keeps serving; then every table of every unit-year compared cell by cell. One replay at a
- * time; states are kept in memory (a restart forgets them) and the scratch schema is dropped when the replay
+ * time, the others waiting their turn; states are kept in memory (a restart forgets them) and the scratch schema is dropped when the replay
  * ends.
  */
 @Service
@@ -52,6 +52,11 @@ public class Replays implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
     /** Threads that parse the records, then compare the unit-years: one per core. */
     private static final int HELPERS = Runtime.getRuntime().availableProcessors();
+    /**
+     * Replays that may wait for their turn. A replay of a million events takes about ten seconds here, so a
+     * full queue is a few minutes of work; more would only keep auditors waiting without telling them.
+     */
+    public static final int WAITING_MAX = 8;
 
     public record Request(String unit, Integer year, Instant knownAt) {
     }
@@ -70,6 +75,8 @@ public class Replays implements DisposableBean {
     });
     private final Map<String, Replay> finished = new ConcurrentHashMap<>();
     private final AtomicReference<Running> running = new AtomicReference<>();
+    /** Replays asked for and not yet started, oldest first; guarded by this. */
+    private final List<Running> waiting = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
 
     Replays(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
@@ -89,27 +96,47 @@ public class Replays implements DisposableBean {
                 .description("records the running replay will read").register(meters);
     }
 
-    /** Starts a replay, or answers 409 with the running one's id. */
+    /**
+     * Starts a replay, or queues it behind the ones before it: replays run one at a time (each reads the whole
+     * topic and keeps both cores busy), in the order they were asked for. A full queue answers 409 without
+     * naming anyone's replay: a replay belongs to the auditor of its units alone.
+     */
     public synchronized Replay start(Request request) {
-        Running current = running.get();
-        if (current != null) {
-            throw new ApiProblem(ProblemCode.REPLAY_RUNNING, "replay " + current.id() + " is running: /api/v1/audit/replays/"
-                    + current.id());
+        if (waiting.size() >= WAITING_MAX) {
+            throw new ApiProblem(ProblemCode.REPLAY_RUNNING, WAITING_MAX + " replays are waiting already; ask again when"
+                    + " one of them has finished");
         }
         Running replay = new Running("r" + ids.incrementAndGet(), request.unit(), request.year(),
-                request.knownAt() == null ? Instant.now() : request.knownAt(), Instant.now());
-        running.set(replay);
-        worker.submit(() -> run(replay));
-        log.info("event=replay_started id={} unit={} year={} known_at={}", replay.id(), replay.unit(), replay.year(), replay.knownAt());
-        return Replay.running(replay);
+                request.knownAt() == null ? Instant.now() : request.knownAt());
+        waiting.add(replay);
+        worker.submit(() -> {
+            begin(replay);
+            run(replay);
+        });
+        log.info("event=replay_queued id={} unit={} year={} known_at={} waiting={}", replay.id(), replay.unit(),
+                replay.year(), replay.knownAt(), waiting.size());
+        return Replay.waiting(replay, waiting.size());
     }
 
-    public Optional<Replay> find(String id) {
+    public synchronized Optional<Replay> find(String id) {
         Running current = running.get();
         if (current != null && current.id().equals(id)) {
             return Optional.of(Replay.running(current));
         }
+        for (int index = 0; index < waiting.size(); index++) {
+            if (waiting.get(index).id().equals(id)) {
+                return Optional.of(Replay.waiting(waiting.get(index), index + 1));
+            }
+        }
         return Optional.ofNullable(finished.get(id));
+    }
+
+    private synchronized void begin(Running replay) {
+        waiting.remove(replay);
+        replay.startedAt = Instant.now();
+        running.set(replay);
+        log.info("event=replay_started id={} unit={} year={} known_at={}", replay.id(), replay.unit(), replay.year(),
+                replay.knownAt());
     }
 
     private void run(Running replay) {
@@ -258,7 +285,7 @@ public class Replays implements DisposableBean {
         Replay last = Replay.running(replay);
         Replay done = new Replay(replay.id(), status, replay.unit(), replay.year(), replay.knownAt(), replay.startedAt(),
                 Instant.now(), last.processed(), last.total(), last.eventsPerSecond(), "SUCCEEDED".equals(status) ? 0L : null,
-                identical, differenceCount, differences, error);
+                identical, differenceCount, differences, error, null);
         finished.put(replay.id(), done);
         running.set(null);
         log.info("event=replay_finished id={} status={} processed={} identical={} differences={}", replay.id(), status,
@@ -276,16 +303,16 @@ public class Replays implements DisposableBean {
         private final String unit;
         private final Integer year;
         private final Instant knownAt;
-        private final Instant startedAt;
+        /** Set when the replay leaves the queue; read by status requests. */
+        private volatile Instant startedAt;
         final AtomicLong processed = new AtomicLong();
         final AtomicLong total = new AtomicLong();
 
-        Running(String id, String unit, Integer year, Instant knownAt, Instant startedAt) {
+        Running(String id, String unit, Integer year, Instant knownAt) {
             this.id = id;
             this.unit = unit;
             this.year = year;
             this.knownAt = knownAt;
-            this.startedAt = startedAt;
         }
 
         boolean keeps(ReadModelWriter.Delivered delivered) {
