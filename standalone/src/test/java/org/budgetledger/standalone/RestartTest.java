@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -40,6 +41,31 @@ class RestartTest {
                     "year", 2023, "date", "2023-02-10", "line", "a1", "economic", "30201",
                     "amount", "5000.00")).status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).until(() -> EndToEndTest.amount(api, "430001", 58).equals("0.50"));
+        }
+    }
+
+    @Test
+    void the_demo_loads_only_onto_a_unit_year_without_other_data(@TempDir Path dataDirectory) {
+        String[] args = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
+                java.util.Arrays.stream(TestUsers.arguments())).toArray(String[]::new);
+        String[] withDemo = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--budgetledger.demo=true")).toArray(String[]::new);
+        try (StandaloneLauncher.Running first = StandaloneLauncher.start(withDemo)) {
+            HttpApi api = api(first);
+            // a transaction of someone else's in the demo's unit-year: the demo's reports would include it
+            assertThat(api.post("/api/v1/transactions", Map.of("id", "quick-start-1", "type", "RECEIVE",
+                    "unit", "430001", "year", 2023, "date", "2023-03-01", "fund", "OTHER", "subject", "2140199",
+                    "amount", "100.00")).status()).isEqualTo(201);
+        }
+
+        assertThatThrownBy(() -> StandaloneLauncher.start(withDemo).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("430001").hasMessageContaining("2023")
+                .hasMessageContaining("quick-start-1").hasMessageContaining("budgetledger.data-dir");
+
+        try (StandaloneLauncher.Running without = StandaloneLauncher.start(args)) {
+            assertThat(api(without).get("/api/v1/transactions/quick-start-1").status()).isEqualTo(200);
         }
     }
 
