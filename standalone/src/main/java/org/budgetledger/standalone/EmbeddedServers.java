@@ -27,10 +27,13 @@ import java.util.Properties;
 final class EmbeddedServers implements AutoCloseable {
 
     static final String DATA_DIR_PROPERTY = "budgetledger.data-dir";
+    /** The embedded broker's client port, for a fixed address such as 9092; chosen once and kept otherwise. */
+    static final String KAFKA_PORT_PROPERTY = "budgetledger.embedded.kafka-port";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
 
     private final Map<String, Object> springProperties = new HashMap<>();
+    private Path dataDirectory;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker broker;
 
@@ -39,9 +42,10 @@ final class EmbeddedServers implements AutoCloseable {
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         Path dataDirectory = Path.of(environment.getProperty(DATA_DIR_PROPERTY, "data")).toAbsolutePath();
         EmbeddedServers servers = new EmbeddedServers();
+        servers.dataDirectory = dataDirectory;
         try {
             Files.createDirectories(dataDirectory);
-            Properties ports = ports(dataDirectory);
+            Properties ports = ports(dataDirectory, environment.getProperty(KAFKA_PORT_PROPERTY));
             // the sealing key of the event store lives beside the data, never inside the database
             servers.springProperties.put("budgetledger.integrity.key-file", dataDirectory.resolve("integrity.key").toString());
             if (!environment.containsProperty("spring.datasource.url")) {
@@ -71,6 +75,19 @@ final class EmbeddedServers implements AutoCloseable {
         return springProperties;
     }
 
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The embedded PostgreSQL's port, or 0 when an external one is configured. */
+    int postgresPort() {
+        return postgres == null ? 0 : postgres.port();
+    }
+
+    boolean kafkaEmbedded() {
+        return broker != null;
+    }
+
     @Override
     public void close() {
         if (broker != null) {
@@ -81,7 +98,7 @@ final class EmbeddedServers implements AutoCloseable {
         }
     }
 
-    private static Properties ports(Path dataDirectory) throws IOException {
+    private static Properties ports(Path dataDirectory, String fixedKafkaPort) throws IOException {
         Path file = dataDirectory.resolve("ports.properties");
         Properties ports = new Properties();
         if (Files.exists(file)) {
@@ -90,6 +107,11 @@ final class EmbeddedServers implements AutoCloseable {
             }
         }
         boolean changed = false;
+        if (fixedKafkaPort != null && !fixedKafkaPort.equals(ports.getProperty("kafka"))) {
+            // only the client port moves: the controller's port is in the broker's metadata and stays
+            ports.setProperty("kafka", Integer.toString(Integer.parseInt(fixedKafkaPort.trim())));
+            changed = true;
+        }
         for (String server : new String[]{"postgres", "kafka", "kafka-controller"}) {
             if (ports.getProperty(server) == null) {
                 ports.setProperty(server, Integer.toString(FreePorts.next()));

@@ -19,6 +19,7 @@ public class StandaloneLauncher {
 
     public static void main(String[] args) {
         Running running = start(args);
+        System.out.println(StartupBanner.of(running));
         // our own hook closes the application first and the servers under it afterwards
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "standalone-shutdown"));
     }
