@@ -3,6 +3,7 @@ package org.budgetledger.projection.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.consuming.WireEvents;
@@ -53,6 +54,7 @@ public class Replays implements DisposableBean {
     /** Threads that parse the records, then compare the unit-years: one per core. */
     private static final int HELPERS = Runtime.getRuntime().availableProcessors();
 
+    @Schema(name = "ReplayRequest")
     public record Request(String unit, Integer year, Instant knownAt) {
     }
 
