@@ -1,5 +1,6 @@
 package org.budgetledger.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.budgetledger.contracts.api.ProblemCode;
@@ -16,6 +17,7 @@ import java.util.List;
  * (a URL the firewall rejects, say {@code //}), or failures outside Spring MVC — is answered as problem+json
  * too, in place of Spring Boot's plain JSON error page.
  */
+@Hidden // not an operation of the API: the container's error page, whatever the method
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -1,5 +1,10 @@
 package org.budgetledger.ledger.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /** SPEC §8–§9 on the ledger: the stored history, the digest of the store, and its verification. */
+@Tag(name = "Audit (审计)")
 @RestController
 class AuditController {
 
@@ -41,6 +47,11 @@ class AuditController {
     }
 
     /** Whether the event topic (what replays read) holds exactly the stored history. */
+    @Operation(summary = "Check that the event topic holds exactly the stored history (核对消息主题)",
+            description = "Every published event on the topic with the same id and hash, and nothing else there; "
+                    + "duplicates are allowed (publishing is at least once). Lists at most 20 sequences of each kind.")
+    @ApiResponse(responseCode = "200", description = "The comparison; ok is false when anything is missing, unknown or differs")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
     @PostMapping("/api/v1/audit/topic-check")
     TopicCheck.Result topicCheck() {
         TopicCheck.Result result = topicCheck.run();
@@ -54,6 +65,24 @@ class AuditController {
      * The history in sequence order, with every event's metadata, payload and integrity fields, a page at a
      * time ({@code next} is the URL of the following page, null at the end). A caller sees only its units.
      */
+    @Operation(summary = "Read the stored history, a page at a time (事件历史)", description = """
+            Every event in sequence order with its metadata, its payload exactly as stored and its integrity fields \
+            (so its hash can be recomputed from the answer). `next` is the URL of the following page, null at the \
+            end (as CSV: a `Link: <…>; rel="next"` header). A caller sees only the events of its units.""")
+    @Parameter(name = "unit", description = "only the events of this budget unit")
+    @Parameter(name = "year", description = "only the events of this budget year")
+    @Parameter(name = "type", description = "only the events of this type")
+    @Parameter(name = "transactionId", description = "only the events of this transaction")
+    @Parameter(name = "from", description = "only the events effective on or after this date (业务日期)")
+    @Parameter(name = "to", description = "only the events effective on or before this date (业务日期)")
+    @Parameter(name = "afterSequence", description = "the page starts after this sequence (0: from the first event)")
+    @Parameter(name = "limit", description = "at most this many events, 1 to 1000",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+    @Parameter(name = "format", description = "json, or csv (UTF-8 with BOM, the payload as one column)",
+            schema = @Schema(type = "string", allowableValues = {"json", "csv"}, defaultValue = "json"))
+    @ApiResponse(responseCode = "200", description = "One page of the history")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/audit/events")
     ResponseEntity<?> events(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
                              @RequestParam(required = false) String type,
@@ -92,12 +121,23 @@ class AuditController {
         return ResponseEntity.ok(body);
     }
 
+    @Operation(summary = "The digest of the whole history (历史摘要)",
+            description = "The newest event's sequence and hash, which commit to every event before it: keep it outside "
+                    + "the system and give it to POST /api/v1/audit/verify later to prove nothing was removed.")
+    @ApiResponse(responseCode = "200", description = "The digest")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
     @GetMapping("/api/v1/audit/digest")
     Digest digest() {
         return history.digest();
     }
 
     /** Checks the whole stored history; with an earlier digest as body, also that nothing before it was removed. */
+    @Operation(summary = "Verify the hash chain and seals of the whole history (完整性校验)", description = """
+            Recomputes every event's hash, its link to the previous one and its seal. With an earlier digest as \
+            body, also checks that the history still holds that event with that hash (nothing was removed since). \
+            The body is optional.""")
+    @ApiResponse(responseCode = "200", description = "ok, or the first offending event and what is wrong with it")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
     @PostMapping("/api/v1/audit/verify")
     ChainVerification.Result verify(@RequestBody(required = false) Digest digest) {
         if (digest != null && (digest.hash() == null || digest.sequence() < 0)) {

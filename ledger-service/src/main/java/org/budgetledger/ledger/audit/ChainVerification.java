@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.eventstore.IntegrityKey;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ class ChainVerification {
     static final int PAGE = 1000;
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Verification")
     record Result(boolean ok, long checkedEvents, Offending firstOffending) {
     }
 

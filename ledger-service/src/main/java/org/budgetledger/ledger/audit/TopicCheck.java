@@ -2,6 +2,7 @@ package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.budgetledger.ledger.publishing.PublicationPosition;
@@ -26,6 +27,7 @@ class TopicCheck {
 
     static final int LISTED_MAX = 20;
 
+    @Schema(name = "TopicCheckResult")
     record Result(boolean ok, long storedEvents, long publishedSequence, long pendingEvents, long topicRecords,
                   long duplicates, List<Long> missingOnTopic, List<Long> unknownOnTopic, List<Long> differing) {
     }

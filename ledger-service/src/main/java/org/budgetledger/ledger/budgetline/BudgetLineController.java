@@ -1,5 +1,9 @@
 package org.budgetledger.ledger.budgetline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+@Tag(name = "Budget lines (预算指标)")
 @RestController
 class BudgetLineController {
 
@@ -29,6 +34,13 @@ class BudgetLineController {
     }
 
     /** The lines of a unit, of one year or of all years, in order of creation date and id. */
+    @Operation(summary = "List a unit's budget lines (预算指标)",
+            description = "With initial budget, adjustments, budget, paid and available, in 元; by year, creation date and id.")
+    @Parameter(name = "unit", description = "the budget unit's code")
+    @Parameter(name = "year", description = "only the lines of this budget year; all years if absent")
+    @ApiResponse(responseCode = "200", description = "The lines")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/budget-lines")
     List<BudgetLineState> lines(@RequestParam String unit, @RequestParam(required = false) Integer year) {
         Caller.current().requireReadable(unit, "unit " + unit);
@@ -36,6 +48,11 @@ class BudgetLineController {
                 .params(unit, year, year).query(ROW).list();
     }
 
+    @Operation(summary = "Read a budget line (预算指标)")
+    @Parameter(name = "id", description = "the line's id: the id of the transaction that created it")
+    @ApiResponse(responseCode = "200", description = "The line")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no such line in a unit the caller may read")
     @GetMapping("/api/v1/budget-lines/{id}")
     BudgetLineState line(@PathVariable String id) {
         BudgetLineState line = jdbc.sql(COLUMNS + "WHERE id = ?").param(id).query(ROW).optional()

@@ -1,5 +1,8 @@
 package org.budgetledger.ledger.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The catalog over HTTP: everyone reads it; adding a code needs its parent (a 款 its 类, a 项 its 款). */
+@Tag(name = "Catalog (科目)")
 @RestController
 class CatalogController {
 
@@ -30,22 +34,37 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "List the functional subjects (支出功能分类科目)", description = "类 (3 digits), 款 (5) and 项 (7), in code order.")
+    @ApiResponse(responseCode = "200", description = "Every subject")
     @GetMapping("/api/v1/catalog/subjects")
     List<CatalogEntry> subjects() {
         return catalog.all(Catalog.Kind.SUBJECTS);
     }
 
+    @Operation(summary = "List the economic classification codes (支出经济分类科目)",
+            description = "Groups (3 digits) and codes (5), in code order.")
+    @ApiResponse(responseCode = "200", description = "Every economic code")
     @GetMapping("/api/v1/catalog/economic")
     List<CatalogEntry> economic() {
         return catalog.all(Catalog.Kind.ECONOMIC);
     }
 
+    @Operation(summary = "Add a functional subject (新增功能分类科目)",
+            description = "A 3-digit 类, 5-digit 款 or 7-digit 项; a 款 needs its 类 and a 项 its 款 in the catalog first.")
+    @ApiResponse(responseCode = "201", description = "Added")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
+    @ApiResponse(responseCode = "409", description = "`DUPLICATE_CODE`: the code exists already")
     @PostMapping("/api/v1/catalog/subjects")
     @ResponseStatus(HttpStatus.CREATED)
     CatalogEntry addSubject(@RequestBody CatalogEntry entry) {
         return add(Catalog.Kind.SUBJECTS, entry, SUBJECT, "a 3-digit 类, 5-digit 款 or 7-digit 项 code");
     }
 
+    @Operation(summary = "Add an economic classification code (新增经济分类科目)",
+            description = "A 3-digit group or a 5-digit code; a code needs its group in the catalog first.")
+    @ApiResponse(responseCode = "201", description = "Added")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
+    @ApiResponse(responseCode = "409", description = "`DUPLICATE_CODE`: the code exists already")
     @PostMapping("/api/v1/catalog/economic")
     @ResponseStatus(HttpStatus.CREATED)
     CatalogEntry addEconomic(@RequestBody CatalogEntry entry) {

@@ -3,6 +3,8 @@ package org.budgetledger.ledger.importing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
@@ -28,6 +30,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Voucher files in, import jobs out (docs/IMPORT.md). */
+@Tag(name = "Transactions (记账)")
 @RestController
 class ImportController {
 
@@ -49,6 +52,11 @@ class ImportController {
 
                         id,type,unit,year,date,fund,subject,kind,project,amount
                         a1,APPROPRIATE,430001,2023,2023-01-10,GENERAL_BUDGET,2140199,PROJECT,业务工作经费,1000000.00""")
+    @ApiResponse(responseCode = "202", description = "Accepted: the job, decided in the background; Location is its URL")
+    @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: unknown column, no rows, more than 10 000 rows, "
+            + "an unreadable file or multipart body, a mode or charset not listed")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN")
+    @ApiResponse(responseCode = "503", description = "`SERVICE_UNAVAILABLE`: 10 imports are waiting already; try again later")
     @PostMapping(path = "/api/v1/transactions:import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJob.View> importFile(
             @Parameter(description = "the file: XLSX (first sheet) or CSV") @RequestPart("file") MultipartFile file,
@@ -65,6 +73,10 @@ class ImportController {
 
     @Operation(summary = "An import job: progress, then the report of its bad rows",
             description = "Only the user who submitted it, or an administrator, sees it; jobs are kept in memory.")
+    @Parameter(name = "id", description = "the job's id, from the answer to the import or its Location")
+    @ApiResponse(responseCode = "200", description = "The job: RUNNING with its progress, then COMPLETED, REJECTED or FAILED")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no such job of the caller's (jobs are kept in memory)")
     @GetMapping("/api/v1/imports/{id}")
     ImportJob.View job(@PathVariable String id) {
         return imports.find(id, Caller.current())

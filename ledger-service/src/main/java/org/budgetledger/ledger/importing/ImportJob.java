@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.importing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.ledger.posting.BatchPosting;
 import org.budgetledger.web.ApiProblem;
@@ -27,11 +28,13 @@ final class ImportJob {
 
     /** A bad row: its number in the file, its id, and the problem a single POST of it would have answered. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ImportRowProblem")
     record Problem(int row, String id, int status, String code, String detail, List<FieldError> errors) {
     }
 
     /** The job as {@code GET /api/v1/imports/{id}} shows it ({@code error} like a replay's, only when FAILED). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ImportJob")
     record View(String id, String fileName, String format, String charset, String mode, Status status, int rows,
                 int processed, int created, int unchanged, int rejected, List<Problem> problems, String error) {
     }

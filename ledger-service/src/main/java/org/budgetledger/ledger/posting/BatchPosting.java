@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -54,9 +55,11 @@ public class BatchPosting {
     };
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "BatchItem")
     record Item(String id, int status, PostingResult result, ProblemDetail problem) {
     }
 
+    @Schema(name = "BatchResults")
     record Results(List<Item> results) {
     }
 

@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.posting;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.budgetledger.web.jdbc.ColumnArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,7 @@ class PostedTransactions {
     }
 
     /** A stored transaction as {@code GET /api/v1/transactions/{id}} shows it. */
+    @Schema(name = "TransactionDetails")
     record Details(String id, String type, String unit, int year, String principal, Instant recordedAt,
                    @JsonRawValue String request, PostingResult result) {
     }

@@ -1,5 +1,8 @@
 package org.budgetledger.ledger.units;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+@Tag(name = "Units (预算单位)")
 @RestController
 class UnitController {
 
@@ -30,6 +34,11 @@ class UnitController {
         this.units = units;
     }
 
+    @Operation(summary = "Register a budget unit (登记预算单位)",
+            description = "code: 1–32 characters of 0-9, A-Z, a-z, _ and -; name: at most 200 characters.")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
+    @ApiResponse(responseCode = "409", description = "`DUPLICATE_CODE`: the code is registered already")
     @PostMapping("/api/v1/units")
     @ResponseStatus(HttpStatus.CREATED)
     Unit register(@RequestBody Unit unit) {
@@ -50,6 +59,8 @@ class UnitController {
         return unit;
     }
 
+    @Operation(summary = "List the units the caller may see (预算单位列表)")
+    @ApiResponse(responseCode = "200", description = "The units, in order of code")
     @GetMapping("/api/v1/units")
     List<Unit> all() {
         Caller caller = Caller.current();

@@ -1,5 +1,9 @@
 package org.budgetledger.projection.replay;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.Map;
 
+@Tag(name = "Audit (审计)")
 @RestController
 class ReplayController {
 
@@ -23,6 +28,14 @@ class ReplayController {
     }
 
     /** 202 with the replay's id and URL; 409 while another replay runs. A replay of all units needs all units. */
+    @Operation(summary = "Replay the history into a scratch read model and compare (重放核对)", description = """
+            Reads the event topic from its first offset into an isolated read model and compares it, cell by cell, \
+            with the live one, for a unit (and year) or for every unit; the live projection keeps serving. \
+            The body is optional; knownAt compares the projections as known at that instant.""")
+    @ApiResponse(responseCode = "202", description = "Started: its id and URL (also in Location)")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN; a replay of every unit needs every unit")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
+    @ApiResponse(responseCode = "409", description = "`REPLAY_RUNNING`: another replay runs; one at a time")
     @PostMapping("/api/v1/audit/replays")
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) Replays.Request request) {
         Replays.Request asked = request == null ? new Replays.Request(null, null, null) : request;
@@ -37,6 +50,13 @@ class ReplayController {
         return ResponseEntity.accepted().location(URI.create(url)).body(Map.of("id", replay.id(), "url", url));
     }
 
+    @Operation(summary = "A replay's progress, then its result (重放进度与结果)",
+            description = "RUNNING with processed, total, eventsPerSecond and etaSeconds; then SUCCEEDED with identical "
+                    + "and the differing cells, or FAILED with the error.")
+    @Parameter(name = "id", description = "the replay's id, from the answer that started it")
+    @ApiResponse(responseCode = "200", description = "The replay")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no such replay of a unit the caller may read")
     @GetMapping("/api/v1/audit/replays/{id}")
     Replay replay(@PathVariable String id) {
         Caller caller = Caller.current();

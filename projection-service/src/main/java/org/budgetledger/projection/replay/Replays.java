@@ -3,6 +3,7 @@ package org.budgetledger.projection.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.consuming.WireEvents;
@@ -58,6 +59,7 @@ public class Replays implements DisposableBean {
      */
     public static final int WAITING_MAX = 8;
 
+    @Schema(name = "ReplayRequest")
     public record Request(String unit, Integer year, Instant knownAt) {
     }
 

@@ -1,5 +1,7 @@
 package org.budgetledger.projection.reports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.List;
 public record ExecutionSeries(String unit, int year, Instant knownAt, String scale, List<Point> points) {
 
     /** @param rate executed / full-year budget in percent, two decimals; empty when the budget is 0 */
+    @Schema(name = "ExecutionPoint")
     public record Point(LocalDate date, String fullYearBudget, String executed, String rate) {
     }
 }

@@ -1,5 +1,8 @@
 package org.budgetledger.projection.reports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.reports.checks.Check;
@@ -31,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 
+/** The reports' parameters and examples are documented by {@link ReportApiDocs}. */
+@Tag(name = "Reports (决算公开表)")
 @RestController
 class ReportController {
 
@@ -45,6 +50,10 @@ class ReportController {
     }
 
     /** The last event sequence the projection applied. */
+    @Operation(summary = "The last event sequence the projection applied (数据新鲜度)",
+            description = "Compare with the sequence a POST answered, or pass it as minSequence to a report.")
+    @ApiResponse(responseCode = "200", description = "The sequence")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
     @GetMapping("/api/v1/reports/freshness")
     Map<String, Object> freshness() {
         return Map.of("sequence", freshness.lastApplied());
@@ -54,6 +63,10 @@ class ReportController {
     }
 
     /** The years the projection holds events of for the unit, oldest first: what there is to report on. */
+    @Operation(summary = "The years a unit has data of (可查询年度)")
+    @ApiResponse(responseCode = "200", description = "The years, oldest first")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/reports/{unit}/years")
     ReportedYears years(@PathVariable String unit) {
         Caller.current().requireReadable(unit, "reports of unit " + unit);
@@ -64,6 +77,14 @@ class ReportController {
      * T01 … T09 or execution, as JSON (default), CSV with the published tables' headers, XLSX in the official
      * layout, or that layout as an HTML fragment (what the web UI shows).
      */
+    @Operation(summary = "A report at any point in time (决算公开表 T01 … T09, 预算执行)", description = """
+            One of the nine 部门决算公开表 or the execution report of a unit-year, computed from the events kept by \
+            asOf (effective date) and knownAt (recording instant), in 元 or 万元; as JSON, CSV, XLSX in the \
+            official layout, or that layout as an HTML fragment.""")
+    @ApiResponse(responseCode = "200", description = "The report, in the format asked for")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read, or no such table")
+    @ApiResponse(responseCode = "409", description = "`NOT_YET_APPLIED`: minSequence is not applied yet (after wait)")
     @GetMapping("/api/v1/reports/{unit}/{year}/{table}")
     ResponseEntity<?> report(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -97,6 +118,12 @@ class ReportController {
     }
 
     /** The nine 公开表 and the execution report in one XLSX workbook, a sheet each, in the official layouts. */
+    @Operation(summary = "All ten reports as one XLSX workbook (决算公开表工作簿)",
+            description = "A sheet per report in the official layouts; 万元 unless scale says otherwise.")
+    @ApiResponse(responseCode = "200", description = "The workbook (an attachment)")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
+    @ApiResponse(responseCode = "409", description = "`NOT_YET_APPLIED`: minSequence is not applied yet (after wait)")
     @GetMapping("/api/v1/reports/{unit}/{year}/workbook")
     ResponseEntity<byte[]> workbook(@PathVariable String unit, @PathVariable int year,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -123,6 +150,12 @@ class ReportController {
     }
 
     /** The consistency identities (勾稽关系) on the same (asOf, knownAt); with exact amounts all hold. */
+    @Operation(summary = "The consistency identities of the reports (勾稽关系校验)",
+            description = "Every identity between the tables on the same asOf and knownAt; with exact amounts all hold.")
+    @ApiResponse(responseCode = "200", description = "Each identity with both sides, and whether all hold")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
+    @ApiResponse(responseCode = "409", description = "`NOT_YET_APPLIED`: minSequence is not applied yet (after wait)")
     @GetMapping("/api/v1/reports/{unit}/{year}/checks")
     Map<String, Object> checks(@PathVariable String unit, @PathVariable int year,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -143,6 +176,12 @@ class ReportController {
     }
 
     /** 执行进度: the whole unit's executed amount and rate at each month end from {@code from} to {@code to}. */
+    @Operation(summary = "Budget execution at each month end (执行进度)",
+            description = "The whole unit's full-year budget, executed amount and rate at each month end from `from` to `to`.")
+    @ApiResponse(responseCode = "200", description = "One point per month end")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
+    @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
+    @ApiResponse(responseCode = "409", description = "`NOT_YET_APPLIED`: minSequence is not applied yet (after wait)")
     @GetMapping("/api/v1/reports/{unit}/{year}/execution/series")
     ExecutionSeries series(@PathVariable String unit, @PathVariable int year,
                            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,

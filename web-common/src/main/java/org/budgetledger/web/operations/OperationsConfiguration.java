@@ -1,5 +1,6 @@
 package org.budgetledger.web.operations;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import org.budgetledger.contracts.api.ProblemCode;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -24,6 +25,11 @@ public class OperationsConfiguration {
                     .append(code.title()).append(" |\n");
         }
         return table.toString();
+    }
+
+    @Bean
+    ProblemApiResponses problemApiResponses(ObjectMapper json) {
+        return new ProblemApiResponses(json);
     }
 
     @Bean

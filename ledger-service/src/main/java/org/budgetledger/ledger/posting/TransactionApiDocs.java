@@ -1,0 +1,139 @@
+package org.budgetledger.ledger.posting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.PaymentMethod;
+import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.web.ProblemResponses;
+import org.budgetledger.web.operations.ApiDescription;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
+
+/**
+ * The OpenAPI description of the transaction endpoints beyond their annotations: an example of every
+ * transaction type of SPEC §4 and of the answers, the batch body's shape, and the closed sets of the
+ * request's fields (from the enums that decide them).
+ */
+@Component
+class TransactionApiDocs implements OpenApiCustomizer {
+
+    private static final String PATH = "/api/v1/transactions";
+    private static final String BATCH = "/api/v1/transactions:batch";
+    private static final String COMMON = "\"unit\":\"430001\",\"year\":2023,";
+
+    private static final Map<String, String> EXAMPLES = examples();
+
+    private final ObjectMapper json;
+
+    TransactionApiDocs(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void customise(OpenAPI api) {
+        closedSets(api);
+        ApiDescription docs = new ApiDescription(api, json);
+        EXAMPLES.forEach((type, body) -> docs.request(POST, PATH, type, read(body)));
+        PostingResult appropriated = PostingResult.accepted("a1", "APPROPRIATE", List.of(1042L), "a1");
+        PostingResult paid = PostingResult.accepted("p1", "PAY", List.of(1043L), null);
+        docs.answer(POST, PATH, "201", "APPROPRIATE", appropriated).answer(POST, PATH, "201", "PAY", paid)
+                .answer(POST, PATH, "200", "APPROPRIATE posted again", appropriated);
+
+        docs.operation(POST, BATCH).map(operation -> operation.getRequestBody()).map(body -> body.getContent())
+                .map(content -> content.get(ApiDescription.JSON)).ifPresent(media -> media.schema(batchSchema()));
+        Map<String, Object> batch = Map.of("transactions", List.of(read(EXAMPLES.get("APPROPRIATE")), read(EXAMPLES.get("PAY"))));
+        var unknownLine = ProblemResponses.problem(ProblemCode.UNKNOWN_LINE, "no budget line a9 of unit 430001 in 2023",
+                List.of()).getBody();
+        docs.request(POST, BATCH, "an appropriation and a payment", batch)
+                .answer(POST, BATCH, "200", "one accepted, one rejected", new BatchPosting.Results(List.of(
+                        new BatchPosting.Item("a1", 201, appropriated, null),
+                        new BatchPosting.Item("p9", 422, null, unknownLine))));
+
+        ObjectNode details = json.valueToTree(new PostedTransactions.Details("p1", "PAY", "430001", 2023, "li",
+                Instant.parse("2023-02-10T08:15:30.123456Z"), null, paid));
+        details.set("request", read(EXAMPLES.get("PAY")));
+        docs.answer(GET, PATH + "/{id}", "200", "a payment", details);
+    }
+
+    /** type, fund, kind, method and category take one of a closed set of codes. */
+    private static void closedSets(OpenAPI api) {
+        Schema<?> request = api.getComponents() == null || api.getComponents().getSchemas() == null ? null
+                : api.getComponents().getSchemas().get("TransactionRequest");
+        if (request == null || request.getProperties() == null) {
+            return;
+        }
+        enumOf(request, "type", TransactionType.values());
+        enumOf(request, "fund", Fund.values());
+        enumOf(request, "kind", Kind.values());
+        enumOf(request, "method", PaymentMethod.values());
+        enumOf(request, "category", ThreePublicCategory.values());
+    }
+
+    private static void enumOf(Schema<?> request, String field, Enum<?>[] values) {
+        Schema<?> property = request.getProperties().get(field);
+        if (property != null) {
+            request.getProperties().put(field, ApiDescription.closedSet(property, Arrays.stream(values).map(Enum::name).toList()));
+        }
+    }
+
+    private static Schema<?> batchSchema() {
+        return new ObjectSchema().addProperty("transactions", new ArraySchema()
+                        .items(new Schema<>().$ref("#/components/schemas/TransactionRequest"))
+                        .minItems(1).maxItems(BatchPosting.ITEMS_MAX)
+                        .description("each decided as a single POST of it would be, in order"))
+                .required(List.of("transactions"));
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static Map<String, String> examples() {
+        Map<String, String> examples = new LinkedHashMap<>();
+        examples.put("APPROPRIATE", "{\"id\":\"a1\",\"type\":\"APPROPRIATE\"," + COMMON + "\"date\":\"2023-01-10\","
+                + "\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"PROJECT\",\"project\":\"业务工作经费\",\"amount\":\"1000000.00\"}");
+        examples.put("ADJUST", "{\"id\":\"j1\",\"type\":\"ADJUST\"," + COMMON + "\"date\":\"2023-06-30\",\"line\":\"a1\","
+                + "\"amount\":\"-20000.00\",\"reason\":\"年中调减\"}");
+        examples.put("TRANSFER", "{\"id\":\"t1\",\"type\":\"TRANSFER\"," + COMMON + "\"date\":\"2023-07-01\",\"from\":\"a1\","
+                + "\"to\":\"a2\",\"amount\":\"5000.00\",\"reason\":\"指标调剂\"}");
+        examples.put("PAY", "{\"id\":\"p1\",\"type\":\"PAY\"," + COMMON + "\"date\":\"2023-02-10\",\"line\":\"a1\","
+                + "\"economic\":\"30201\",\"amount\":\"2500.50\",\"payee\":\"某办公用品公司\",\"method\":\"DIRECT\",\"voucher\":\"记-0012\"}");
+        examples.put("REFUND", "{\"id\":\"r1\",\"type\":\"REFUND\"," + COMMON + "\"date\":\"2023-02-20\",\"payment\":\"p1\","
+                + "\"amount\":\"500.50\"}");
+        examples.put("RECEIVE", "{\"id\":\"i1\",\"type\":\"RECEIVE\"," + COMMON + "\"date\":\"2023-12-20\",\"fund\":\"OTHER\","
+                + "\"subject\":\"2140199\",\"amount\":\"700.00\"}");
+        examples.put("OPENING_BALANCE", "{\"id\":\"o1\",\"type\":\"OPENING_BALANCE\"," + COMMON + "\"date\":\"2023-01-01\","
+                + "\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140106\",\"kind\":\"PROJECT\",\"project\":\"省级专项资金\",\"amount\":\"1709800.00\"}");
+        examples.put("USE_RESERVE", "{\"id\":\"u1\",\"type\":\"USE_RESERVE\"," + COMMON + "\"date\":\"2023-03-01\",\"fund\":\"OTHER\","
+                + "\"subject\":\"2140199\",\"amount\":\"82900.00\"}");
+        examples.put("DISTRIBUTE_SURPLUS", "{\"id\":\"d1\",\"type\":\"DISTRIBUTE_SURPLUS\"," + COMMON + "\"date\":\"2023-12-31\","
+                + "\"fund\":\"BUSINESS\",\"subject\":\"2140199\",\"amount\":\"1000.00\"}");
+        examples.put("SET_LIMIT", "{\"id\":\"l1\",\"type\":\"SET_LIMIT\"," + COMMON + "\"date\":\"2023-01-01\","
+                + "\"category\":\"RECEPTION\",\"amount\":\"30000.00\"}");
+        examples.put("CARRY_OVER", "{\"id\":\"c2023\",\"type\":\"CARRY_OVER\"," + COMMON.substring(0, COMMON.length() - 1) + "}");
+        return examples;
+    }
+}
