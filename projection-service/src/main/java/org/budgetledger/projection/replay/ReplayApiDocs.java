@@ -30,12 +30,12 @@ class ReplayApiDocs implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         Instant started = Instant.parse("2024-03-31T08:00:00Z");
         Replay running = new Replay(ID, "RUNNING", "430001", 2023, null, started, null, 412_000, 1_450_000, 95_000, 10L,
-                null, null, null, null);
+                null, null, null, null, null);
         Replay identical = new Replay(ID, "SUCCEEDED", "430001", 2023, null, started, Instant.parse("2024-03-31T08:00:16Z"),
-                1_450_000, 1_450_000, 93_750, 0L, true, 0, List.of(), null);
+                1_450_000, 1_450_000, 93_750, 0L, true, 0, List.of(), null, null);
         Replay differing = new Replay(ID, "SUCCEEDED", "430001", 2023, null, started, Instant.parse("2024-03-31T08:00:16Z"),
                 1_450_000, 1_450_000, 93_750, 0L, false, 1, List.of(new Replay.Difference("T03", "430001", 2023, "2140199",
-                "project", "1003700.50", "1003200.50")), null);
+                "project", "1003700.50", "1003200.50")), null, null);
         new ApiDescription(api, json)
                 .request(POST, PATH, "one unit-year", new Replays.Request("430001", 2023, null))
                 .answer(POST, PATH, "202", "started", Map.of("id", ID, "url", PATH + "/" + ID))

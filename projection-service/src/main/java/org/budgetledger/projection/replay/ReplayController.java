@@ -27,15 +27,16 @@ class ReplayController {
         this.replays = replays;
     }
 
-    /** 202 with the replay's id and URL; 409 while another replay runs. A replay of all units needs all units. */
+    /** 202 with the replay's id and URL; it waits its turn behind earlier ones. A replay of all units needs all units. */
     @Operation(summary = "Replay the history into a scratch read model and compare (重放核对)", description = """
             Reads the event topic from its first offset into an isolated read model and compares it, cell by cell, \
             with the live one, for a unit (and year) or for every unit; the live projection keeps serving. \
-            The body is optional; knownAt compares the projections as known at that instant.""")
+            The body is optional; knownAt compares the projections as known at that instant. One replay runs at a \
+            time; a later one waits its turn (up to 8 wait).""")
     @ApiResponse(responseCode = "202", description = "Started: its id and URL (also in Location)")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN; a replay of every unit needs every unit")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
-    @ApiResponse(responseCode = "409", description = "`REPLAY_RUNNING`: another replay runs; one at a time")
+    @ApiResponse(responseCode = "409", description = "`REPLAY_RUNNING`: 8 replays are waiting already; ask again later")
     @PostMapping("/api/v1/audit/replays")
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) Replays.Request request) {
         Replays.Request asked = request == null ? new Replays.Request(null, null, null) : request;
@@ -51,7 +52,8 @@ class ReplayController {
     }
 
     @Operation(summary = "A replay's progress, then its result (重放进度与结果)",
-            description = "RUNNING with processed, total, eventsPerSecond and etaSeconds; then SUCCEEDED with identical "
+            description = "RUNNING with processed, total, eventsPerSecond and etaSeconds (while it waits its turn: "
+                    + "queuePosition, 1 being next, and nothing processed); then SUCCEEDED with identical "
                     + "and the differing cells, or FAILED with the error.")
     @Parameter(name = "id", description = "the replay's id, from the answer that started it")
     @ApiResponse(responseCode = "200", description = "The replay")
