@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.budgetledger.embedded.EmbeddedPostgresServer;
 import org.budgetledger.web.operations.TopicHistory;
 
 import java.io.IOException;
@@ -480,10 +481,14 @@ public final class LoadDriver {
         return Math.round(part / whole * 1000) / 1000.0;
     }
 
-    /** The product's embedded PostgreSQL, as its superuser. */
+    /** The product's embedded PostgreSQL, as its superuser (the baselines create their own tables). */
     private static Connection postgres(Path data) throws Exception {
+        Properties passwords = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve(EmbeddedPostgresServer.PASSWORDS_FILE))) {
+            passwords.load(in);
+        }
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports(data).getProperty("postgres") + "/postgres",
-                "postgres", "");
+                EmbeddedPostgresServer.SUPERUSER, passwords.getProperty(EmbeddedPostgresServer.SUPERUSER));
     }
 
     /** The loopback ports the standalone jar chose for its embedded servers. */

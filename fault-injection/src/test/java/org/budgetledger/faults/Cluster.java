@@ -1,5 +1,6 @@
 package org.budgetledger.faults;
 
+import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.embedded.EmbeddedPostgresServer;
 import org.budgetledger.embedded.FreePorts;
 import org.budgetledger.testing.TestUsers;
@@ -9,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +38,9 @@ final class Cluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private EmbeddedPostgresServer postgres;
+    /** The services work as production's roles (issue #16), given these passwords when PostgreSQL first starts. */
+    private final String ownerPassword = DatabaseRoles.newPassword();
+    private final String applicationPassword = DatabaseRoles.newPassword();
     final ChildProcess broker;
     final ChildProcess ledger;
     final ChildProcess projection;
@@ -53,7 +60,10 @@ final class Cluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl(),
-                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.datasource.username=" + DatabaseRoles.APPLICATION,
+                "--spring.datasource.password=" + applicationPassword,
+                "--budgetledger.database.owner-username=" + DatabaseRoles.OWNER,
+                "--budgetledger.database.owner-password=" + ownerPassword,
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + brokerPort,
                 // the harness's own failures show in its logs, not as ANSI colour codes
                 "--spring.output.ansi.enabled=never"));
@@ -73,6 +83,11 @@ final class Cluster implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort + "/" + EmbeddedPostgresServer.DATABASE;
+    }
+
+    /** The database as the services' role sees it (which may read everything the verdict counts). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), DatabaseRoles.APPLICATION, applicationPassword);
     }
 
     String ledgerUrl() {
@@ -141,6 +156,11 @@ final class Cluster implements AutoCloseable {
 
     private void startPostgres() {
         postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), postgresPort, false);
+        try (Connection superuser = postgres.superuserConnection()) {
+            DatabaseRoles.provision(superuser, ownerPassword, applicationPassword);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not provision the database roles", failed);
+        }
     }
 
     private void awaitReady(int port) {

@@ -133,7 +133,7 @@ class FaultInjectionTest {
     private Verdict verdict(Cluster cluster, Outcomes outcomes) throws Exception {
         Set<String> acknowledged = outcomes.ids(Outcomes.Kind.ACKNOWLEDGED);
         Set<String> rejected = outcomes.ids(Outcomes.Kind.REJECTED);
-        try (Connection database = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "")) {
+        try (Connection database = cluster.connect()) {
             Map<String, Integer> eventsPerTransaction = eventsPerTransaction(database);
             Set<String> accepted = ids(database, "SELECT id FROM ledger.posted_transaction");
             long storedEvents = count(database, "SELECT count(*) FROM ledger.domain_event_entry");

@@ -30,8 +30,11 @@ public abstract class LedgerIntegrationTest {
 
     @LocalServerPort
     protected int port;
+    /** The database as the ledger's own role sees it. */
     @Autowired
     protected JdbcClient jdbc;
+    /** The database as its superuser: for tampering on purpose, which the ledger's role may not do. */
+    protected final JdbcClient superuser = JdbcClient.create(SharedInfrastructure.superuser());
 
     /** As the test administrator. */
     protected HttpApi api() {

@@ -14,7 +14,6 @@ import org.budgetledger.ledger.posting.AmountText;
 import org.budgetledger.ledger.posting.PostingService;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.budgetledger.testing.Infrastructure;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.springframework.boot.WebApplicationType;
@@ -41,14 +40,11 @@ class LedgerRulesPropertyTest {
 
     private static synchronized ConfigurableApplicationContext ledger() {
         if (context == null) {
-            Infrastructure infrastructure = SharedInfrastructure.get();
+            Map<String, Object> properties = new HashMap<>(SharedInfrastructure.properties());
+            properties.put("budgetledger.integrity.key", org.budgetledger.testing.TestUsers.INTEGRITY_KEY);
             context = new SpringApplicationBuilder(LedgerServiceApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties(Map.of("spring.datasource.url", infrastructure.jdbcUrl(),
-                            "spring.datasource.username", infrastructure.username(),
-                            "spring.datasource.password", infrastructure.password(),
-                            "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
-                            "budgetledger.integrity.key", org.budgetledger.testing.TestUsers.INTEGRITY_KEY))
+                    .properties(properties)
                     .run();
         }
         return context;

@@ -16,7 +16,7 @@ import org.budgetledger.projection.reports.checks.ConsistencyChecks;
 import org.budgetledger.projection.reports.tables.ReportTables;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.flywaydb.core.Flyway;
+import org.budgetledger.web.jdbc.SchemaOwner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +66,8 @@ class ReportsTest {
     @Autowired
     DataSource dataSource;
     @Autowired
+    SchemaOwner owner;
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
@@ -104,7 +106,7 @@ class ReportsTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String schema = "replay_test_" + Long.toHexString(seed);
-        Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME).load().migrate();
+        owner.migrate(schema, "classpath:db/" + ProjectionSchema.NAME);
         try {
             ReadModelWriter scratch = ReadModelWriter.daySumsOnly(new JdbcTemplate(dataSource), transactions, schema);
             String unit = "D" + Long.toHexString(seed).substring(0, 8);
@@ -132,7 +134,7 @@ class ReportsTest {
                 }
             }
         } finally {
-            jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
+            owner.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 

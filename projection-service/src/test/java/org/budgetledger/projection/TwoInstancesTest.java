@@ -61,10 +61,7 @@ class TwoInstancesTest {
 
     private static ConfigurableApplicationContext instance(Infrastructure infrastructure, String group) {
         Map<String, Object> properties = new HashMap<>(TestUsers.properties());
-        properties.put("spring.datasource.url", infrastructure.jdbcUrl());
-        properties.put("spring.datasource.username", infrastructure.username());
-        properties.put("spring.datasource.password", infrastructure.password());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
+        properties.putAll(SharedInfrastructure.properties());
         properties.put("budgetledger.projection.group-id", group);
         SharedInfrastructure.get();
         return new SpringApplicationBuilder(ProjectionServiceApplication.class).web(WebApplicationType.NONE)

@@ -1,5 +1,6 @@
 package org.budgetledger.standalone;
 
+import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.embedded.EmbeddedKafkaBroker;
 import org.budgetledger.embedded.EmbeddedPostgresServer;
 import org.budgetledger.embedded.FreePorts;
@@ -20,7 +21,9 @@ import java.util.Properties;
 
 /**
  * The servers the standalone launcher starts itself: PostgreSQL when no {@code spring.datasource.url}
- * is configured, a Kafka broker when no {@code spring.kafka.bootstrap-servers} is. Their ports are
+ * is configured, a Kafka broker when no {@code spring.kafka.bootstrap-servers} is. PostgreSQL asks every
+ * connection for a password (generated, kept owner-only in the data directory), and the application connects
+ * as a role that may only append to the event store ({@link DatabaseRoles}). Their ports are
  * chosen once and kept in {@code ports.properties} in the data directory, so a restart finds the broker
  * where its metadata says it is.
  */
@@ -51,8 +54,13 @@ final class EmbeddedServers implements AutoCloseable {
             if (!environment.containsProperty("spring.datasource.url")) {
                 servers.postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
                         Integer.parseInt(ports.getProperty("postgres")), false);
+                // the application works as a role that may only append to the event store; the schemas' owner migrates
+                DatabaseRoles.Logins roles = servers.postgres.provisionRoles();
                 servers.springProperties.put("spring.datasource.url", servers.postgres.jdbcUrl());
-                servers.springProperties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+                servers.springProperties.put("spring.datasource.username", roles.application().username());
+                servers.springProperties.put("spring.datasource.password", roles.application().password());
+                servers.springProperties.put("budgetledger.database.owner-username", roles.owner().username());
+                servers.springProperties.put("budgetledger.database.owner-password", roles.owner().password());
                 log.info("event=embedded_postgres_started directory={} port={}", dataDirectory.resolve("postgres"),
                         servers.postgres.port());
             }

@@ -2,6 +2,7 @@ package org.budgetledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
 import org.budgetledger.testing.RealInfrastructure;
@@ -50,9 +51,14 @@ class BackupRestoreTest {
     private static final Path POSTGRES_15_JAR = Path.of("target", "postgres-15", "postgres-15-binaries.jar");
     /** Zonky extracts binaries into {@code PG-<digest>} here, apart from the 17 binaries under java.io.tmpdir. */
     private static final Path POSTGRES_15_BINARIES = Path.of("target", "postgres-15", "binaries");
-    private static final String USER = "postgres";
-    /** Zonky's cluster trusts local connections: the password travels as in production, but is not checked. */
-    private static final String PASSWORD = "postgres";
+    /**
+     * The roles of docs/OPERATIONS.md, as an operator provisions them on an external server: the product runs as the
+     * application's role and migrates as the owner, which also dumps and restores. (Zonky's cluster trusts local
+     * connections: the passwords travel as in production, but are not checked.)
+     */
+    private static final DatabaseRoles.Logins ROLES = new DatabaseRoles.Logins(
+            new DatabaseRoles.Login(DatabaseRoles.OWNER, DatabaseRoles.newPassword()),
+            new DatabaseRoles.Login(DatabaseRoles.APPLICATION, DatabaseRoles.newPassword()));
     private static final String UNIT = "430001";
     private static final String REPORTS = "/api/v1/reports/" + UNIT + "/2023/";
     private static final List<String> TABLES = List.of("T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09",
@@ -79,6 +85,7 @@ class BackupRestoreTest {
     @Test
     void a_restored_dump_verifies_republishes_and_rebuilds_every_report(Infrastructure infrastructure) throws Exception {
         try (EmbeddedPostgres server = startPostgres15(work.resolve("postgres-data"))) {
+            provisionRoles(server, "postgres");
             Kept kept;
             try (StandaloneLauncher.Running product = start(server, "postgres", infrastructure, "before")) {
                 kept = postHistoryAndKeep(api(product));
@@ -87,6 +94,7 @@ class BackupRestoreTest {
             Path dump = work.resolve("ledger.dump");
             run(PG_DUMP, "--schema=ledger", "--format=custom", "-f", dump.toString(), url(server, "postgres"));
             execute(server, "CREATE DATABASE restored");
+            provisionRoles(server, "restored");
             run(PG_RESTORE, "--clean", "--if-exists", "-d", url(server, "restored"), dump.toString());
 
             try (StandaloneLauncher.Running product = start(server, "restored", infrastructure, "after")) {
@@ -191,8 +199,10 @@ class BackupRestoreTest {
         Stream<String> settings = Stream.of(
                 "--budgetledger.data-dir=" + work.resolve("launcher"),
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
-                "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + PASSWORD,
+                "--spring.datasource.username=" + ROLES.application().username(),
+                "--spring.datasource.password=" + ROLES.application().password(),
+                "--budgetledger.database.owner-username=" + ROLES.owner().username(),
+                "--budgetledger.database.owner-password=" + ROLES.owner().password(),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
                 "--budgetledger.events.topic=backup-restore-test." + generation,
                 "--budgetledger.projection.group-id=backup-restore-test-" + generation,
@@ -238,9 +248,16 @@ class BackupRestoreTest {
         }
     }
 
-    /** A libpq connection URI, as pg_dump and pg_restore take it (the password comes from PGPASSWORD). */
+    /** A libpq connection URI, as pg_dump and pg_restore take it, for the owner (the password comes from PGPASSWORD). */
     private static String url(EmbeddedPostgres server, String database) {
-        return "postgresql://" + USER + "@localhost:" + server.getPort() + "/" + database;
+        return "postgresql://" + ROLES.owner().username() + "@localhost:" + server.getPort() + "/" + database;
+    }
+
+    /** What an operator does once per database (docs/OPERATIONS.md, external PostgreSQL), as its superuser. */
+    private static void provisionRoles(EmbeddedPostgres server, String database) throws SQLException {
+        try (Connection superuser = server.getDatabase("postgres", database).getConnection()) {
+            DatabaseRoles.provision(superuser, ROLES.owner().password(), ROLES.application().password());
+        }
     }
 
     private static void execute(EmbeddedPostgres server, String sql) throws SQLException {
@@ -258,7 +275,7 @@ class BackupRestoreTest {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(errors.toFile());
-        builder.environment().put("PGPASSWORD", PASSWORD);
+        builder.environment().put("PGPASSWORD", ROLES.owner().password());
         Process process = builder.start();
         if (!process.waitFor(CLIENT_TOOL_TIME_MAX.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -42,7 +42,15 @@ class ComposeFileTest {
             assertThat(dependsOn.values()).allSatisfy(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
             Map<String, String> environment = (Map<String, String>) service.get("environment");
             assertThat(environment).containsKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+            // issue #16: connected as the application's role, migrating as the schemas' owner, never the superuser
+            assertThat(environment).containsEntry("SPRING_DATASOURCE_USERNAME", "budgetledger_app")
+                    .containsEntry("BUDGETLEDGER_DATABASE_OWNER_USERNAME", "budgetledger_owner")
+                    .containsKeys("SPRING_DATASOURCE_PASSWORD", "BUDGETLEDGER_DATABASE_OWNER_PASSWORD");
+            assertThat(environment.values()).noneMatch(value -> value.contains("POSTGRES_USER") || value.contains("POSTGRES_PASSWORD"));
         }
+        // the roles are created with the volume (DeployedRolesTest runs the script)
+        assertThat((List<String>) services.get("postgres").get("volumes"))
+                .contains("./deploy/postgres-roles.sh:/docker-entrypoint-initdb.d/postgres-roles.sh:ro");
         assertThat((List<String>) services.get("ledger-service").get("ports")).containsExactly("8081:8081");
         assertThat((List<String>) services.get("projection-service").get("ports")).containsExactly("8082:8082");
         assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("postgres-data", "kafka-data");

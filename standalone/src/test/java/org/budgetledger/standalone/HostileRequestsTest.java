@@ -237,8 +237,9 @@ class HostileRequestsTest {
     /** One connection for the whole run: two counts per request, 20,000 in all. */
     private static synchronized java.sql.Connection database() throws Exception {
         if (database == null) {
-            database = java.sql.DriverManager.getConnection(
-                    product().context().getEnvironment().getProperty("spring.datasource.url"), "postgres", "");
+            var environment = product().context().getEnvironment();
+            database = java.sql.DriverManager.getConnection(environment.getProperty("spring.datasource.url"),
+                    environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
         }
         return database;
     }

@@ -1,5 +1,6 @@
 package org.budgetledger.standalone;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -7,11 +8,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -66,6 +72,58 @@ class RestartTest {
 
         try (StandaloneLauncher.Running without = StandaloneLauncher.start(args)) {
             assertThat(api(without).get("/api/v1/transactions/quick-start-1").status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Issue #16: a data directory from a version whose embedded PostgreSQL trusted every loopback connection, and
+     * whose schemas the superuser created and owns, starts as before — with its transactions — but from then on
+     * its cluster asks for a password and the application works as a role that cannot change stored events.
+     */
+    @Test
+    void a_data_directory_of_a_trusting_cluster_is_upgraded_and_keeps_its_transactions(@TempDir Path dataDirectory)
+            throws Exception {
+        String[] users = TestUsers.arguments();
+        try (EmbeddedPostgres older = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.resolve("postgres"))
+                .setCleanDataDirectory(false).setLocaleConfig("locale", "C").setLocaleConfig("encoding", "UTF8").start()) {
+            // as the older launcher ran: the application on the superuser, which created and owns the schemas
+            String[] asSuperuser = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                    "--budgetledger.data-dir=" + dataDirectory, "--server.port=0",
+                    "--spring.datasource.url=jdbc:postgresql://localhost:" + older.getPort() + "/postgres",
+                    "--spring.datasource.username=postgres"), java.util.Arrays.stream(users)).toArray(String[]::new);
+            try (StandaloneLauncher.Running first = StandaloneLauncher.start(asSuperuser)) {
+                HttpApi api = api(first);
+                api.post("/api/v1/units", Map.of("code", "430001", "name", "湖南省交通运输厅科技信息中心"));
+                assertThat(api.post("/api/v1/transactions", Map.of("id", "a1", "type", "APPROPRIATE", "unit", "430001",
+                        "year", 2023, "date", "2023-01-10", "fund", "GENERAL_BUDGET", "subject", "2140199",
+                        "kind", "BASIC", "amount", "10000.00")).status()).isEqualTo(201);
+                await().atMost(Duration.ofSeconds(30)).until(() -> EndToEndTest.amount(api, "430001", 1).equals("1.00"));
+            }
+        }
+
+        String[] args = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
+                java.util.Arrays.stream(users)).toArray(String[]::new);
+        try (StandaloneLauncher.Running upgraded = StandaloneLauncher.start(args)) {
+            HttpApi api = api(upgraded);
+            assertThat(EndToEndTest.amount(api, "430001", 1)).isEqualTo("1.00");
+            assertThat(api.post("/api/v1/transactions", Map.of("id", "p1", "type", "PAY", "unit", "430001",
+                    "year", 2023, "date", "2023-02-10", "line", "a1", "economic", "30201",
+                    "amount", "5000.00")).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> EndToEndTest.amount(api, "430001", 58).equals("0.50"));
+
+            var environment = upgraded.context().getEnvironment();
+            String url = environment.getProperty("spring.datasource.url");
+            assertThat((Throwable) catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(url, "postgres", "").close()))
+                    .as("a connection without a password").isNotNull();
+            try (Connection application = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password"));
+                 Statement statement = application.createStatement()) {
+                SQLException refused = catchThrowableOfType(SQLException.class,
+                        () -> statement.executeUpdate("DELETE FROM ledger.domain_event_entry WHERE transaction_id = 'a1'"));
+                assertThat((Throwable) refused).as("the application's role deleted a stored event").isNotNull();
+                assertThat(refused.getSQLState()).as(refused.getMessage()).isEqualTo("42501");
+            }
         }
     }
 

@@ -1,12 +1,18 @@
 package org.budgetledger.testing;
 
+import org.budgetledger.embedded.DatabaseRoles;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
 /**
- * The official {@code postgres} and {@code apache/kafka} images. The broker is "stopped" by pausing its
- * container, which keeps its address and data, as a network partition would.
+ * The official {@code postgres} and {@code apache/kafka} images. The image's user is the superuser; the services'
+ * roles are provisioned as on the embedded server. The broker is "stopped" by pausing its container, which keeps
+ * its address and data, as a network partition would.
  */
 final class ContainerInfrastructure implements Infrastructure {
 
@@ -15,10 +21,16 @@ final class ContainerInfrastructure implements Infrastructure {
 
     private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(POSTGRES_IMAGE);
     private final KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+    private final DatabaseRoles.Logins roles;
 
     ContainerInfrastructure() {
         postgres.start();
         kafka.start();
+        try (Connection superuser = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword())) {
+            roles = DatabaseRoles.provision(superuser, DatabaseRoles.newPassword(), DatabaseRoles.newPassword());
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not provision the database roles in the postgres container", failed);
+        }
     }
 
     @Override
@@ -28,11 +40,31 @@ final class ContainerInfrastructure implements Infrastructure {
 
     @Override
     public String username() {
-        return postgres.getUsername();
+        return roles.application().username();
     }
 
     @Override
     public String password() {
+        return roles.application().password();
+    }
+
+    @Override
+    public String ownerUsername() {
+        return roles.owner().username();
+    }
+
+    @Override
+    public String ownerPassword() {
+        return roles.owner().password();
+    }
+
+    @Override
+    public String superuserUsername() {
+        return postgres.getUsername();
+    }
+
+    @Override
+    public String superuserPassword() {
         return postgres.getPassword();
     }
 

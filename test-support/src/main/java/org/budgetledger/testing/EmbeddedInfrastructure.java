@@ -1,5 +1,6 @@
 package org.budgetledger.testing;
 
+import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.embedded.EmbeddedKafkaBroker;
 import org.budgetledger.embedded.EmbeddedPostgresServer;
 import org.budgetledger.embedded.FreePorts;
@@ -13,12 +14,14 @@ import java.nio.file.Path;
 final class EmbeddedInfrastructure implements Infrastructure {
 
     private final EmbeddedPostgresServer postgres;
+    private final DatabaseRoles.Logins roles;
     private final EmbeddedKafkaBroker broker;
 
     EmbeddedInfrastructure() {
         try {
             Path directory = Files.createTempDirectory("budget-ledger-test-");
             postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), 0, true);
+            roles = postgres.provisionRoles();
             broker = new EmbeddedKafkaBroker(directory.resolve("kafka"), FreePorts.next(), FreePorts.next()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 broker.close();
@@ -36,12 +39,32 @@ final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public String username() {
-        return EmbeddedPostgresServer.USER;
+        return roles.application().username();
     }
 
     @Override
     public String password() {
-        return "";
+        return roles.application().password();
+    }
+
+    @Override
+    public String ownerUsername() {
+        return roles.owner().username();
+    }
+
+    @Override
+    public String ownerPassword() {
+        return roles.owner().password();
+    }
+
+    @Override
+    public String superuserUsername() {
+        return EmbeddedPostgresServer.SUPERUSER;
+    }
+
+    @Override
+    public String superuserPassword() {
+        return postgres.superuserPassword();
     }
 
     @Override

@@ -1,13 +1,28 @@
 package org.budgetledger.testing;
 
-/** A real PostgreSQL and a real Kafka broker for tests, shared by every test of a test run. */
+/**
+ * A real PostgreSQL and a real Kafka broker for tests, shared by every test of a test run. The database has the
+ * roles production has (issue #16): the services connect as the application's role and migrate as the schemas'
+ * owner; a superuser is kept for tests that tamper with the store on purpose.
+ */
 public interface Infrastructure {
 
     String jdbcUrl();
 
+    /** The application's role, as which the services connect ({@code spring.datasource.username}). */
     String username();
 
     String password();
+
+    /** The owner of the services' schemas, as which they migrate ({@code budgetledger.database.owner-username}). */
+    String ownerUsername();
+
+    String ownerPassword();
+
+    /** A superuser: what an attacker who has the whole database can do, for tests that tamper on purpose. */
+    String superuserUsername();
+
+    String superuserPassword();
 
     String bootstrapServers();
 

@@ -1,9 +1,14 @@
 package org.budgetledger.testing;
 
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
+
+import javax.sql.DataSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Starts the test infrastructure once per JVM (test run) and hands it out. The system property
@@ -33,12 +38,34 @@ public final class SharedInfrastructure {
 
     /** Points a Spring test context at the shared PostgreSQL and Kafka, with the test users of {@link TestUsers}. */
     public static void register(DynamicPropertyRegistry registry) {
-        Infrastructure infrastructure = get();
-        registry.add("spring.datasource.url", infrastructure::jdbcUrl);
-        registry.add("spring.datasource.username", infrastructure::username);
-        registry.add("spring.datasource.password", infrastructure::password);
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::bootstrapServers);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
         TestUsers.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The settings that point a service at the shared PostgreSQL and Kafka as production does: connected as the
+     * application's role, migrating as the schemas' owner.
+     */
+    public static Map<String, String> properties() {
+        Infrastructure infrastructure = get();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", infrastructure.jdbcUrl());
+        properties.put("spring.datasource.username", infrastructure.username());
+        properties.put("spring.datasource.password", infrastructure.password());
+        properties.put("budgetledger.database.owner-username", infrastructure.ownerUsername());
+        properties.put("budgetledger.database.owner-password", infrastructure.ownerPassword());
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
+        return properties;
+    }
+
+    /** The shared database as its superuser, for tests that tamper with the store on purpose. */
+    public static DataSource superuser() {
+        Infrastructure infrastructure = get();
+        PGSimpleDataSource superuser = new PGSimpleDataSource();
+        superuser.setURL(infrastructure.jdbcUrl());
+        superuser.setUser(infrastructure.superuserUsername());
+        superuser.setPassword(infrastructure.superuserPassword());
+        return superuser;
     }
 
     private static Infrastructure create(String mode) {

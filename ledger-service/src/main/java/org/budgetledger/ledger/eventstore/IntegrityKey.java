@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.eventstore;
 
+import org.budgetledger.contracts.integrity.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,7 +23,8 @@ import java.util.HexFormat;
  * alone shows any change inside the history, but someone who can write the database could append events
  * with correctly computed hashes; without this key, kept outside the database, they cannot seal them.
  * The key is {@code budgetledger.integrity.key} (base64) if set, else read from
- * {@code budgetledger.integrity.key-file}, which is created with a random key (owner-only) on first use.
+ * {@code budgetledger.integrity.key-file}, which is created with a random key (owner-only) on first use; a key
+ * file that others could read is made owner-only, with a warning.
  */
 @Component
 public class IntegrityKey {
@@ -54,20 +55,15 @@ public class IntegrityKey {
     private static byte[] fromFile(Path keyFile) {
         try {
             if (Files.exists(keyFile)) {
+                if (SecretFile.restrictToOwner(keyFile)) {
+                    log.warn("event=integrity_key_permissions_restricted path={} note=\"others could read the key: it is now "
+                            + "owner-only; if it may have been copied, see docs/OPERATIONS.md (threat model)\"", keyFile.toAbsolutePath());
+                }
                 return Base64.getDecoder().decode(Files.readString(keyFile).trim());
             }
             byte[] fresh = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(fresh);
-            Path parent = keyFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh) + "\n");
-            try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system decides
-            }
+            SecretFile.write(keyFile, Base64.getEncoder().encodeToString(fresh) + "\n");
             log.warn("event=integrity_key_created path={} note=\"keep it outside the database and back it up\"",
                     keyFile.toAbsolutePath());
             return fresh;

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The five ways of altering the stored history directly in the database, each caught by verification and
- * the offending event named. Each test puts the store back as it was afterwards.
+ * the offending event named. Each test puts the store back as it was afterwards. The tampering is done as the
+ * database's superuser: the ledger's own role may not change or delete stored events (ApplicationRoleTest).
  */
 class TamperEvidenceTest extends LedgerIntegrationTest {
 
@@ -35,27 +36,27 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
         for (int n = 0; n < 4; n++) {
             api.post("/api/v1/transactions", Tx.pay("p" + n + unit, unit, 2023, "a1" + unit, "30201", "10.00"));
         }
-        sequences = jdbc.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE aggregateIdentifier = ? ORDER BY globalIndex")
+        sequences = superuser.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE aggregateIdentifier = ? ORDER BY globalIndex")
                 .param(unit + ":2023").query(Long.class).list();
-        jdbc.sql("DROP TABLE IF EXISTS ledger_backup").update();
-        jdbc.sql("CREATE TABLE ledger_backup AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex >= ?")
+        superuser.sql("DROP TABLE IF EXISTS ledger_backup").update();
+        superuser.sql("CREATE TABLE ledger_backup AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex >= ?")
                 .param(sequences.get(0)).update();
         assertThat(verify(null).path("ok").asBoolean()).isTrue();
     }
 
     @AfterEach
     void restore() {
-        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(0)).update();
-        jdbc.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT * FROM ledger_backup").update();
-        jdbc.sql("DELETE FROM ledger.posted_transaction WHERE id = 'forged'").update();
-        jdbc.sql("DROP TABLE ledger_backup").update();
+        superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(0)).update();
+        superuser.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT * FROM ledger_backup").update();
+        superuser.sql("DELETE FROM ledger.posted_transaction WHERE id = 'forged'").update();
+        superuser.sql("DROP TABLE ledger_backup").update();
         assertThat(verify(null).path("ok").asBoolean()).isTrue();
     }
 
     @Test
     void an_altered_payload_is_named() {
         long target = sequences.get(2);
-        jdbc.sql("UPDATE ledger.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+        superuser.sql("UPDATE ledger.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
                 + "'\"10.00\"', '\"1.00\"'), 'UTF8') WHERE globalIndex = ?").param(target).update();
 
         JsonNode result = verify(null);
@@ -65,7 +66,7 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
 
     @Test
     void an_event_deleted_in_the_middle_is_named_by_the_event_after_it() {
-        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(sequences.get(2)).update();
+        superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(sequences.get(2)).update();
 
         assertOffending(verify(null), sequences.get(3), "does not link");
     }
@@ -74,7 +75,7 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
     void deleting_the_newest_events_is_caught_with_a_digest() {
         JsonNode digest = api.get("/api/v1/audit/digest").body();
         assertThat(digest.path("sequence").asLong()).isEqualTo(sequences.get(4));
-        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(3)).update();
+        superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(3)).update();
 
         assertThat(verify(null).path("ok").asBoolean()).isTrue();
         assertOffending(verify(digest.toString()), sequences.get(4), "gone");
@@ -84,41 +85,42 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
     void two_swapped_events_are_named() {
         long first = sequences.get(1);
         long second = sequences.get(3);
-        jdbc.sql("CREATE TEMP TABLE swap AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)")
+        // a plain table: each statement of the superuser's client may come on a connection of its own
+        superuser.sql("CREATE TABLE swap AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)")
                 .params(first, second).update();
-        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)").params(first, second).update();
-        jdbc.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT CASE WHEN globalIndex = ? THEN ? ELSE ? END, "
+        superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)").params(first, second).update();
+        superuser.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT CASE WHEN globalIndex = ? THEN ? ELSE ? END, "
                 + "eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
                 + "metaData, transaction_id, recorded_at, previous_hash, hash, seal FROM swap").params(first, second, first).update();
-        jdbc.sql("DROP TABLE swap").update();
+        superuser.sql("DROP TABLE swap").update();
 
         assertOffending(verify(null), first, "does not link");
     }
 
     @Test
     void a_forged_event_appended_with_a_correct_hash_is_named() {
-        Map<String, Object> newest = jdbc.sql("SELECT hash, aggregateIdentifier, sequenceNumber FROM ledger.domain_event_entry "
+        Map<String, Object> newest = superuser.sql("SELECT hash, aggregateIdentifier, sequenceNumber FROM ledger.domain_event_entry "
                 + "ORDER BY globalIndex DESC LIMIT 1").query().singleRow();
         String payload = "{\"transactionId\":\"forged\",\"amount\":\"999999.00\"}";
         Instant recordedAt = Instant.parse("2023-12-31T00:00:00Z");
         String hash = EventHash.of((String) newest.get("hash"), "forged-event", (String) newest.get("aggregateidentifier"),
                 (Long) newest.get("sequencenumber") + 1, "PaymentMade", recordedAt, "forged", payload.getBytes(StandardCharsets.UTF_8));
-        jdbc.sql("INSERT INTO ledger.posted_transaction (id, type, unit, year, fingerprint, request, principal) "
+        superuser.sql("INSERT INTO ledger.posted_transaction (id, type, unit, year, fingerprint, request, principal) "
                 + "VALUES ('forged', 'PAY', 'x', 2023, repeat('0', 64), '{}', 'intruder')").update();
-        jdbc.sql("INSERT INTO ledger.domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, "
+        superuser.sql("INSERT INTO ledger.domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, "
                         + "payloadType, payload, transaction_id, recorded_at, previous_hash, hash, seal) "
                         + "VALUES ('forged-event', ?, ?, 'BudgetYear', '2023-12-31T00:00:00Z', "
                         + "'org.budgetledger.contracts.events.PaymentMade', ?, 'forged', ?, ?, ?, repeat('f', 64))")
                 .params(newest.get("aggregateidentifier"), (Long) newest.get("sequencenumber") + 1,
                         payload.getBytes(StandardCharsets.UTF_8), java.sql.Timestamp.from(recordedAt), newest.get("hash"), hash)
                 .update();
-        long forged = jdbc.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE eventIdentifier = 'forged-event'")
+        long forged = superuser.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE eventIdentifier = 'forged-event'")
                 .query(Long.class).single();
-        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex > ?").param(forged).update();
+        superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex > ?").param(forged).update();
         sequences = new java.util.ArrayList<>(sequences);
 
         assertOffending(verify(null), forged, "forged");
-        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(forged).update();
+        superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(forged).update();
     }
 
     @Test

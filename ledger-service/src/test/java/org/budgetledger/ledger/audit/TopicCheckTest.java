@@ -50,7 +50,7 @@ class TopicCheckTest extends LedgerIntegrationTest {
     @Test
     void only_this_topic_s_publishing_position_counts_not_one_left_from_another_topic() {
         // what a restore onto a new topic leaves behind: the old topic's position, far ahead of the new one's
-        jdbc.sql("INSERT INTO ledger.publication_position (publisher, last_sequence) VALUES ('kafka:an-older-topic', 1000000000000)")
+        superuser.sql("INSERT INTO ledger.publication_position (publisher, last_sequence) VALUES ('kafka:an-older-topic', 1000000000000)")
                 .update();
         try {
             long own = jdbc.sql("SELECT last_sequence FROM ledger.publication_position WHERE publisher = 'kafka:budget-ledger.events'")
@@ -60,7 +60,7 @@ class TopicCheckTest extends LedgerIntegrationTest {
 
             assertThat(check.path("publishedSequence").asLong()).isBetween(own, 999_999_999_999L);
         } finally {
-            jdbc.sql("DELETE FROM ledger.publication_position WHERE publisher = 'kafka:an-older-topic'").update();
+            superuser.sql("DELETE FROM ledger.publication_position WHERE publisher = 'kafka:an-older-topic'").update();
         }
     }
 }

@@ -11,8 +11,8 @@ import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.reports.FactQueries;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.jdbc.SchemaOwner;
 import org.budgetledger.web.operations.TopicHistory;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -64,6 +64,7 @@ public class Replays implements DisposableBean {
     }
 
     private final DataSource dataSource;
+    private final SchemaOwner owner;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final FactQueries live;
@@ -81,11 +82,12 @@ public class Replays implements DisposableBean {
     private final List<Running> waiting = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
 
-    Replays(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
+    Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
             @Value("${budgetledger.events.topic}") String topic) {
         this.dataSource = dataSource;
+        this.owner = owner;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.live = live;
@@ -149,11 +151,13 @@ public class Replays implements DisposableBean {
             return thread;
         });
         try {
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/" + ProjectionSchema.NAME)
-                    .load().migrate();
+            // created and changed as the schemas' owner, which grants this service's role its rows (afterMigrate.sql):
+            // the role itself may create no schema
+            owner.migrate(schema, "classpath:db/" + ProjectionSchema.NAME);
             // the scratch model is dropped when the replay ends: writing it to the WAL would protect nothing
-            jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = ?").param(schema).query(String.class).list()
-                    .forEach(table -> jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update());
+            owner.execute(String.join("; ", jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = ?").param(schema)
+                    .query(String.class).list().stream().map(table -> "ALTER TABLE " + schema + "." + table + " SET UNLOGGED")
+                    .toList()));
             ReadModelWriter scratch = ReadModelWriter.daySumsOnly(new JdbcTemplate(dataSource), transactions, schema);
             try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
                 replay.total.set(history.total());
@@ -178,7 +182,7 @@ public class Replays implements DisposableBean {
             finish(replay, "FAILED", null, null, null, failed.toString());
         } finally {
             helpers.shutdownNow();
-            jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+            owner.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 

@@ -1,0 +1,23 @@
+-- Issue #16: what the ledger's role, ${application}, may do in this schema. The schema's owner runs this after
+-- every migration (Flyway's afterMigrate callback); a set-up without an owner of its own skips it. Everything
+-- is revoked first, so that exactly this holds however the role was set up before.
+--
+-- The event store is append-only below the application, by privilege: INSERT and SELECT, never UPDATE,
+-- DELETE or TRUNCATE — as trusted ledgers make their journal immutable beneath the software that writes it.
+-- No CREATE either: the role cannot add tables, triggers or functions here.
+REVOKE ALL ON ALL TABLES IN SCHEMA ${flyway:defaultSchema} FROM ${application};
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${flyway:defaultSchema} FROM ${application};
+REVOKE ALL ON SCHEMA ${flyway:defaultSchema} FROM ${application};
+GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${application};
+
+-- the history and the idempotency records written with it (identity columns need no sequence right)
+GRANT SELECT, INSERT ON ${flyway:defaultSchema}.domain_event_entry, ${flyway:defaultSchema}.posted_transaction TO ${application};
+-- units and catalog entries are registered, never changed
+GRANT SELECT, INSERT ON ${flyway:defaultSchema}.unit, ${flyway:defaultSchema}.subject, ${flyway:defaultSchema}.economic
+    TO ${application};
+-- state derived from the history and kept beside it: line balances, the publisher's position per topic
+GRANT SELECT, INSERT, UPDATE ON ${flyway:defaultSchema}.budget_line, ${flyway:defaultSchema}.publication_position
+    TO ${application};
+-- Axon's: tracking tokens (no tracking processor runs today); snapshots are never taken, so only read
+GRANT SELECT, INSERT, UPDATE, DELETE ON ${flyway:defaultSchema}.token_entry TO ${application};
+GRANT SELECT ON ${flyway:defaultSchema}.snapshot_event_entry TO ${application};
