@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.budgetline;
 
-import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,11 +35,13 @@ class BudgetLineController {
                 .params(unit, year, year).query(ROW).list();
     }
 
+    /**
+     * The unit's line with this id; without a unit, the only one of a unit the caller sees (a line is named after
+     * the transaction that created it, and transaction ids are unique per unit: SPEC §4 v2).
+     */
     @GetMapping("/api/v1/budget-lines/{id}")
-    BudgetLineState line(@PathVariable String id) {
-        BudgetLineState line = jdbc.sql(COLUMNS + "WHERE id = ?").param(id).query(ROW).optional()
-                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no budget line " + id));
-        Caller.current().requireReadable(line.unit(), "budget line " + id);
-        return line;
+    BudgetLineState line(@PathVariable String id, @RequestParam(required = false) String unit) {
+        return UnitIds.resolve(jdbc.sql(COLUMNS + "WHERE id = ? ORDER BY unit").param(id).query(ROW).list(),
+                BudgetLineState::unit, unit, Caller.current(), "budget line " + id);
     }
 }

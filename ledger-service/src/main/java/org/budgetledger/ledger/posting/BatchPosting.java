@@ -200,9 +200,10 @@ public class BatchPosting {
         try {
             unitOfWork.attachTransaction(transactionManager);
             // one query for the group's earlier acceptances, kept up to date with what the group accepts
-            Map<String, PostedTransactions.Stored> earlier = postedTransactions.findAll(items.subList(start, end).stream()
-                    .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
-                    .map(parsed -> parsed.request().id()).toList());
+            Map<PostedTransactions.Key, PostedTransactions.Stored> earlier = postedTransactions.findAll(
+                    items.subList(start, end).stream()
+                            .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
+                            .map(parsed -> new PostedTransactions.Key(parsed.request().unit(), parsed.request().id())).toList());
             for (int index = start; index < end; index++) {
                 Parsed parsed = items.get(index);
                 if (failedAlone[index - start] != null) {
@@ -214,8 +215,8 @@ public class BatchPosting {
                 } else {
                     try {
                         PostingService.Decision decision = postingService.decide(parsed.request(), callers.get(index),
-                                id -> Optional.ofNullable(earlier.get(id)));
-                        earlier.putIfAbsent(decision.id(), decision.stored());
+                                (unit, id) -> Optional.ofNullable(earlier.get(new PostedTransactions.Key(unit, id))));
+                        earlier.putIfAbsent(decision.key(), decision.stored());
                         decisions.add(decision);
                         decided.add(index);
                     } catch (ApiProblem problem) {
@@ -254,12 +255,12 @@ public class BatchPosting {
             System.arraycopy(answers, 0, results, start, answers.length);
             return Attempt.DECIDED;
         }
-        Map<String, List<Long>> sequences = postedTransactions.sequencesOf(decisions.stream()
-                .map(PostingService.Decision::id).toList());
+        Map<PostedTransactions.Key, List<Long>> sequences = postedTransactions.sequencesOf(decisions.stream()
+                .map(PostingService.Decision::key).toList());
         for (int n = 0; n < decisions.size(); n++) {
             PostingService.Decision decision = decisions.get(n);
             answers[decided.get(n) - start] = new Accepted(postingService.answer(decision,
-                    sequences.getOrDefault(decision.id(), List.of())));
+                    sequences.getOrDefault(decision.key(), List.of())));
         }
         System.arraycopy(answers, 0, results, start, answers.length);
         return Attempt.DECIDED;

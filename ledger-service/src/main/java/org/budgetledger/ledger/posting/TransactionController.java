@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.posting;
 
-import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 
@@ -40,11 +40,10 @@ class TransactionController {
         return batchPosting.post(body, Caller.current());
     }
 
+    /** The unit's transaction with this id; without a unit, the only one of a unit the caller sees (SPEC §4 v2). */
     @GetMapping("/api/v1/transactions/{id}")
-    PostedTransactions.Details transaction(@PathVariable String id) {
-        PostedTransactions.Details details = postedTransactions.details(id)
-                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no transaction " + id));
-        Caller.current().requireReadable(details.unit(), "transaction " + id);
-        return details;
+    PostedTransactions.Details transaction(@PathVariable String id, @RequestParam(required = false) String unit) {
+        return UnitIds.resolve(postedTransactions.details(id), PostedTransactions.Details::unit, unit, Caller.current(),
+                "transaction " + id);
     }
 }
