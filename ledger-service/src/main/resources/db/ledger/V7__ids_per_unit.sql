@@ -15,6 +15,10 @@ ALTER TABLE domain_event_entry
     ALTER COLUMN unit SET NOT NULL,
     ADD CONSTRAINT domain_event_entry_unit_of_budget_year CHECK (unit = split_part(aggregateIdentifier, ':', 1));
 
+-- Events are looked up by transaction (the answer's sequences): by its id and unit now.
+DROP INDEX domain_event_entry_transaction;
+CREATE INDEX domain_event_entry_transaction ON domain_event_entry (transaction_id, unit);
+
 -- As V5, per unit: an event can only be stored for a transaction accepted in its own unit (whose idempotency
 -- record is stored with it), so nothing of a rejected transaction can reach the event store, whatever another
 -- unit accepted under the same id.

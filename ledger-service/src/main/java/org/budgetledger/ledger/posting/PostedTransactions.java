@@ -73,9 +73,9 @@ class PostedTransactions {
     Map<Key, Stored> findAll(Collection<Key> keys) {
         Set<Key> wanted = Set.copyOf(keys);
         Map<Key, Stored> found = new HashMap<>();
-        // by id, the key's first column, then by unit: the same id in another unit is rare
-        jdbc.sql("SELECT unit, id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ANY(?)")
-                .param(keys.stream().map(Key::id).distinct().toArray(String[]::new))
+        // both columns of the key's index; what pairs an id of one key with the unit of another is left out here
+        jdbc.sql("SELECT unit, id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ANY(?) AND unit = ANY(?)")
+                .params(ids(wanted), units(wanted))
                 .query(Stored.class).list().stream()
                 .filter(stored -> wanted.contains(stored.key()))
                 .forEach(stored -> found.put(stored.key(), stored));
@@ -99,10 +99,10 @@ class PostedTransactions {
     Map<Key, List<Long>> sequencesOf(Collection<Key> keys) {
         Set<Key> wanted = Set.copyOf(keys);
         Map<Key, List<Long>> sequences = new HashMap<>();
-        // by id, which the store's index has, then by unit
+        // both columns of the store's index; what pairs an id of one key with the unit of another is left out here
         jdbc.sql("SELECT unit, transaction_id, globalIndex FROM " + EventStoreConfiguration.EVENT_TABLE
-                        + " WHERE transaction_id = ANY(?) ORDER BY globalIndex")
-                .param(keys.stream().map(Key::id).distinct().toArray(String[]::new))
+                        + " WHERE transaction_id = ANY(?) AND unit = ANY(?) ORDER BY globalIndex")
+                .params(ids(wanted), units(wanted))
                 .query(row -> {
                     Key key = new Key(row.getString(1), row.getString(2));
                     if (wanted.contains(key)) {
@@ -110,6 +110,14 @@ class PostedTransactions {
                     }
                 });
         return sequences;
+    }
+
+    private static String[] ids(Set<Key> keys) {
+        return keys.stream().map(Key::id).distinct().toArray(String[]::new);
+    }
+
+    private static String[] units(Set<Key> keys) {
+        return keys.stream().map(Key::unit).distinct().toArray(String[]::new);
     }
 
     List<Long> sequencesOf(String unit, String id) {
