@@ -85,6 +85,19 @@ class JwtAuthenticationTest {
         }
     }
 
+    @Test
+    void a_subject_longer_than_a_recorded_principal_may_be_is_refused_before_anything_is_posted() {
+        new HttpApi(port).post("/api/v1/units", Map.of("code", "JWT2", "name", "令牌单位"));
+        String token = token(TRUSTED, "x".repeat(201), List.of("CLERK"), List.of("JWT2"), Instant.now().plusSeconds(300));
+
+        int status = call(token, "POST", "/api/v1/transactions", "{\"id\":\"jwt-long\",\"type\":\"APPROPRIATE\","
+                + "\"unit\":\"JWT2\",\"year\":2023,\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\","
+                + "\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"1.00\"}");
+
+        assertThat(status).isEqualTo(401);
+        assertThat(new HttpApi(port).get("/api/v1/transactions/jwt-long").status()).isEqualTo(404);
+    }
+
     private int call(String token, String method, String path, String body) {
         var request = RestClient.create("http://localhost:" + port).method(org.springframework.http.HttpMethod.valueOf(method))
                 .uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);

@@ -12,12 +12,12 @@ import java.util.function.Predicate;
  * 57P01…57P03, the server shutting down, or a pooled connection closed under the request), answered 503 — the request stored nothing and may be sent again;
  * and text PostgreSQL cannot hold (a NUL character: 22021, 22P05), answered 400.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
-    static boolean isOutage(Throwable failure) {
+    public static boolean isOutage(Throwable failure) {
         return find(failure, DatabaseFailures::outage) != null;
     }
 

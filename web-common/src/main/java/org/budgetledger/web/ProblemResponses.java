@@ -106,10 +106,6 @@ public class ProblemResponses {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        if (DatabaseFailures.isUnstorableText(exception)) {
-            return problem(ProblemCode.VALIDATION_FAILED, "the request holds text that cannot be stored (a NUL character)",
-                    List.of());
-        }
         if (DatabaseFailures.isOutage(exception)) {
             log.warn("event=database_unavailable exception={} reason=\"{}\"", exception.getClass().getName(),
                     DatabaseFailures.reason(exception));
@@ -118,8 +114,19 @@ public class ProblemResponses {
             return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
                     .header(HttpHeaders.RETRY_AFTER, "1").body(unavailable.getBody());
         }
-        log.error("event=unexpected_error exception={}", exception.getClass().getName(), exception);
-        return problem(ProblemCode.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of());
+        return apiProblem(unexpectedProblem(exception));
+    }
+
+    /**
+     * What a failure that is no database outage answers, for a request or for one item of many (a batch): text
+     * PostgreSQL cannot hold is the request's fault (400); anything else is ours, logged here once (500).
+     */
+    public static ApiProblem unexpectedProblem(Throwable failure) {
+        if (DatabaseFailures.isUnstorableText(failure)) {
+            return new ApiProblem(ProblemCode.VALIDATION_FAILED, "the request holds text that cannot be stored (a NUL character)");
+        }
+        log.error("event=unexpected_error exception={}", failure.getClass().getName(), failure);
+        return new ApiProblem(ProblemCode.INTERNAL_ERROR, "an unexpected error occurred; it has been logged");
     }
 
     private static String path(JsonMappingException exception) {

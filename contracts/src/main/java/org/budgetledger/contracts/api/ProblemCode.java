@@ -36,6 +36,7 @@ public enum ProblemCode {
     ECONOMIC_MISMATCH(422, "Economic code does not match the budget line"),
     DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
     DATE_BEFORE_PAYMENT(422, "Refund dated before its payment"),
+    AMOUNT_LIMIT_EXCEEDED(422, "Amounts beyond the limit of a budget year"),
     LOGIN_LOCKED(429, "Too many failed logins"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     INTERNAL_ERROR(500, "Internal error");

@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,16 +47,22 @@ class BudgetLineController {
                 .params(unit, year, year).query(ROW).list();
     }
 
+    /**
+     * The unit's line with this id; without a unit, the only one of a unit the caller sees (a line is named after
+     * the transaction that created it, and transaction ids are unique per unit: SPEC §4 v2).
+     */
     @Operation(summary = "Read a budget line (预算指标)")
     @Parameter(name = "id", description = "the line's id: the id of the transaction that created it")
     @ApiResponse(responseCode = "200", description = "The line")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK, AUDITOR or ADMIN")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no such line in a unit the caller may read")
+    @Parameter(name = "unit", description = "the unit whose line it is; may be left out when exactly one unit "
+            + "the caller may read has this id")
+    @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: several units the caller may read have this id; "
+            + "name the unit")
     @GetMapping("/api/v1/budget-lines/{id}")
-    BudgetLineState line(@PathVariable String id) {
-        BudgetLineState line = jdbc.sql(COLUMNS + "WHERE id = ?").param(id).query(ROW).optional()
-                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no budget line " + id));
-        Caller.current().requireReadable(line.unit(), "budget line " + id);
-        return line;
+    BudgetLineState line(@PathVariable String id, @RequestParam(required = false) String unit) {
+        return UnitIds.resolve(jdbc.sql(COLUMNS + "WHERE id = ? ORDER BY unit").param(id).query(ROW).list(),
+                BudgetLineState::unit, unit, Caller.current(), "budget line " + id);
     }
 }

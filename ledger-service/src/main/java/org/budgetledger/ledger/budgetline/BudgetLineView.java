@@ -60,23 +60,23 @@ class BudgetLineView {
 
     @EventHandler
     void on(BudgetAdjusted event) {
-        change("adjustments_fen", event.lineId(), event.amount());
+        change("adjustments_fen", event.unit(), event.lineId(), event.amount());
     }
 
     @EventHandler
     void on(BudgetTransferred event) {
-        change("adjustments_fen", event.fromLineId(), event.amount().negate());
-        change("adjustments_fen", event.toLineId(), event.amount());
+        change("adjustments_fen", event.unit(), event.fromLineId(), event.amount().negate());
+        change("adjustments_fen", event.unit(), event.toLineId(), event.amount());
     }
 
     @EventHandler
     void on(PaymentMade event) {
-        change("paid_fen", event.lineId(), event.amount());
+        change("paid_fen", event.unit(), event.lineId(), event.amount());
     }
 
     @EventHandler
     void on(PaymentRefunded event) {
-        change("paid_fen", event.lineId(), event.amount().negate());
+        change("paid_fen", event.unit(), event.lineId(), event.amount().negate());
     }
 
     private void insert(String id, String unit, int year, Fund fund, String subject, Kind kind, String project,
@@ -89,11 +89,12 @@ class BudgetLineView {
                 .update();
     }
 
-    private void change(String column, String lineId, Money delta) {
-        int updated = jdbc.sql("UPDATE ledger.budget_line SET " + column + " = " + column + " + ? WHERE id = ?")
-                .params(delta.fen(), lineId).update();
+    /** Line ids are unique per unit (SPEC §4 v2): another unit may have a line of the same id. */
+    private void change(String column, String unit, String lineId, Money delta) {
+        int updated = jdbc.sql("UPDATE ledger.budget_line SET " + column + " = " + column + " + ? WHERE id = ? AND unit = ?")
+                .params(delta.fen(), lineId, unit).update();
         if (updated != 1) {
-            throw new IllegalStateException("budget line " + lineId + " is missing from the view");
+            throw new IllegalStateException("budget line " + lineId + " of unit " + unit + " is missing from the view");
         }
     }
 }

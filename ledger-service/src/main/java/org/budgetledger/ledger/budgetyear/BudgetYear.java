@@ -56,6 +56,7 @@ public class BudgetYear {
     private final Map<String, Payment> payments = new HashMap<>();
     private final FundBalances balances = new FundBalances();
     private final ThreePublicBudget threePublic = new ThreePublicBudget();
+    private final Turnover turnover = new Turnover();
 
     protected BudgetYear() {
         // for Axon: created empty, then sourced from its events
@@ -65,6 +66,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(Appropriate command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         apply(new BudgetAppropriated(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
                 posting.principal(), posting.memo(), posting.voucher(), command.createdLineId(),
                 command.fund(), command.subject(), command.kind(), command.project(), command.economic(),
@@ -76,6 +78,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(Adjust command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         BudgetLine line = line(command.lineId(), posting);
         line.checkAdjustable();
         line.checkBudgetChange(command.amount());
@@ -88,6 +91,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(Transfer command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         BudgetLine from = line(command.fromLineId(), posting);
         BudgetLine to = line(command.toLineId(), posting);
         from.checkAdjustable();
@@ -107,6 +111,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(Pay command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         BudgetLine line = line(command.lineId(), posting);
         line.checkPayment(command.economic(), command.amount(), posting.date());
         if (line.fund().isFiscal()) {
@@ -123,6 +128,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(Refund command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         Payment payment = payments.get(command.paymentId());
         if (payment == null) {
             throw new TransactionRejected(ProblemCode.UNKNOWN_PAYMENT, "no payment " + command.paymentId()
@@ -139,6 +145,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(Receive command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         requireNonFiscal(command.fund(), "RECEIVE");
         apply(new IncomeReceived(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
                 posting.principal(), posting.memo(), posting.voucher(), command.fund(), command.subject(),
@@ -149,6 +156,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(RecordOpeningBalance command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         if (carriedIn) {
             throw new TransactionRejected(ProblemCode.OPENING_CONFLICT, "year " + posting.year() + " of unit "
                     + posting.unit() + " already received the previous year's carry-over");
@@ -164,6 +172,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(UseReserve command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         requireNonFiscal(command.fund(), "USE_RESERVE");
         apply(new ReserveUsed(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
                 posting.principal(), posting.memo(), posting.voucher(), command.fund(), command.subject(),
@@ -174,6 +183,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DistributeSurplus command) {
         Posting posting = open(command);
+        withinLimit(command.amount(), posting);
         requireNonFiscal(command.fund(), "DISTRIBUTE_SURPLUS");
         Money balance = balances.balance(command.fund(), command.subject());
         if (balance.isLessThan(command.amount())) {
@@ -190,6 +200,7 @@ public class BudgetYear {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SetLimit command) {
         Posting posting = open(command);
+        Turnover.checkLimit(command.amount());
         threePublic.checkLimit(command.category(), command.amount());
         apply(new ThreePublicLimitSet(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
                 posting.principal(), posting.memo(), posting.voucher(), command.category(), command.amount()));
@@ -231,6 +242,10 @@ public class BudgetYear {
             throw new TransactionRejected(ProblemCode.OPENING_CONFLICT, "year " + carriedIn.year() + " of unit "
                     + carriedIn.unit() + " has opening balances recorded already; it cannot also receive a carry-over");
         }
+        Turnover brought = new Turnover();
+        carriedIn.lines().forEach(line -> brought.add(line.amount()));
+        carriedIn.balances().forEach(balance -> brought.add(balance.amount()));
+        turnover.check(brought.amount(), carriedIn.unit(), carriedIn.year());
         apply(carriedIn);
     }
 
@@ -247,6 +262,11 @@ public class BudgetYear {
                     + posting.unit() + " is closed (年终结转 done); post corrections into the next year");
         }
         return posting;
+    }
+
+    /** The amount fits in what the unit-year may still take ({@link Turnover}); checked before any other rule. */
+    private void withinLimit(Money amount, Posting posting) {
+        turnover.check(amount, posting.unit(), posting.year());
     }
 
     private BudgetLine line(String lineId, Posting posting) {
@@ -270,6 +290,7 @@ public class BudgetYear {
         id = BudgetYearId.of(event.unit(), event.year());
         lines.put(event.lineId(), BudgetLine.created(event.lineId(), event.fund(), event.subject(), event.kind(),
                 event.project(), event.economic(), LineOrigin.APPROPRIATION, event.effectiveDate(), event.amount()));
+        turnover.add(event.amount());
         if (event.fund().isFiscal()) {
             balances.add(event.fund(), event.subject(), event.amount());
         }
@@ -279,6 +300,7 @@ public class BudgetYear {
     void on(BudgetAdjusted event) {
         id = BudgetYearId.of(event.unit(), event.year());
         lines.put(event.lineId(), lines.get(event.lineId()).withAdjustment(event.amount()));
+        turnover.add(event.amount());
         if (event.fund().isFiscal()) {
             balances.add(event.fund(), event.subject(), event.amount());
         }
@@ -289,6 +311,7 @@ public class BudgetYear {
         id = BudgetYearId.of(event.unit(), event.year());
         lines.put(event.fromLineId(), lines.get(event.fromLineId()).withAdjustment(event.amount().negate()));
         lines.put(event.toLineId(), lines.get(event.toLineId()).withAdjustment(event.amount()));
+        turnover.add(event.amount());
         if (event.fund().isFiscal()) {
             balances.add(event.fund(), event.fromSubject(), event.amount().negate());
             balances.add(event.fund(), event.toSubject(), event.amount());
@@ -300,6 +323,7 @@ public class BudgetYear {
         id = BudgetYearId.of(event.unit(), event.year());
         BudgetLine line = lines.get(event.lineId());
         lines.put(line.id(), line.withPayment(event.amount()));
+        turnover.add(event.amount());
         payments.put(event.transactionId(), Payment.of(event.transactionId(), line, event.economic(), event.effectiveDate(),
                 event.amount()));
         balances.add(event.fund(), event.subject(), event.amount().negate());
@@ -312,6 +336,7 @@ public class BudgetYear {
     void on(PaymentRefunded event) {
         id = BudgetYearId.of(event.unit(), event.year());
         lines.put(event.lineId(), lines.get(event.lineId()).withPayment(event.amount().negate()));
+        turnover.add(event.amount());
         payments.put(event.paymentId(), payments.get(event.paymentId()).withRefund(event.amount()));
         balances.add(event.fund(), event.subject(), event.amount());
         if (event.fund().isFiscal()) {
@@ -323,6 +348,7 @@ public class BudgetYear {
     @EventSourcingHandler
     void on(IncomeReceived event) {
         id = BudgetYearId.of(event.unit(), event.year());
+        turnover.add(event.amount());
         balances.add(event.fund(), event.subject(), event.amount());
     }
 
@@ -330,6 +356,7 @@ public class BudgetYear {
     void on(OpeningBalanceRecorded event) {
         id = BudgetYearId.of(event.unit(), event.year());
         openingRecorded = true;
+        turnover.add(event.amount());
         balances.add(event.fund(), event.subject(), event.amount());
         if (event.lineId() != null) {
             lines.put(event.lineId(), BudgetLine.created(event.lineId(), event.fund(), event.subject(), event.kind(),
@@ -340,12 +367,14 @@ public class BudgetYear {
     @EventSourcingHandler
     void on(ReserveUsed event) {
         id = BudgetYearId.of(event.unit(), event.year());
+        turnover.add(event.amount());
         balances.add(event.fund(), event.subject(), event.amount());
     }
 
     @EventSourcingHandler
     void on(SurplusDistributed event) {
         id = BudgetYearId.of(event.unit(), event.year());
+        turnover.add(event.amount());
         balances.add(event.fund(), event.subject(), event.amount().negate());
     }
 
@@ -369,9 +398,11 @@ public class BudgetYear {
             lines.put(line.lineId(), BudgetLine.created(line.lineId(), line.fund(), line.subject(), line.kind(),
                     line.project(), line.economic(), LineOrigin.CARRY_OVER, event.effectiveDate(), line.amount()));
             balances.add(line.fund(), line.subject(), line.amount());
+            turnover.add(line.amount());
         }
         for (CarriedBalance balance : event.balances()) {
             balances.add(balance.fund(), balance.subject(), balance.amount());
+            turnover.add(balance.amount());
         }
     }
 }

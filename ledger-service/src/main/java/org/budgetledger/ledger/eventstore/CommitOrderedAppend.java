@@ -55,7 +55,8 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                         schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
                         schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
                         schema.metaDataColumn())
-                        + ", transaction_id, recorded_at, previous_hash, hash, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + ", transaction_id, unit, recorded_at, previous_hash, hash, seal)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Timestamp recordedAtTimestamp = Timestamp.from(recordedAt);
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = (DomainEventMessage<?>) message;
@@ -70,16 +71,19 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             insert.setString(7, payload.getType().getRevision());
             insert.setObject(8, payload.getData());
             insert.setObject(9, metaData.getData());
-            String transactionId = ((LedgerEvent) event.getPayload()).transactionId();
+            LedgerEvent ledgerEvent = (LedgerEvent) event.getPayload();
+            String transactionId = ledgerEvent.transactionId();
             insert.setString(10, transactionId);
-            insert.setTimestamp(11, recordedAtTimestamp);
+            // with the id, the key of the transaction's idempotency record, to which the store's foreign key holds it
+            insert.setString(11, ledgerEvent.unit());
+            insert.setTimestamp(12, recordedAtTimestamp);
             String payloadType = payload.getType().getName();
             String hash = EventHash.of(previousHash, event.getIdentifier(), event.getAggregateIdentifier(),
                     event.getSequenceNumber(), payloadType.substring(payloadType.lastIndexOf('.') + 1), recordedAt,
                     transactionId, (byte[]) payload.getData());
-            insert.setString(12, previousHash);
-            insert.setString(13, hash);
-            insert.setString(14, integrityKey.seal(hash));
+            insert.setString(13, previousHash);
+            insert.setString(14, hash);
+            insert.setString(15, integrityKey.seal(hash));
             insert.addBatch();
             previousHash = hash;
         }

@@ -9,13 +9,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.DatabaseFailures;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
@@ -35,9 +38,11 @@ import java.util.function.IntConsumer;
  * <p>For speed, consecutive items are decided in groups inside one unit of work and one database
  * transaction: one commit and one append lock for up to {@link #GROUP_SIZE} transactions instead of one
  * each. Items are decided in order against the state the earlier ones left, as single POSTs would be; a
- * rejected item stores nothing (its budget year rejects before applying anything). If the group cannot
- * commit (a concurrent writer on another instance, a database failure), nothing of it is stored and its
- * items are posted again one by one.
+ * rejected item stores nothing (its budget year rejects before applying anything). An item that fails for a
+ * reason of its own (a bug it runs into, say) is answered with that failure alone, and the group is decided
+ * again without it. If the group cannot commit (a concurrent writer on another instance, a database
+ * failure, a row the database refuses), nothing of it is stored and its items are posted again one by one,
+ * where a failure is again only its own item's answer, unless the database is out of reach.
  *
  * <p>The import of voucher files decides its rows here too ({@link #decide}), either the same way or all
  * or nothing: every item in one unit of work, which is rolled back if any item is rejected.
@@ -158,20 +163,39 @@ public class BatchPosting {
         return Arrays.asList(answers);
     }
 
+    /** How one attempt at deciding a group ended. */
+    private enum Attempt { DECIDED, ITEM_FAILED, ABANDONED }
+
     /**
-     * Decides items [start, end) in one unit of work. Rejections are answers, not failures: they store
-     * nothing and the group goes on; with {@code allOrNothing}, one rejection rolls the group back once every
-     * item is decided. Anything else that goes wrong rolls the whole group back. A rollback evicts the budget
-     * years the group touched from Axon's cache (each command's unit of work is nested in the group's and
-     * rolls back with it), so no state of a rolled-back item outlives it.
+     * Decides items [start, end) in one unit of work, again without an item that failed on its own (at most
+     * once per item).
      *
      * @return whether the group was decided (else nothing of it was stored and no answer was set)
      */
     private boolean group(List<Parsed> items, List<Caller> callers, int start, int end, boolean allOrNothing,
                           IntConsumer progress, Answer[] results) {
+        Answer[] failedAlone = new Answer[end - start];
+        Attempt attempt;
+        do {
+            attempt = attempt(items, callers, start, end, allOrNothing, progress, results, failedAlone);
+        } while (attempt == Attempt.ITEM_FAILED);
+        return attempt == Attempt.DECIDED;
+    }
+
+    /**
+     * One attempt at deciding items [start, end) in one unit of work, leaving out those in {@code failedAlone}.
+     * Rejections are answers, not failures: they store nothing and the group goes on; with
+     * {@code allOrNothing}, one rejection rolls the group back once every item is decided. An item that fails
+     * otherwise, but not for want of the database, rolls the group back, and gets that failure as its answer in
+     * {@code failedAlone}. Anything else that goes wrong rolls the whole group back. A rollback evicts the
+     * budget years the group touched from Axon's cache (each command's unit of work is nested in the group's
+     * and rolls back with it), so no state of a rolled-back item outlives it.
+     */
+    private Attempt attempt(List<Parsed> items, List<Caller> callers, int start, int end, boolean allOrNothing,
+                            IntConsumer progress, Answer[] results, Answer[] failedAlone) {
         List<PostingService.Decision> decisions = new ArrayList<>();
         List<Integer> decided = new ArrayList<>();
-        Answer[] answers = new Answer[end - start];
+        Answer[] answers = failedAlone.clone();
         boolean withdrawn;
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         List<PostingRecord> records = new ArrayList<>();
@@ -179,22 +203,36 @@ public class BatchPosting {
         try {
             unitOfWork.attachTransaction(transactionManager);
             // one query for the group's earlier acceptances, kept up to date with what the group accepts
-            Map<String, PostedTransactions.Stored> earlier = postedTransactions.findAll(items.subList(start, end).stream()
-                    .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
-                    .map(parsed -> parsed.request().id()).toList());
+            Map<PostedTransactions.Key, PostedTransactions.Stored> earlier = postedTransactions.findAll(
+                    items.subList(start, end).stream()
+                            .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
+                            .map(parsed -> new PostedTransactions.Key(parsed.request().unit(), parsed.request().id())).toList());
             for (int index = start; index < end; index++) {
                 Parsed parsed = items.get(index);
+                if (failedAlone[index - start] != null) {
+                    progress.accept(index + 1);
+                    continue;
+                }
                 if (parsed.unreadable() != null) {
                     answers[index - start] = new Rejected(null, parsed.unreadable());
                 } else {
                     try {
                         PostingService.Decision decision = postingService.decide(parsed.request(), callers.get(index),
-                                id -> Optional.ofNullable(earlier.get(id)));
-                        earlier.putIfAbsent(decision.id(), decision.stored());
+                                (unit, id) -> Optional.ofNullable(earlier.get(new PostedTransactions.Key(unit, id))));
+                        earlier.putIfAbsent(decision.key(), decision.stored());
                         decisions.add(decision);
                         decided.add(index);
                     } catch (ApiProblem problem) {
                         answers[index - start] = new Rejected(parsed.request().id(), problem);
+                    } catch (RuntimeException failed) {
+                        if (!itsOwn(failed)) {
+                            throw failed;
+                        }
+                        unitOfWork.rollback(failed);
+                        log.info("event=batch_group_redecided size={} without={} reason=\"{}\"", end - start,
+                                parsed.request().id(), failed.toString().replace('"', '\''));
+                        failedAlone[index - start] = new Rejected(parsed.request().id(), ProblemResponses.unexpectedProblem(failed));
+                        return Attempt.ITEM_FAILED;
                     }
                 }
                 progress.accept(index + 1);
@@ -213,25 +251,28 @@ public class BatchPosting {
                 unitOfWork.rollback(failed);
             }
             log.info("event=batch_group_abandoned size={} reason=\"{}\"", end - start, failed.toString());
-            return false;
+            return Attempt.ABANDONED;
         }
         if (withdrawn) {
             decided.forEach(index -> answers[index - start] = new Withdrawn(items.get(index).request().id()));
             System.arraycopy(answers, 0, results, start, answers.length);
-            return true;
+            return Attempt.DECIDED;
         }
-        Map<String, List<Long>> sequences = postedTransactions.sequencesOf(decisions.stream()
-                .map(PostingService.Decision::id).toList());
+        Map<PostedTransactions.Key, List<Long>> sequences = postedTransactions.sequencesOf(decisions.stream()
+                .map(PostingService.Decision::key).toList());
         for (int n = 0; n < decisions.size(); n++) {
             PostingService.Decision decision = decisions.get(n);
             answers[decided.get(n) - start] = new Accepted(postingService.answer(decision,
-                    sequences.getOrDefault(decision.id(), List.of())));
+                    sequences.getOrDefault(decision.key(), List.of())));
         }
         System.arraycopy(answers, 0, results, start, answers.length);
-        return true;
+        return Attempt.DECIDED;
     }
 
-    /** One item in its own database transaction; a failure other than a rejection is thrown. */
+    /**
+     * One item in its own database transaction. A failure is that item's answer, as a single POST would
+     * answer it; only a database outage, which every other item would run into too, is thrown.
+     */
     Answer alone(Parsed parsed, Caller caller) {
         if (parsed.unreadable() != null) {
             return new Rejected(null, parsed.unreadable());
@@ -240,7 +281,26 @@ public class BatchPosting {
             return new Accepted(postingService.post(parsed.request(), caller));
         } catch (ApiProblem problem) {
             return new Rejected(parsed.request().id(), problem);
+        } catch (RuntimeException failed) {
+            if (DatabaseFailures.isOutage(failed)) {
+                throw failed;
+            }
+            return new Rejected(parsed.request().id(), ProblemResponses.unexpectedProblem(failed));
         }
+    }
+
+    /**
+     * Whether a failure while deciding an item is the item's own (a bug it runs into, a value the database
+     * refuses), not the database's or the moment's (an outage, a concurrent writer, a deadlock), after which
+     * the whole group is decided again one by one.
+     */
+    private static boolean itsOwn(RuntimeException failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof TransientDataAccessException) {
+                return false;
+            }
+        }
+        return !DatabaseFailures.isOutage(failed);
     }
 
     /** A batch answer as JSON: a batch is never all or nothing, so no item of it is withdrawn. */

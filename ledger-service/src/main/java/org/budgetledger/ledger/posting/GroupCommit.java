@@ -24,9 +24,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Every commit takes the ledger's append lock and waits for its WAL flush under it, so commits one by
  * one cap single POSTs at the disk's flush rate. Grouping shares the lock and the flush among all the POSTs
  * that are waiting, and adds no wait of its own: a POST that arrives when nothing is being decided is
- * decided at once, alone. If a group cannot commit, its POSTs are decided again one by one, so that one
- * POST's rejection or conflict never becomes another's; once one of them fails for want of the database,
- * the rest are answered with that failure too instead of each waiting for it in turn.
+ * decided at once, alone. A POST that fails for a reason of its own (a bug it runs into, a value the
+ * database refuses) is answered with that failure alone; the others are decided as if it had not been
+ * there ({@link BatchPosting}). If a group cannot commit, its POSTs are decided again one by one, so that
+ * one POST's rejection, conflict or failure never becomes another's; once one of them fails for want of the
+ * database, the rest are answered with that outage too instead of each waiting for it in turn.
  */
 @Service
 class GroupCommit implements DisposableBean {
@@ -103,17 +105,18 @@ class GroupCommit implements DisposableBean {
             }
             return;
         }
-        RuntimeException infrastructure = null;
+        RuntimeException outage = null;
         for (Waiting waiting : group) {
-            if (infrastructure != null) {
-                waiting.answer().completeExceptionally(infrastructure);
+            if (outage != null) {
+                waiting.answer().completeExceptionally(outage);
                 continue;
             }
             try {
                 waiting.answer().complete(batchPosting.alone(BatchPosting.Parsed.readable(waiting.request()), waiting.caller()));
             } catch (RuntimeException failed) {
-                // the database is gone, most likely: the rest would wait for it in turn, so they are answered alike
-                infrastructure = failed;
+                // the database is gone (alone() answers any other failure as its item's own): the rest would
+                // wait for it in turn, so they are answered alike
+                outage = failed;
                 waiting.answer().completeExceptionally(failed);
             }
         }

@@ -14,12 +14,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The idempotency records of accepted transactions, one row per transaction id. */
+/**
+ * The idempotency records of accepted transactions, one row per transaction: a transaction is known by its
+ * unit and its id (SPEC §4 v2), the same id may be another unit's transaction.
+ */
 @Repository
 class PostedTransactions {
 
-    record Stored(String id, String type, String fingerprint, String lineId) {
+    /** What identifies a transaction: its id within its unit. */
+    record Key(String unit, String id) {
+    }
+
+    record Stored(String unit, String id, String type, String fingerprint, String lineId) {
+        Key key() {
+            return new Key(unit, id);
+        }
     }
 
     /** A stored transaction as {@code GET /api/v1/transactions/{id}} shows it. */
@@ -34,12 +45,12 @@ class PostedTransactions {
         this.jdbc = jdbc;
     }
 
-    /** Fails with a DuplicateKeyException when the id was taken, after the transaction holding it commits. */
+    /** Fails with a DuplicateKeyException when the unit's id was taken, after the transaction holding it commits. */
     void insert(PostingRecord record) {
         insertAll(List.of(record));
     }
 
-    /** All at once, in one statement; fails with a DuplicateKeyException when any id was taken. */
+    /** All at once, in one statement; fails with a DuplicateKeyException when any unit's id was taken. */
     void insertAll(List<PostingRecord> records) {
         if (records.isEmpty()) {
             return;
@@ -55,47 +66,65 @@ class PostedTransactions {
                 .update();
     }
 
-    Optional<Stored> find(String id) {
-        return jdbc.sql("SELECT id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ?")
-                .param(id).query(Stored.class).optional();
+    Optional<Stored> find(String unit, String id) {
+        return jdbc.sql("SELECT unit, id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ? AND unit = ?")
+                .params(id, unit).query(Stored.class).optional();
     }
 
-    /** The idempotency records of many ids at once, by id: the ids not found are absent. */
-    Map<String, Stored> findAll(Collection<String> ids) {
-        Map<String, Stored> found = new HashMap<>();
-        jdbc.sql("SELECT id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ANY(?)")
-                .param(ids.toArray(String[]::new))
-                .query(Stored.class).list().forEach(stored -> found.put(stored.id(), stored));
+    /** The idempotency records of many transactions at once: those not found are absent. */
+    Map<Key, Stored> findAll(Collection<Key> keys) {
+        Set<Key> wanted = Set.copyOf(keys);
+        Map<Key, Stored> found = new HashMap<>();
+        // both columns of the key's index; what pairs an id of one key with the unit of another is left out here
+        jdbc.sql("SELECT unit, id, type, fingerprint, line_id FROM ledger.posted_transaction WHERE id = ANY(?) AND unit = ANY(?)")
+                .params(ids(wanted), units(wanted))
+                .query(Stored.class).list().stream()
+                .filter(stored -> wanted.contains(stored.key()))
+                .forEach(stored -> found.put(stored.key(), stored));
         return found;
     }
 
-    Optional<Details> details(String id) {
+    /** Every unit's transaction with this id, oldest first. */
+    List<Details> details(String id) {
         return jdbc.sql("""
                         SELECT id, type, unit, year, principal, recorded_at, request::text AS request, line_id
-                        FROM ledger.posted_transaction WHERE id = ?""")
+                        FROM ledger.posted_transaction WHERE id = ? ORDER BY recorded_at, unit""")
                 .param(id)
                 .query((row, number) -> new Details(row.getString("id"), row.getString("type"), row.getString("unit"),
                         row.getInt("year"), row.getString("principal"), row.getTimestamp("recorded_at").toInstant(),
                         row.getString("request"), PostingResult.accepted(row.getString("id"), row.getString("type"),
-                        sequencesOf(id), row.getString("line_id"))))
-                .optional();
+                        sequencesOf(row.getString("unit"), id), row.getString("line_id"))))
+                .list();
     }
 
-    /** The stored sequences of many transactions at once, by transaction id. */
-    Map<String, List<Long>> sequencesOf(Collection<String> ids) {
-        Map<String, List<Long>> sequences = new HashMap<>();
-        jdbc.sql("SELECT transaction_id, globalIndex FROM " + EventStoreConfiguration.EVENT_TABLE
-                        + " WHERE transaction_id = ANY(?) ORDER BY globalIndex")
-                .param(ids.toArray(String[]::new))
+    /** The stored sequences of many transactions at once. */
+    Map<Key, List<Long>> sequencesOf(Collection<Key> keys) {
+        Set<Key> wanted = Set.copyOf(keys);
+        Map<Key, List<Long>> sequences = new HashMap<>();
+        // both columns of the store's index; what pairs an id of one key with the unit of another is left out here
+        jdbc.sql("SELECT unit, transaction_id, globalIndex FROM " + EventStoreConfiguration.EVENT_TABLE
+                        + " WHERE transaction_id = ANY(?) AND unit = ANY(?) ORDER BY globalIndex")
+                .params(ids(wanted), units(wanted))
                 .query(row -> {
-                    sequences.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(row.getLong(2));
+                    Key key = new Key(row.getString(1), row.getString(2));
+                    if (wanted.contains(key)) {
+                        sequences.computeIfAbsent(key, k -> new ArrayList<>()).add(row.getLong(3));
+                    }
                 });
         return sequences;
     }
 
-    List<Long> sequencesOf(String id) {
+    private static String[] ids(Set<Key> keys) {
+        return keys.stream().map(Key::id).distinct().toArray(String[]::new);
+    }
+
+    private static String[] units(Set<Key> keys) {
+        return keys.stream().map(Key::unit).distinct().toArray(String[]::new);
+    }
+
+    List<Long> sequencesOf(String unit, String id) {
         return jdbc.sql("SELECT globalIndex FROM " + EventStoreConfiguration.EVENT_TABLE
-                        + " WHERE transaction_id = ? ORDER BY globalIndex")
-                .param(id).query(Long.class).list();
+                        + " WHERE transaction_id = ? AND unit = ? ORDER BY globalIndex")
+                .params(id, unit).query(Long.class).list();
     }
 }

@@ -54,13 +54,17 @@ public class PostingService {
     /** A transaction accepted now ({@code created}) or before, not yet answered. */
     record Decision(String id, String type, String lineId, boolean created, String unit, int year, String fingerprint) {
         PostedTransactions.Stored stored() {
-            return new PostedTransactions.Stored(id, type, fingerprint, lineId);
+            return new PostedTransactions.Stored(unit, id, type, fingerprint, lineId);
+        }
+
+        PostedTransactions.Key key() {
+            return new PostedTransactions.Key(unit, id);
         }
     }
 
     /** Where a transaction's earlier acceptance is looked up first: the database, or what a group read of it. */
     interface EarlierPostings {
-        Optional<PostedTransactions.Stored> find(String id);
+        Optional<PostedTransactions.Stored> find(String unit, String id);
     }
 
     private final CommandGateway commandGateway;
@@ -80,7 +84,8 @@ public class PostingService {
 
     /** Posts one transaction in its own database transaction and answers with its stored sequences. */
     public Outcome post(TransactionRequest request, Caller caller) {
-        return answer(decide(request, caller), postedTransactions.sequencesOf(request.id()));
+        Decision decision = decide(request, caller);
+        return answer(decision, postedTransactions.sequencesOf(decision.unit(), decision.id()));
     }
 
     private void count(String type, String outcome, String code) {
@@ -125,7 +130,9 @@ public class PostingService {
         }
         String canonicalRequest = canonical(request);
         String fingerprint = sha256(canonicalRequest);
-        Optional<Decision> earlier = earlierPostings.find(posting.transactionId()).map(stored -> repeat(stored, fingerprint));
+        // the same id in another unit is another transaction (SPEC §4 v2), which this one never learns of
+        Optional<Decision> earlier = earlierPostings.find(posting.unit(), posting.transactionId())
+                .map(stored -> repeat(stored, fingerprint));
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -137,11 +144,11 @@ public class PostingService {
         try {
             result = dispatch(command, record);
         } catch (IdempotencyRecording.DuplicateTransaction concurrentDuplicate) {
-            return earlier(posting.transactionId(), fingerprint).orElseThrow();
+            return earlier(posting.unit(), posting.transactionId(), fingerprint).orElseThrow();
         }
         if (result instanceof TransactionRejected rejected) {
             // a concurrent twin of this very transaction may be what used up the balance: then it is a repeat
-            Optional<Decision> twin = earlier(posting.transactionId(), fingerprint);
+            Optional<Decision> twin = earlier(posting.unit(), posting.transactionId(), fingerprint);
             if (twin.isPresent()) {
                 return twin.get();
             }
@@ -192,17 +199,17 @@ public class PostingService {
         }
     }
 
-    private Optional<Decision> earlier(String id, String fingerprint) {
-        return postedTransactions.find(id).map(stored -> repeat(stored, fingerprint));
+    private Optional<Decision> earlier(String unit, String id, String fingerprint) {
+        return postedTransactions.find(unit, id).map(stored -> repeat(stored, fingerprint));
     }
 
-    /** The same id accepted before: a repeat if the bodies are the same, a conflict if not. */
+    /** The same id accepted before in the same unit: a repeat if the bodies are the same, a conflict if not. */
     private static Decision repeat(PostedTransactions.Stored stored, String fingerprint) {
         if (!stored.fingerprint().equals(fingerprint)) {
-            throw new ApiProblem(ProblemCode.IDEMPOTENCY_CONFLICT,
-                    "transaction " + stored.id() + " was posted before with a different body");
+            throw new ApiProblem(ProblemCode.IDEMPOTENCY_CONFLICT, "transaction " + stored.id() + " of unit "
+                    + stored.unit() + " was posted before with a different body");
         }
-        return new Decision(stored.id(), stored.type(), stored.lineId(), false, null, 0, fingerprint);
+        return new Decision(stored.id(), stored.type(), stored.lineId(), false, stored.unit(), 0, fingerprint);
     }
 
     private static String canonical(TransactionRequest request) {

@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Transactions (记账)")
@@ -63,17 +63,20 @@ class TransactionController {
         return batchPosting.post(body, Caller.current());
     }
 
+    /** The unit's transaction with this id; without a unit, the only one of a unit the caller sees (SPEC §4 v2). */
     @Operation(summary = "Read a posted transaction (查询交易)",
             description = "The transaction as it was accepted: who posted it, when, its body and the answer it got.")
     @Parameter(name = "id", description = "the transaction's id, as posted")
     @ApiResponse(responseCode = "200", description = "The transaction")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK, AUDITOR or ADMIN")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no such transaction in a unit the caller may read")
+    @Parameter(name = "unit", description = "the unit whose transaction it is; may be left out when exactly one unit "
+            + "the caller may read has this id")
+    @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: several units the caller may read have this id; "
+            + "name the unit")
     @GetMapping("/api/v1/transactions/{id}")
-    PostedTransactions.Details transaction(@PathVariable String id) {
-        PostedTransactions.Details details = postedTransactions.details(id)
-                .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no transaction " + id));
-        Caller.current().requireReadable(details.unit(), "transaction " + id);
-        return details;
+    PostedTransactions.Details transaction(@PathVariable String id, @RequestParam(required = false) String unit) {
+        return UnitIds.resolve(postedTransactions.details(id), PostedTransactions.Details::unit, unit, Caller.current(),
+                "transaction " + id);
     }
 }

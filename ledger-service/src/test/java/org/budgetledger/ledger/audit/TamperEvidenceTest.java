@@ -91,7 +91,7 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
         superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex IN (?, ?)").params(first, second).update();
         superuser.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT CASE WHEN globalIndex = ? THEN ? ELSE ? END, "
                 + "eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
-                + "metaData, transaction_id, recorded_at, previous_hash, hash, seal FROM swap").params(first, second, first).update();
+                + "metaData, transaction_id, recorded_at, previous_hash, hash, seal, unit FROM swap").params(first, second, first).update();
         superuser.sql("DROP TABLE swap").update();
 
         assertOffending(verify(null), first, "does not link");
@@ -105,14 +105,15 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
         Instant recordedAt = Instant.parse("2023-12-31T00:00:00Z");
         String hash = EventHash.of((String) newest.get("hash"), "forged-event", (String) newest.get("aggregateidentifier"),
                 (Long) newest.get("sequencenumber") + 1, "PaymentMade", recordedAt, "forged", payload.getBytes(StandardCharsets.UTF_8));
+        String unit = ((String) newest.get("aggregateidentifier")).split(":")[0];
         superuser.sql("INSERT INTO ledger.posted_transaction (id, type, unit, year, fingerprint, request, principal) "
-                + "VALUES ('forged', 'PAY', 'x', 2023, repeat('0', 64), '{}', 'intruder')").update();
+                + "VALUES ('forged', 'PAY', ?, 2023, repeat('0', 64), '{}', 'intruder')").param(unit).update();
         superuser.sql("INSERT INTO ledger.domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, "
-                        + "payloadType, payload, transaction_id, recorded_at, previous_hash, hash, seal) "
+                        + "payloadType, payload, transaction_id, unit, recorded_at, previous_hash, hash, seal) "
                         + "VALUES ('forged-event', ?, ?, 'BudgetYear', '2023-12-31T00:00:00Z', "
-                        + "'org.budgetledger.contracts.events.PaymentMade', ?, 'forged', ?, ?, ?, repeat('f', 64))")
+                        + "'org.budgetledger.contracts.events.PaymentMade', ?, 'forged', ?, ?, ?, ?, repeat('f', 64))")
                 .params(newest.get("aggregateidentifier"), (Long) newest.get("sequencenumber") + 1,
-                        payload.getBytes(StandardCharsets.UTF_8), java.sql.Timestamp.from(recordedAt), newest.get("hash"), hash)
+                        payload.getBytes(StandardCharsets.UTF_8), unit, java.sql.Timestamp.from(recordedAt), newest.get("hash"), hash)
                 .update();
         long forged = superuser.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE eventIdentifier = 'forged-event'")
                 .query(Long.class).single();

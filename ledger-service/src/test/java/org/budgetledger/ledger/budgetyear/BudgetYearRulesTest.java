@@ -224,6 +224,55 @@ class BudgetYearRulesTest {
         }
     }
 
+    /** At most 10,000,000,000,000.00 元 (10 万亿元) of amounts per unit-year, each counted positive. */
+    @Nested
+    class AmountLimit {
+        @Test
+        void amounts_up_to_the_unit_years_limit_are_accepted() {
+            fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999999.00"), received("r1", "0.99"))
+                    .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01")))
+                    .expectEvents(received("r2", "0.01"));
+        }
+
+        @Test
+        void one_fen_beyond_the_limit_is_rejected() {
+            fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999999.00"), received("r1", "1.00"))
+                    .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01")))
+                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+        }
+
+        @Test
+        void a_single_amount_beyond_the_limit_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new Appropriate(YEAR_ID, posting("a1"), Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null,
+                            Money.parseYuan("999999999999999.99")))
+                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+        }
+
+        @Test
+        void cuts_count_as_much_as_increases() {
+            fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999000.00"), adjusted("j1", "a1", "-500.00"))
+                    .when(new Adjust(YEAR_ID, posting("j2"), "a1", Money.parseYuan("500.01"), "追加"))
+                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+        }
+
+        @Test
+        void payments_and_refunds_count_too() {
+            fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "4999999999999.00"),
+                            paid("p1", "a1", "30201", "4999999999999.00"), refunded("r1", "p1", "a1", "30201", "1.00"))
+                    .when(pay("p2", "a1", "30201", "1.01"))
+                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+        }
+
+        @Test
+        void a_three_public_limit_beyond_the_unit_years_limit_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new SetLimit(YEAR_ID, posting("l1"), ThreePublicCategory.ABROAD,
+                            Money.parseYuan("10000000000000.01")))
+                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+        }
+    }
+
     @Nested
     class YearEnd {
         @Test
@@ -279,6 +328,11 @@ class BudgetYearRulesTest {
     private static BudgetAppropriated appropriated(String id, Fund fund, String amount) {
         return new BudgetAppropriated(id, UNIT, 2023, LocalDate.of(2023, 1, 10), "clerk", null, null, id, fund,
                 "2140199", Kind.BASIC, null, null, Money.parseYuan(amount));
+    }
+
+    private static BudgetAdjusted adjusted(String id, String line, String amount) {
+        return new BudgetAdjusted(id, UNIT, 2023, date(), "clerk", null, null, line, Fund.GENERAL_BUDGET, "2140199",
+                Kind.BASIC, null, Money.parseYuan(amount), "调整");
     }
 
     private static OpeningBalanceRecorded opening(String id, Fund fund, String amount) {

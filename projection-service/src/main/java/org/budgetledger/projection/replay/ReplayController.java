@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.projection.reports.ReportPeriod;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,7 @@ class ReplayController {
     @PostMapping("/api/v1/audit/replays")
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) Replays.Request request) {
         Replays.Request asked = request == null ? new Replays.Request(null, null, null) : request;
+        ReportPeriod.requireInCalendar(asked.year(), null, asked.knownAt());
         Caller caller = Caller.current();
         if (asked.unit() != null) {
             caller.requireReadable(asked.unit(), "unit " + asked.unit());

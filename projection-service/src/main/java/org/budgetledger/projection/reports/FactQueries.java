@@ -1,12 +1,15 @@
 package org.budgetledger.projection.reports;
 
+import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.projection.readmodel.Measure;
+import org.budgetledger.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.EnumMap;
@@ -15,6 +18,9 @@ import java.util.Map;
 
 /** Report inputs read from the read model: the facts kept by the period, summed by the database. */
 public class FactQueries {
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final JdbcClient jdbc;
     private final String schema;
@@ -92,7 +98,7 @@ public class FactQueries {
                         absent(row.getString("economic")) ? null : row.getString("economic"),
                         absent(row.getString("project")) ? null : row.getString("project"),
                         absent(row.getString("origin")) ? null : LineOrigin.valueOf(row.getString("origin")),
-                        row.getLong("fen")))
+                        fen(row.getBigDecimal("fen"), unit, year)))
                 .list();
         Map<ThreePublicCategory, Long> limits = new EnumMap<>(ThreePublicCategory.class);
         jdbc.sql("""
@@ -103,6 +109,24 @@ public class FactQueries {
                 .query(row -> {
                     limits.put(ThreePublicCategory.valueOf(row.getString("category")), row.getLong("amount_fen"));
                 });
-        return new ReportInputs(sums, limits);
+        ReportInputs inputs = new ReportInputs(sums, limits);
+        if (!inputs.summable()) {
+            throw beyondWhatReportsSum(unit, year);
+        }
+        return inputs;
+    }
+
+    /** A sum of the database's (a numeric: it never overflows) as a long, if it is one. */
+    private static long fen(BigDecimal sum, String unit, int year) {
+        if (sum.compareTo(LONG_MIN) < 0 || sum.compareTo(LONG_MAX) > 0) {
+            throw beyondWhatReportsSum(unit, year);
+        }
+        return sum.longValueExact();
+    }
+
+    private static ApiProblem beyondWhatReportsSum(String unit, int year) {
+        return new ApiProblem(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "the amounts of unit " + unit + " in " + year
+                + " add up to more than a report can sum exactly; they were stored before the ledger limited the"
+                + " amounts of a budget year, and no report of this budget year can be computed");
     }
 }

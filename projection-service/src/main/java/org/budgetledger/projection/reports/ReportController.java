@@ -196,6 +196,7 @@ class ReportController {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
         }
         Scale cellScale = parseScale(scale);
+        ReportPeriod.requireInCalendar(year, null, knownAt);
         YearMonth first = from == null ? YearMonth.of(year, 1) : from;
         YearMonth last = to == null ? YearMonth.of(year, 12) : to;
         if (last.isBefore(first) || first.getYear() != year || last.getYear() != year) {

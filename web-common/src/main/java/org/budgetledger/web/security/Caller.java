@@ -22,6 +22,8 @@ import java.util.TreeSet;
 public record Caller(String name, Set<Role> roles, Set<String> units) {
 
     public static final String ALL_UNITS = "*";
+    /** The longest name a caller may have: it is recorded as the principal of what it posts (200 characters). */
+    public static final int NAME_LENGTH_MAX = 200;
     static final String UNIT_AUTHORITY_PREFIX = "UNIT_";
 
     /** The caller of the current request. */

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Turns a verified JWT into a caller: {@code sub} is the name, the roles claim (default {@code roles}) and
  * the units claim (default {@code units}) are lists of strings or comma-separated strings. A token
- * without either claim, or with an unknown role, is not valid (401).
+ * without either claim, with an unknown role, or with a subject longer than a principal may be, is not
+ * valid (401).
  */
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -34,6 +35,10 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         }
         if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
             throw new InvalidBearerTokenException("the token has no subject");
+        }
+        if (jwt.getSubject().length() > Caller.NAME_LENGTH_MAX) {
+            throw new InvalidBearerTokenException("the token's subject is longer than " + Caller.NAME_LENGTH_MAX
+                    + " characters, the longest name recorded as the principal of a transaction");
         }
         return new JwtAuthenticationToken(jwt, Caller.authorities(roles, units), jwt.getSubject());
     }

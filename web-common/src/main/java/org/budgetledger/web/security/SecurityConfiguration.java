@@ -72,6 +72,11 @@ public class SecurityConfiguration {
     DaoAuthenticationProvider configuredUsers(SecurityProperties properties, ObjectProvider<FallbackAdmin> fallbackAdmin,
                                               LoginThrottle throttle) {
         List<UserDetails> users = new ArrayList<>();
+        properties.users().keySet().stream().filter(name -> name.length() > Caller.NAME_LENGTH_MAX).findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalStateException("ledger.security.users: the name " + name.substring(0, 20)
+                            + "… is longer than " + Caller.NAME_LENGTH_MAX + " characters");
+                });
         properties.users().forEach((name, user) -> users.add(User.withUsername(name)
                 .password(user.password())
                 .authorities(Caller.authorities(roles(name, user.roles()), split(user.units())))

@@ -1,0 +1,25 @@
+package org.budgetledger.web.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfiguredUsersTest {
+
+    @Test
+    void a_user_name_longer_than_a_recorded_principal_may_be_stops_the_start() {
+        SecurityProperties properties = new SecurityProperties(Map.of("y".repeat(201),
+                new SecurityProperties.User("{noop}secret", "CLERK", "430001")), null, null);
+
+        assertThatThrownBy(() -> new SecurityConfiguration().configuredUsers(properties,
+                new StaticListableBeanFactory().getBeanProvider(FallbackAdmin.class),
+                new LoginThrottle(5, Duration.ofMinutes(5), Clock.systemUTC())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("longer than 200 characters");
+    }
+}
