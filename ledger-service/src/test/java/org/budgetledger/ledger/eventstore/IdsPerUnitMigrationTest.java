@@ -1,12 +1,13 @@
 package org.budgetledger.ledger.eventstore;
 
 import org.budgetledger.ledger.LedgerIntegrationTest;
+import org.budgetledger.testing.SharedInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.util.UUID;
@@ -21,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IdsPerUnitMigrationTest extends LedgerIntegrationTest {
 
-    @Autowired
-    DataSource dataSource;
-
+    /** The scratch schema is the test's own: created, written and dropped as the superuser, grants aside. */
+    private final DataSource dataSource = SharedInfrastructure.superuser();
+    private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private String schema;
 
     @BeforeEach
@@ -87,6 +88,7 @@ class IdsPerUnitMigrationTest extends LedgerIntegrationTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/ledger");
+        return Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/ledger")
+                .skipDefaultCallbacks(true);
     }
 }
