@@ -105,6 +105,11 @@ public class LoginThrottle {
         failures.remove(Attempts.of(client, name));
     }
 
+    /** How many (client, name) pairs are tracked. */
+    int size() {
+        return failures.size();
+    }
+
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
         failed(client(event.getAuthentication()), event.getAuthentication().getName());
