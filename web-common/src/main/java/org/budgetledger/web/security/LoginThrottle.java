@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the answer tells nothing about which names exist.
  *
  * <p>Bounded: at most {@link #ENTRIES_MAX} (client, name) pairs are tracked, names cut to
- * {@link #NAME_LENGTH_MAX} characters (about 5 MB in all). When full, the pairs that are not locked go first,
+ * {@link #NAME_LENGTH_MAX} characters (under 10 MB in all). When full, the pairs that are not locked go first,
  * then the one that failed longest ago.
  */
 public class LoginThrottle {
