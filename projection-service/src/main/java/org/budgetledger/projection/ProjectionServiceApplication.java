@@ -1,9 +1,11 @@
 package org.budgetledger.projection;
 
+import org.budgetledger.web.ContentTypeCheck;
 import org.budgetledger.web.ProblemErrorController;
 import org.budgetledger.web.ProblemErrorReportValve;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.RequestSizeLimit;
+import org.budgetledger.web.StrictJson;
 import org.budgetledger.web.operations.OperationsConfiguration;
 import org.budgetledger.web.security.SecurityConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootApplication
 @PropertySource("classpath:budgetledger/projection.properties")
 @Import({ProblemResponses.class, ProblemErrorController.class, ProblemErrorReportValve.Installer.class,
-        RequestSizeLimit.class, SecurityConfiguration.class, OperationsConfiguration.class})
+        RequestSizeLimit.class, ContentTypeCheck.class, StrictJson.class, SecurityConfiguration.class,
+        OperationsConfiguration.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package org.budgetledger.standalone;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -31,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile requests against every endpoint of both services (the standalone launcher runs them together):
  * hostile path variables and query parameters, bodies with wrong types, missing and unknown fields, huge
  * and tiny numbers, more than two decimals, exponents, NaN, negative zero, impossible dates, overlong
- * strings, control characters, mixed scripts, deep nesting, duplicate keys, broken UTF-8 and wrong content
- * types. Never a 5xx; every refusal is problem+json; what is refused stores nothing.
+ * strings, control characters, mixed scripts, lone UTF-16 surrogates, deep nesting, duplicate keys, nulls in
+ * arrays, broken UTF-8, wrong and wildcard content types, Accept headers naming what no endpoint produces, and
+ * methods no endpoint answers (TRACE, PROPFIND, invented ones). Never a 5xx; every refusal is problem+json; what
+ * is refused stores nothing.
  */
 class HostileRequestsTest {
 
@@ -51,7 +54,10 @@ class HostileRequestsTest {
             "\"GENERAL_BUDGET\"", "\"2140199\"", "\"30201\"", "\"" + UNIT + "\"", "2023", "\"2023-01-10\"",
             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "{\"a\":{\"b\":{\"c\":1}}}",
             // deeper than any parser's nesting limit
-            "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000));
+            "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
+            // lone UTF-16 surrogates, a C1 control, bidi isolates, surrounding and lone spaces, a boolean
+            "\"\\ud800\"", "\"\\udbff\"", "\"\\udfff\"", "\"a\\ud800b\"", "\"\\udfff\\ud800\"", "\"\\u0085\"",
+            "\"\\u2066x\\u2069\"", "\"HX \"", "\" \"", "false");
     private static final List<String> FIELDS = List.of("id", "type", "unit", "year", "date", "fund", "subject", "kind",
             "project", "economic", "amount", "line", "from", "to", "reason", "payment", "payee", "method", "category",
             "memo", "voucher", "code", "name", "knownAt", "sequence", "hash", "events", "transactions", "colour",
@@ -64,6 +70,9 @@ class HostileRequestsTest {
 
     private record Target(String method, String path, List<String> parameters, boolean takesBody) {
     }
+
+    /** Methods no endpoint answers, sent now and then in place of the endpoint's own. */
+    private static final List<String> OTHER_METHODS = List.of("TRACE", "PROPFIND", "FOO", "DELETE", "PUT", "PATCH");
 
     /** Every endpoint; {p} is replaced by a hostile word, the parameters get hostile values. */
     private static final List<Target> TARGETS = List.of(
@@ -93,7 +102,10 @@ class HostileRequestsTest {
             new Target("GET", "/api/v1/audit/digest", List.of(), false),
             new Target("POST", "/api/v1/audit/verify", List.of(), true),
             new Target("GET", "/api/v1/audit/replays/{p}", List.of(), false),
-            new Target("POST", "/api/v1/projection/parked-events:reprocess", List.of(), true));
+            new Target("POST", "/api/v1/projection/parked-events:reprocess", List.of(), true),
+            new Target("GET", "/actuator/prometheus", List.of(), false),
+            new Target("GET", "/actuator/health", List.of(), false),
+            new Target("GET", "/", List.of(), false));
 
     private static synchronized StandaloneLauncher.Running product() throws Exception {
         if (product == null) {
@@ -131,26 +143,48 @@ class HostileRequestsTest {
         Arbitrary<String> plausible = Arbitraries.of(VALUES).map(amount -> "{\"id\":\"h-" + System.nanoTime()
                 + "\",\"type\":\"APPROPRIATE\",\"unit\":\"" + UNIT + "\",\"year\":2023,\"date\":\"2023-01-10\","
                 + "\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":" + amount + "}");
-        Arbitrary<String> batches = objects.list().ofMaxSize(5).map(items -> "{\"transactions\":[" + String.join(",", items) + "]}");
+        Arbitrary<String> plausibleIds = Arbitraries.of(VALUES).map(id -> "{\"id\":" + id + ",\"type\":\"APPROPRIATE\","
+                + "\"unit\":\"" + UNIT + "\",\"year\":2023,\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\","
+                + "\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"1.00\"}");
+        Arbitrary<String> batchItems = Arbitraries.frequencyOf(Tuple.of(4, objects),
+                Tuple.of(1, Arbitraries.of("null", "1", "\"x\"", "[]", "true", "[null]")));
+        Arbitrary<String> batches = batchItems.list().ofMaxSize(5).map(items -> "{\"transactions\":[" + String.join(",", items) + "]}");
         Arbitrary<String> csv = Arbitraries.of(VALUES).list().ofMaxSize(6)
                 .map(cells -> "id,type,unit,year,date,amount\n" + String.join(",", cells) + "\n");
         Arbitrary<String> garbage = Arbitraries.strings().ofMaxLength(200);
         Arbitrary<String> duplicateKeys = Arbitraries.of(VALUES).map(value -> "{\"id\":\"x\",\"id\":" + value + "}");
-        return Arbitraries.oneOf(objects, plausible, batches, csv, garbage, duplicateKeys);
+        return Arbitraries.oneOf(objects, plausible, plausibleIds, batches, csv, garbage, duplicateKeys);
     }
 
     @Provide
     Arbitrary<String> contentTypes() {
         return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("application/json")),
                 Tuple.of(1, Arbitraries.of("text/plain", "application/xml", "application/json; charset=latin1",
-                        "multipart/form-data; boundary=x", "multipart/form-data", "text/csv", "")));
+                        "multipart/form-data; boundary=x", "multipart/form-data", "text/csv", "", "*/*", "application/*",
+                        "text/*", "*/json", "application/json; charset=utf-16", "json", ";")));
+    }
+
+    /** What the client says it accepts: mostly nothing in particular, sometimes what no endpoint produces. */
+    @Provide
+    Arbitrary<String> accepts() {
+        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("")),
+                Tuple.of(1, Arbitraries.of("application/json", "application/xml", "text/html", "text/csv", "*/*",
+                        "application/problem+json", "application/json;q=0", "image/png", "text/plain", "garbage///",
+                        "application/openmetrics-text", "text/html, application/xhtml+xml, */*;q=0.1")));
+    }
+
+    /** Mostly the endpoint's own method; sometimes one it does not answer. */
+    @Provide
+    Arbitrary<String> methods() {
+        return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just("")), Tuple.of(1, Arbitraries.of(OTHER_METHODS)));
     }
 
     @Property(tries = 10_000)
     void no_request_makes_a_service_fail_or_store_what_it_refused(
             @ForAll("targets") Target target, @ForAll("words") String variable,
             @ForAll("parameterValues") List<String> values, @ForAll("bodies") String body,
-            @ForAll("contentTypes") String contentType, @ForAll boolean brokenUtf8) throws Exception {
+            @ForAll("contentTypes") String contentType, @ForAll boolean brokenUtf8, @ForAll("accepts") String accept,
+            @ForAll("methods") String otherMethod) throws Exception {
         product();
         StringBuilder uri = new StringBuilder("http://localhost:" + port()).append(target.path().replace("{p}", encode(variable)));
         for (int index = 0; index < target.parameters().size() && index < values.size(); index++) {
@@ -164,13 +198,17 @@ class HostileRequestsTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (TestUsers.ADMIN + ":" + TestUsers.ADMIN).getBytes(StandardCharsets.UTF_8)));
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        String method = otherMethod.isEmpty() ? target.method() : otherMethod;
         if (target.takesBody()) {
             if (!contentType.isEmpty()) {
                 request.header("Content-Type", contentType);
             }
-            request.method(target.method(), HttpRequest.BodyPublishers.ofByteArray(bytes));
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         } else {
-            request.method(target.method(), HttpRequest.BodyPublishers.noBody());
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         long storedBefore = stored();
 
@@ -180,7 +218,7 @@ class HostileRequestsTest {
         if (response.statusCode() >= 500) {
             SERVER_ERRORS.incrementAndGet();
         }
-        String what = target.method() + " " + uri + " " + contentType + " " + body;
+        String what = method + " " + uri + " " + contentType + " accept=" + accept + " " + body;
         assertThat(response.statusCode()).as(what).isLessThan(500);
         if (response.statusCode() >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
@@ -206,6 +244,87 @@ class HostileRequestsTest {
                 .POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    @Example
+    void an_accept_header_naming_what_the_endpoint_cannot_produce_answers_406_as_problem_json() throws Exception {
+        product();
+        List<List<String>> cases = List.of(List.of("/actuator/prometheus", "application/json"),
+                List.of("/api/v1/units", "application/xml"), List.of("/api/v1/units", "text/html"),
+                List.of("/api/v1/catalog/subjects", "image/png"),
+                List.of("/api/v1/reports/" + UNIT + "/2023/T01", "text/html"),
+                List.of("/api/v1/audit/digest", "application/xml"), List.of("/", "application/json"));
+        for (List<String> path : cases) {
+            HttpResponse<String> response = send("GET", path.get(0), Map.of("Accept", path.get(1)), null);
+            String what = path.get(0) + " accept " + path.get(1);
+            assertThat(response.statusCode()).as(what).isEqualTo(406);
+            assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(what).contains("\"code\":\"NOT_ACCEPTABLE\"");
+        }
+    }
+
+    @Example
+    void a_body_whose_content_type_is_a_wildcard_answers_415() throws Exception {
+        product();
+        for (String path : List.of("/api/v1/units", "/api/v1/catalog/subjects", "/api/v1/catalog/economic",
+                "/api/v1/audit/verify", "/api/v1/audit/replays", "/api/v1/transactions")) {
+            for (String contentType : List.of("*/*", "application/*", "text/*")) {
+                long storedBefore = stored();
+                HttpResponse<String> response = send("POST", path, Map.of("Content-Type", contentType),
+                        "{\"code\":\"W1\",\"name\":\"通配\"}");
+                String what = path + " content-type " + contentType;
+                assertThat(response.statusCode()).as(what).isEqualTo(415);
+                assertThat(response.body()).as(what).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
+                assertThat(stored()).as(what).isEqualTo(storedBefore);
+            }
+        }
+    }
+
+    @Example
+    void methods_no_endpoint_answers_are_405_as_problem_json() throws Exception {
+        product();
+        for (String path : List.of("/api/v1/units", "/api/v1/transactions", "/", "/actuator/health")) {
+            for (String method : List.of("TRACE", "PROPFIND", "FOO", "DELETE")) {
+                HttpResponse<String> response = send(method, path, Map.of(), null);
+                String what = method + " " + path;
+                assertThat(response.statusCode()).as(what).isEqualTo(405);
+                assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.body()).as(what).contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+                // TRACE must never echo the request back (its Authorization header, say)
+                assertThat(response.body()).as(what).doesNotContain("Authorization", "Basic ");
+            }
+        }
+    }
+
+    @Example
+    void a_batch_item_that_is_not_an_object_is_refused_on_its_own() throws Exception {
+        product();
+        long storedBefore = stored();
+        HttpResponse<String> response = send("POST", "/api/v1/transactions:batch", Map.of("Content-Type", "application/json"),
+                "{\"transactions\":[null,1,\"x\",[],true]}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body()).path("results");
+        assertThat(results).hasSize(5);
+        results.forEach(result -> {
+            assertThat(result.path("status").asInt()).as(result.toString()).isEqualTo(400);
+            assertThat(result.path("problem").path("code").asText()).as(result.toString()).isEqualTo("MALFORMED_REQUEST");
+        });
+        assertThat(stored()).isEqualTo(storedBefore);
+    }
+
+    /** One request as the test administrator, with the given headers. */
+    private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (TestUsers.ADMIN + ":" + TestUsers.ADMIN).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Provide

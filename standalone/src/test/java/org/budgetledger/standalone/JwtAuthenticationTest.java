@@ -3,12 +3,15 @@ package org.budgetledger.standalone;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
+import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,8 +65,9 @@ class JwtAuthenticationTest {
                 + "\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"1.00\"}");
 
         assertThat(status).isIn(200, 201);
+        // a token without an issuer: the principal names the empty issuer
         assertThat(new HttpApi(port).get("/api/v1/transactions/jwt-a1").body().path("principal").asText())
-                .isEqualTo("zhang.san");
+                .isEqualTo("jwt::zhang.san");
         assertThat(call(token, "GET", "/api/v1/budget-lines?unit=OTHER", null)).isEqualTo(404);
         assertThat(call(token, "GET", "/api/v1/reports/JWT1/2023/T01", null)).isEqualTo(403);
     }
@@ -87,15 +91,58 @@ class JwtAuthenticationTest {
 
     @Test
     void a_subject_longer_than_a_recorded_principal_may_be_is_refused_before_anything_is_posted() {
-        new HttpApi(port).post("/api/v1/units", Map.of("code", "JWT2", "name", "令牌单位"));
-        String token = token(TRUSTED, "x".repeat(201), List.of("CLERK"), List.of("JWT2"), Instant.now().plusSeconds(300));
+        new HttpApi(port).post("/api/v1/units", Map.of("code", "JWT3", "name", "令牌单位三"));
+        String token = token(TRUSTED, "x".repeat(201), List.of("CLERK"), List.of("JWT3"), Instant.now().plusSeconds(300));
 
         int status = call(token, "POST", "/api/v1/transactions", "{\"id\":\"jwt-long\",\"type\":\"APPROPRIATE\","
-                + "\"unit\":\"JWT2\",\"year\":2023,\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\","
+                + "\"unit\":\"JWT3\",\"year\":2023,\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\","
                 + "\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"1.00\"}");
 
         assertThat(status).isEqualTo(401);
         assertThat(new HttpApi(port).get("/api/v1/transactions/jwt-long").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_token_without_an_expiry_is_refused() {
+        String neverExpires = token(TRUSTED, claims("li.si", List.of("ADMIN"), List.of("*"), null).build());
+
+        assertThat(call(neverExpires, "GET", "/api/v1/units", null)).isEqualTo(401);
+    }
+
+    @Test
+    void the_principal_of_a_token_names_its_issuer_and_is_never_a_password_users_name() {
+        new HttpApi(port).post("/api/v1/units", Map.of("code", "JWT2", "name", "令牌单位二"));
+        // the subject is the name of a configured password user
+        String token = token(TRUSTED, claims(TestUsers.ADMIN, List.of("CLERK"), List.of("JWT2"), Instant.now().plusSeconds(300))
+                .issuer("https://idp.example.org/realms/finance").build());
+        assertThat(call(token, "POST", "/api/v1/transactions", appropriation("jwt-b1", "JWT2"))).isEqualTo(201);
+        assertThat(new HttpApi(port).postRaw("/api/v1/transactions", appropriation("basic-b1", "JWT2")).status()).isEqualTo(201);
+
+        HttpApi reader = new HttpApi(port);
+        assertThat(reader.get("/api/v1/transactions/jwt-b1").body().path("principal").asText())
+                .isEqualTo("jwt:https://idp.example.org/realms/finance:" + TestUsers.ADMIN);
+        assertThat(reader.get("/api/v1/transactions/basic-b1").body().path("principal").asText()).isEqualTo(TestUsers.ADMIN);
+    }
+
+    @Test
+    void a_subject_or_issuer_with_control_or_bidirectional_formatting_characters_is_refused() {
+        Instant later = Instant.now().plusSeconds(300);
+        for (String subject : List.of("boss\nadmin", "boss\r", "\u202eboss", "bo\u2066ss", "boss\u0085", " boss")) {
+            String token = token(TRUSTED, claims(subject, List.of("ADMIN"), List.of("*"), later).build());
+            assertThat(call(token, "GET", "/api/v1/units", null)).as(subject).isEqualTo(401);
+        }
+        // a lone surrogate survives only as a JSON escape (written as text, it would be sent as "?")
+        String loneSurrogate = signed(TRUSTED, "{\"sub\":\"boss\\ud800\",\"roles\":[\"ADMIN\"],\"units\":[\"*\"],\"exp\":"
+                + later.getEpochSecond() + "}");
+        assertThat(call(loneSurrogate, "GET", "/api/v1/units", null)).isEqualTo(401);
+        String badIssuer = token(TRUSTED, claims("li.si", List.of("ADMIN"), List.of("*"), later).issuer("idp\u202e").build());
+        assertThat(call(badIssuer, "GET", "/api/v1/units", null)).isEqualTo(401);
+    }
+
+    private static String appropriation(String id, String unit) {
+        return "{\"id\":\"" + id + "\",\"type\":\"APPROPRIATE\",\"unit\":\"" + unit + "\",\"year\":2023,"
+                + "\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\","
+                + "\"amount\":\"1.00\"}";
     }
 
     private int call(String token, String method, String path, String body) {
@@ -108,21 +155,43 @@ class JwtAuthenticationTest {
     }
 
     private static String token(KeyPair key, String subject, List<String> roles, List<String> units, Instant expiry) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issueTime(new Date())
-                .expirationTime(Date.from(expiry));
+        return token(key, claims(subject, roles, units, expiry).build());
+    }
+
+    /** The claims of a token: no expiry when {@code expiry} is null, no roles or units claim when null. */
+    private static JWTClaimsSet.Builder claims(String subject, List<String> roles, List<String> units, Instant expiry) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issueTime(new Date());
+        if (expiry != null) {
+            claims.expirationTime(Date.from(expiry));
+        }
         if (roles != null) {
             claims.claim("roles", roles);
         }
         if (units != null) {
             claims.claim("units", units);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+        return claims;
+    }
+
+    private static String token(KeyPair key, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
         } catch (JOSEException failed) {
             throw new IllegalStateException(failed);
         }
         return jwt.serialize();
+    }
+
+    /** A token whose claims are exactly this JSON text. */
+    private static String signed(KeyPair key, String claimsJson) {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.RS256), new Payload(claimsJson));
+        try {
+            jws.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
+        } catch (JOSEException failed) {
+            throw new IllegalStateException(failed);
+        }
+        return jws.serialize();
     }
 
     private static KeyPair rsaKeyPair() {

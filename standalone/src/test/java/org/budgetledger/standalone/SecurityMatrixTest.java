@@ -226,6 +226,82 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
     }
 
     @Test
+    void failed_logins_from_another_client_do_not_lock_the_owner_out() throws Exception {
+        String owner = "viewer-a";
+        String attacker = "127.0.0.2";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(rawGet(attacker, owner, "guess").status()).isEqualTo(401);
+        }
+        assertThat(rawGet(attacker, owner, owner).status()).as("the attacker's client is throttled").isEqualTo(429);
+
+        assertThat(rawGet("127.0.0.1", owner, owner).status()).as("the owner, from elsewhere").isEqualTo(200);
+        assertThat(HttpApi.as(port, owner).get("/api/v1/units").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_throttled_client_is_answered_alike_for_known_and_unknown_names() throws Exception {
+        String client = "127.0.0.3";
+        String known = "auditor-a";
+        String unknown = "nobody-throttled";
+        for (String name : List.of(known, unknown)) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                assertThat(rawGet(client, name, "guess").status()).as(name).isEqualTo(401);
+            }
+        }
+        RawAnswer knownAnswer = rawGet(client, known, known);
+        RawAnswer unknownAnswer = rawGet(client, unknown, "guess");
+
+        assertThat(knownAnswer.status()).isEqualTo(429);
+        assertThat(unknownAnswer.status()).isEqualTo(knownAnswer.status());
+        assertThat(unknownAnswer.body()).isEqualTo(knownAnswer.body()).contains("LOGIN_LOCKED");
+        assertThat(unknownAnswer.headers()).containsKey("retry-after");
+        assertThat(knownAnswer.headers()).containsKey("retry-after");
+    }
+
+    @Test
+    void the_web_ui_and_the_api_send_a_strict_content_security_policy() {
+        for (String path : List.of("/", "/index.html", "/ui/app.js", "/api/v1/units")) {
+            var headers = org.springframework.web.client.RestClient.create("http://localhost:" + port).get()
+                    .uri(path).exchange((request, response) -> response.getHeaders());
+            String policy = headers.getFirst("Content-Security-Policy");
+            assertThat(policy).as(path).isNotNull().contains("default-src 'self'", "script-src 'self'",
+                    "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'");
+            assertThat(policy).as(path).doesNotContain("'unsafe-eval'", "script-src 'self' 'unsafe-inline'");
+        }
+    }
+
+    /** An answer read off the wire: status, lower-case header names, body. */
+    record RawAnswer(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * GET /api/v1/units with Basic credentials from the given loopback address: another client, as the server
+     * sees it (its remote address), without any header a client could forge.
+     */
+    private RawAnswer rawGet(String clientAddress, String user, String password) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(clientAddress), 0));
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(30_000);
+            String credentials = java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // HTTP/1.0: the server closes the connection after a body it need not chunk
+            socket.getOutputStream().write(("GET /api/v1/units HTTP/1.0\r\nHost: localhost\r\nAuthorization: Basic "
+                    + credentials + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String[] head = answer.substring(0, headEnd).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int line = 1; line < head.length; line++) {
+                int colon = head[line].indexOf(':');
+                headers.put(head[line].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        head[line].substring(colon + 1).trim());
+            }
+            return new RawAnswer(Integer.parseInt(head[0].split(" ")[1]), headers, answer.substring(headEnd + 4));
+        }
+    }
+
+    @Test
     void a_clerk_sees_only_its_units_and_the_principal_is_recorded() {
         seed();
         HttpApi clerk = HttpApi.as(port, "clerk-a");

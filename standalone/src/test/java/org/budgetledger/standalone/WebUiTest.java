@@ -21,6 +21,9 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -81,6 +84,8 @@ class WebUiTest extends StandaloneIntegrationTest {
                 "--user-data-dir=" + Files.createTempDirectory("budget-ledger-chromium"));
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "zh-CN"));
+        // the console, to see whether the Content-Security-Policy refused anything the page needs
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(driver, options);
         Files.createDirectories(SCREENSHOTS);
@@ -139,6 +144,10 @@ class WebUiTest extends StandaloneIntegrationTest {
         assertThat(xlsxAmountBeside(xlsx, TRANSPORT)).isEqualByComparingTo("12500.50");
 
         page("charts", "03-charts", By.cssSelector("#chart-progress canvas"));
+        // a tooltip, whose HTML ECharts writes with style attributes
+        new Actions(browser).moveToElement(browser.findElement(By.id("chart-progress"))).perform();
+        wait(driver -> !driver.findElement(By.id("chart-progress")).getText().isBlank());
+        screenshot("03-charts-tooltip");
         page("checks", "04-checks", By.cssSelector("#checks-rows tr"));
         assertThat(browser.findElement(By.id("checks-summary")).getText()).contains("通过");
 
@@ -171,6 +180,9 @@ class WebUiTest extends StandaloneIntegrationTest {
         // a tablet held upright: the same page, reflowed
         browser.manage().window().setSize(new Dimension(820, 1180));
         page("tables", "09-tablet-t01", By.cssSelector("figure.official-form"));
+
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("Content Security Policy"));
     }
 
     private static void postHistory(HttpApi api, String unit) {

@@ -37,6 +37,7 @@ public class ProblemErrorController implements ErrorController {
             case 403 -> ProblemCode.FORBIDDEN;
             case 404 -> ProblemCode.NOT_FOUND;
             case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
             case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ProblemCode.SERVICE_UNAVAILABLE;
@@ -45,7 +46,11 @@ public class ProblemErrorController implements ErrorController {
     }
 
     static String detail(ProblemCode problem) {
-        return problem == ProblemCode.VALIDATION_FAILED ? "the request was refused before it was read"
-                : problem == ProblemCode.INTERNAL_ERROR ? "an unexpected error occurred; it has been logged" : problem.title();
+        return switch (problem) {
+            case VALIDATION_FAILED -> "the request was refused before it was read";
+            case NOT_ACCEPTABLE -> "the Accept header names no type this resource is available as";
+            case INTERNAL_ERROR -> "an unexpected error occurred; it has been logged";
+            default -> problem.title();
+        };
     }
 }

@@ -16,8 +16,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Tomcat answers some requests itself, before Spring sees them (a path it cannot decode, say): with this
- * valve in place of its HTML error report, those answers are problem+json like every other.
+ * Tomcat answers some requests itself, before Spring sees them (a path it cannot decode, say), and a few
+ * handlers refuse with a bare status and no body: with this valve in place of Tomcat's HTML error report,
+ * those answers are problem+json like every other.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -27,7 +28,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable failure) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (status < 400 || response.getContentWritten() > 0) {
+            return;
+        }
+        // an error reported with sendError (once), or a refusal set as a bare status: Spring Boot's welcome page
+        // answers an Accept without text/html with an empty 406
+        if (response.isError() ? !response.setErrorReported() : response.isCommitted()) {
             return;
         }
         ProblemCode code = ProblemErrorController.forStatus(status);

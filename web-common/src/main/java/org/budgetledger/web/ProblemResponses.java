@@ -1,7 +1,11 @@
 package org.budgetledger.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
@@ -13,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,6 +27,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -56,7 +65,11 @@ public class ProblemResponses {
         return apiProblem(unreadableJson(exception.getCause()));
     }
 
-    /** What a body that JSON-binding refused is: an unknown field, a field of the wrong type, or no JSON at all. */
+    /**
+     * What is wrong with a body that JSON binding refused, in the client's terms: an unknown field, a field of the
+     * wrong kind, or text that is no JSON (with where). Never Jackson's own words: they name Java types and
+     * parser settings a client cannot change.
+     */
     public static ApiProblem unreadableJson(Throwable cause) {
         for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
             if (inner instanceof RequestSizeLimit.TooLarge tooLarge) {
@@ -68,13 +81,31 @@ public class ProblemResponses {
             return new ApiProblem(ProblemCode.VALIDATION_FAILED, "unknown field " + field,
                     List.of(new FieldError(field, "unknown field")));
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (cause instanceof JsonMappingException mapping && !(mapping.getCause() instanceof StreamReadException)) {
+            if (mapping.getPath().isEmpty()) {
+                return new ApiProblem(ProblemCode.MALFORMED_REQUEST, "the body must be a JSON object");
+            }
             String field = path(mapping);
-            return new ApiProblem(ProblemCode.VALIDATION_FAILED, "field " + field + " has the wrong type",
-                    List.of(new FieldError(field, "wrong type")));
+            String expected = expectation(mapping);
+            return new ApiProblem(ProblemCode.VALIDATION_FAILED, field + ": " + expected, List.of(new FieldError(field, expected)));
         }
-        String reason = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : "empty or unreadable body";
-        return new ApiProblem(ProblemCode.MALFORMED_REQUEST, "the body is not a readable JSON object: " + reason);
+        Throwable syntax = cause instanceof JsonMappingException mapping ? mapping.getCause() : cause;
+        if (syntax instanceof InputCoercionException && cause instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return new ApiProblem(ProblemCode.VALIDATION_FAILED, field + ": out of range",
+                    List.of(new FieldError(field, "out of range")));
+        }
+        if (syntax instanceof StreamReadException unreadable) {
+            JsonLocation at = unreadable.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String what = unreadable instanceof JsonEOFException ? "the body ends before its JSON is complete"
+                    // Jackson's UTF-8 decoder says so in its message only
+                    : String.valueOf(unreadable.getOriginalMessage()).startsWith("Invalid UTF-8") ? "the body is not valid UTF-8"
+                    : "the body is not valid JSON";
+            return new ApiProblem(ProblemCode.MALFORMED_REQUEST, what + where);
+        }
+        return new ApiProblem(ProblemCode.MALFORMED_REQUEST, "the body is empty or is no JSON");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -96,7 +127,24 @@ public class ProblemResponses {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException exception) {
-        return problem(ProblemCode.METHOD_NOT_ALLOWED, exception.getMethod() + " is not allowed here", List.of());
+        ResponseEntity<ProblemDetail> problem = problem(ProblemCode.METHOD_NOT_ALLOWED,
+                exception.getMethod() + " is not allowed here", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .headers(headers -> headers.putAll(exception.getHeaders())).body(problem.getBody());
+    }
+
+    /**
+     * The client accepts nothing this endpoint produces. The answer is problem+json all the same (as Spring does
+     * for a ProblemDetail, and as RFC 9110 allows a server to disregard Accept): an empty 406 would leave the
+     * client guessing, and the types it names are what the client should ask for instead.
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException exception) {
+        List<MediaType> supported = exception.getSupportedMediaTypes();
+        String detail = supported.isEmpty() ? "the Accept header names no type this service produces"
+                : "this resource is available as " + supported.stream().map(MediaType::toString).distinct()
+                .collect(Collectors.joining(", ")) + "; send an Accept header that includes one of them";
+        return problem(ProblemCode.NOT_ACCEPTABLE, detail, List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -127,6 +175,43 @@ public class ProblemResponses {
         }
         log.error("event=unexpected_error exception={}", failure.getClass().getName(), failure);
         return new ApiProblem(ProblemCode.INTERNAL_ERROR, "an unexpected error occurred; it has been logged");
+    }
+
+    /** What a field of the wrong kind must be, from the type it is read into. */
+    private static String expectation(JsonMappingException mapping) {
+        if (mapping instanceof StrictJson.UnpairedSurrogate) {
+            return Identifiers.UNPAIRED_SURROGATE;
+        }
+        Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "must be a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class) {
+            return "must be a date YYYY-MM-DD";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be a date and time in ISO 8601";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be an array";
+        }
+        return "must be a JSON object";
     }
 
     private static String path(JsonMappingException exception) {

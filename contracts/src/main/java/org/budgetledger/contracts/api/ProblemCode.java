@@ -19,6 +19,7 @@ public enum ProblemCode {
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
     IDEMPOTENCY_CONFLICT(409, "Transaction id already used with a different body"),
     DUPLICATE_CODE(409, "Code already exists"),
     INSUFFICIENT_BALANCE(409, "Insufficient balance"),

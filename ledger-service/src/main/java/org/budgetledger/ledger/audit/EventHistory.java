@@ -18,6 +18,15 @@ class EventHistory {
             + "aggregateIdentifier, sequenceNumber, recorded_at, payload, previous_hash, hash, seal FROM "
             + EventStoreConfiguration.EVENT_TABLE + " ";
 
+    /**
+     * A stored event's effective date, in SQL over its {@code payload} column: read from the text as {@link #field}
+     * reads it, not through PostgreSQL's JSON types, which refuse the whole payload over one escape they cannot
+     * store (a lone surrogate such as {@code \uDFFF}, accepted in memos before such text was refused). The key
+     * cannot be matched inside another field's value: there every quote is escaped.
+     */
+    static final String EFFECTIVE_DATE =
+            "substring(convert_from(payload, 'UTF8') from '\"effectiveDate\":\"([0-9]{4}-[0-9]{2}-[0-9]{2})\"')::date";
+
     private static final RowMapper<StoredEvent> ROW = (row, number) -> {
         String payloadType = row.getString("payloadType");
         String aggregateId = row.getString("aggregateIdentifier");
@@ -60,11 +69,11 @@ class EventHistory {
             params.add(filter.transactionId());
         }
         if (filter.effectiveFrom() != null) {
-            sql.append(" AND (convert_from(payload, 'UTF8')::jsonb ->> 'effectiveDate')::date >= ?");
+            sql.append(" AND ").append(EFFECTIVE_DATE).append(" >= ?");
             params.add(java.sql.Date.valueOf(filter.effectiveFrom()));
         }
         if (filter.effectiveTo() != null) {
-            sql.append(" AND (convert_from(payload, 'UTF8')::jsonb ->> 'effectiveDate')::date <= ?");
+            sql.append(" AND ").append(EFFECTIVE_DATE).append(" <= ?");
             params.add(java.sql.Date.valueOf(filter.effectiveTo()));
         }
         sql.append(" ORDER BY globalIndex LIMIT ?");

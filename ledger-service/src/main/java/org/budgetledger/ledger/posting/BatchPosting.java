@@ -319,7 +319,10 @@ public class BatchPosting {
 
     private Parsed parse(byte[] item) {
         try {
-            return Parsed.readable(json.readValue(item, TransactionRequest.class));
+            TransactionRequest request = json.readValue(item, TransactionRequest.class);
+            // a JSON null binds to no request at all
+            return request == null ? Parsed.unreadable(new ApiProblem(ProblemCode.MALFORMED_REQUEST,
+                    "the body must be a JSON object")) : Parsed.readable(request);
         } catch (IOException unreadable) {
             return Parsed.unreadable(ProblemResponses.unreadableJson(unreadable));
         }

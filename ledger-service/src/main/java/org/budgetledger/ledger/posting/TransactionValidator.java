@@ -22,6 +22,7 @@ import org.budgetledger.ledger.budgetyear.UseReserve;
 import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.Identifiers;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -53,7 +55,6 @@ final class TransactionValidator {
     private static final Pattern SUBJECT = Pattern.compile("\\d{7}");
     private static final Pattern ECONOMIC = Pattern.compile("\\d{5}");
     private static final Pattern ECONOMIC_RESTRICTION = Pattern.compile("\\d{3}|\\d{5}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private TransactionValidator() {
     }
@@ -63,7 +64,7 @@ final class TransactionValidator {
         Fields fields = new Fields();
         TransactionType type = fields.require("type", request.type(), TransactionType::valueOf,
                 "one of " + Arrays.toString(TransactionType.values()));
-        String id = fields.text("id", request.id(), ID_LENGTH_MAX, true);
+        String id = fields.identifier("id", request.id(), ID_LENGTH_MAX, true);
         String unit = fields.matching("unit", request.unit(), UNIT, "1–32 characters of 0-9, A-Z, a-z, _ and -", true);
         Integer year = request.year();
         if (year == null || year < YEAR_MIN || year > YEAR_MAX) {
@@ -73,7 +74,7 @@ final class TransactionValidator {
         // CARRY_OVER is dated by the ledger (31 Dec / 1 Jan): a date sent with it is ignored
         LocalDate date = type == TransactionType.CARRY_OVER ? null : fields.date(request.date(), year);
         String memo = fields.text("memo", request.memo(), MEMO_LENGTH_MAX, false);
-        String voucher = fields.text("voucher", request.voucher(), VOUCHER_LENGTH_MAX, false);
+        String voucher = fields.identifier("voucher", request.voucher(), VOUCHER_LENGTH_MAX, false);
         if (type == null) {
             fields.throwIfAny();
         }
@@ -82,11 +83,11 @@ final class TransactionValidator {
         String budgetYearId = posting.budgetYearId();
         PostingCommand command = switch (type) {
             case APPROPRIATE -> appropriate(request, posting, fields);
-            case ADJUST -> new Adjust(budgetYearId, posting, fields.text("line", request.line(), LINE_ID_LENGTH_MAX, true),
+            case ADJUST -> new Adjust(budgetYearId, posting, fields.identifier("line", request.line(), LINE_ID_LENGTH_MAX, true),
                     fields.nonZeroAmount(request.amount()), fields.text("reason", request.reason(), MEMO_LENGTH_MAX, true));
             case TRANSFER -> transfer(request, posting, fields);
             case PAY -> pay(request, posting, fields);
-            case REFUND -> new Refund(budgetYearId, posting, fields.text("payment", request.payment(), ID_LENGTH_MAX, true),
+            case REFUND -> new Refund(budgetYearId, posting, fields.identifier("payment", request.payment(), ID_LENGTH_MAX, true),
                     fields.positiveAmount(request.amount()));
             case RECEIVE -> new Receive(budgetYearId, posting, fund(request, fields), subject(request, fields),
                     fields.positiveAmount(request.amount()));
@@ -132,8 +133,8 @@ final class TransactionValidator {
     }
 
     private static Transfer transfer(TransactionRequest request, Posting posting, Fields fields) {
-        String from = fields.text("from", request.from(), LINE_ID_LENGTH_MAX, true);
-        String to = fields.text("to", request.to(), LINE_ID_LENGTH_MAX, true);
+        String from = fields.identifier("from", request.from(), LINE_ID_LENGTH_MAX, true);
+        String to = fields.identifier("to", request.to(), LINE_ID_LENGTH_MAX, true);
         if (from != null && from.equals(to)) {
             fields.error("to", "must be another line than from");
         }
@@ -142,7 +143,7 @@ final class TransactionValidator {
     }
 
     private static Pay pay(TransactionRequest request, Posting posting, Fields fields) {
-        String line = fields.text("line", request.line(), LINE_ID_LENGTH_MAX, true);
+        String line = fields.identifier("line", request.line(), LINE_ID_LENGTH_MAX, true);
         String economic = fields.matching("economic", request.economic(), ECONOMIC, "a 5-digit economic code", true);
         Money amount = fields.positiveAmount(request.amount());
         String payee = fields.text("payee", request.payee(), NAME_LENGTH_MAX, false);
@@ -233,11 +234,23 @@ final class TransactionValidator {
                 error(field, "at most " + lengthMax + " characters");
                 return null;
             }
-            if (CONTROL.matcher(value).find()) {
+            if (value.codePoints().anyMatch(Identifiers::isControl)) {
                 error(field, "must not contain control characters");
                 return null;
             }
+            if (Identifiers.hasUnpairedSurrogate(value)) {
+                error(field, Identifiers.UNPAIRED_SURROGATE);
+                return null;
+            }
             return value;
+        }
+
+        /** Text that names something (an id, a reference, a voucher number): taken as sent, see {@link Identifiers}. */
+        String identifier(String field, String value, int lengthMax, boolean required) {
+            String text = text(field, value, lengthMax, required);
+            Optional<String> rejection = text == null ? Optional.empty() : Identifiers.rejection(text);
+            rejection.ifPresent(message -> error(field, message));
+            return rejection.isPresent() ? null : text;
         }
 
         String matching(String field, String value, Pattern pattern, String expected, boolean required) {

@@ -1,32 +1,63 @@
 package org.budgetledger.web.security;
 
+import org.budgetledger.web.Identifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Locks a user name out for a while after repeated failed logins, so passwords cannot be guessed at the
- * speed of the network. Bounded: at most {@link #NAMES_MAX} names are tracked; past that the oldest
- * records are dropped.
+ * Throttles password guessing: after {@code failuresMax} failed logins in a row from one client (its remote
+ * address) for one name, that client may not try that name for a while. Keyed by both, so that nobody can lock
+ * the owner of a name out (the admin, say) from another machine, and known and unknown names are counted alike,
+ * so the answer tells nothing about which names exist.
+ *
+ * <p>Bounded: at most {@link #ENTRIES_MAX} (client, name) pairs are tracked, names cut to
+ * {@link #NAME_LENGTH_MAX} characters (under 10 MB in all). When full, the pairs that are not locked go first,
+ * then the one that failed longest ago.
  */
 public class LoginThrottle {
 
-    static final int NAMES_MAX = 10_000;
+    static final int ENTRIES_MAX = 10_000;
+    static final int NAME_LENGTH_MAX = 256;
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+    private record Attempts(String client, String name) {
+        static Attempts of(String client, String name) {
+            return new Attempts(client, name.length() > NAME_LENGTH_MAX ? name.substring(0, NAME_LENGTH_MAX) : name);
+        }
+    }
 
     private record Failures(int count, Instant lastAt) {
     }
 
-    private final Map<String, Failures> failuresByName = new ConcurrentHashMap<>();
+    /** A login this client may not try now, whether the name exists or not and whatever the password. */
+    public static final class Locked extends LockedException {
+        private final Duration left;
+
+        Locked(Duration left) {
+            super("too many failed logins");
+            this.left = left;
+        }
+
+        public Duration left() {
+            return left;
+        }
+    }
+
+    private final Map<Attempts, Failures> failures = new ConcurrentHashMap<>();
     private final int failuresMax;
     private final Duration lockDuration;
     private final Clock clock;
@@ -37,31 +68,77 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the name stays locked, or zero. */
-    public Duration lockedFor(String name) {
-        Failures failures = failuresByName.get(name);
-        if (failures == null || failures.count() < failuresMax) {
+    /** Refuses a login this client may not try now, before any password is checked. */
+    void check(Authentication login) {
+        Duration left = lockedFor(client(login), login.getName());
+        if (!left.isZero()) {
+            throw new Locked(left);
+        }
+    }
+
+    /** How long this client may not try this name, or zero. */
+    public Duration lockedFor(String client, String name) {
+        return lockedFor(failures.get(Attempts.of(client, name)));
+    }
+
+    private Duration lockedFor(Failures failed) {
+        if (failed == null || failed.count() < failuresMax) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(clock.instant(), failures.lastAt().plus(lockDuration));
+        Duration left = Duration.between(clock.instant(), failed.lastAt().plus(lockDuration));
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    void failed(String client, String name) {
+        if (failures.size() >= ENTRIES_MAX) {
+            makeRoom();
+        }
+        Failures failed = failures.merge(Attempts.of(client, name), new Failures(1, clock.instant()),
+                (old, fresh) -> new Failures(old.count() + 1, fresh.lastAt()));
+        if (failed.count() == failuresMax) {
+            log.warn("event=login_locked client={} user=\"{}\" failures={} lock_seconds={}", client, printable(name),
+                    failed.count(), lockDuration.toSeconds());
+        }
+    }
+
+    void succeeded(String client, String name) {
+        failures.remove(Attempts.of(client, name));
+    }
+
+    /** How many (client, name) pairs are tracked. */
+    int size() {
+        return failures.size();
     }
 
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
-        String name = event.getAuthentication().getName();
-        if (failuresByName.size() >= NAMES_MAX) {
-            failuresByName.entrySet().removeIf(entry -> lockedFor(entry.getKey()).isZero());
-        }
-        Failures failures = failuresByName.merge(name, new Failures(1, clock.instant()),
-                (old, fresh) -> new Failures(old.count() + 1, fresh.lastAt()));
-        if (failures.count() == failuresMax) {
-            log.warn("event=login_locked user={} failures={} lock_seconds={}", name, failures.count(), lockDuration.toSeconds());
-        }
+        failed(client(event.getAuthentication()), event.getAuthentication().getName());
     }
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        failuresByName.remove(event.getAuthentication().getName());
+        succeeded(client(event.getAuthentication()), event.getAuthentication().getName());
+    }
+
+    /** The remote address the servlet container saw; no header a client could forge. */
+    static String client(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+                ? details.getRemoteAddress() : "unknown";
+    }
+
+    /** A name as a log line may show it: a client chose it, line breaks and escapes included. */
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().limit(NAME_LENGTH_MAX)
+                .forEach(point -> shown.appendCodePoint(Identifiers.isControl(point) || point == '"' ? '?' : point));
+        return shown.toString();
+    }
+
+    private void makeRoom() {
+        failures.entrySet().removeIf(entry -> lockedFor(entry.getValue()).isZero());
+        if (failures.size() >= ENTRIES_MAX) {
+            failures.entrySet().stream().min(Comparator.comparing(entry -> entry.getValue().lastAt()))
+                    .ifPresent(oldest -> failures.remove(oldest.getKey()));
+        }
     }
 }

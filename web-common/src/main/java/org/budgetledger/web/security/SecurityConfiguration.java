@@ -6,18 +6,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,17 +31,29 @@ import java.util.List;
  * Basic against {@code ledger.security.users}, or a JWT bearer token when a resource-server JWT decoder
  * is configured); the roles an endpoint needs are in {@link #api}; which units a caller may touch is
  * checked where the unit is known ({@link Caller}). Sessions are never created; CORS stays closed (no
- * cross-origin requests are allowed); Spring Security's default security headers are on.
+ * cross-origin requests are allowed); Spring Security's default security headers are on, and a strict
+ * Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+    /**
+     * On every answer, the web UI's and the API's: scripts, styles, images, fonts and requests from this origin
+     * only; no inline script, no eval, no plugins, no framing, no {@code <base>}. One exception: style
+     * <em>attributes</em>, which ECharts writes into the HTML of its tooltips (the coloured marker of each
+     * series); {@code <style>} elements stay refused. Images may be {@code data:} URIs (Swagger UI's icons).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityResponses problems, ObjectProvider<JwtDecoder> jwtDecoder,
                             SecurityProperties properties) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -87,13 +101,15 @@ public class SecurityConfiguration {
                     .authorities(Caller.authorities(List.of(Role.ADMIN), List.of(Caller.ALL_UNITS)))
                     .build());
         }
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
-        provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        provider.setPreAuthenticationChecks(user -> {
-            if (!throttle.lockedFor(user.getUsername()).isZero()) {
-                throw new LockedException(user.getUsername());
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users)) {
+            @Override
+            public Authentication authenticate(Authentication login) {
+                // before the name is looked up: a throttled client is answered alike for known and unknown names
+                throttle.check(login);
+                return super.authenticate(login);
             }
-        });
+        };
+        provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return provider;
     }
 
@@ -103,8 +119,16 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ProblemSecurityResponses problemSecurityResponses(ObjectMapper json, LoginThrottle throttle) {
-        return new ProblemSecurityResponses(json, throttle);
+    ProblemSecurityResponses problemSecurityResponses(ObjectMapper json) {
+        return new ProblemSecurityResponses(json);
+    }
+
+    /** Spring Security's firewall with the methods spelled out: the ones outside it answer 405. */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(ProblemSecurityResponses.METHODS);
+        return firewall;
     }
 
     private static List<Role> roles(String user, String roles) {
