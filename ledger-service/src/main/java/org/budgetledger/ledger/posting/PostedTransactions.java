@@ -67,16 +67,26 @@ class PostedTransactions {
         return found;
     }
 
+    /**
+     * The transaction as stored. Its {@code recordedAt} is its events' (the instant they were committed), not the
+     * record's own insertion time, which no event could confirm; the rest of the record verification checks
+     * against the events ({@link PostedTransactionCheck}).
+     */
     Optional<Details> details(String id) {
         return jdbc.sql("""
-                        SELECT id, type, unit, year, principal, recorded_at, request::text AS request, line_id
-                        FROM ledger.posted_transaction WHERE id = ?""")
+                        SELECT id, type, unit, year, principal, request::text AS request, line_id,
+                            (SELECT min(recorded_at) FROM ledger.domain_event_entry WHERE transaction_id = p.id) AS recorded_at
+                        FROM ledger.posted_transaction p WHERE id = ?""")
                 .param(id)
                 .query((row, number) -> new Details(row.getString("id"), row.getString("type"), row.getString("unit"),
-                        row.getInt("year"), row.getString("principal"), row.getTimestamp("recorded_at").toInstant(),
+                        row.getInt("year"), row.getString("principal"), recordedAt(row.getTimestamp("recorded_at")),
                         row.getString("request"), PostingResult.accepted(row.getString("id"), row.getString("type"),
                         sequencesOf(id), row.getString("line_id"))))
                 .optional();
+    }
+
+    private static Instant recordedAt(java.sql.Timestamp eventsRecordedAt) {
+        return eventsRecordedAt == null ? null : eventsRecordedAt.toInstant();
     }
 
     /** The stored sequences of many transactions at once, by transaction id. */

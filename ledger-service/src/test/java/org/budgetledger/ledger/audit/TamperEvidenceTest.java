@@ -74,10 +74,23 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
     void deleting_the_newest_events_is_caught_with_a_digest() {
         JsonNode digest = api.get("/api/v1/audit/digest").body();
         assertThat(digest.path("sequence").asLong()).isEqualTo(sequences.get(4));
+        // an intruder who knows the schema also removes what the two payments left beside their events
+        jdbc.sql("DROP TABLE IF EXISTS ledger_backup_transactions").update();
+        jdbc.sql("CREATE TABLE ledger_backup_transactions AS SELECT * FROM ledger.posted_transaction WHERE id IN "
+                + "(SELECT transaction_id FROM ledger.domain_event_entry WHERE globalIndex >= ?)").param(sequences.get(3)).update();
         jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(3)).update();
-
-        assertThat(verify(null).path("ok").asBoolean()).isTrue();
-        assertOffending(verify(digest.toString()), sequences.get(4), "gone");
+        jdbc.sql("DELETE FROM ledger.posted_transaction WHERE id IN (SELECT id FROM ledger_backup_transactions)").update();
+        jdbc.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen - 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
+                + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
+        try {
+            assertThat(verify(null).path("ok").asBoolean()).isTrue();
+            assertOffending(verify(digest.toString()), sequences.get(4), "gone");
+        } finally {
+            jdbc.sql("INSERT INTO ledger.posted_transaction SELECT * FROM ledger_backup_transactions").update();
+            jdbc.sql("DROP TABLE ledger_backup_transactions").update();
+            jdbc.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen + 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
+                    + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
+        }
     }
 
     @Test
