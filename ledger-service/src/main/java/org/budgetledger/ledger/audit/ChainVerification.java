@@ -71,6 +71,7 @@ class ChainVerification {
     }
 
     private Result walk(Digest digest) {
+        EventHistory.Numbering numbering = history.numbering();
         List<DerivedTable.Comparison> comparisons = derivedTables.stream().map(DerivedTable::compare).toList();
         Offending disagreement = null;
         String running = EventHash.GENESIS;
@@ -85,7 +86,7 @@ class ChainVerification {
             }
             for (StoredEvent event : page) {
                 checked++;
-                String problem = problem(event, running);
+                String problem = problem(event, running, numbering, missingBefore(event.sequence(), after, numbering));
                 if (problem != null) {
                     return new Result(false, checked, new Offending(event.sequence(), event.eventId(), problem));
                 }
@@ -107,6 +108,11 @@ class ChainVerification {
             return new Result(false, checked, new Offending(digest.sequence(), null,
                     "the event the digest commits to is gone: events up to sequence " + digest.sequence() + " were deleted"));
         }
+        String missingAtTheEnd = missingBefore(numbering.lastSequence() + 1, after, numbering);
+        if (missingAtTheEnd != null) {
+            return new Result(false, checked, new Offending(after + 1, null, missingAtTheEnd.replace("before it", "at the end")
+                    + " (the store handed out sequences up to " + numbering.lastSequence() + ")"));
+        }
         if (disagreement == null) {
             disagreement = first(comparisons, DerivedTable.Comparison::finish);
         }
@@ -124,12 +130,33 @@ class ChainVerification {
         return null;
     }
 
-    private String problem(StoredEvent event, String running) {
+    /**
+     * The sequences missing between the event before ({@code previous}, 0 for none) and {@code sequence}, as
+     * a problem, if any: the store hands them out without gaps, so a missing one is an event deleted. Only
+     * before {@code countedFrom} (numbers of an older version, lost to rollbacks) is a gap no evidence.
+     */
+    private static String missingBefore(long sequence, long previous, EventHistory.Numbering numbering) {
+        if (sequence == previous + 1 || sequence - 1 < numbering.countedFrom()) {
+            return null;
+        }
+        return (sequence - 1 == previous + 1 ? "sequence " + (previous + 1) + " before it is missing"
+                : "sequences " + (previous + 1) + " to " + (sequence - 1) + " before it are missing")
+                + ": events were deleted";
+    }
+
+    private String problem(StoredEvent event, String running, EventHistory.Numbering numbering, String missing) {
         if (event.hash() == null || event.previousHash() == null || event.seal() == null) {
             return "has no integrity fields (stored before the hash chain, or inserted by hand)";
         }
+        if (event.sequence() > numbering.lastSequence()) {
+            return "its sequence was never handed out by the store: inserted by hand";
+        }
         if (!event.previousHash().equals(running)) {
-            return "does not link to the event before it: an event before it was removed, inserted or moved";
+            return "does not link to the event before it: an event before it was removed, inserted or moved"
+                    + (missing == null ? "" : "; " + missing);
+        }
+        if (missing != null) {
+            return missing;
         }
         String recomputed = EventHash.of(event.previousHash(), event.eventId(), event.aggregateId(),
                 event.aggregateSequence(), event.type(), event.recordedAt(), event.transactionId(),

@@ -88,6 +88,18 @@ class EventHistory {
                 .query(row).list();
     }
 
+    /**
+     * How the store numbers its events: sequences up to {@code lastSequence} were handed out, those from
+     * {@code countedFrom} on without gaps (before it, by an identity column that lost numbers to rollbacks).
+     */
+    record Numbering(long lastSequence, long countedFrom) {
+    }
+
+    Numbering numbering() {
+        return jdbc.sql("SELECT last_sequence, counted_from FROM " + EventStoreConfiguration.SEQUENCE_TABLE)
+                .query(Numbering.class).single();
+    }
+
     /** The newest event's sequence and hash, and how many events there are. */
     Digest digest() {
         return jdbc.sql("SELECT globalIndex, hash, (SELECT count(*) FROM " + EventStoreConfiguration.EVENT_TABLE + ") AS events FROM "

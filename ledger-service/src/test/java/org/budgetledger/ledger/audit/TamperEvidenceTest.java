@@ -82,12 +82,14 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
         jdbc.sql("DELETE FROM ledger.posted_transaction WHERE id IN (SELECT id FROM ledger_backup_transactions)").update();
         jdbc.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen - 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
                 + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
+        jdbc.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(sequences.get(2)).update();
         try {
             assertThat(verify(null).path("ok").asBoolean()).isTrue();
             assertOffending(verify(digest.toString()), sequences.get(4), "gone");
         } finally {
             jdbc.sql("INSERT INTO ledger.posted_transaction SELECT * FROM ledger_backup_transactions").update();
             jdbc.sql("DROP TABLE ledger_backup_transactions").update();
+            jdbc.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(sequences.get(4)).update();
             jdbc.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen + 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
                     + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
         }
@@ -132,6 +134,7 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
 
         assertOffending(verify(null), forged, "forged");
         jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(forged).update();
+        jdbc.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(forged - 1).update();
     }
 
     @Test
