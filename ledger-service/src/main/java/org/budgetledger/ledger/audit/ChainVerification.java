@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Walks the whole store in sequence order and checks, for every event, that it links to the one before it,
@@ -86,7 +87,7 @@ class ChainVerification {
             }
             for (StoredEvent event : page) {
                 checked++;
-                String problem = problem(event, running, numbering, missingBefore(event.sequence(), after, numbering));
+                String problem = problem(event, running, numbering, missing(after, event.sequence(), numbering));
                 if (problem != null) {
                     return new Result(false, checked, new Offending(event.sequence(), event.eventId(), problem));
                 }
@@ -108,10 +109,10 @@ class ChainVerification {
             return new Result(false, checked, new Offending(digest.sequence(), null,
                     "the event the digest commits to is gone: events up to sequence " + digest.sequence() + " were deleted"));
         }
-        String missingAtTheEnd = missingBefore(numbering.lastSequence() + 1, after, numbering);
+        String missingAtTheEnd = missing(after, numbering.lastSequence() + 1, numbering);
         if (missingAtTheEnd != null) {
-            return new Result(false, checked, new Offending(after + 1, null, missingAtTheEnd.replace("before it", "at the end")
-                    + " (the store handed out sequences up to " + numbering.lastSequence() + ")"));
+            return new Result(false, checked, new Offending(after + 1, null, missingAtTheEnd + " missing at the end: the newest "
+                    + "events were deleted (the store handed out sequences up to " + numbering.lastSequence() + ")"));
         }
         if (disagreement == null) {
             disagreement = first(comparisons, DerivedTable.Comparison::finish);
@@ -119,8 +120,9 @@ class ChainVerification {
         return new Result(disagreement == null, checked, disagreement);
     }
 
+    /** The first disagreement one step of the comparisons finds, in the order of the tables. */
     private static Offending first(List<DerivedTable.Comparison> comparisons,
-                                   java.util.function.Function<DerivedTable.Comparison, Optional<DerivedTable.Disagreement>> step) {
+                                   Function<DerivedTable.Comparison, Optional<DerivedTable.Disagreement>> step) {
         for (DerivedTable.Comparison comparison : comparisons) {
             Optional<DerivedTable.Disagreement> disagreement = step.apply(comparison);
             if (disagreement.isPresent()) {
@@ -131,17 +133,18 @@ class ChainVerification {
     }
 
     /**
-     * The sequences missing between the event before ({@code previous}, 0 for none) and {@code sequence}, as
-     * a problem, if any: the store hands them out without gaps, so a missing one is an event deleted. Only
-     * before {@code countedFrom} (numbers of an older version, lost to rollbacks) is a gap no evidence.
+     * The sequences the store handed out between {@code previous} (0 for none) and {@code next} that are not
+     * there, as the subject of a sentence, if any. It hands them out without gaps, so a missing one is a
+     * deleted event; only numbers from before {@code countedFrom} (an older version's, lost to rollbacks) are
+     * no evidence.
      */
-    private static String missingBefore(long sequence, long previous, EventHistory.Numbering numbering) {
-        if (sequence == previous + 1 || sequence - 1 < numbering.countedFrom()) {
+    private static String missing(long previous, long next, EventHistory.Numbering numbering) {
+        long first = previous + 1;
+        long last = next - 1;
+        if (last < first || last < numbering.countedFrom()) {
             return null;
         }
-        return (sequence - 1 == previous + 1 ? "sequence " + (previous + 1) + " before it is missing"
-                : "sequences " + (previous + 1) + " to " + (sequence - 1) + " before it are missing")
-                + ": events were deleted";
+        return first == last ? "sequence " + first + " is" : "sequences " + first + " to " + last + " are";
     }
 
     private String problem(StoredEvent event, String running, EventHistory.Numbering numbering, String missing) {
@@ -151,12 +154,13 @@ class ChainVerification {
         if (event.sequence() > numbering.lastSequence()) {
             return "its sequence was never handed out by the store: inserted by hand";
         }
+        String deleted = missing == null ? null : missing + " missing before it: events were deleted";
         if (!event.previousHash().equals(running)) {
             return "does not link to the event before it: an event before it was removed, inserted or moved"
-                    + (missing == null ? "" : "; " + missing);
+                    + (deleted == null ? "" : "; " + deleted);
         }
-        if (missing != null) {
-            return missing;
+        if (deleted != null) {
+            return deleted;
         }
         String recomputed = EventHash.of(event.previousHash(), event.eventId(), event.aggregateId(),
                 event.aggregateSequence(), event.type(), event.recordedAt(), event.transactionId(),

@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A stored event whose payload was damaged in the database (one byte: its opening brace made a bracket) is
  * reported as damaged, by name, wherever it is read; it crashes no reader.
  */
-class DamagedEventTest extends LedgerIntegrationTest {
+class DamagedEventTest extends TamperingLedgerTest {
 
     @Autowired
     private CacheManager budgetYearCacheManager;

@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a deleted event, reported without a digest: in the middle of the history, and at its end, whether or not
  * anything was posted after it.
  */
-class DeletionEvidenceTest extends LedgerIntegrationTest {
+class DeletionEvidenceTest extends TamperingLedgerTest {
 
     private HttpApi api;
     private String unit;

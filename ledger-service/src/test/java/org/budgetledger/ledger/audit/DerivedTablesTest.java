@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/v1/transactions/{id}}, {@code budget_line} for {@code GET /api/v1/budget-lines}) are checked
  * by verification against the events: a row changed in the database is named, with its table.
  */
-class DerivedTablesTest extends LedgerIntegrationTest {
+class DerivedTablesTest extends TamperingLedgerTest {
 
     private HttpApi api;
     private String unit;

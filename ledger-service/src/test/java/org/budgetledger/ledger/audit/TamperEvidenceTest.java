@@ -1,6 +1,5 @@
 package org.budgetledger.ledger.audit;
 
-import org.budgetledger.ledger.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.Tx;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The five ways of altering the stored history directly in the database, each caught by verification and
  * the offending event named. Each test puts the store back as it was afterwards.
  */
-class TamperEvidenceTest extends LedgerIntegrationTest {
+class TamperEvidenceTest extends TamperingLedgerTest {
 
 
     private HttpApi api;
