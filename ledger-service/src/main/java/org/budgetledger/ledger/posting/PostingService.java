@@ -197,7 +197,11 @@ public class PostingService {
             } catch (RuntimeException failed) {
                 // a carry-over loads the next year as well
                 List<Integer> years = command instanceof CarryOver ? List.of(record.year(), record.year() + 1) : List.of(record.year());
-                throw damagedEvents.problem(failed, record.unit(), years).orElseThrow(() -> failed);
+                Optional<ApiProblem> damaged = damagedEvents.problem(failed, record.unit(), years);
+                if (damaged.isPresent()) {
+                    throw damaged.get();
+                }
+                throw failed;
             }
         }
     }
