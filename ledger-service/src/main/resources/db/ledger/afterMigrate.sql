@@ -21,3 +21,5 @@ GRANT SELECT, INSERT, UPDATE ON ${flyway:defaultSchema}.budget_line, ${flyway:de
 -- Axon's: tracking tokens (no tracking processor runs today); snapshots are never taken, so only read
 GRANT SELECT, INSERT, UPDATE, DELETE ON ${flyway:defaultSchema}.token_entry TO ${application};
 GRANT SELECT ON ${flyway:defaultSchema}.snapshot_event_entry TO ${application};
+-- the gap-free sequence (V7_1): each append advances it in the appending transaction
+GRANT SELECT, UPDATE ON ${flyway:defaultSchema}.event_sequence TO ${application};

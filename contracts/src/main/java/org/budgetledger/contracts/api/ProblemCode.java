@@ -3,7 +3,7 @@ package org.budgetledger.contracts.api;
 /**
  * The machine {@code code} of every problem+json answer, with its HTTP status. 400 for malformed input,
  * 404 for what does not exist (or is not the caller's to see), 409 for a conflict with the ledger's
- * state, 422 for a well-formed request the rules do not allow.
+ * state, 422 for a well-formed request the rules do not allow; 5xx only for what is wrong on the ledger's side.
  */
 public enum ProblemCode {
     VALIDATION_FAILED(400, "The request is not valid"),
@@ -40,6 +40,8 @@ public enum ProblemCode {
     AMOUNT_LIMIT_EXCEEDED(422, "Amounts beyond the limit of a budget year"),
     LOGIN_LOCKED(429, "Too many failed logins"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    /** A stored event cannot be read (damaged in the database): its budget year takes no transaction until it is restored. */
+    EVENT_DAMAGED(500, "A stored event is damaged"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -22,6 +22,9 @@ public sealed interface LedgerEvent permits BudgetAppropriated, BudgetAdjusted, 
 
     /** Who posted the transaction. */
     String principal();
+    /** The transaction's memo and voucher number as posted, if any. */
+    String memo();
+    String voucher();
 
     /** The event's name as it appears in {@code type} and in the CloudEvents type {@code budgetledger.<name>.v1}. */
     default String eventName() {

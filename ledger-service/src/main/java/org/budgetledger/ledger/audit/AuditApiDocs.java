@@ -65,8 +65,13 @@ class AuditApiDocs implements OpenApiCustomizer {
                 .request(POST, "/api/v1/audit/verify", "a digest kept earlier", new Digest(event.sequence(), event.hash(), null))
                 .answer(POST, "/api/v1/audit/verify", "200", "intact", new ChainVerification.Result(true, 1042, null))
                 .answer(POST, "/api/v1/audit/verify", "200", "an event changed in the database",
-                        new ChainVerification.Result(false, 17, new ChainVerification.Offending(17,
-                                "6f1c2a9e-3b7d-4c55-9a0e-2f8d1b4e7c31", "hash does not match the event's content")))
+                        new ChainVerification.Result(false, 17, new ChainVerification.Offending(17L,
+                                "6f1c2a9e-3b7d-4c55-9a0e-2f8d1b4e7c31", "its content does not match its hash: it was altered",
+                                null, null)))
+                .answer(POST, "/api/v1/audit/verify", "200", "a table beside the events changed in the database",
+                        new ChainVerification.Result(false, 1042, new ChainVerification.Offending(880L,
+                                "1d4e7a2b-9c3f-4e61-8b5a-7f2c0d9e3a14", "principal is mallory, but its events were posted by li",
+                                "posted_transaction", "p17")))
                 .answer(POST, "/api/v1/audit/topic-check", "200", "the topic holds the store",
                         new TopicCheck.Result(true, 1042, 1042, 0, 1045, 3, List.of(), List.of(), List.of()));
     }
@@ -80,14 +85,15 @@ class AuditApiDocs implements OpenApiCustomizer {
         String hash = EventHash.of(EventHash.GENESIS, eventId, "430001:2023", 0, "BudgetAppropriated", recordedAt, "a1",
                 payload.getBytes(StandardCharsets.UTF_8));
         return new StoredEvent(1, eventId, "a1", "BudgetAppropriated", "430001:2023", 0, "430001", 2023, "2023-01-10",
-                recordedAt, "li", payload, EventHash.GENESIS, hash, "9b2f0c7e1d4a5b6c8e3f2a1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b");
+                recordedAt, "li", payload, EventHash.GENESIS, hash, "9b2f0c7e1d4a5b6c8e3f2a1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b",
+                null, null);
     }
 
     /** The event with its payload as the JSON object it is (the answer writes it raw). */
     private ObjectNode rawPayload(StoredEvent event) {
         ObjectNode node = json.valueToTree(event);
         try {
-            node.set("payload", json.readTree(event.payload()));
+            node.set("payload", json.readTree(event.storedPayload()));
         } catch (JsonProcessingException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

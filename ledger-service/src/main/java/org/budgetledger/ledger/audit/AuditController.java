@@ -149,8 +149,9 @@ class AuditController {
         if (result.ok()) {
             log.info("event=history_verified ok=true checked={}", result.checkedEvents());
         } else {
-            log.warn("event=history_verified ok=false checked={} offending_sequence={} problem=\"{}\"", result.checkedEvents(),
-                    result.firstOffending().sequence(), result.firstOffending().problem());
+            log.warn("event=history_verified ok=false checked={} offending_sequence={} offending_table={} offending_row={} problem=\"{}\"",
+                    result.checkedEvents(), result.firstOffending().sequence(), result.firstOffending().table(),
+                    result.firstOffending().row(), result.firstOffending().problem());
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.audit;
 
+import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.springframework.jdbc.core.RowMapper;
@@ -14,35 +15,38 @@ import java.util.List;
 @Repository
 class EventHistory {
 
-    private static final String COLUMNS = "SELECT globalIndex, eventIdentifier, transaction_id, payloadType, "
+    private static final String COLUMNS = "SELECT globalIndex, eventIdentifier, transaction_id, payloadType, payloadRevision, "
             + "aggregateIdentifier, sequenceNumber, recorded_at, payload, previous_hash, hash, seal FROM "
             + EventStoreConfiguration.EVENT_TABLE + " ";
-
     /**
-     * A stored event's effective date, in SQL over its {@code payload} column: read from the text as {@link #field}
-     * reads it, not through PostgreSQL's JSON types, which refuse the whole payload over one escape they cannot
-     * store (a lone surrogate such as {@code \uDFFF}, accepted in memos before such text was refused). The key
-     * cannot be matched inside another field's value: there every quote is escaped.
+     * An event's effective date read from its stored bytes as text, not through PostgreSQL's JSON types, which refuse
+     * the whole payload over one escape they cannot store (a lone surrogate such as {@code \uDFFF}, accepted in memos
+     * before such text was refused), nor as UTF-8, which a damaged payload may not be: such events are filtered like
+     * the others instead of failing the query. The key cannot be matched inside another field's value (there every
+     * quote is escaped); ISO dates compare as text.
      */
-    static final String EFFECTIVE_DATE =
-            "substring(convert_from(payload, 'UTF8') from '\"effectiveDate\":\"([0-9]{4}-[0-9]{2}-[0-9]{2})\"')::date";
-
-    private static final RowMapper<StoredEvent> ROW = (row, number) -> {
-        String payloadType = row.getString("payloadType");
-        String aggregateId = row.getString("aggregateIdentifier");
-        String payload = new String(row.getBytes("payload"), StandardCharsets.UTF_8);
-        int colon = aggregateId.lastIndexOf(':');
-        return new StoredEvent(row.getLong("globalIndex"), row.getString("eventIdentifier"), row.getString("transaction_id"),
-                payloadType.substring(payloadType.lastIndexOf('.') + 1), aggregateId, row.getLong("sequenceNumber"),
-                aggregateId.substring(0, colon), Integer.parseInt(aggregateId.substring(colon + 1)),
-                field(payload, "effectiveDate"), row.getTimestamp("recorded_at").toInstant(), field(payload, "principal"),
-                payload, row.getString("previous_hash"), row.getString("hash"), row.getString("seal"));
-    };
+    static final String EFFECTIVE_DATE = "substring(encode(payload, 'escape') from '\"effectiveDate\":\"([0-9]{4}-[0-9]{2}-[0-9]{2})\"')";
 
     private final JdbcClient jdbc;
+    private final RowMapper<StoredEvent> row;
 
-    EventHistory(JdbcClient jdbc) {
+    EventHistory(JdbcClient jdbc, EventPayloads payloads) {
         this.jdbc = jdbc;
+        this.row = (result, number) -> {
+            String payloadType = result.getString("payloadType");
+            String aggregateId = result.getString("aggregateIdentifier");
+            byte[] stored = result.getBytes("payload");
+            String payload = new String(stored, StandardCharsets.UTF_8);
+            EventPayloads.Reading reading = payloads.read(payloadType, result.getString("payloadRevision"), stored);
+            LedgerEvent event = reading.event();
+            int colon = aggregateId.lastIndexOf(':');
+            return new StoredEvent(result.getLong("globalIndex"), result.getString("eventIdentifier"), result.getString("transaction_id"),
+                    payloadType.substring(payloadType.lastIndexOf('.') + 1), aggregateId, result.getLong("sequenceNumber"),
+                    aggregateId.substring(0, colon), Integer.parseInt(aggregateId.substring(colon + 1)),
+                    event != null && event.effectiveDate() != null ? event.effectiveDate().toString() : field(payload, "effectiveDate"),
+                    result.getTimestamp("recorded_at").toInstant(), event != null ? event.principal() : field(payload, "principal"),
+                    payload, result.getString("previous_hash"), result.getString("hash"), result.getString("seal"), event, reading.damage());
+        };
     }
 
     /** One page of the history after {@code afterSequence}, filtered; {@code units} null means every unit. */
@@ -69,22 +73,34 @@ class EventHistory {
             params.add(filter.transactionId());
         }
         if (filter.effectiveFrom() != null) {
-            sql.append(" AND ").append(EFFECTIVE_DATE).append(" >= ?");
-            params.add(java.sql.Date.valueOf(filter.effectiveFrom()));
+            sql.append(" AND " + EFFECTIVE_DATE + " >= ?");
+            params.add(filter.effectiveFrom().toString());
         }
         if (filter.effectiveTo() != null) {
-            sql.append(" AND ").append(EFFECTIVE_DATE).append(" <= ?");
-            params.add(java.sql.Date.valueOf(filter.effectiveTo()));
+            sql.append(" AND " + EFFECTIVE_DATE + " <= ?");
+            params.add(filter.effectiveTo().toString());
         }
         sql.append(" ORDER BY globalIndex LIMIT ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return jdbc.sql(sql.toString()).params(params).query(row).list();
     }
 
     /** Every stored event from {@code afterSequence} on, a page at a time, in sequence order. */
     List<StoredEvent> all(long afterSequence, int limit) {
         return jdbc.sql(COLUMNS + "WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?").params(afterSequence, limit)
-                .query(ROW).list();
+                .query(row).list();
+    }
+
+    /**
+     * How the store numbers its events: sequences up to {@code lastSequence} were handed out, those from
+     * {@code countedFrom} on without gaps (before it, by an identity column that lost numbers to rollbacks).
+     */
+    record Numbering(long lastSequence, long countedFrom) {
+    }
+
+    Numbering numbering() {
+        return jdbc.sql("SELECT last_sequence, counted_from FROM " + EventStoreConfiguration.SEQUENCE_TABLE)
+                .query(Numbering.class).single();
     }
 
     /** The newest event's sequence and hash, and how many events there are. */
@@ -100,14 +116,12 @@ class EventHistory {
                   java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo) {
     }
 
+    /** A field of a payload that cannot be read as its event: what it seems to say, if anything. */
     private static String field(String json, String name) {
         // the payloads are flat JSON objects written by Jackson: "name":"value"
         String key = "\"" + name + "\":\"";
         int start = json.indexOf(key);
-        if (start < 0) {
-            return null;
-        }
-        int from = start + key.length();
-        return json.substring(from, json.indexOf('"', from));
+        int end = start < 0 ? -1 : json.indexOf('"', start + key.length());
+        return end < 0 ? null : json.substring(start + key.length(), end);
     }
 }

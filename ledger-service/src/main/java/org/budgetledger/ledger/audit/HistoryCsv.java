@@ -19,7 +19,7 @@ final class HistoryCsv {
                     quote(event.transactionId()), event.type(), quote(event.unit()), Integer.toString(event.year()),
                     quote(event.aggregateId()), Long.toString(event.aggregateSequence()), nullToEmpty(event.effectiveDate()),
                     event.recordedAt().toString(), quote(event.principal()), nullToEmpty(event.previousHash()),
-                    nullToEmpty(event.hash()), nullToEmpty(event.seal()), quote(event.payload())))).append("\r\n");
+                    nullToEmpty(event.hash()), nullToEmpty(event.seal()), quote(event.storedPayload())))).append("\r\n");
         }
         return csv.toString();
     }

@@ -1,14 +1,34 @@
 package org.budgetledger.ledger.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import org.budgetledger.contracts.events.LedgerEvent;
 
 import java.time.Instant;
 
 /**
  * An event as the audit history shows it: its place in the store, its metadata, its payload exactly as
- * stored (so that its hash can be recomputed from this answer), and its integrity fields.
+ * stored ({@code storedPayload}, so that its hash can be recomputed from this answer), and its integrity fields.
+ *
+ * <p>A payload that cannot be read (damaged in the database) is shown as a JSON string of its stored text,
+ * with {@code damaged} saying why, so that the answer stays valid JSON; {@code event} is then null.
  */
+@JsonPropertyOrder({"sequence", "eventId", "transactionId", "type", "aggregateId", "aggregateSequence", "unit", "year",
+        "effectiveDate", "recordedAt", "principal", "payload", "damaged", "previousHash", "hash", "seal"})
 public record StoredEvent(long sequence, String eventId, String transactionId, String type, String aggregateId,
                           long aggregateSequence, String unit, int year, String effectiveDate, Instant recordedAt,
-                          String principal, @JsonRawValue String payload, String previousHash, String hash, String seal) {
+                          String principal, @JsonIgnore String storedPayload, String previousHash, String hash, String seal,
+                          @JsonIgnore LedgerEvent event, @JsonInclude(JsonInclude.Include.NON_NULL) String damaged) {
+
+    /** The payload as the answer carries it: the stored JSON itself, or, damaged, its text as a JSON string. */
+    @JsonProperty("payload")
+    @JsonRawValue
+    String payloadJson() {
+        return damaged == null ? storedPayload
+                : '"' + new String(JsonStringEncoder.getInstance().quoteAsString(storedPayload)) + '"';
+    }
 }

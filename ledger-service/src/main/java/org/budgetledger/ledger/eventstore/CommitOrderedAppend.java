@@ -20,14 +20,17 @@ import java.util.List;
 
 /**
  * Appends events so that the global index is the commit order. Each appending transaction first takes one
- * transaction-scoped advisory lock, held until it commits or rolls back; the identity column therefore
- * hands out its numbers in commit order, and a reader that has seen index n never later finds a new
+ * transaction-scoped advisory lock, held until it commits or rolls back; sequences are therefore handed
+ * out in commit order, and a reader that has seen index n never later finds a new
  * event below n. That makes {@code sequence} a sound resumption point for the Kafka publisher and for
  * anyone reading the history, and gives every event of one transaction the same {@code recordedAt}: the
  * database clock read under the lock, so that {@code recordedAt} never decreases along the sequence.
  *
- * <p>Under the same lock each event gets its place in the store's hash chain ({@link EventHash}: linked to
- * the newest event before it) and its seal ({@link IntegrityKey}).
+ * <p>Under the same lock each event gets its sequence from {@code ledger.event_sequence}, updated in the same
+ * transaction: a rollback hands the numbers back, so sequences have no gaps and a missing one is a deleted
+ * event (an identity column would lose them to every append that rolls back after its insert). Each event also
+ * gets its place in the store's hash chain ({@link EventHash}: linked to the newest event before it) and its
+ * seal ({@link IntegrityKey}).
  *
  * <p>The price is that commits of the whole ledger are serialized for the few statements between append
  * and commit; batch posting amortizes it over many events.
@@ -48,15 +51,17 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
         Instant recordedAt = lockAndReadClock(connection);
-        String previousHash = newestHash(connection, schema);
+        Place place = reserve(connection, schema, events.size());
+        String previousHash = place.previousHash();
+        long sequence = place.lastSequence();
         PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + schema.domainEventTable() + " ("
                         + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
                         schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
                         schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
                         schema.metaDataColumn())
-                        + ", transaction_id, unit, recorded_at, previous_hash, hash, seal)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + ", transaction_id, unit, recorded_at, previous_hash, hash, seal, " + schema.globalIndexColumn()
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Timestamp recordedAtTimestamp = Timestamp.from(recordedAt);
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = (DomainEventMessage<?>) message;
@@ -84,19 +89,32 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             insert.setString(13, previousHash);
             insert.setString(14, hash);
             insert.setString(15, integrityKey.seal(hash));
+            insert.setLong(16, ++sequence);
             insert.addBatch();
             previousHash = hash;
         }
         return insert;
     }
 
-    private static String newestHash(Connection connection, EventSchema schema) throws SQLException {
-        try (PreparedStatement newest = connection.prepareStatement("SELECT hash FROM " + schema.domainEventTable()
-                + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1");
-             ResultSet row = newest.executeQuery()) {
-            // events stored before the chain existed have no hash: the chain starts after them
-            String hash = row.next() ? row.getString(1) : null;
-            return hash == null ? EventHash.GENESIS : hash;
+    /** Where the events go: after {@code lastSequence}, linked to {@code previousHash}. */
+    private record Place(long lastSequence, String previousHash) {
+    }
+
+    /** Takes the next {@code count} sequences, and reads the newest stored event's hash, in one statement. */
+    private static Place reserve(Connection connection, EventSchema schema, int count) throws SQLException {
+        try (PreparedStatement reserve = connection.prepareStatement("UPDATE " + EventStoreConfiguration.SEQUENCE_TABLE
+                + " SET last_sequence = last_sequence + ? RETURNING last_sequence - ?, (SELECT hash FROM "
+                + schema.domainEventTable() + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1)")) {
+            reserve.setLong(1, count);
+            reserve.setLong(2, count);
+            try (ResultSet row = reserve.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException(EventStoreConfiguration.SEQUENCE_TABLE + " has no row: the store cannot number events");
+                }
+                // events stored before the chain existed have no hash: the chain starts after them
+                String hash = row.getString(2);
+                return new Place(row.getLong(1), hash == null ? EventHash.GENESIS : hash);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.DependsOn;
 public class EventStoreConfiguration {
 
     public static final String EVENT_TABLE = LedgerSchema.NAME + ".domain_event_entry";
+    /** The one row that hands out the store's sequences, without gaps (V7_1__gap_free_sequence.sql). */
+    public static final String SEQUENCE_TABLE = LedgerSchema.NAME + ".event_sequence";
 
     @Bean
     public EventSchema eventSchema() {

@@ -84,17 +84,27 @@ class PostedTransactions {
         return found;
     }
 
-    /** Every unit's transaction with this id, oldest first. */
+    /**
+     * Every unit's transaction with this id, oldest first, as stored. Its {@code recordedAt} is its events' (the
+     * instant they were committed), not the record's own insertion time, which no event could confirm; the rest of
+     * the record verification checks against the events ({@link PostedTransactionCheck}).
+     */
     List<Details> details(String id) {
         return jdbc.sql("""
-                        SELECT id, type, unit, year, principal, recorded_at, request::text AS request, line_id
-                        FROM ledger.posted_transaction WHERE id = ? ORDER BY recorded_at, unit""")
+                        SELECT id, type, unit, year, principal, request::text AS request, line_id,
+                            (SELECT min(recorded_at) FROM ledger.domain_event_entry e
+                             WHERE e.transaction_id = p.id AND e.unit = p.unit) AS recorded_at
+                        FROM ledger.posted_transaction p WHERE id = ? ORDER BY recorded_at, unit""")
                 .param(id)
                 .query((row, number) -> new Details(row.getString("id"), row.getString("type"), row.getString("unit"),
-                        row.getInt("year"), row.getString("principal"), row.getTimestamp("recorded_at").toInstant(),
+                        row.getInt("year"), row.getString("principal"), recordedAt(row.getTimestamp("recorded_at")),
                         row.getString("request"), PostingResult.accepted(row.getString("id"), row.getString("type"),
                         sequencesOf(row.getString("unit"), id), row.getString("line_id"))))
                 .list();
+    }
+
+    private static Instant recordedAt(java.sql.Timestamp eventsRecordedAt) {
+        return eventsRecordedAt == null ? null : eventsRecordedAt.toInstant();
     }
 
     /** The stored sequences of many transactions at once. */

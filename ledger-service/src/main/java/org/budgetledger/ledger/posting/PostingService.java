@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.audit.DamagedEvents;
 import org.budgetledger.ledger.budgetyear.CarryOver;
 import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
@@ -72,10 +73,12 @@ public class PostingService {
     private final Units units;
     private final Catalog catalog;
     private final MeterRegistry meters;
+    private final DamagedEvents damagedEvents;
 
     PostingService(CommandGateway commandGateway, PostedTransactions postedTransactions, Units units, Catalog catalog,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, DamagedEvents damagedEvents) {
         this.meters = meters;
+        this.damagedEvents = damagedEvents;
         this.commandGateway = commandGateway;
         this.postedTransactions = postedTransactions;
         this.units = units;
@@ -184,7 +187,10 @@ public class PostingService {
         });
     }
 
-    /** @return the budget year's result: a created line id, null, or the {@link TransactionRejected} */
+    /**
+     * @return the budget year's result: a created line id, null, or the {@link TransactionRejected}
+     * @throws ApiProblem {@code EVENT_DAMAGED} when a budget year it needs cannot be loaded from its events
+     */
     private Object dispatch(PostingCommand command, PostingRecord record) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -195,6 +201,14 @@ public class PostingService {
                     throw stale;
                 }
                 log.info("event=posting_retried id={} attempt={} reason=concurrent_append", record.id(), attempt);
+            } catch (RuntimeException failed) {
+                // a carry-over loads the next year as well
+                List<Integer> years = command instanceof CarryOver ? List.of(record.year(), record.year() + 1) : List.of(record.year());
+                Optional<ApiProblem> damaged = damagedEvents.problem(failed, record.unit(), years);
+                if (damaged.isPresent()) {
+                    throw damaged.get();
+                }
+                throw failed;
             }
         }
     }
@@ -212,7 +226,8 @@ public class PostingService {
         return new Decision(stored.id(), stored.type(), stored.lineId(), false, stored.unit(), 0, fingerprint);
     }
 
-    private static String canonical(TransactionRequest request) {
+    /** The request as its idempotency record stores it, and as its fingerprint is taken of. */
+    static String canonical(TransactionRequest request) {
         TransactionRequest normalized = request.amount() == null ? request : new TransactionRequest(
                 request.id(), request.type(), request.unit(), request.year(), request.date(), request.memo(),
                 request.voucher(), request.fund(), request.subject(), request.kind(), request.project(),
@@ -226,7 +241,7 @@ public class PostingService {
         }
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {

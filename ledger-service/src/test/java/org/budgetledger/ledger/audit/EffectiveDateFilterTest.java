@@ -30,7 +30,7 @@ class EffectiveDateFilterTest extends LedgerIntegrationTest {
     }
 
     private LocalDate effectiveDate(String payload) {
-        return jdbc.sql("SELECT " + EventHistory.EFFECTIVE_DATE + " FROM (VALUES (?::bytea)) AS stored(payload)")
+        return jdbc.sql("SELECT (" + EventHistory.EFFECTIVE_DATE + ")::date FROM (VALUES (?::bytea)) AS stored(payload)")
                 .param(payload.getBytes(StandardCharsets.UTF_8)).query(LocalDate.class).single();
     }
 }

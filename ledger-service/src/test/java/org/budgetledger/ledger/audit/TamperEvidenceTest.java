@@ -1,6 +1,5 @@
 package org.budgetledger.ledger.audit;
 
-import org.budgetledger.ledger.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.Tx;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the offending event named. Each test puts the store back as it was afterwards. The tampering is done as the
  * database's superuser: the ledger's own role may not change or delete stored events (ApplicationRoleTest).
  */
-class TamperEvidenceTest extends LedgerIntegrationTest {
+class TamperEvidenceTest extends TamperingLedgerTest {
 
 
     private HttpApi api;
@@ -75,10 +74,25 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
     void deleting_the_newest_events_is_caught_with_a_digest() {
         JsonNode digest = api.get("/api/v1/audit/digest").body();
         assertThat(digest.path("sequence").asLong()).isEqualTo(sequences.get(4));
+        // an intruder who knows the schema also removes what the two payments left beside their events
+        superuser.sql("DROP TABLE IF EXISTS ledger_backup_transactions").update();
+        superuser.sql("CREATE TABLE ledger_backup_transactions AS SELECT * FROM ledger.posted_transaction WHERE id IN "
+                + "(SELECT transaction_id FROM ledger.domain_event_entry WHERE globalIndex >= ?)").param(sequences.get(3)).update();
         superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex >= ?").param(sequences.get(3)).update();
-
-        assertThat(verify(null).path("ok").asBoolean()).isTrue();
-        assertOffending(verify(digest.toString()), sequences.get(4), "gone");
+        superuser.sql("DELETE FROM ledger.posted_transaction WHERE id IN (SELECT id FROM ledger_backup_transactions)").update();
+        superuser.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen - 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
+                + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
+        superuser.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(sequences.get(2)).update();
+        try {
+            assertThat(verify(null).path("ok").asBoolean()).isTrue();
+            assertOffending(verify(digest.toString()), sequences.get(4), "gone");
+        } finally {
+            superuser.sql("INSERT INTO ledger.posted_transaction SELECT * FROM ledger_backup_transactions").update();
+            superuser.sql("DROP TABLE ledger_backup_transactions").update();
+            superuser.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(sequences.get(4)).update();
+            superuser.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen + 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
+                    + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
+        }
     }
 
     @Test
@@ -122,6 +136,7 @@ class TamperEvidenceTest extends LedgerIntegrationTest {
 
         assertOffending(verify(null), forged, "forged");
         superuser.sql("DELETE FROM ledger.domain_event_entry WHERE globalIndex = ?").param(forged).update();
+        superuser.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(forged - 1).update();
     }
 
     @Test

@@ -1,0 +1,31 @@
+package org.budgetledger.ledger.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table the ledger answers from beside its events and keeps in step with them; the events remain the truth.
+ * Verification hands each such table every event it verified, in sequence order and within the snapshot it
+ * reads the events in, and reports the first row that does not follow from them.
+ */
+public interface DerivedTable {
+
+    /** Starts comparing the table with the events: memory bounded by the table's rows, not by the events. */
+    Comparison compare();
+
+    interface Comparison {
+
+        /** The next verified events, in sequence order: a row they contradict, if any. */
+        Optional<Disagreement> add(List<StoredEvent> events);
+
+        /** After the last event: a row the whole history contradicts, or lacks, if any. */
+        Optional<Disagreement> finish();
+    }
+
+    /**
+     * A row of {@code table}, by its key {@code row}, that the events do not bear out; {@code sequence} and
+     * {@code eventId} name the event it contradicts, if one does.
+     */
+    record Disagreement(String table, String row, Long sequence, String eventId, String problem) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.budgetledger.ledger.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.budgetledger.contracts.events.LedgerEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads stored payloads into events with the serializer the event store reads them with, so that a payload
+ * found damaged here is exactly one its budget year cannot be loaded from either.
+ */
+@Component
+class EventPayloads {
+
+    /** What a stored payload holds: its event, or why it cannot be read ({@code damage}). */
+    record Reading(LedgerEvent event, String damage) {
+    }
+
+    private final Serializer serializer;
+
+    EventPayloads(@Qualifier("eventSerializer") Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    Reading read(String payloadType, String payloadRevision, byte[] payload) {
+        String eventName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        try {
+            Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision));
+            if (event instanceof LedgerEvent ledgerEvent) {
+                return new Reading(ledgerEvent, null);
+            }
+            return new Reading(null, "its payload cannot be read: " + payloadType + " is no event of the ledger");
+        } catch (RuntimeException unreadable) {
+            return new Reading(null, "its payload cannot be read as a " + eventName + ": " + reason(unreadable));
+        }
+    }
+
+    /** Whether a failure is a stored payload that could not be read. */
+    static boolean isUnreadablePayload(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost reason, without the payload (Jackson leaves its source out of the message). */
+    private static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost instanceof JsonProcessingException json ? json.getOriginalMessage() : String.valueOf(innermost.getMessage());
+    }
+}
