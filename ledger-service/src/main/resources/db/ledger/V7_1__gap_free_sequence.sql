@@ -15,8 +15,8 @@ INSERT INTO event_sequence (last_sequence, counted_from)
 SELECT coalesce(max(globalIndex), 0), coalesce(max(globalIndex), 0) + 1 FROM domain_event_entry;
 
 -- Rows written by hand (not by CommitOrderedAppend) draw from the same row, one number at a time.
-CREATE FUNCTION ledger.next_event_sequence() RETURNS BIGINT LANGUAGE sql VOLATILE AS
-    'UPDATE ledger.event_sequence SET last_sequence = last_sequence + 1 RETURNING last_sequence';
+CREATE FUNCTION ${flyway:defaultSchema}.next_event_sequence() RETURNS BIGINT LANGUAGE sql VOLATILE AS
+    'UPDATE ${flyway:defaultSchema}.event_sequence SET last_sequence = last_sequence + 1 RETURNING last_sequence';
 
 ALTER TABLE domain_event_entry ALTER COLUMN globalIndex DROP IDENTITY;
-ALTER TABLE domain_event_entry ALTER COLUMN globalIndex SET DEFAULT ledger.next_event_sequence();
+ALTER TABLE domain_event_entry ALTER COLUMN globalIndex SET DEFAULT ${flyway:defaultSchema}.next_event_sequence();

@@ -15,15 +15,16 @@ class JwtCallersTest {
     private final JwtCallers callers = new JwtCallers(new SecurityProperties.Jwt("roles", "units"));
 
     @Test
-    void a_subject_of_up_to_200_characters_is_the_callers_name() {
-        String subject = "李".repeat(200);
+    void a_principal_of_up_to_200_characters_is_the_callers_name() {
+        // "jwt::" for a token without an issuer, then the subject
+        String subject = "李".repeat(195);
 
-        assertThat(callers.convert(token(subject)).getName()).isEqualTo(subject);
+        assertThat(callers.convert(token(subject)).getName()).isEqualTo("jwt::" + subject).hasSize(200);
     }
 
     @Test
-    void a_subject_longer_than_a_recorded_principal_may_be_is_not_valid() {
-        assertThatThrownBy(() -> callers.convert(token("x".repeat(201))))
+    void a_principal_longer_than_a_recorded_principal_may_be_is_not_valid() {
+        assertThatThrownBy(() -> callers.convert(token("x".repeat(196))))
                 .isInstanceOf(InvalidBearerTokenException.class)
                 .hasMessageContaining("200");
     }
