@@ -138,6 +138,12 @@ class BudgetYearSnapshotTest {
         post(Tx.pay(unit + "-p100", unit, 2023, line, "30201", "60.00"));
     }
 
+    @Test
+    void the_snapshot_thread_leaves_spring_boots_task_executor_in_place() {
+        // an Executor bean of the ledger's own would make Spring Boot leave out its applicationTaskExecutor
+        assertThat(ledger().containsBean("applicationTaskExecutor")).isTrue();
+    }
+
     private static String newUnit() {
         String unit = "S" + UUID.randomUUID().toString().substring(0, 8);
         jdbc().sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit, "快照测试").update();

@@ -74,14 +74,14 @@ class BudgetYearConfiguration {
                 : NoSnapshotTriggerDefinition.INSTANCE;
     }
 
-    /** Axon's snapshotter as Spring Boot configures it, but taking snapshots on its own thread. */
+    /** Axon's snapshotter as Spring Boot configures it, but taking snapshots on a thread of its own. */
     @Bean
     SpringAggregateSnapshotter budgetYearSnapshotter(org.axonframework.config.Configuration configuration,
                                                      HandlerDefinition handlerDefinition,
                                                      ParameterResolverFactory parameterResolverFactory,
                                                      EventStore eventStore, TransactionManager transactionManager,
                                                      SnapshotterSpanFactory spanFactory,
-                                                     ExecutorService budgetYearSnapshotExecutor) {
+                                                     SnapshotThread budgetYearSnapshotThread) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -89,20 +89,31 @@ class BudgetYearConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(budgetYearSnapshotExecutor)
+                .executor(budgetYearSnapshotThread.executor)
                 .build();
     }
 
+    @Bean
+    SnapshotThread budgetYearSnapshotThread() {
+        return new SnapshotThread();
+    }
+
     /**
-     * One thread, in order. Its queue holds at most one snapshot per budget year: Axon does not schedule a
-     * second one for an aggregate while the first is pending.
+     * The thread snapshots are taken on, one after the other. Its queue holds at most one snapshot per budget
+     * year: Axon does not schedule a second one for an aggregate while the first is pending. Not an
+     * {@code Executor} bean: one would take the place of Spring Boot's task executor.
      */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService budgetYearSnapshotExecutor() {
-        return Executors.newSingleThreadExecutor(task -> {
+    static final class SnapshotThread implements AutoCloseable {
+
+        private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "budget-year-snapshots");
             thread.setDaemon(true);
             return thread;
         });
+
+        @Override
+        public void close() {
+            executor.shutdown();
+        }
     }
 }
