@@ -55,7 +55,8 @@ import java.util.stream.Stream;
  * <p>Measured: cold start to ready; batch posting against raw batched JDBC inserts and against the design's
  * own rows written raw ({@link WriteFloor}); single POSTs from 32 concurrent clients; freshness at a steady
  * 1,000 tx/s; report latency at random (asOf, knownAt) points (on 1,000,000 events with
- * {@code -Dbench.scaleEvents}); a replay against a bare consumer; heap after the load.
+ * {@code -Dbench.scaleEvents}); a replay against a bare consumer; heap after the load; with
+ * {@code -Dbench.scaleEvents}, the first POST to the big unit-year after a restart of the product.
  */
 public final class LoadDriver {
 
@@ -92,6 +93,7 @@ public final class LoadDriver {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final java.time.Instant runStarted = java.time.Instant.now();
     private int port;
+    private Process product;
     private ProcessHandle productProcess;
 
     public static void main(String[] args) throws Exception {
@@ -115,9 +117,7 @@ public final class LoadDriver {
         command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data,
                 "--server.port=" + port, "--ledger.security.users." + USER + ".password={noop}" + USER,
                 "--ledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--ledger.security.users." + USER + ".units=*"));
-        Process product = new ProcessBuilder(command)
-                .redirectOutput(data.resolve("product.log").toFile()).redirectErrorStream(true).start();
-        productProcess = product.toHandle();
+        startProduct(command, data);
         try {
             awaitReady();
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
@@ -130,6 +130,10 @@ public final class LoadDriver {
             replay(data);
             results.put("heapUsedMiB", heapUsedMiB());
             results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
+            if (SCALE_EVENTS > 0) {
+                results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
+                        () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
+            }
         } finally {
             product.destroy();
             product.waitFor();
@@ -147,6 +151,23 @@ public final class LoadDriver {
         Files.writeString(output, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println("written to " + output);
+    }
+
+    /** Starts the product's process; its output goes to {@code product.log} in its data directory, after any earlier run's. */
+    private void startProduct(List<String> command, Path data) throws IOException {
+        product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
+                .redirectErrorStream(true).start();
+        productProcess = product.toHandle();
+    }
+
+    /** Stops the product as Ctrl-C does and starts it again on the same data: milliseconds until it is ready. */
+    private long restart(List<String> command, Path data) throws Exception {
+        product.destroy();
+        product.waitFor();
+        long started = System.nanoTime();
+        startProduct(command, data);
+        awaitReady();
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /**

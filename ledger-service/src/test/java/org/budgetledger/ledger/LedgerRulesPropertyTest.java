@@ -9,7 +9,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
+import org.axonframework.common.caching.Cache;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.budgetyear.BudgetYearId;
 import org.budgetledger.ledger.posting.AmountText;
 import org.budgetledger.ledger.posting.PostingService;
 import org.budgetledger.ledger.posting.TransactionRequest;
@@ -32,9 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random sequences of valid and invalid transactions against a small in-memory model of SPEC §4: the
  * ledger accepts exactly what the model accepts, with the model's error code, ends with the model's line
- * states, and stores nothing for what it rejected.
+ * states, and stores nothing for what it rejected. Budget years are snapshotted every few events and
+ * dropped from memory at random steps, so that decisions are also made on budget years loaded from a
+ * snapshot: a snapshot never changes a decision.
  */
 class LedgerRulesPropertyTest {
+
+    /** Budget years are snapshotted this often, so that most restarts load one from a snapshot. */
+    private static final int SNAPSHOT_EVENTS = 3;
 
     private static ConfigurableApplicationContext context;
 
@@ -45,7 +52,8 @@ class LedgerRulesPropertyTest {
             context = new SpringApplicationBuilder(LedgerServiceApplication.class)
                     .web(WebApplicationType.NONE)
                     .properties(properties)
-                    .run();
+                    // an argument: the ledger's own defaults take precedence over the builder's properties
+                    .run("--budgetledger.ledger.budget-year-snapshot-events=" + SNAPSHOT_EVENTS);
         }
         return context;
     }
@@ -57,8 +65,12 @@ class LedgerRulesPropertyTest {
         }
     }
 
-    /** One step: what to do, on which (possibly missing) line or payment, with which amount in fen. */
-    record Step(String type, int target, int other, long amountFen, boolean fiscal, boolean reception) {
+    /**
+     * One step: what to do, on which (possibly missing) line or payment, with which amount in fen; with
+     * {@code restart}, the budget year is first dropped from memory, as by a restart, so that it is loaded
+     * again from its latest snapshot and the events after it.
+     */
+    record Step(String type, int target, int other, long amountFen, boolean fiscal, boolean reception, boolean restart) {
     }
 
     @Provide
@@ -68,7 +80,7 @@ class LedgerRulesPropertyTest {
                 Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3),
                 Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.longs().between(1, 100_000)),
                         Tuple.of(1, Arbitraries.longs().between(-1_000, 0))),
-                Arbitraries.of(true, true, false), Arbitraries.of(true, false, false)
+                Arbitraries.of(true, true, false), Arbitraries.of(true, false, false), Arbitraries.of(true, false, false)
         ).as(Step::new);
         return step.list().ofMinSize(10).ofMaxSize(40);
     }
@@ -77,12 +89,20 @@ class LedgerRulesPropertyTest {
     void the_ledger_decides_like_the_model(@ForAll("histories") List<Step> history) {
         PostingService posting = ledger().getBean(PostingService.class);
         JdbcClient jdbc = ledger().getBean(JdbcClient.class);
+        Cache budgetYears = ledger().getBean("budgetYearCache", Cache.class);
         String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit, "性质测试").update();
         Model model = new Model();
         for (int n = 0; n < history.size(); n++) {
             Step step = history.get(n);
             String id = unit + "-" + n;
+            if (step.restart()) {
+                String budgetYear = BudgetYearId.of(unit, 2023);
+                boolean snapshotted = jdbc.sql("SELECT count(*) FROM ledger.snapshot_event_entry WHERE aggregateIdentifier = ?")
+                        .param(budgetYear).query(Long.class).single() > 0;
+                Statistics.label("restart").collect(snapshotted ? "from a snapshot" : "from the events");
+                budgetYears.remove(budgetYear);
+            }
             TransactionRequest request = model.request(step, id, unit);
             String expected = model.decide(step, id);
             String actual;
@@ -101,6 +121,7 @@ class LedgerRulesPropertyTest {
                         .query(Long.class).single()).isZero();
             }
         }
+        Statistics.label("restart").coverage(coverage -> coverage.check("from a snapshot").count(count -> count > 0));
         for (Map.Entry<String, Model.Line> line : model.lines.entrySet()) {
             Map<String, Object> stored = jdbc.sql("SELECT initial_fen, adjustments_fen, paid_fen FROM ledger.budget_line WHERE id = ?")
                     .param(line.getKey()).query().singleRow();

@@ -1,11 +1,15 @@
 package org.budgetledger.ledger.budgetyear;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
@@ -31,6 +35,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,8 +45,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * unit-year are decided one after the other against the same state, and a payment can never race the
  * year's closing; unit-years are independent. Command handlers decide and throw {@link TransactionRejected}
  * before applying anything; event sourcing handlers only apply.
+ *
+ * <p>Snapshots ({@link BudgetYearConfiguration}) are its fields as JSON, all but the payments: those are
+ * looked up in the event store when a refund names one this object does not hold ({@link StoredPayments}).
+ * Raise the {@code @Revision} whenever a field or an event sourcing handler changes meaning: snapshots of
+ * another revision are then ignored, and budget years are read from their events again.
  */
-@Aggregate(cache = "budgetYearCache")
+@Aggregate(cache = "budgetYearCache", snapshotTriggerDefinition = "budgetYearSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class BudgetYear {
 
     static final int LAST_YEAR = 2100;
@@ -53,7 +66,14 @@ public class BudgetYear {
     private boolean openingRecorded;
     private boolean carriedIn;
     private final Map<String, BudgetLine> lines = new HashMap<>();
+    /**
+     * The payments made since this object was loaded, or all of them if it was read from its events; older
+     * ones are in the store. Not in snapshots: a million payments would not load in time (BudgetYearConfiguration).
+     */
+    @JsonIgnore
     private final Map<String, Payment> payments = new HashMap<>();
+    /** What was refunded of each payment that had refunds, in fen. */
+    private final Map<String, Long> refundedFen = new HashMap<>();
     private final FundBalances balances = new FundBalances();
     private final ThreePublicBudget threePublic = new ThreePublicBudget();
     private final Turnover turnover = new Turnover();
@@ -126,15 +146,14 @@ public class BudgetYear {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(Refund command) {
+    public void handle(Refund command, StoredPayments storedPayments) {
         Posting posting = open(command);
         withinLimit(command.amount(), posting);
-        Payment payment = payments.get(command.paymentId());
-        if (payment == null) {
-            throw new TransactionRejected(ProblemCode.UNKNOWN_PAYMENT, "no payment " + command.paymentId()
-                    + " in unit " + posting.unit() + ", year " + posting.year());
-        }
-        payment.checkRefund(command.amount(), posting.date());
+        Payment payment = Optional.ofNullable(payments.get(command.paymentId()))
+                .or(() -> storedPayments.find(posting.budgetYearId(), command.paymentId()))
+                .orElseThrow(() -> new TransactionRejected(ProblemCode.UNKNOWN_PAYMENT, "no payment "
+                        + command.paymentId() + " in unit " + posting.unit() + ", year " + posting.year()));
+        payment.checkRefund(command.amount(), posting.date(), refundedFen.getOrDefault(payment.id(), 0L));
         BudgetLine line = lines.get(payment.lineId());
         apply(new PaymentRefunded(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
                 posting.principal(), posting.memo(), posting.voucher(), payment.id(), line.id(), line.origin(),
@@ -324,8 +343,8 @@ public class BudgetYear {
         BudgetLine line = lines.get(event.lineId());
         lines.put(line.id(), line.withPayment(event.amount()));
         turnover.add(event.amount());
-        payments.put(event.transactionId(), Payment.of(event.transactionId(), line, event.economic(), event.effectiveDate(),
-                event.amount()));
+        payments.put(event.transactionId(), Payment.of(event.transactionId(), line.id(), event.economic(),
+                event.effectiveDate(), event.amount()));
         balances.add(event.fund(), event.subject(), event.amount().negate());
         if (event.fund().isFiscal()) {
             ThreePublicCategory.ofEconomic(event.economic()).ifPresent(category -> threePublic.spend(category, event.amount()));
@@ -337,7 +356,7 @@ public class BudgetYear {
         id = BudgetYearId.of(event.unit(), event.year());
         lines.put(event.lineId(), lines.get(event.lineId()).withPayment(event.amount().negate()));
         turnover.add(event.amount());
-        payments.put(event.paymentId(), payments.get(event.paymentId()).withRefund(event.amount()));
+        refundedFen.merge(event.paymentId(), event.amount().fen(), Math::addExact);
         balances.add(event.fund(), event.subject(), event.amount());
         if (event.fund().isFiscal()) {
             ThreePublicCategory.ofEconomic(event.economic())

@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.budgetyear;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.events.CarriedBalance;
 import org.budgetledger.contracts.money.Money;
@@ -11,6 +13,7 @@ import java.util.TreeMap;
 
 /**
  * 结转和结余 per (fund, subject) as the year stands: opening + income + reserve − expenditure − distributed.
+ * In a snapshot: the list of every balance, in order.
  */
 final class FundBalances {
 
@@ -23,6 +26,24 @@ final class FundBalances {
     }
 
     private final Map<Bucket, Money> balances = new TreeMap<>();
+
+    /** One balance as a snapshot holds it. */
+    private record Balance(Fund fund, String subject, Money amount) {
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    private static FundBalances of(List<Balance> all) {
+        FundBalances balances = new FundBalances();
+        all.forEach(balance -> balances.balances.put(new Bucket(balance.fund(), balance.subject()), balance.amount()));
+        return balances;
+    }
+
+    @JsonValue
+    private List<Balance> all() {
+        return balances.entrySet().stream()
+                .map(entry -> new Balance(entry.getKey().fund(), entry.getKey().subject(), entry.getValue()))
+                .toList();
+    }
 
     void add(Fund fund, String subject, Money delta) {
         balances.merge(new Bucket(fund, subject), delta, Money::plus);

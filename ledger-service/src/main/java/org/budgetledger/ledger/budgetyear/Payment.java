@@ -6,21 +6,23 @@ import org.budgetledger.contracts.money.Money;
 import java.time.LocalDate;
 
 /**
- * A payment of this unit-year, kept so that refunds can be checked against it. A busy unit-year holds a
- * million of them in memory, so a payment is one small object: amounts in fen and the date as its epoch
- * day, not objects of their own, and the line id and economic code shared with every other payment.
+ * A payment of this unit-year, as refunds are checked against it: what its {@code PaymentMade} event says.
+ * A busy unit-year has a million of them, so a payment is one small object: the amount in fen and the date
+ * as its epoch day, not objects of their own, and the line id and economic code shared with every other
+ * payment. What was refunded of it is the budget year's state ({@code refundedFen}), not the payment's.
  */
-record Payment(String id, String lineId, String economic, int epochDay, long amountFen, long refundedFen) {
+record Payment(String id, String lineId, String economic, int epochDay, long amountFen) {
 
-    static Payment of(String id, BudgetLine line, String economic, LocalDate date, Money amount) {
-        return new Payment(id, line.id(), economic.intern(), Math.toIntExact(date.toEpochDay()), amount.fen(), 0);
+    static Payment of(String id, String lineId, String economic, LocalDate date, Money amount) {
+        return new Payment(id, lineId, economic.intern(), Math.toIntExact(date.toEpochDay()), amount.fen());
     }
 
     LocalDate date() {
         return LocalDate.ofEpochDay(epochDay);
     }
 
-    void checkRefund(Money refund, LocalDate refundDate) {
+    /** Rejects a refund this payment cannot take, given what was refunded of it already. */
+    void checkRefund(Money refund, LocalDate refundDate, long refundedFen) {
         if (refundDate.isBefore(date())) {
             throw new TransactionRejected(ProblemCode.DATE_BEFORE_PAYMENT,
                     "refund dated " + refundDate + " is before payment " + id + " of " + date());
@@ -31,9 +33,5 @@ record Payment(String id, String lineId, String economic, int epochDay, long amo
                     "payment " + id + " of " + Money.ofFen(amountFen) + " 元 has " + refundable
                             + " 元 left to refund; the refund asks for " + refund + " 元");
         }
-    }
-
-    Payment withRefund(Money refund) {
-        return new Payment(id, lineId, economic, epochDay, amountFen, Math.addExact(refundedFen, refund.fen()));
     }
 }

@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.budgetyear;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.contracts.money.Money;
@@ -13,6 +15,8 @@ import java.util.Objects;
  * 三公经费 of a unit-year: each category's limit (latest effective date wins; never set means 0) and its
  * fiscal spending (payments minus refunds), which may never exceed the limit.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 final class ThreePublicBudget {
 
     private record Limit(LocalDate effectiveFrom, Money amount) {

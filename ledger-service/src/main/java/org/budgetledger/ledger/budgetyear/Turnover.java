@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.budgetyear;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
 
@@ -15,8 +17,10 @@ import org.budgetledger.contracts.money.Money;
  * 1/768 of a long: room to add up the unit-years of a department of several hundred units (SPEC §13)
  * exactly. Inside the budget year nothing exceeds T either (a line's budget and paid amount, a fund
  * balance, 三公 spending), so its arithmetic cannot overflow. A 三公 limit is no amount posted, but one
- * beyond the limit could never be spent, so it is refused too.
+ * beyond the limit could never be spent, so it is refused too. Kept in the budget year's snapshots, by its field.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 final class Turnover {
 
     static final long LIMIT_FEN = 1_000_000_000_000_000L;

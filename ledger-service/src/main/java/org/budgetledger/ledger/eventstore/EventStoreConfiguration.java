@@ -15,7 +15,7 @@ import org.springframework.context.annotation.DependsOn;
 
 /**
  * Axon's JDBC event store on the {@code ledger} schema (bytea payloads, no JPA), appending through
- * {@link CommitOrderedAppend}.
+ * {@link CommitOrderedAppend}; snapshots are sealed and checked by {@link SealedSnapshots}.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -46,6 +46,7 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  IntegrityKey integrityKey) {
+        SealedSnapshots sealedSnapshots = new SealedSnapshots(integrityKey, defaultSerializer);
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -55,6 +56,8 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .appendEvents(new CommitOrderedAppend(integrityKey))
+                .appendSnapshot(sealedSnapshots)
+                .snapshotFilter(sealedSnapshots)
                 .build();
     }
 }
