@@ -315,6 +315,39 @@ class HostileRequestsTest {
         assertThat(stored()).isEqualTo(storedBefore);
     }
 
+    @Example
+    void sums_that_would_overflow_are_refused_and_every_report_of_the_unit_keeps_answering() throws Exception {
+        product();
+        String unit = "OVF" + System.nanoTime() % 1_000_000;
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        assertThat(send("POST", "/api/v1/units", json, "{\"code\":\"" + unit + "\",\"name\":\"溢出\"}").statusCode())
+                .isEqualTo(201);
+        send("POST", "/api/v1/transactions", json, "{\"id\":\"a1\",\"type\":\"APPROPRIATE\",\"unit\":\"" + unit
+                + "\",\"year\":2023,\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\","
+                + "\"kind\":\"BASIC\",\"amount\":\"1000000000000.00\"}");
+        // the issue's 92 ADJUSTs of the largest amount, amounts a unit-year could still take, and RECEIVEs beside them
+        List<String> statuses = new java.util.ArrayList<>();
+        for (int n = 0; n < 92; n++) {
+            String amount = n % 2 == 0 ? "999999999999999.99" : "1000000000000.00";
+            statuses.add(n + ":" + send("POST", "/api/v1/transactions", json, "{\"id\":\"adj" + n + "\",\"type\":\"ADJUST\","
+                    + "\"unit\":\"" + unit + "\",\"year\":2023,\"date\":\"2023-02-01\",\"line\":\"a1\",\"reason\":\"追加\","
+                    + "\"amount\":\"" + amount + "\"}").statusCode());
+            statuses.add(n + "r:" + send("POST", "/api/v1/transactions", json, "{\"id\":\"rec" + n + "\",\"type\":\"RECEIVE\","
+                    + "\"unit\":\"" + unit + "\",\"year\":2023,\"date\":\"2023-02-01\",\"fund\":\"OTHER\","
+                    + "\"subject\":\"2140199\",\"amount\":\"" + amount + "\"}").statusCode());
+        }
+        assertThat(statuses).as("no 5xx").noneMatch(status -> status.matches(".*:5\\d\\d"));
+        assertThat(statuses).as("some refused for the limit").anyMatch(status -> status.endsWith(":422"));
+        for (String report : List.of("T01", "T02", "T03", "T04", "execution", "checks", "execution/series", "workbook")) {
+            HttpResponse<String> answer = send("GET", "/api/v1/reports/" + unit + "/2023/" + report, Map.of(), null);
+            assertThat(answer.statusCode()).as(report).isEqualTo(200);
+        }
+        for (String knownAt : List.of("9223372036854775807", "-9223372036854775808", "+999999999-12-31T23:59:59Z")) {
+            HttpResponse<String> answer = send("GET", "/api/v1/reports/" + unit + "/2023/T01?knownAt=" + knownAt, Map.of(), null);
+            assertThat(answer.statusCode()).as(knownAt).isEqualTo(400);
+        }
+    }
+
     /** One request as the test administrator, with the given headers. */
     private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
             throws Exception {
