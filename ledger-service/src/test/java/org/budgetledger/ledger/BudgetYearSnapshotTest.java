@@ -86,6 +86,11 @@ class BudgetYearSnapshotTest {
         post(Tx.appropriate(line, unit, 2023, "GENERAL_BUDGET", "1000.00"));
         for (int n = 1; n <= 13; n++) {
             post(Tx.pay(unit + "-p" + n, unit, 2023, line, "30201", "10.00"));
+            if ((n + 1) % SNAPSHOT_EVENTS == 0) {
+                // Axon skips a snapshot asked for while the budget year's last one is still being taken
+                long sequence = n;
+                await().atMost(Duration.ofSeconds(30)).until(() -> newestSnapshot(year).orElse(-1L) == sequence);
+            }
         }
         post(refund(unit + "-r1", unit, unit + "-p1", "4.00"));
         // the 15th event triggered a snapshot, and nothing is posted until it is stored: it is at sequence 14

@@ -265,6 +265,30 @@ class HostileRequestsTest {
     }
 
     @Example
+    void a_write_whose_answer_the_client_would_not_accept_is_refused_before_anything_is_stored() throws Exception {
+        product();
+        String appropriation = "{\"id\":\"accept-%s\",\"type\":\"APPROPRIATE\",\"unit\":\"" + UNIT + "\",\"year\":2023,"
+                + "\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\","
+                + "\"amount\":\"1.00\"}";
+        int n = 0;
+        for (String accept : List.of("image/png", "application/xml", "text/html", "text/csv")) {
+            for (List<String> write : List.of(List.of("/api/v1/transactions", appropriation.formatted(n)),
+                    List.of("/api/v1/transactions:batch", "{\"transactions\":[" + appropriation.formatted("b" + n) + "]}"),
+                    List.of("/api/v1/units", "{\"code\":\"ACC" + n + "\",\"name\":\"接受\"}"),
+                    List.of("/api/v1/catalog/economic", "{\"code\":\"399" + (10 + n) + "\",\"name\":\"接受\"}"))) {
+                long storedBefore = stored();
+                HttpResponse<String> response = send("POST", write.get(0),
+                        Map.of("Content-Type", "application/json", "Accept", accept), write.get(1));
+                String what = "POST " + write.get(0) + " accept " + accept;
+                assertThat(response.statusCode()).as(what).isEqualTo(406);
+                assertThat(response.body()).as(what).contains("\"code\":\"NOT_ACCEPTABLE\"");
+                assertThat(stored()).as(what).isEqualTo(storedBefore);
+                n++;
+            }
+        }
+    }
+
+    @Example
     void a_body_whose_content_type_is_a_wildcard_answers_415() throws Exception {
         product();
         for (String path : List.of("/api/v1/units", "/api/v1/catalog/subjects", "/api/v1/catalog/economic",

@@ -52,7 +52,7 @@ class AuditController {
                     + "duplicates are allowed (publishing is at least once). Lists at most 20 sequences of each kind.")
     @ApiResponse(responseCode = "200", description = "The comparison; ok is false when anything is missing, unknown or differs")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
-    @PostMapping("/api/v1/audit/topic-check")
+    @PostMapping(path = "/api/v1/audit/topic-check", produces = MediaType.APPLICATION_JSON_VALUE)
     TopicCheck.Result topicCheck() {
         TopicCheck.Result result = topicCheck.run();
         log.info("event=topic_checked ok={} stored={} topic_records={} missing={} unknown={} differing={}", result.ok(),
@@ -138,7 +138,7 @@ class AuditController {
             The body is optional.""")
     @ApiResponse(responseCode = "200", description = "ok, or the first offending event and what is wrong with it")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
-    @PostMapping("/api/v1/audit/verify")
+    @PostMapping(path = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification.Result verify(@RequestBody(required = false) Digest digest) {
         if (digest != null && (digest.hash() == null || digest.sequence() < 0)) {
             // a digest without its hash proves nothing, and must not be reported as a deleted history

@@ -8,6 +8,7 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +55,7 @@ class CatalogController {
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
     @ApiResponse(responseCode = "409", description = "`DUPLICATE_CODE`: the code exists already")
-    @PostMapping("/api/v1/catalog/subjects")
+    @PostMapping(path = "/api/v1/catalog/subjects", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     CatalogEntry addSubject(@RequestBody CatalogEntry entry) {
         return add(Catalog.Kind.SUBJECTS, entry, SUBJECT, "a 3-digit 类, 5-digit 款 or 7-digit 项 code");
@@ -65,7 +66,7 @@ class CatalogController {
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
     @ApiResponse(responseCode = "409", description = "`DUPLICATE_CODE`: the code exists already")
-    @PostMapping("/api/v1/catalog/economic")
+    @PostMapping(path = "/api/v1/catalog/economic", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     CatalogEntry addEconomic(@RequestBody CatalogEntry entry) {
         return add(Catalog.Kind.ECONOMIC, entry, ECONOMIC, "a 3-digit group or 5-digit economic code");

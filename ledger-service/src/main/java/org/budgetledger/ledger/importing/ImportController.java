@@ -57,7 +57,8 @@ class ImportController {
             + "an unreadable file or multipart body, a mode or charset not listed")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN")
     @ApiResponse(responseCode = "503", description = "`SERVICE_UNAVAILABLE`: 10 imports are waiting already; try again later")
-    @PostMapping(path = "/api/v1/transactions:import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/api/v1/transactions:import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ImportJob.View> importFile(
             @Parameter(description = "the file: XLSX (first sheet) or CSV") @RequestPart("file") MultipartFile file,
             @Parameter(description = "all: store nothing if any row is bad; valid: store the valid rows",

@@ -45,7 +45,8 @@ class TransactionController {
             + "`THREE_PUBLIC_LIMIT_EXCEEDED`, `LIMIT_BELOW_SPENDING`, `YEAR_CLOSED`, `OPENING_CONFLICT`, `REFUND_EXCEEDS_PAYMENT`")
     @ApiResponse(responseCode = "422", description = "`UNKNOWN_LINE`, `UNKNOWN_PAYMENT`, `LINE_NOT_ADJUSTABLE`, "
             + "`INVALID_FUND`, `ECONOMIC_MISMATCH`, `DATE_BEFORE_LINE`, `DATE_BEFORE_PAYMENT`")
-    @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request) {
         PostingService.Outcome outcome = groupCommit.post(request, Caller.current());
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
@@ -58,7 +59,8 @@ class TransactionController {
             its problem. Only an unreadable body as a whole is refused.""")
     @ApiResponse(responseCode = "200", description = "One result per item, in order")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN")
-    @PostMapping(path = "/api/v1/transactions:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/transactions:batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     BatchPosting.Results batch(@RequestBody byte[] body) {
         return batchPosting.post(body, Caller.current());
     }

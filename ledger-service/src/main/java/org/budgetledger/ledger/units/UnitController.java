@@ -10,6 +10,7 @@ import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,7 +40,7 @@ class UnitController {
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
     @ApiResponse(responseCode = "409", description = "`DUPLICATE_CODE`: the code is registered already")
-    @PostMapping("/api/v1/units")
+    @PostMapping(path = "/api/v1/units", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Unit register(@RequestBody Unit unit) {
         List<FieldError> errors = new ArrayList<>();

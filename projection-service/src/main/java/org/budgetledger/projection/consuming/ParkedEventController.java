@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +29,7 @@ class ParkedEventController {
             them, this applies every parked record it can now read, in order, and says how many remain.""")
     @ApiResponse(responseCode = "200", description = "How many were applied and how many remain parked")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
-    @PostMapping("/api/v1/projection/parked-events:reprocess")
+    @PostMapping(path = "/api/v1/projection/parked-events:reprocess", produces = MediaType.APPLICATION_JSON_VALUE)
     ParkedEvents.Reprocessed reprocess() {
         return parked.reprocess(wireEvents, writer);
     }

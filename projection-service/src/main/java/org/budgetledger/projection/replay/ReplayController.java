@@ -8,6 +8,7 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.reports.ReportPeriod;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +39,7 @@ class ReplayController {
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN; a replay of every unit needs every unit")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @ApiResponse(responseCode = "409", description = "`REPLAY_RUNNING`: 8 replays are waiting already; ask again later")
-    @PostMapping("/api/v1/audit/replays")
+    @PostMapping(path = "/api/v1/audit/replays", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) Replays.Request request) {
         Replays.Request asked = request == null ? new Replays.Request(null, null, null) : request;
         ReportPeriod.requireInCalendar(asked.year(), null, asked.knownAt());
