@@ -1,12 +1,17 @@
 package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import java.io.IOException;
 
 /**
  * Reads stored payloads into events with the serializer the event store reads them with, so that a payload
@@ -19,6 +24,9 @@ class EventPayloads {
     record Reading(LedgerEvent event, String damage) {
     }
 
+    private static final ObjectReader ONE_VALUE = new ObjectMapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final Serializer serializer;
 
     EventPayloads(@Qualifier("eventSerializer") Serializer serializer) {
@@ -28,12 +36,17 @@ class EventPayloads {
     Reading read(String payloadType, String payloadRevision, byte[] payload) {
         String eventName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         try {
+            // the serializer reads the first value and ignores what follows it, but the history writes the payload
+            // out as stored: it must be one JSON object and nothing else, or it would break the answer around it
+            if (!ONE_VALUE.readTree(payload).isObject()) {
+                return new Reading(null, "its payload cannot be read as a " + eventName + ": it is no JSON object");
+            }
             Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision));
             if (event instanceof LedgerEvent ledgerEvent) {
                 return new Reading(ledgerEvent, null);
             }
             return new Reading(null, "its payload cannot be read: " + payloadType + " is no event of the ledger");
-        } catch (RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             return new Reading(null, "its payload cannot be read as a " + eventName + ": " + reason(unreadable));
         }
     }

@@ -89,6 +89,23 @@ class DamagedEventTest extends TamperingLedgerTest {
     }
 
     @Test
+    void a_payload_with_text_after_its_object_is_damaged_too_and_the_history_stays_valid_json() {
+        long appropriation = superuser.sql("SELECT globalIndex FROM ledger.domain_event_entry WHERE transaction_id = ?")
+                .param("a1" + unit).query(Long.class).single();
+        // the event still reads as its object, but written out as stored it would end the answer's JSON early
+        superuser.sql("UPDATE ledger.domain_event_entry SET payload = payload || '\\x5d2c7b'::bytea WHERE globalIndex = ?")
+                .param(appropriation).update();
+
+        Answer answer = api.get("/api/v1/audit/events?unit=" + unit);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().isObject()).as(answer.body().toString()).isTrue();
+        JsonNode event = answer.body().path("events").get(0);
+        assertThat(event.path("sequence").asLong()).isEqualTo(appropriation);
+        assertThat(event.path("damaged").asText()).contains("cannot be read");
+    }
+
+    @Test
     void the_history_filtered_by_effective_date_reads_past_it() {
         Answer own = api.get("/api/v1/audit/events?unit=" + unit + "&from=2023-01-01&to=2023-12-31");
         Answer everyone = api.get("/api/v1/audit/events?from=2023-01-01&limit=1000");
