@@ -27,5 +27,10 @@ public interface DerivedTable {
      * {@code eventId} name the event it contradicts, if one does.
      */
     record Disagreement(String table, String row, Long sequence, String eventId, String problem) {
+
+        /** The key of a row of a table keyed by unit and id (ids are unique per unit: SPEC §4 v2), as shown. */
+        public static String row(String unit, String id) {
+            return unit + "/" + id;
+        }
     }
 }

@@ -77,7 +77,7 @@ class BudgetLineCheck implements DerivedTable {
         if (change instanceof LineChanges.Opened opened) {
             LineKey key = new LineKey(opened.unit(), opened.lineId());
             if (lines.containsKey(key)) {
-                return Optional.of(new Disagreement(TABLE, opened.lineId(), event.sequence(), event.eventId(),
+                return Optional.of(new Disagreement(TABLE, Disagreement.row(opened.unit(), opened.lineId()), event.sequence(), event.eventId(),
                         "event " + event.sequence() + " opens this line a second time"));
             }
             line = new Folded(opened);
@@ -86,7 +86,7 @@ class BudgetLineCheck implements DerivedTable {
             LineChanges.Moved moved = (LineChanges.Moved) change;
             line = lines.get(new LineKey(event.unit(), moved.lineId()));
             if (line == null) {
-                return Optional.of(new Disagreement(TABLE, moved.lineId(), event.sequence(), event.eventId(),
+                return Optional.of(new Disagreement(TABLE, Disagreement.row(event.unit(), moved.lineId()), event.sequence(), event.eventId(),
                         "event " + event.sequence() + " changes this line, which no event before it opened"));
             }
             if (moved.column() == LineChanges.Column.PAID) {
@@ -111,18 +111,22 @@ class BudgetLineCheck implements DerivedTable {
             for (Row row : page) {
                 Folded line = lines.remove(new LineKey(row.unit(), row.id()));
                 if (line == null) {
-                    return Optional.of(new Disagreement(TABLE, row.id(), null, null, "no event opened this line"));
+                    return Optional.of(new Disagreement(TABLE, Disagreement.row(row.unit(), row.id()), null, null,
+                            "no event opened this line"));
                 }
                 Optional<String> difference = difference(row, line);
                 if (difference.isPresent()) {
-                    return Optional.of(new Disagreement(TABLE, row.id(), line.lastSequence, line.lastEventId, difference.get()));
+                    return Optional.of(new Disagreement(TABLE, Disagreement.row(row.unit(), row.id()), line.lastSequence,
+                            line.lastEventId, difference.get()));
                 }
             }
             Row last = page.get(page.size() - 1);
             after = new LineKey(last.unit(), last.id());
         }
-        return lines.values().stream().min(Comparator.comparing(line -> line.opened.lineId()))
-                .map(line -> new Disagreement(TABLE, line.opened.lineId(), line.lastSequence, line.lastEventId,
+        return lines.values().stream().min(Comparator.comparing((Folded line) -> line.opened.lineId())
+                        .thenComparing(line -> line.opened.unit()))
+                .map(line -> new Disagreement(TABLE, Disagreement.row(line.opened.unit(), line.opened.lineId()),
+                        line.lastSequence, line.lastEventId,
                         "missing: the events open this line, but the table has no row for it"));
     }
 

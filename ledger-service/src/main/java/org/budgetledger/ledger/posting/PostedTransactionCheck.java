@@ -43,7 +43,7 @@ class PostedTransactionCheck implements DerivedTable {
                     Key key = new Key(event.unit(), event.transactionId());
                     TransactionEvidence.Stored record = records.get(key);
                     if (record == null) {
-                        return Optional.of(new Disagreement(TABLE, event.transactionId(), event.sequence(), event.eventId(),
+                        return Optional.of(new Disagreement(TABLE, Disagreement.row(event.unit(), event.transactionId()), event.sequence(), event.eventId(),
                                 "missing: event " + event.sequence() + " belongs to this transaction, which has no row"));
                     }
                     boolean first = !requests.containsKey(key);
@@ -51,7 +51,8 @@ class PostedTransactionCheck implements DerivedTable {
                     Optional<String> problem = TransactionEvidence.disagreement(record, request, event.event(), event.sequence())
                             .or(() -> first ? fingerprintProblem(record) : Optional.empty());
                     if (problem.isPresent()) {
-                        return Optional.of(new Disagreement(TABLE, record.id(), event.sequence(), event.eventId(), problem.get()));
+                        return Optional.of(new Disagreement(TABLE, Disagreement.row(record.unit(), record.id()), event.sequence(),
+                                event.eventId(), problem.get()));
                     }
                 }
                 return Optional.empty();
@@ -60,12 +61,12 @@ class PostedTransactionCheck implements DerivedTable {
             @Override
             public Optional<Disagreement> finish() {
                 return jdbc.sql("""
-                                SELECT id FROM ledger.posted_transaction p
+                                SELECT unit, id FROM ledger.posted_transaction p
                                 WHERE NOT EXISTS (SELECT 1 FROM ledger.domain_event_entry e
                                                   WHERE e.transaction_id = p.id AND e.unit = p.unit)
-                                ORDER BY id LIMIT 1""")
-                        .query(String.class).optional()
-                        .map(id -> new Disagreement(TABLE, id, null, null,
+                                ORDER BY id, unit LIMIT 1""")
+                        .query((row, number) -> Disagreement.row(row.getString("unit"), row.getString("id"))).optional()
+                        .map(key -> new Disagreement(TABLE, key, null, null,
                                 "an accepted transaction with no event: no stored event bears it out"));
             }
         };

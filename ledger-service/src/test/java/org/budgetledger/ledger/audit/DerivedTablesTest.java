@@ -160,11 +160,12 @@ class DerivedTablesTest extends TamperingLedgerTest {
         return answer.body();
     }
 
-    private static JsonNode offending(JsonNode result, String table, String row) {
+    /** The row is named by its unit and id: ids are unique per unit only. */
+    private JsonNode offending(JsonNode result, String table, String id) {
         assertThat(result.path("ok").asBoolean()).as(result.toString()).isFalse();
         JsonNode offending = result.path("firstOffending");
         assertThat(offending.path("table").asText()).as(result.toString()).isEqualTo(table);
-        assertThat(offending.path("row").asText()).as(result.toString()).isEqualTo(row);
+        assertThat(offending.path("row").asText()).as(result.toString()).isEqualTo(unit + "/" + id);
         return offending;
     }
 }
