@@ -23,5 +23,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ${flyway:defaultSchema}.token_entry TO $
 -- snapshots of budget years: written, and the older ones deleted, by the snapshotter; never updated. Outside the
 -- hash chain, each sealed with the integrity key, which this role cannot read: a forged one is ignored
 GRANT SELECT, INSERT, DELETE ON ${flyway:defaultSchema}.snapshot_event_entry TO ${application};
--- the gap-free sequence (V7_1): each append advances it in the appending transaction
-GRANT SELECT, UPDATE ON ${flyway:defaultSchema}.event_sequence TO ${application};
+-- the gap-free sequence (V7_1): each append advances it in the appending transaction; counted_from (where
+-- verification starts to read gaps as deletions) is the owner's alone
+GRANT SELECT, UPDATE (last_sequence) ON ${flyway:defaultSchema}.event_sequence TO ${application};

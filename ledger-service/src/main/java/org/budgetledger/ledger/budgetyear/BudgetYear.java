@@ -52,7 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * another revision are then ignored, and budget years are read from their events again.
  */
 @Aggregate(cache = "budgetYearCache", snapshotTriggerDefinition = "budgetYearSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class BudgetYear {
