@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the answer tells nothing about which names exist.
  *
  * <p>Bounded: at most {@link #ENTRIES_MAX} (client, name) pairs are tracked, names cut to
- * {@link #NAME_LENGTH_MAX} characters (under 10 MB in all). When full, the pairs that are not locked go first,
- * then the one that failed longest ago.
+ * {@link #NAME_LENGTH_MAX} characters (under 10 MB in all). When full, the pairs that last failed longer ago
+ * than a lock lasts go first, then the one with the fewest failures (the oldest of them).
  */
 public class LoginThrottle {
 
@@ -135,10 +135,16 @@ public class LoginThrottle {
     }
 
     private void makeRoom() {
-        failures.entrySet().removeIf(entry -> lockedFor(entry.getValue()).isZero());
+        Instant now = clock.instant();
+        // a pair that last failed a lock's duration ago counts for nothing a fresh count would not
+        failures.entrySet().removeIf(entry -> !entry.getValue().lastAt().plus(lockDuration).isAfter(now));
         if (failures.size() >= ENTRIES_MAX) {
-            failures.entrySet().stream().min(Comparator.comparing(entry -> entry.getValue().lastAt()))
-                    .ifPresent(oldest -> failures.remove(oldest.getKey()));
+            // the fewest failures go first, then the oldest: failing once for each of many other names cannot
+            // wipe the count of the name being guessed
+            failures.entrySet().stream()
+                    .min(Comparator.comparing((Map.Entry<Attempts, Failures> entry) -> entry.getValue().count())
+                            .thenComparing(entry -> entry.getValue().lastAt()))
+                    .ifPresent(fewest -> failures.remove(fewest.getKey()));
         }
     }
 }

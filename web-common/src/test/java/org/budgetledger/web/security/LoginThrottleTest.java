@@ -84,6 +84,19 @@ class LoginThrottleTest {
         assertThat(throttle.lockedFor("10.0.0.9", "admin")).isEqualTo(LOCK);
     }
 
+    @Test
+    void a_client_cannot_wipe_its_count_for_a_name_by_failing_once_for_each_of_many_others() {
+        fail("10.0.0.9", "admin", 4);
+        for (int other = 0; other < LoginThrottle.ENTRIES_MAX + 100; other++) {
+            throttle.failed("10.0.0.9", "guess" + other);
+        }
+
+        throttle.failed("10.0.0.9", "admin");
+
+        assertThat(throttle.size()).isLessThanOrEqualTo(LoginThrottle.ENTRIES_MAX);
+        assertThat(throttle.lockedFor("10.0.0.9", "admin")).isEqualTo(LOCK);
+    }
+
     private void fail(String client, String name, int times) {
         for (int attempt = 0; attempt < times; attempt++) {
             throttle.failed(client, name);
