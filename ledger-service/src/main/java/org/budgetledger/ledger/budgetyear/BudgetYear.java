@@ -57,6 +57,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class BudgetYear {
 
+    /** A carried-in line is named after the line it continues: {@code line>year}. No transaction id holds it. */
+    public static final char CARRIED_LINE_MARK = '>';
+
     static final int LAST_YEAR = 2100;
 
     @AggregateIdentifier
@@ -243,7 +246,7 @@ public class BudgetYear {
         List<CarriedLine> carriedLines = lines.values().stream()
                 .filter(line -> line.fund().isFiscal() && !line.available().isZero())
                 .sorted(java.util.Comparator.comparing(BudgetLine::id))
-                .map(line -> new CarriedLine(line.id() + ">" + nextYear, line.id(), line.fund(), line.subject(),
+                .map(line -> new CarriedLine(line.id() + CARRIED_LINE_MARK + nextYear, line.id(), line.fund(), line.subject(),
                         line.kind(), line.project(), line.economicRestriction(), line.available()))
                 .toList();
         List<CarriedBalance> carriedBalances = balances.nonFiscalBalances();

@@ -10,6 +10,7 @@ import org.budgetledger.contracts.money.Money;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.ledger.budgetyear.Adjust;
 import org.budgetledger.ledger.budgetyear.Appropriate;
+import org.budgetledger.ledger.budgetyear.BudgetYear;
 import org.budgetledger.ledger.budgetyear.CarryOver;
 import org.budgetledger.ledger.budgetyear.DistributeSurplus;
 import org.budgetledger.ledger.budgetyear.Pay;
@@ -65,6 +66,11 @@ final class TransactionValidator {
         TransactionType type = fields.require("type", request.type(), TransactionType::valueOf,
                 "one of " + Arrays.toString(TransactionType.values()));
         String id = fields.identifier("id", request.id(), ID_LENGTH_MAX, true);
+        if (id != null && id.indexOf(BudgetYear.CARRIED_LINE_MARK) >= 0) {
+            // a carry-over names the line it brings into the next year "line>year": no transaction may take that name
+            fields.error("id", "may not contain '" + BudgetYear.CARRIED_LINE_MARK
+                    + "': it marks the lines a carry-over brings into the next year (line>year)");
+        }
         String unit = fields.matching("unit", request.unit(), UNIT, "1–32 characters of 0-9, A-Z, a-z, _ and -", true);
         Integer year = request.year();
         if (year == null || year < YEAR_MIN || year > YEAR_MAX) {

@@ -69,6 +69,16 @@ class TransactionTextTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void an_id_may_not_take_the_form_of_a_carried_in_lines_id() {
+        // a carry-over names the line it brings into 2024 "a1>2024": an appropriation of that id would collide with it
+        Answer refused = api.postRaw("/api/v1/transactions", appropriation("\"a1>2024\"", ""));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("id");
+        assertThat(storedTransactions()).isZero();
+    }
+
+    @Test
     void references_to_lines_and_payments_follow_the_rules_of_ids() {
         assertThat(api.postRaw("/api/v1/transactions", appropriation("\"line-1\"", "")).status()).isEqualTo(201);
         String payment = "{\"id\":\"p-1\",\"type\":\"PAY\",\"unit\":\"" + unit + "\",\"year\":2023,\"date\":\"2023-02-01\","
