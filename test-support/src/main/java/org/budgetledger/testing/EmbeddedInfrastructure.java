@@ -38,23 +38,8 @@ final class EmbeddedInfrastructure implements Infrastructure {
     }
 
     @Override
-    public String username() {
-        return roles.application().username();
-    }
-
-    @Override
-    public String password() {
-        return roles.application().password();
-    }
-
-    @Override
-    public String ownerUsername() {
-        return roles.owner().username();
-    }
-
-    @Override
-    public String ownerPassword() {
-        return roles.owner().password();
+    public DatabaseRoles.Logins roles() {
+        return roles;
     }
 
     @Override

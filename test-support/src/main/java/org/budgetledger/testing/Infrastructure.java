@@ -1,5 +1,7 @@
 package org.budgetledger.testing;
 
+import org.budgetledger.embedded.DatabaseRoles;
+
 /**
  * A real PostgreSQL and a real Kafka broker for tests, shared by every test of a test run. The database has the
  * roles production has (issue #16): the services connect as the application's role and migrate as the schemas'
@@ -9,15 +11,26 @@ public interface Infrastructure {
 
     String jdbcUrl();
 
-    /** The application's role, as which the services connect ({@code spring.datasource.username}). */
-    String username();
+    /** The services' two roles, provisioned as on the embedded server ({@link DatabaseRoles}). */
+    DatabaseRoles.Logins roles();
 
-    String password();
+    /** The application's role, as which the services connect ({@code spring.datasource.username}). */
+    default String username() {
+        return roles().application().username();
+    }
+
+    default String password() {
+        return roles().application().password();
+    }
 
     /** The owner of the services' schemas, as which they migrate ({@code budgetledger.database.owner-username}). */
-    String ownerUsername();
+    default String ownerUsername() {
+        return roles().owner().username();
+    }
 
-    String ownerPassword();
+    default String ownerPassword() {
+        return roles().owner().password();
+    }
 
     /** A superuser: what an attacker who has the whole database can do, for tests that tamper on purpose. */
     String superuserUsername();
