@@ -28,9 +28,7 @@ class RestartTest {
 
     @Test
     void data_survives_a_stop_and_start(@TempDir Path dataDirectory) {
-        String[] args = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
-                java.util.Arrays.stream(TestUsers.arguments())).toArray(String[]::new);
+        String[] args = arguments(dataDirectory);
         try (StandaloneLauncher.Running first = StandaloneLauncher.start(args)) {
             HttpApi api = api(first);
             api.post("/api/v1/units", Map.of("code", "430001", "name", "湖南省交通运输厅科技信息中心"));
@@ -52,11 +50,8 @@ class RestartTest {
 
     @Test
     void the_demo_loads_only_onto_a_unit_year_without_other_data(@TempDir Path dataDirectory) {
-        String[] args = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
-                java.util.Arrays.stream(TestUsers.arguments())).toArray(String[]::new);
-        String[] withDemo = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--budgetledger.demo=true")).toArray(String[]::new);
+        String[] args = arguments(dataDirectory);
+        String[] withDemo = arguments(dataDirectory, "--budgetledger.demo=true");
         try (StandaloneLauncher.Running first = StandaloneLauncher.start(withDemo)) {
             HttpApi api = api(first);
             // a transaction of someone else's in the demo's unit-year: the demo's reports would include it
@@ -83,14 +78,12 @@ class RestartTest {
     @Test
     void a_data_directory_of_a_trusting_cluster_is_upgraded_and_keeps_its_transactions(@TempDir Path dataDirectory)
             throws Exception {
-        String[] users = TestUsers.arguments();
         try (EmbeddedPostgres older = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.resolve("postgres"))
                 .setCleanDataDirectory(false).setLocaleConfig("locale", "C").setLocaleConfig("encoding", "UTF8").start()) {
             // as the older launcher ran: the application on the superuser, which created and owns the schemas
-            String[] asSuperuser = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                    "--budgetledger.data-dir=" + dataDirectory, "--server.port=0",
+            String[] asSuperuser = arguments(dataDirectory,
                     "--spring.datasource.url=jdbc:postgresql://localhost:" + older.getPort() + "/postgres",
-                    "--spring.datasource.username=postgres"), java.util.Arrays.stream(users)).toArray(String[]::new);
+                    "--spring.datasource.username=postgres");
             try (StandaloneLauncher.Running first = StandaloneLauncher.start(asSuperuser)) {
                 HttpApi api = api(first);
                 api.post("/api/v1/units", Map.of("code", "430001", "name", "湖南省交通运输厅科技信息中心"));
@@ -101,9 +94,7 @@ class RestartTest {
             }
         }
 
-        String[] args = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
-                java.util.Arrays.stream(users)).toArray(String[]::new);
+        String[] args = arguments(dataDirectory);
         try (StandaloneLauncher.Running upgraded = StandaloneLauncher.start(args)) {
             HttpApi api = api(upgraded);
             assertThat(EndToEndTest.amount(api, "430001", 1)).isEqualTo("1.00");
@@ -125,6 +116,14 @@ class RestartTest {
                 assertThat(refused.getSQLState()).as(refused.getMessage()).isEqualTo("42501");
             }
         }
+    }
+
+    /** The launcher's arguments on this data directory, with the test users and any more settings. */
+    private static String[] arguments(Path dataDirectory, String... more) {
+        return java.util.stream.Stream.of(
+                        java.util.stream.Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
+                        java.util.Arrays.stream(TestUsers.arguments()), java.util.Arrays.stream(more))
+                .flatMap(stream -> stream).toArray(String[]::new);
     }
 
     private static HttpApi api(StandaloneLauncher.Running running) {
