@@ -2,6 +2,7 @@ package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.serialization.SerializationException;
@@ -37,11 +38,13 @@ class EventPayloads {
         String eventName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         try {
             // the serializer reads the first value and ignores what follows it, but the history writes the payload
-            // out as stored: it must be one JSON object and nothing else, or it would break the answer around it
-            if (!ONE_VALUE.readTree(payload).isObject()) {
+            // out as stored: it must be one JSON object and nothing else, or it would break the answer around it.
+            // Parsed once: the serializer reads the event from that tree, as it reads the stored bytes.
+            JsonNode tree = ONE_VALUE.readTree(payload);
+            if (!tree.isObject()) {
                 return new Reading(null, "its payload cannot be read as a " + eventName + ": it is no JSON object");
             }
-            Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision));
+            Object event = serializer.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, payloadType, payloadRevision));
             if (event instanceof LedgerEvent ledgerEvent) {
                 return new Reading(ledgerEvent, null);
             }
