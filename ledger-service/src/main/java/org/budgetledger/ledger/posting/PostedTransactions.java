@@ -90,21 +90,29 @@ class PostedTransactions {
      * the record verification checks against the events ({@link PostedTransactionCheck}).
      */
     List<Details> details(String id) {
+        // the record and what its events say of it, in one statement: no query per row while the rows are read
         return jdbc.sql("""
-                        SELECT id, type, unit, year, principal, request::text AS request, line_id,
-                            (SELECT min(recorded_at) FROM ledger.domain_event_entry e
-                             WHERE e.transaction_id = p.id AND e.unit = p.unit) AS recorded_at
-                        FROM ledger.posted_transaction p WHERE id = ? ORDER BY recorded_at, unit""")
+                        SELECT id, type, unit, year, principal, request::text AS request, line_id, events.recorded_at,
+                            events.sequences
+                        FROM ledger.posted_transaction p, LATERAL (
+                            SELECT min(recorded_at) AS recorded_at, array_agg(globalIndex ORDER BY globalIndex) AS sequences
+                            FROM ledger.domain_event_entry e WHERE e.transaction_id = p.id AND e.unit = p.unit) events
+                        WHERE id = ? ORDER BY events.recorded_at, unit""")
                 .param(id)
                 .query((row, number) -> new Details(row.getString("id"), row.getString("type"), row.getString("unit"),
                         row.getInt("year"), row.getString("principal"), recordedAt(row.getTimestamp("recorded_at")),
                         row.getString("request"), PostingResult.accepted(row.getString("id"), row.getString("type"),
-                        sequencesOf(row.getString("unit"), id), row.getString("line_id"))))
+                        sequences(row.getArray("sequences")), row.getString("line_id"))))
                 .list();
     }
 
     private static Instant recordedAt(java.sql.Timestamp eventsRecordedAt) {
         return eventsRecordedAt == null ? null : eventsRecordedAt.toInstant();
+    }
+
+    /** A transaction's sequences as {@code array_agg} gives them: null when it has no event. */
+    private static List<Long> sequences(java.sql.Array aggregated) throws java.sql.SQLException {
+        return aggregated == null ? List.of() : List.of((Long[]) aggregated.getArray());
     }
 
     /** The stored sequences of many transactions at once. */
