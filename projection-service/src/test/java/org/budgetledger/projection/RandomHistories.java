@@ -31,7 +31,7 @@ import java.util.Random;
  * Random event histories of one unit-year, shaped as the ledger would record them (payments from existing
  * lines, refunds within their payment), with both time axes spread over the year.
  */
-final class RandomHistories {
+public final class RandomHistories {
 
     static final String[] SUBJECTS = {"2010499", "2019999", "2080505", "2140106", "2140109", "2140199", "2210201"};
     static final String[] ECONOMIC = {"30101", "30108", "30113", "30201", "30211", "30212", "30217", "30226", "30231",
@@ -48,7 +48,7 @@ final class RandomHistories {
     private RandomHistories() {
     }
 
-    static List<Delivered> of(String unit, long seed, long firstSequence, int size) {
+    public static List<Delivered> of(String unit, long seed, long firstSequence, int size) {
         Random random = new Random(seed);
         List<Delivered> events = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
@@ -148,7 +148,7 @@ final class RandomHistories {
         return events;
     }
 
-    static Instant lastRecordedAt(List<Delivered> events) {
+    public static Instant lastRecordedAt(List<Delivered> events) {
         return events.get(events.size() - 1).envelope().recordedAt();
     }
 
