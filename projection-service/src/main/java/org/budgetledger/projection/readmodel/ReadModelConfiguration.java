@@ -1,6 +1,5 @@
 package org.budgetledger.projection.readmodel;
 
-import org.budgetledger.projection.reports.FactQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

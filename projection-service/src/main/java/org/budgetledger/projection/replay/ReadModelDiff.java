@@ -1,12 +1,13 @@
 package org.budgetledger.projection.replay;
 
-import org.budgetledger.projection.reports.FactQueries;
-import org.budgetledger.projection.reports.ReportInputs;
-import org.budgetledger.projection.reports.ReportPeriod;
+import org.budgetledger.projection.readmodel.FactQueries;
+import org.budgetledger.projection.readmodel.ReportInputs;
+import org.budgetledger.projection.readmodel.ReportPeriod;
+import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.ReportRow;
 import org.budgetledger.projection.reports.ReportTable;
 import org.budgetledger.projection.reports.Scale;
-import org.budgetledger.projection.reports.tables.ReportTables;
+import org.budgetledger.projection.reports.catalog.ReportTables;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,19 +45,19 @@ final class ReadModelDiff {
         List<Replay.Difference> differences = new ArrayList<>();
         long count = 0;
         for (ReportTable table : ReportTables.all().values()) {
-            Map<String, ReportRow> liveRows = byKey(table.rows(liveInputs, Scale.YUAN));
-            Map<String, ReportRow> replayedRows = byKey(table.rows(replayedInputs, Scale.YUAN));
+            Map<String, ReportRow> liveRows = byKey(table.rows(liveInputs));
+            Map<String, ReportRow> replayedRows = byKey(table.rows(replayedInputs));
             Set<String> keys = new LinkedHashSet<>(liveRows.keySet());
             keys.addAll(replayedRows.keySet());
             for (String key : keys) {
-                for (String column : table.columns()) {
+                for (Column column : table.columns()) {
                     String liveValue = value(liveRows.get(key), column);
                     String replayedValue = value(replayedRows.get(key), column);
                     if (!liveValue.equals(replayedValue)) {
                         count++;
                         if (differences.size() < DIFFERENCES_MAX) {
                             differences.add(new Replay.Difference(table.name(), unitYear.unit(), unitYear.year(), key,
-                                    column, liveValue, replayedValue));
+                                    column.key(), liveValue, replayedValue));
                         }
                     }
                 }
@@ -81,11 +82,12 @@ final class ReadModelDiff {
         return byKey;
     }
 
-    private static String value(ReportRow row, String column) {
+    /** The cell as the API prints it in exact 元, "" when the row or the cell is absent. */
+    private static String value(ReportRow row, Column column) {
         if (row == null) {
             return "";
         }
-        String value = row.values().get(column);
+        String value = column.text(row, Scale.YUAN);
         return value == null ? "" : value;
     }
 }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.projection.reports.ReportPeriod;
+import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.springframework.http.MediaType;

@@ -9,7 +9,7 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.consuming.WireEvents;
 import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
-import org.budgetledger.projection.reports.FactQueries;
+import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.jdbc.SchemaOwner;
 import org.budgetledger.web.operations.TopicHistory;

@@ -19,7 +19,7 @@ import java.util.List;
 public class Freshness {
 
     /** The longest a report request may wait for the projection. */
-    static final Duration WAIT_MAX = Duration.ofSeconds(10);
+    public static final Duration WAIT_MAX = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 20;
 
     private final JdbcClient jdbc;
@@ -39,7 +39,7 @@ public class Freshness {
     }
 
     /** {@code wait} as an ISO-8601 duration (e.g. {@code PT5S}), or null. */
-    static Duration parseWait(String wait) {
+    public static Duration parseWait(String wait) {
         if (wait == null) {
             return null;
         }
@@ -52,7 +52,7 @@ public class Freshness {
     }
 
     /** Returns once the unit-year has applied {@code minSequence}; waits up to {@code wait}, then 409. */
-    void require(String unit, int year, Long minSequence, Duration wait) {
+    public void require(String unit, int year, Long minSequence, Duration wait) {
         if (minSequence == null) {
             return;
         }

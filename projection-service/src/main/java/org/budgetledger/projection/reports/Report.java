@@ -1,10 +1,22 @@
 package org.budgetledger.projection.reports;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A report as JSON (SPEC §6): the table, for which unit-year, at which point of both time axes, its rows. */
-public record Report(String table, String unit, int year, LocalDate asOf, Instant knownAt, String scale,
-                     List<String> columns, List<ReportRow> rows) {
+/** A report (SPEC §6): the table, for which unit-year, at which point of both time axes, in which scale, its rows. */
+public record Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
+                     List<ReportRow> rows) {
+
+    /** The cell as the API prints it, or null when the row leaves it empty. */
+    public String text(ReportRow row, Column column) {
+        return column.text(row, scale);
+    }
+
+    /** The cell as a form prints it: the number the API prints, or "" for an empty cell. */
+    public Object number(ReportRow row, Column column) {
+        String text = text(row, column);
+        return text == null || text.isEmpty() ? "" : new BigDecimal(text);
+    }
 }

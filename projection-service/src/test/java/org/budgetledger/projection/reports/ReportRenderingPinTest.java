@@ -12,10 +12,16 @@ import org.budgetledger.projection.readmodel.Fact;
 import org.budgetledger.projection.readmodel.FactsOfEvent;
 import org.budgetledger.projection.readmodel.LimitSetting;
 import org.budgetledger.projection.readmodel.Measure;
+import org.budgetledger.projection.readmodel.FactSum;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
-import org.budgetledger.projection.reports.checks.ConsistencyChecks;
+import org.budgetledger.projection.readmodel.ReportInputs;
+import org.budgetledger.projection.readmodel.ReportPeriod;
+import org.budgetledger.projection.reports.api.ExampleUnitYearAccess;
+import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
+import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.export.FormHtml;
-import org.budgetledger.projection.reports.tables.ReportTables;
+import org.budgetledger.projection.reports.export.ReportCsv;
+import org.budgetledger.projection.reports.export.ReportJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,7 +75,7 @@ class ReportRenderingPinTest {
                 for (Scale scale : Scale.values()) {
                     Report report = report(name, inputs, period, scale);
                     out.append("=== ").append(name).append(' ').append(scale).append(" at ").append(period).append('\n')
-                            .append(JSON.writeValueAsString(report)).append('\n')
+                            .append(JSON.writeValueAsString(ReportJson.of(report))).append('\n')
                             .append(ReportCsv.write(report)).append('\n')
                             .append(FormHtml.write(report)).append('\n');
                 }
@@ -80,8 +86,7 @@ class ReportRenderingPinTest {
 
     private static Report report(String name, ReportInputs inputs, ReportPeriod period, Scale scale) {
         ReportTable table = ReportTables.byName(name).orElseThrow();
-        return new Report(name, "430001", 2023, period.asOf(), period.knownAt(), scale.parameterValue(),
-                table.columns(), table.rows(inputs, scale));
+        return new Report(table, "430001", 2023, period.asOf(), period.knownAt(), scale, table.rows(inputs));
     }
 
     private static List<ReportPeriod> periods(String history) {
@@ -93,7 +98,7 @@ class ReportRenderingPinTest {
 
     private static ReportInputs inputs(String history, ReportPeriod period) {
         return switch (history) {
-            case "example" -> new ExampleUnitYear().inputs(period);
+            case "example" -> ExampleUnitYearAccess.inputs(period);
             case "hostile-names" -> new ReportInputs(List.of(
                     new FactSum(Measure.BUDGET, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, null, "a, \"b\"\nc (d) e",
                             LineOrigin.APPROPRIATION, 123_456_789),

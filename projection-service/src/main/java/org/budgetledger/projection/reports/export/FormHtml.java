@@ -1,6 +1,9 @@
 package org.budgetledger.projection.reports.export;
 
+import org.budgetledger.projection.reports.FormLayout;
+import org.budgetledger.projection.reports.OfficialForm;
 import org.budgetledger.projection.reports.Report;
+import org.budgetledger.projection.reports.Scale;
 import org.springframework.web.util.HtmlUtils;
 
 import java.math.BigDecimal;
@@ -17,7 +20,7 @@ public final class FormHtml {
     }
 
     public static String write(Report report) {
-        FormLayout layout = FormLayout.of(report);
+        FormLayout layout = report.table().layout(report);
         OfficialForm form = layout.form();
         int rows = layout.rows().size();
         int width = layout.width();
@@ -36,11 +39,11 @@ public final class FormHtml {
             columnSpans[merge[0]][merge[2]] = merge[3] - merge[2] + 1;
         }
         StringBuilder html = new StringBuilder();
-        html.append("<figure class=\"official-form\" data-table=\"").append(escape(report.table())).append("\">\n");
+        html.append("<figure class=\"official-form\" data-table=\"").append(escape(report.table().name())).append("\">\n");
         html.append("<h2>").append(escape(form.title())).append("</h2>\n");
         html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.unit())).append("</span><span>")
                 .append(escape(form.number())).append("</span><span>金额单位：")
-                .append("wanyuan".equals(report.scale()) ? "万元" : "元").append("</span></p>\n");
+                .append(report.scale() == Scale.WANYUAN ? "万元" : "元").append("</span></p>\n");
         html.append("<table>\n<thead>\n");
         for (int row = 0; row < rows; row++) {
             boolean header = row < layout.headerRows();
@@ -78,7 +81,7 @@ public final class FormHtml {
         }
         html.append("</tbody>\n</table>\n");
         html.append("<figcaption>").append(escape(form.note()));
-        if ("wanyuan".equals(report.scale())) {
+        if (report.scale() == Scale.WANYUAN) {
             html.append("<br>").append(escape(OfficialForm.ROUNDING_NOTE));
         }
         html.append("</figcaption>\n</figure>\n");

@@ -11,7 +11,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.budgetledger.projection.reports.FormLayout;
+import org.budgetledger.projection.reports.OfficialForm;
 import org.budgetledger.projection.reports.Report;
+import org.budgetledger.projection.reports.Scale;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,7 +73,7 @@ public final class FormWorkbook {
     }
 
     private void sheet(Report report) {
-        FormLayout layout = FormLayout.of(report);
+        FormLayout layout = report.table().layout(report);
         OfficialForm form = layout.form();
         Sheet sheet = workbook.createSheet(form.number().equals("项目资金") ? "预算执行" : form.number());
         int width = layout.width();
@@ -81,7 +84,7 @@ public final class FormWorkbook {
         put(sheet, rowIndex, width - 1, form.number(), plain);
         rowIndex++;
         put(sheet, rowIndex, 0, "部门：" + report.unit(), plain);
-        put(sheet, rowIndex, width - 1, "金额单位：" + ("wanyuan".equals(report.scale()) ? "万元" : "元"), plain);
+        put(sheet, rowIndex, width - 1, "金额单位：" + (report.scale() == Scale.WANYUAN ? "万元" : "元"), plain);
         rowIndex++;
         int first = rowIndex;
         for (List<Object> line : layout.rows()) {
@@ -105,7 +108,7 @@ public final class FormWorkbook {
         }
         rowIndex++;
         put(sheet, rowIndex++, 0, form.note(), plain);
-        if ("wanyuan".equals(report.scale())) {
+        if (report.scale() == Scale.WANYUAN) {
             put(sheet, rowIndex, 0, OfficialForm.ROUNDING_NOTE, plain);
         }
         for (int column = 0; column < width; column++) {

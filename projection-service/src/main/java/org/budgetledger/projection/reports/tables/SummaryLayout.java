@@ -1,7 +1,7 @@
 package org.budgetledger.projection.reports.tables;
 
+import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.ReportRow;
-import org.budgetledger.projection.reports.Scale;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,11 +20,11 @@ import java.util.Objects;
  * 行次, label and what it holds. {@code sum:1-8} sums the rows numbered 1 to 8 that exist, {@code sum:27,28}
  * the rows named; anything else is asked of the table's cell source, column by column.
  */
-final class SummaryLayout {
+public final class SummaryLayout {
 
     /** The amount a row holds in a column, or null when the form leaves that cell empty. */
-    interface CellSource {
-        Long cell(String holds, String column);
+    public interface CellSource {
+        Long cell(String holds, Column column);
     }
 
     private record Row(String side, int line, String label, String holds) {
@@ -32,16 +32,17 @@ final class SummaryLayout {
 
     private final List<Row> rows;
 
-    SummaryLayout(String resource) {
+    /** @param resource the layout's path on the class path */
+    public SummaryLayout(String resource) {
         this.rows = read(resource);
     }
 
-    List<ReportRow> rows(List<String> columns, CellSource source, Scale scale) {
-        Map<Integer, Map<String, Long>> byLine = new HashMap<>();
+    public List<ReportRow> rows(List<Column> columns, CellSource source) {
+        Map<Integer, Map<Column, Long>> byLine = new HashMap<>();
         List<ReportRow> result = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            Map<String, Long> fen = new LinkedHashMap<>();
-            for (String column : columns) {
+            Map<Column, Long> fen = new LinkedHashMap<>();
+            for (Column column : columns) {
                 Long cell = row.holds().startsWith("sum:") ? sum(row.holds().substring(4), column, byLine)
                         : source.cell(row.holds(), column);
                 if (cell != null) {
@@ -49,15 +50,13 @@ final class SummaryLayout {
                 }
             }
             byLine.put(row.line(), fen);
-            Map<String, String> values = new LinkedHashMap<>();
-            fen.forEach((column, amount) -> values.put(column, scale.format(amount)));
             String code = row.holds().startsWith("expenditure:") ? row.holds().substring("expenditure:".length()) : null;
-            result.add(ReportRow.numbered(code, row.label(), row.side(), row.line(), values));
+            result.add(ReportRow.numbered(code, row.label(), row.side(), row.line(), fen));
         }
         return result;
     }
 
-    private static Long sum(String lines, String column, Map<Integer, Map<String, Long>> byLine) {
+    private static Long sum(String lines, Column column, Map<Integer, Map<Column, Long>> byLine) {
         List<Integer> numbers = new ArrayList<>();
         if (lines.contains("-")) {
             String[] range = lines.split("-");

@@ -1,7 +1,10 @@
 package org.budgetledger.projection.reports.export;
 
+import org.budgetledger.projection.reports.OfficialForm;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.ReportRow;
+import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.execution.BudgetExecution;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,13 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FormHtmlTest {
 
-    private static final List<String> COLUMNS = List.of("initial_budget", "full_year_budget", "executed", "rate");
-
     @Test
     void names_typed_by_users_are_escaped_since_the_page_inserts_the_fragment_as_html() {
         String hostile = "<img src=x onerror=alert(1)>&\"项目\"";
-        Report report = execution(new ReportRow(hostile, hostile, null, null, null, "all",
-                Map.of("initial_budget", "1.00", "full_year_budget", "2.00", "executed", "1.50", "rate", "75.00")));
+        Report report = execution(new ReportRow(hostile, hostile, null, null, null, "all", Map.of(
+                BudgetExecution.INITIAL_BUDGET, 1_000_000L, BudgetExecution.FULL_YEAR_BUDGET, 2_000_000L,
+                BudgetExecution.EXECUTED, 1_500_000L)));
 
         String html = FormHtml.write(report);
 
@@ -28,8 +30,10 @@ class FormHtmlTest {
 
     @Test
     void amounts_are_printed_as_the_api_gives_them_in_cells_of_their_own() {
-        Report report = execution(new ReportRow("TOTAL", "合计", null, null, null, "all",
-                Map.of("initial_budget", "4481.88", "full_year_budget", "9234.62", "executed", "7939.42", "rate", "85.97")));
+        // 万元 rounded half-up per cell: 4,481,884,900 分 is 4481.88 万元; the rate is computed from the 分
+        Report report = execution(new ReportRow("TOTAL", "合计", null, null, null, "all", Map.of(
+                BudgetExecution.INITIAL_BUDGET, 4_481_884_900L, BudgetExecution.FULL_YEAR_BUDGET, 9_234_615_000L,
+                BudgetExecution.EXECUTED, 7_939_424_999L)));
 
         String html = FormHtml.write(report);
 
@@ -40,7 +44,7 @@ class FormHtmlTest {
     }
 
     private static Report execution(ReportRow row) {
-        return new Report("execution", "430001", 2023, LocalDate.of(2023, 12, 31), Instant.parse("2024-01-01T00:00:00Z"),
-                "wanyuan", COLUMNS, List.of(row));
+        return new Report(BudgetExecution.TABLE, "430001", 2023, LocalDate.of(2023, 12, 31),
+                Instant.parse("2024-01-01T00:00:00Z"), Scale.WANYUAN, List.of(row));
     }
 }

@@ -1,0 +1,79 @@
+package org.budgetledger.projection.reports.api;
+
+import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
+import org.budgetledger.contracts.codes.PaymentMethod;
+import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.contracts.events.BudgetAppropriated;
+import org.budgetledger.contracts.events.EventEnvelope;
+import org.budgetledger.contracts.events.IncomeReceived;
+import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.PaymentMade;
+import org.budgetledger.contracts.events.ThreePublicLimitSet;
+import org.budgetledger.contracts.money.Money;
+import org.budgetledger.projection.readmodel.Fact;
+import org.budgetledger.projection.readmodel.FactsOfEvent;
+import org.budgetledger.projection.readmodel.LimitSetting;
+import org.budgetledger.projection.readmodel.ReportInputs;
+import org.budgetledger.projection.readmodel.ReportPeriod;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small made-up history of unit 430001 in 2023 for the examples of the API description: a project line
+ * and a basic line appropriated, three payments (one of them 公务接待费 under its 三公 limit) and a receipt.
+ * Its facts come from {@link FactsOfEvent}, as the projection's do, so the examples are real reports.
+ */
+final class ExampleUnitYear {
+
+    static final String UNIT = "430001";
+    static final int YEAR = 2023;
+    static final Instant KNOWN_AT = Instant.parse("2024-03-31T00:00:00Z");
+
+    private final List<Fact> facts = new ArrayList<>();
+    private final List<LimitSetting> limits = new ArrayList<>();
+    private long sequence;
+
+    ExampleUnitYear() {
+        LocalDate january = LocalDate.of(YEAR, 1, 10);
+        add(new BudgetAppropriated("a1", UNIT, YEAR, january, "li", null, null, "a1", Fund.GENERAL_BUDGET, "2140199",
+                Kind.PROJECT, "业务工作经费", null, yuan("1000000.00")));
+        add(new BudgetAppropriated("a2", UNIT, YEAR, january, "li", null, null, "a2", Fund.GENERAL_BUDGET, "2080505",
+                Kind.BASIC, null, "301", yuan("120000.00")));
+        add(new PaymentMade("p1", UNIT, YEAR, LocalDate.of(YEAR, 2, 10), "li", null, "记-0012", "a1", LineOrigin.APPROPRIATION,
+                Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30201", yuan("2500.50"), "某办公用品公司",
+                PaymentMethod.DIRECT));
+        add(new PaymentMade("p2", UNIT, YEAR, LocalDate.of(YEAR, 3, 15), "li", null, "记-0031", "a2", LineOrigin.APPROPRIATION,
+                Fund.GENERAL_BUDGET, "2080505", Kind.BASIC, null, "30108", yuan("60000.00"), null, PaymentMethod.AUTHORIZED));
+        add(new PaymentMade("p3", UNIT, YEAR, LocalDate.of(YEAR, 4, 20), "li", null, "记-0047", "a1", LineOrigin.APPROPRIATION,
+                Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30217", yuan("1200.00"), null, PaymentMethod.DIRECT));
+        add(new IncomeReceived("i1", UNIT, YEAR, LocalDate.of(YEAR, 12, 20), "li", null, null, Fund.OTHER, "2140199",
+                yuan("700.00")));
+        ThreePublicLimitSet limit = new ThreePublicLimitSet("l1", UNIT, YEAR, LocalDate.of(YEAR, 1, 1), "li", null, null,
+                ThreePublicCategory.RECEPTION, yuan("30000.00"));
+        limits.add(LimitSetting.of(envelope(limit), limit));
+    }
+
+    /** What the tables are computed from at that point of both time axes. */
+    ReportInputs inputs(ReportPeriod period) {
+        return ReportInputs.of(facts, limits, period);
+    }
+
+    private void add(LedgerEvent event) {
+        facts.addAll(FactsOfEvent.of(envelope(event), event));
+    }
+
+    private EventEnvelope envelope(LedgerEvent event) {
+        sequence++;
+        Instant recordedAt = event.effectiveDate().atTime(9, 30).toInstant(java.time.ZoneOffset.UTC);
+        return new EventEnvelope("example-" + sequence, sequence, event.getClass().getSimpleName(), recordedAt);
+    }
+
+    private static Money yuan(String text) {
+        return Money.parseYuan(text);
+    }
+}

@@ -1,0 +1,29 @@
+package org.budgetledger.projection.reports.catalog;
+
+import org.budgetledger.projection.readmodel.ReportInputs;
+import org.budgetledger.projection.reports.Check;
+import org.budgetledger.projection.reports.IdentityGroup;
+import org.budgetledger.projection.reports.Identities;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The consistency identities (勾稽关系) of DOMAIN.md §3, evaluated exactly in 分 on the tables' typed rows,
+ * for one unit-year at one (asOf, knownAt). Each table states the identities it answers for; here they are
+ * put in their order. Identity 22 is not a rule and 26 (年初 = last year's 年末) needs the previous year's
+ * tables; both are left out. Per-row identities report the first row that fails, or the 合计 row when all hold.
+ */
+public final class ConsistencyChecks {
+
+    private ConsistencyChecks() {
+    }
+
+    public static List<Check> evaluate(ReportInputs inputs) {
+        Identities identities = new Identities(inputs);
+        ReportTables.all().values().stream().flatMap(table -> table.identities().stream())
+                .sorted(Comparator.comparingInt(IdentityGroup::order))
+                .forEach(group -> group.evaluate().accept(identities));
+        return identities.checks();
+    }
+}
