@@ -30,6 +30,12 @@ public final class Identities {
         return List.copyOf(checks);
     }
 
+    /** Evaluates on these rows of the table instead of computing them (e.g. a doctored table, to see what fails). */
+    public Identities given(ReportTable table, List<ReportRow> tableRows) {
+        rows.put(table, List.copyOf(tableRows));
+        return this;
+    }
+
     public List<ReportRow> rows(ReportTable table) {
         return rows.computeIfAbsent(table, t -> t.rows(inputs));
     }

@@ -20,7 +20,11 @@ public final class ConsistencyChecks {
     }
 
     public static List<Check> evaluate(ReportInputs inputs) {
-        Identities identities = new Identities(inputs);
+        return evaluate(new Identities(inputs));
+    }
+
+    /** Every identity, on the rows {@code identities} holds or computes. */
+    public static List<Check> evaluate(Identities identities) {
         ReportTables.all().values().stream().flatMap(table -> table.identities().stream())
                 .sorted(Comparator.comparingInt(IdentityGroup::order))
                 .forEach(group -> group.evaluate().accept(identities));

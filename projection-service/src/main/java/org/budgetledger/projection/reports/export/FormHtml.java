@@ -22,6 +22,23 @@ public final class FormHtml {
     public static String write(Report report) {
         FormLayout layout = report.table().layout(report);
         OfficialForm form = layout.form();
+        StringBuilder html = new StringBuilder();
+        html.append("<figure class=\"official-form\" data-table=\"").append(escape(report.table().name())).append("\">\n");
+        html.append("<h2>").append(escape(form.title())).append("</h2>\n");
+        html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.unit())).append("</span><span>")
+                .append(escape(form.number())).append("</span><span>金额单位：")
+                .append(report.scale() == Scale.WANYUAN ? "万元" : "元").append("</span></p>\n");
+        table(layout, html);
+        html.append("<figcaption>").append(escape(form.note()));
+        if (report.scale() == Scale.WANYUAN) {
+            html.append("<br>").append(escape(OfficialForm.ROUNDING_NOTE));
+        }
+        html.append("</figcaption>\n</figure>\n");
+        return html.toString();
+    }
+
+    /** The layout's rows as a table, header rows in its head, each merge drawn by its first cell. */
+    private static void table(FormLayout layout, StringBuilder html) {
         int rows = layout.rows().size();
         int width = layout.width();
         // which cells a merge covers (drawn by the merge's first cell), and each merge's spans
@@ -38,12 +55,6 @@ public final class FormHtml {
             rowSpans[merge[0]][merge[2]] = merge[1] - merge[0] + 1;
             columnSpans[merge[0]][merge[2]] = merge[3] - merge[2] + 1;
         }
-        StringBuilder html = new StringBuilder();
-        html.append("<figure class=\"official-form\" data-table=\"").append(escape(report.table().name())).append("\">\n");
-        html.append("<h2>").append(escape(form.title())).append("</h2>\n");
-        html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.unit())).append("</span><span>")
-                .append(escape(form.number())).append("</span><span>金额单位：")
-                .append(report.scale() == Scale.WANYUAN ? "万元" : "元").append("</span></p>\n");
         html.append("<table>\n<thead>\n");
         for (int row = 0; row < rows; row++) {
             boolean header = row < layout.headerRows();
@@ -80,12 +91,6 @@ public final class FormHtml {
             html.append("</thead>\n<tbody>\n");
         }
         html.append("</tbody>\n</table>\n");
-        html.append("<figcaption>").append(escape(form.note()));
-        if (report.scale() == Scale.WANYUAN) {
-            html.append("<br>").append(escape(OfficialForm.ROUNDING_NOTE));
-        }
-        html.append("</figcaption>\n</figure>\n");
-        return html.toString();
     }
 
     private static String escape(String text) {
