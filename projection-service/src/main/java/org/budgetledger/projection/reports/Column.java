@@ -21,14 +21,14 @@ public record Column(String key, Column part, Column whole) {
     /** The cell as the API prints it at this scale, or null when the row leaves it empty. */
     public String text(ReportRow row, Scale scale) {
         if (part != null) {
-            return percent(row.fen(part), row.fen(whole));
+            return percentOf(row.fen(part), row.fen(whole));
         }
         Long fen = row.cell(this);
         return fen == null ? null : scale.format(fen);
     }
 
     /** {@code part / whole} in percent, two decimals, half-up; empty when {@code whole} is 0. */
-    public static String percent(long partFen, long wholeFen) {
+    public static String percentOf(long partFen, long wholeFen) {
         if (wholeFen == 0) {
             return "";
         }

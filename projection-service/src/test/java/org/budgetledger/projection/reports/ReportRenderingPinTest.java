@@ -16,7 +16,7 @@ import org.budgetledger.projection.readmodel.FactSum;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
-import org.budgetledger.projection.reports.api.ExampleUnitYearAccess;
+import org.budgetledger.projection.reports.api.ExampleUnitYear;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.export.FormHtml;
@@ -98,7 +98,7 @@ class ReportRenderingPinTest {
 
     private static ReportInputs inputs(String history, ReportPeriod period) {
         return switch (history) {
-            case "example" -> ExampleUnitYearAccess.inputs(period);
+            case "example" -> new ExampleUnitYear().inputs(period);
             case "hostile-names" -> new ReportInputs(List.of(
                     new FactSum(Measure.BUDGET, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, null, "a, \"b\"\nc (d) e",
                             LineOrigin.APPROPRIATION, 123_456_789),

@@ -28,7 +28,7 @@ import java.util.List;
  * and a basic line appropriated, three payments (one of them 公务接待费 under its 三公 limit) and a receipt.
  * Its facts come from {@link FactsOfEvent}, as the projection's do, so the examples are real reports.
  */
-final class ExampleUnitYear {
+public final class ExampleUnitYear {
 
     static final String UNIT = "430001";
     static final int YEAR = 2023;
@@ -38,7 +38,7 @@ final class ExampleUnitYear {
     private final List<LimitSetting> limits = new ArrayList<>();
     private long sequence;
 
-    ExampleUnitYear() {
+    public ExampleUnitYear() {
         LocalDate january = LocalDate.of(YEAR, 1, 10);
         add(new BudgetAppropriated("a1", UNIT, YEAR, january, "li", null, null, "a1", Fund.GENERAL_BUDGET, "2140199",
                 Kind.PROJECT, "业务工作经费", null, yuan("1000000.00")));
@@ -59,7 +59,7 @@ final class ExampleUnitYear {
     }
 
     /** What the tables are computed from at that point of both time axes. */
-    ReportInputs inputs(ReportPeriod period) {
+    public ReportInputs inputs(ReportPeriod period) {
         return ReportInputs.of(facts, limits, period);
     }
 

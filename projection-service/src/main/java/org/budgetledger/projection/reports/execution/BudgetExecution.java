@@ -119,7 +119,7 @@ public final class BudgetExecution implements ReportTable {
 
         /** executed / full-year budget in percent, two decimals, half-up; empty when the budget is 0. */
         public String rate() {
-            return Column.percent(executedFen, fullYearFen);
+            return Column.percentOf(executedFen, fullYearFen);
         }
     }
 
