@@ -16,7 +16,7 @@ import org.budgetledger.projection.reports.checks.ConsistencyChecks;
 import org.budgetledger.projection.reports.tables.ReportTables;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.budgetledger.web.jdbc.SchemaOwner;
+import org.budgetledger.platform.jdbc.SchemaOwner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
