@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.budgetledger.embedded.EmbeddedPostgresServer;
-import org.budgetledger.web.operations.TopicHistory;
+import org.budgetledger.contracts.wire.TopicHistory;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger;
 
+import org.budgetledger.platform.kafka.KafkaConfiguration;
 import org.budgetledger.web.ContentTypeCheck;
 import org.budgetledger.web.ProblemErrorController;
 import org.budgetledger.web.ProblemErrorReportValve;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:budgetledger/ledger.properties")
 @Import({ProblemResponses.class, ProblemErrorController.class, ProblemErrorReportValve.Installer.class,
         RequestSizeLimit.class, ContentTypeCheck.class, StrictJson.class, SecurityConfiguration.class,
-        OperationsConfiguration.class})
+        OperationsConfiguration.class, KafkaConfiguration.class})
 public class LedgerServiceApplication {
 
     public static void main(String[] args) {

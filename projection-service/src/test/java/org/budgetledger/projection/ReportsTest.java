@@ -18,7 +18,7 @@ import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.export.ReportJson;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.budgetledger.web.jdbc.SchemaOwner;
+import org.budgetledger.platform.jdbc.SchemaOwner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,7 +1,7 @@
 package org.budgetledger.projection;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.budgetledger.projection.consuming.WireEvents;
+import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A record's value reads as the same envelope and event whatever the order of its fields. */
 class WireEventsTest {
 
-    private final WireEvents wireEvents = new WireEvents(WireFormat.JSON);
+    private final EventValueReader wireEvents = new EventValueReader(WireFormat.JSON);
 
     @Test
     void every_event_of_a_random_history_reads_back_whether_the_envelope_comes_first_last_or_between() throws Exception {
@@ -29,25 +29,25 @@ class WireEventsTest {
             envelopeBetween.put("previousHash", "0".repeat(64));
             asPublished.properties().stream().skip(2).forEach(field -> envelopeBetween.set(field.getKey(), field.getValue()));
             for (ObjectNode value : List.of(asPublished, envelopeLast, envelopeBetween)) {
-                assertThat(wireEvents.read(WireFormat.JSON.writeValueAsBytes(value))).as(value.toString()).isEqualTo(delivered);
+                assertThat(wireEvents.read(WireFormat.JSON.writeValueAsBytes(value), Delivered::new)).as(value.toString()).isEqualTo(delivered);
             }
         }
     }
 
     @Test
     void a_value_that_is_not_a_known_event_is_unreadable_and_says_why() {
-        assertThatThrownBy(() -> wireEvents.read("[1, 2]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(WireEvents.Unreadable.class).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> wireEvents.read("[1, 2]".getBytes(StandardCharsets.UTF_8), Delivered::new))
+                .isInstanceOf(EventValueReader.Unreadable.class).hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> wireEvents.read("""
                 {"eventId": "e", "sequence": 1, "type": "BudgetVanished", "recordedAt": "2023-01-01T00:00:00Z", "unit": "U"}"""
-                .getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(WireEvents.Unreadable.class).hasMessageContaining("unknown event type BudgetVanished");
+                .getBytes(StandardCharsets.UTF_8), Delivered::new))
+                .isInstanceOf(EventValueReader.Unreadable.class).hasMessageContaining("unknown event type BudgetVanished");
         assertThatThrownBy(() -> wireEvents.read("""
                 {"eventId": "e", "sequence": 1, "type": "PaymentMade", "recordedAt": "2023-01-01T00:00:00Z"}"""
-                .getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(WireEvents.Unreadable.class).hasMessageContaining("no event fields");
-        assertThatThrownBy(() -> wireEvents.read("{\"eventId\": ".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(WireEvents.Unreadable.class);
+                .getBytes(StandardCharsets.UTF_8), Delivered::new))
+                .isInstanceOf(EventValueReader.Unreadable.class).hasMessageContaining("no event fields");
+        assertThatThrownBy(() -> wireEvents.read("{\"eventId\": ".getBytes(StandardCharsets.UTF_8), Delivered::new))
+                .isInstanceOf(EventValueReader.Unreadable.class);
     }
 
     @Test
@@ -61,15 +61,15 @@ class WireEventsTest {
                         case 2 -> random.nextInt(1_000_000) * 1_000;
                         default -> random.nextInt(1_000_000_000);
                     });
-            assertThat(WireEvents.instant(instant.toString())).isEqualTo(instant);
+            assertThat(EventValueReader.instant(instant.toString())).isEqualTo(instant);
         }
         for (String text : List.of("2023-05-01T08:30:00.1Z", "2023-12-31T23:59:59.999999999Z", "2023-06-30T23:59:60Z",
                 "+12023-05-01T08:30:00Z", "2023-05-01T08:30:00+08:00", "2023-05-01T08:30:00.Z")) {
-            assertThat(WireEvents.instant(text)).as(text).isEqualTo(java.time.Instant.parse(text));
+            assertThat(EventValueReader.instant(text)).as(text).isEqualTo(java.time.Instant.parse(text));
         }
         for (String text : List.of("2023-02-30T08:30:00Z", "2023-05-01T24:30:00Z", "2023-05-01T08:3a:00Z",
                 "2023-05-01 08:30:00Z", "")) {
-            assertThatThrownBy(() -> WireEvents.instant(text)).as(text).isInstanceOf(java.time.format.DateTimeParseException.class);
+            assertThatThrownBy(() -> EventValueReader.instant(text)).as(text).isInstanceOf(java.time.format.DateTimeParseException.class);
         }
     }
 }

@@ -11,29 +11,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.wire.EventRecords;
 import org.budgetledger.testing.Infrastructure;
 
 import java.util.List;
 import java.util.Properties;
 
-/** Events as the ledger publishes them: the envelope beside the event's own fields, keyed by unit-year. */
+/** Events as the ledger publishes them ({@link EventRecords}): the envelope beside the event's own fields, keyed by unit-year. */
 final class WireFormat {
 
     static final String TOPIC = "budget-ledger.events";
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final EventRecords RECORDS = new EventRecords(JSON, TOPIC);
 
     private WireFormat() {
     }
 
     static ObjectNode value(EventEnvelope envelope, LedgerEvent event) {
-        ObjectNode value = JSON.createObjectNode();
-        value.put("eventId", envelope.eventId());
-        value.put("sequence", envelope.sequence());
-        value.put("type", envelope.type());
-        value.put("recordedAt", envelope.recordedAt().toString());
-        value.setAll((ObjectNode) JSON.valueToTree(event));
-        return value;
+        return RECORDS.value(envelope, event);
     }
 
     /** Sends the values to the topic under the key {@code "{unit}:{year}"}, in order, and waits for the acks. */

@@ -8,7 +8,7 @@ class EventSchemasTest {
 
     @Test
     void every_event_type_has_a_json_schema() {
-        for (String name : LedgerEventTypes.names()) {
+        for (String name : org.budgetledger.contracts.wire.EventTypes.names()) {
             assertThat(getClass().getResource("/schemas/events/" + name + ".schema.json")).as(name).isNotNull();
         }
     }

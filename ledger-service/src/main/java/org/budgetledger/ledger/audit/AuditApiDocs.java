@@ -10,7 +10,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.events.BudgetAppropriated;
-import org.budgetledger.contracts.events.LedgerEventTypes;
+import org.budgetledger.contracts.wire.EventTypes;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.web.operations.ApiDescription;
@@ -49,7 +49,7 @@ class AuditApiDocs implements OpenApiCustomizer {
         ApiDescription docs = new ApiDescription(api, json);
         docs.operation(GET, EVENTS).ifPresent(operation -> operation.getParameters().stream()
                 .filter(parameter -> parameter.getName().equals("type")).forEach(type -> type.setSchema(
-                        ApiDescription.closedSet(type.getSchema(), LedgerEventTypes.names().stream().sorted().toList()))));
+                        ApiDescription.closedSet(type.getSchema(), EventTypes.names().stream().sorted().toList()))));
         StoredEvent event = appropriation();
         docs.media(GET, EVENTS, "200", ApiDescription.JSON).ifPresent(media -> media.schema(new ObjectSchema()
                 .addProperty("events", new ArraySchema().items(docs.schemaOf(StoredEvent.class)))

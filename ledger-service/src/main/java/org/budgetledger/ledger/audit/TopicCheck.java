@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.budgetledger.ledger.publishing.PublicationPosition;
-import org.budgetledger.web.operations.TopicHistory;
+import org.budgetledger.contracts.wire.TopicHistory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,15 +39,16 @@ class TopicCheck {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final String bootstrapServers;
+    private final KafkaProperties kafka;
+    private final SslBundles sslBundles;
     private final String topic;
 
-    TopicCheck(JdbcClient jdbc, ObjectMapper json,
-               @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+    TopicCheck(JdbcClient jdbc, ObjectMapper json, KafkaProperties kafka, SslBundles sslBundles,
                @Value("${budgetledger.events.topic}") String topic) {
         this.jdbc = jdbc;
         this.json = json;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.sslBundles = sslBundles;
         this.topic = topic;
     }
 
@@ -57,7 +60,7 @@ class TopicCheck {
         Map<Long, OnTopic> onTopic = new HashMap<>();
         long[] records = {0, 0};
         List<Long> unknown = new ArrayList<>();
-        try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
+        try (TopicHistory history = new TopicHistory(kafka.buildConsumerProperties(sslBundles), topic)) {
             history.readAll(batch -> {
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     records[0]++;

@@ -1,6 +1,6 @@
 package org.budgetledger.ledger.eventstore;
 
-import org.budgetledger.web.jdbc.SchemaOwner;
+import org.budgetledger.platform.jdbc.SchemaOwner;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package org.budgetledger.ledger.posting;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
-import org.budgetledger.web.jdbc.ColumnArrays;
+import org.budgetledger.platform.jdbc.ColumnArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,22 +1,21 @@
 package org.budgetledger.ledger.publishing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.contracts.events.EventEnvelope;
+import org.budgetledger.contracts.wire.EventRecords;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
+import org.budgetledger.platform.kafka.EventTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -24,12 +23,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -40,7 +36,8 @@ import java.util.concurrent.Future;
  * was sent but not yet recorded is sent again (consumers are idempotent on {@code sequence}).
  *
  * <p>One publisher runs per database: instances compete for a PostgreSQL advisory lock, and the one
- * that holds it publishes while the others wait.
+ * that holds it publishes while the others wait. It runs on its own thread ({@link PublishingConfiguration#WORKER}),
+ * which the context's close stops after the round in flight.
  */
 @Component
 @DependsOn("ledgerFlyway")
@@ -52,27 +49,31 @@ class KafkaEventPublisher implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final TopicSettings topic;
+    private final EventTopic topic;
+    private final EventRecords records;
     private final PublisherSettings settings;
-    private final String bootstrapServers;
+    private final KafkaAdmin admin;
+    private final ProducerFactory<String, byte[]> producers;
+    private final TaskExecutor worker;
     private final String positionKey;
     private volatile boolean running;
     private volatile long publishedSequence;
     /** Written by the worker thread only; read by health checks. */
     private volatile boolean failing;
     private long backoffMillis = BACKOFF_MIN_MILLIS;
-    private Thread worker;
 
-    KafkaEventPublisher(DataSource dataSource, JdbcClient jdbc, ObjectMapper json, TopicSettings topic,
-                        PublisherSettings settings,
-                        @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+    KafkaEventPublisher(DataSource dataSource, JdbcClient jdbc, ObjectMapper json, EventTopic topic,
+                        PublisherSettings settings, KafkaAdmin admin,
+                        @Qualifier(PublishingConfiguration.PRODUCERS) ProducerFactory<String, byte[]> producers,
+                        @Qualifier(PublishingConfiguration.WORKER) TaskExecutor worker) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.json = json;
         this.topic = topic;
+        this.records = new EventRecords(json, topic.topic());
         this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
+        this.producers = producers;
+        this.worker = worker;
         this.positionKey = PublicationPosition.key(topic.topic());
     }
 
@@ -89,27 +90,13 @@ class KafkaEventPublisher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = new Thread(this::run, "event-publisher");
-        worker.setDaemon(true);
-        worker.start();
+        worker.execute(this::run);
     }
 
+    /** Ends the loop after the round in flight; the worker's executor waits for it (PublishingConfiguration). */
     @Override
     public void stop() {
         running = false;
-        if (worker == null) {
-            return;
-        }
-        try {
-            // a round in flight finishes (its acknowledgements and position); only a stuck one is interrupted
-            worker.join(Duration.ofSeconds(10).toMillis());
-            if (worker.isAlive()) {
-                worker.interrupt();
-                worker.join(Duration.ofSeconds(5).toMillis());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
@@ -152,21 +139,21 @@ class KafkaEventPublisher implements SmartLifecycle {
     }
 
     private void publishWhileRunning() throws Exception {
-        ensureTopic();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
-            CloudEventRecords records = new CloudEventRecords(json, topic.topic());
+        // created here, not only at start-up: the broker may have been away then (KafkaAdmin only logs that)
+        admin.createOrModifyTopics(topic.newTopic());
+        try (Producer<String, byte[]> producer = producers.createProducer()) {
             long position = readPosition();
             publishedSequence = position;
             log.info("event=publisher_started topic={} position={}", topic.topic(), position);
             while (running) {
-                List<CloudEventRecords.StoredEvent> batch = readAfter(position);
+                List<StoredEvent> batch = readAfter(position);
                 if (batch.isEmpty()) {
                     pause(settings.idlePollMillis());
                     continue;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-                for (CloudEventRecords.StoredEvent event : batch) {
-                    acks.add(producer.send(records.toRecord(event)));
+                for (StoredEvent event : batch) {
+                    acks.add(producer.send(records.toRecord(event.envelope(), event.aggregateId(), event.payload(), event.integrity())));
                 }
                 producer.flush();
                 for (Future<RecordMetadata> ack : acks) {
@@ -177,6 +164,9 @@ class KafkaEventPublisher implements SmartLifecycle {
                 publishedSequence = position;
                 roundSucceeded();
             }
+        } finally {
+            // each round of leadership has a producer of its own, as after a failure: nothing of the last one is reused
+            producers.reset();
         }
     }
 
@@ -199,44 +189,6 @@ class KafkaEventPublisher implements SmartLifecycle {
         }
     }
 
-    private void ensureTopic() throws InterruptedException, ExecutionException {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin admin = Admin.create(properties)) {
-            if (admin.listTopics().names().get().contains(topic.topic())) {
-                return;
-            }
-            NewTopic newTopic = new NewTopic(topic.topic(), topic.partitions(), topic.replicationFactor())
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
-            try {
-                admin.createTopics(List.of(newTopic)).all().get();
-                log.info("event=topic_created topic={} partitions={} retention=infinite", topic.topic(), topic.partitions());
-            } catch (ExecutionException failed) {
-                if (!(failed.getCause() instanceof TopicExistsException)) {
-                    throw failed;
-                }
-            }
-        }
-    }
-
-    private Properties producerProperties() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        // idempotence keeps each partition in send order across the producer's own retries
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        return properties;
-    }
-
     private long readPosition() {
         return jdbc.sql("SELECT last_sequence FROM ledger.publication_position WHERE publisher = ?")
                 .param(positionKey).query(Long.class).optional().orElse(0L);
@@ -249,11 +201,11 @@ class KafkaEventPublisher implements SmartLifecycle {
                 .params(positionKey, sequence).update();
     }
 
-    private List<CloudEventRecords.StoredEvent> readAfter(long position) {
+    private List<StoredEvent> readAfter(long position) {
         return jdbc.sql("SELECT globalIndex, eventIdentifier, aggregateIdentifier, payloadType, payload, recorded_at, previous_hash, hash FROM "
                         + EventStoreConfiguration.EVENT_TABLE + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?")
                 .params(position, settings.batchSize())
-                .query((row, index) -> new CloudEventRecords.StoredEvent(row.getLong(1), row.getString(2),
+                .query((row, index) -> new StoredEvent(row.getLong(1), row.getString(2),
                         row.getString(3), row.getString(4), row.getBytes(5), row.getTimestamp(6).toInstant(),
                         row.getString(7), row.getString(8)))
                 .list();
@@ -265,6 +217,19 @@ class KafkaEventPublisher implements SmartLifecycle {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;
+        }
+    }
+
+    /** One row of the event store, as the publisher reads it. */
+    private record StoredEvent(long sequence, String eventId, String aggregateId, String payloadType, byte[] payload,
+                               Instant recordedAt, String previousHash, String hash) {
+
+        EventEnvelope envelope() {
+            return new EventEnvelope(eventId, sequence, payloadType.substring(payloadType.lastIndexOf('.') + 1), recordedAt);
+        }
+
+        EventRecords.Integrity integrity() {
+            return new EventRecords.Integrity(previousHash, hash);
         }
     }
 }

@@ -4,7 +4,7 @@ import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.testing.Infrastructure;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.budgetledger.web.jdbc.SchemaOwner;
+import org.budgetledger.platform.jdbc.SchemaOwner;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

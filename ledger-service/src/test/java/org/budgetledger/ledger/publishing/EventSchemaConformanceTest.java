@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.budgetledger.contracts.events.LedgerEventTypes;
+import org.budgetledger.contracts.wire.EventTypes;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.Infrastructure;
@@ -73,13 +73,13 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
                 throw new IllegalStateException(unreadable);
             }
         }).collect(Collectors.toSet());
-        assertThat(types).containsExactlyInAnyOrderElementsOf(LedgerEventTypes.names());
+        assertThat(types).containsExactlyInAnyOrderElementsOf(EventTypes.names());
         // and the schemas do reject: a payment without its fields is not a PaymentMade
         assertThat(schema("PaymentMade").validate(JSON.readTree("{\"type\":\"PaymentMade\",\"amount\":1.5}"))).isNotEmpty();
     }
 
     private static JsonSchema schema(String eventName) throws IOException {
-        try (InputStream in = LedgerEventTypes.class.getResourceAsStream("/schemas/events/" + eventName + ".schema.json")) {
+        try (InputStream in = EventTypes.class.getResourceAsStream("/schemas/events/" + eventName + ".schema.json")) {
             assertThat(in).as("schema of " + eventName).isNotNull();
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);

@@ -2,6 +2,7 @@ package org.budgetledger.projection.consuming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,12 @@ class EventConsumer {
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final ReadModelWriter writer;
-    private final WireEvents wireEvents;
+    private final EventValueReader wireEvents;
     private final ParkedEvents parked;
 
     EventConsumer(ReadModelWriter writer, ObjectMapper json, ParkedEvents parked) {
         this.writer = writer;
-        this.wireEvents = new WireEvents(json);
+        this.wireEvents = new EventValueReader(json);
         this.parked = parked;
     }
 
@@ -39,8 +40,8 @@ class EventConsumer {
         List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                batch.add(wireEvents.read(record.value()));
-            } catch (WireEvents.Unreadable unreadable) {
+                batch.add(wireEvents.read(record.value(), ReadModelWriter.Delivered::new));
+            } catch (EventValueReader.Unreadable unreadable) {
                 parked.park(record, unreadable.getMessage());
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,12 +17,12 @@ class ParkedEventController {
 
     private final ParkedEvents parked;
     private final ReadModelWriter writer;
-    private final WireEvents wireEvents;
+    private final EventValueReader wireEvents;
 
     ParkedEventController(ParkedEvents parked, ReadModelWriter writer, ObjectMapper json) {
         this.parked = parked;
         this.writer = writer;
-        this.wireEvents = new WireEvents(json);
+        this.wireEvents = new EventValueReader(json);
     }
 
     @Operation(summary = "Apply the parked topic records again (重新处理搁置事件)", description = """

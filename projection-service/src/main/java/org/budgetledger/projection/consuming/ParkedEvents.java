@@ -3,6 +3,7 @@ package org.budgetledger.projection.consuming;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,17 +48,17 @@ public class ParkedEvents {
     }
 
     /** Tries every parked record again: applies and removes those that can now be read. */
-    public Reprocessed reprocess(WireEvents wireEvents, ReadModelWriter writer) {
+    public Reprocessed reprocess(EventValueReader wireEvents, ReadModelWriter writer) {
         List<Parked> parked = jdbc.sql("SELECT topic, partition, \"offset\", value FROM projection.parked_event ORDER BY parked_at")
                 .query((row, number) -> new Parked(row.getString(1), row.getInt(2), row.getLong(3), row.getBytes(4))).list();
         int applied = 0;
         for (Parked record : parked) {
             try {
-                writer.apply(List.of(wireEvents.read(record.value())));
+                writer.apply(List.of(wireEvents.read(record.value(), ReadModelWriter.Delivered::new)));
                 jdbc.sql("DELETE FROM projection.parked_event WHERE topic = ? AND partition = ? AND \"offset\" = ?")
                         .params(record.topic(), record.partition(), record.offset()).update();
                 applied++;
-            } catch (WireEvents.Unreadable stillUnreadable) {
+            } catch (EventValueReader.Unreadable stillUnreadable) {
                 // stays parked
             }
         }

@@ -3,15 +3,17 @@ package org.budgetledger.projection.consuming;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.budgetledger.platform.kafka.KafkaClients;
 import org.budgetledger.projection.reports.Freshness;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -33,14 +35,12 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
     private final String groupId;
 
     ProjectionHealth(Freshness freshness, ParkedEvents parked, MeterRegistry meters,
-                     @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+                     KafkaProperties kafka, SslBundles sslBundles,
                      @Value("${budgetledger.projection.group-id}") String groupId) {
         this.freshness = freshness;
         this.parked = parked;
         this.groupId = groupId;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS));
+        this.admin = Admin.create(KafkaClients.adminProperties(kafka, sslBundles, TIMEOUT_MILLIS));
         Gauge.builder("budgetledger.projection.sequence", freshness, Freshness::lastApplied)
                 .description("the last event sequence the projection applied").register(meters);
     }

@@ -1,6 +1,6 @@
 package org.budgetledger.projection.readmodel;
 
-import org.budgetledger.web.jdbc.ColumnArrays;
+import org.budgetledger.platform.jdbc.ColumnArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

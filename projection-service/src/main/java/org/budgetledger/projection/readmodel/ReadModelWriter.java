@@ -3,7 +3,7 @@ package org.budgetledger.projection.readmodel;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
-import org.budgetledger.web.jdbc.ColumnArrays;
+import org.budgetledger.platform.jdbc.ColumnArrays;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -6,17 +6,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.projection.consuming.WireEvents;
+import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.web.ApiProblem;
-import org.budgetledger.web.jdbc.SchemaOwner;
-import org.budgetledger.web.operations.TopicHistory;
+import org.budgetledger.platform.jdbc.SchemaOwner;
+import org.budgetledger.contracts.wire.TopicHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,8 +70,8 @@ public class Replays implements DisposableBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final FactQueries live;
-    private final WireEvents wireEvents;
-    private final String bootstrapServers;
+    private final EventValueReader wireEvents;
+    private final Map<String, Object> consumerProperties;
     private final String topic;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay");
@@ -84,15 +86,15 @@ public class Replays implements DisposableBean {
 
     Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
-            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            KafkaProperties kafka, SslBundles sslBundles,
             @Value("${budgetledger.events.topic}") String topic) {
         this.dataSource = dataSource;
         this.owner = owner;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.live = live;
-        this.wireEvents = new WireEvents(json);
-        this.bootstrapServers = bootstrapServers;
+        this.wireEvents = new EventValueReader(json);
+        this.consumerProperties = kafka.buildConsumerProperties(sslBundles);
         this.topic = topic;
         Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
                 .description("records the running replay has read (0 when none runs)").register(meters);
@@ -159,7 +161,7 @@ public class Replays implements DisposableBean {
                     .query(String.class).list().stream().map(table -> "ALTER TABLE " + schema + "." + table + " SET UNLOGGED")
                     .toList()));
             ReadModelWriter scratch = ReadModelWriter.daySumsOnly(new JdbcTemplate(dataSource), transactions, schema);
-            try (TopicHistory history = new TopicHistory(bootstrapServers, topic)) {
+            try (TopicHistory history = new TopicHistory(consumerProperties, topic)) {
                 replay.total.set(history.total());
                 readWhileWriting(replay, history, scratch, helpers);
             }
@@ -262,11 +264,11 @@ public class Replays implements DisposableBean {
         List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                ReadModelWriter.Delivered delivered = wireEvents.read(record.value());
+                ReadModelWriter.Delivered delivered = wireEvents.read(record.value(), ReadModelWriter.Delivered::new);
                 if (replay.keeps(delivered)) {
                     batch.add(delivered);
                 }
-            } catch (WireEvents.Unreadable unreadable) {
+            } catch (EventValueReader.Unreadable unreadable) {
                 log.warn("event=replay_skipped_record partition={} offset={} reason=\"{}\"", record.partition(),
                         record.offset(), unreadable.getMessage());
             }

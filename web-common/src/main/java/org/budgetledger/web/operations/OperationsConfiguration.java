@@ -10,11 +10,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
-/** What both services show operators: health (with Kafka), metrics, and the OpenAPI description. */
+/** What both services show operators over HTTP: the OpenAPI description (health and metrics: Actuator's). */
 @Configuration(proxyBeanMethods = false)
-@Import(KafkaBrokerHealth.class)
 public class OperationsConfiguration {
 
     /** The machine codes of every problem answer, with their HTTP status, as a Markdown table. */

@@ -1,4 +1,4 @@
-package org.budgetledger.web.jdbc;
+package org.budgetledger.platform.jdbc;
 
 import org.springframework.jdbc.support.SqlArrayValue;
 

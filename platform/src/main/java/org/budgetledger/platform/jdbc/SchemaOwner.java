@@ -1,4 +1,4 @@
-package org.budgetledger.web.jdbc;
+package org.budgetledger.platform.jdbc;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;

@@ -1,4 +1,4 @@
-package org.budgetledger.web.operations;
+package org.budgetledger.contracts.wire;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,15 +9,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
  * The full history as the topic holds it (infinite retention): every partition from its first offset to
  * the end it had when the reading began, with no consumer group (the live projection's offsets are not
  * touched).
+ *
+ * <p>The client's settings are the service's consumer settings (bootstrap servers, security: Spring Boot's
+ * {@code spring.kafka.*}) with this reading's own on top.
  */
 public final class TopicHistory implements AutoCloseable {
 
@@ -30,9 +33,10 @@ public final class TopicHistory implements AutoCloseable {
     private final Map<TopicPartition, Long> ends;
     private final long total;
 
-    public TopicHistory(String bootstrapServers, String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** @param consumerProperties the service's consumer settings; a group id among them is not used */
+    public TopicHistory(Map<String, Object> consumerProperties, String topic) {
+        Map<String, Object> properties = new HashMap<>(consumerProperties);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

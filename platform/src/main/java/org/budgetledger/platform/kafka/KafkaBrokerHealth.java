@@ -1,15 +1,14 @@
-package org.budgetledger.web.operations;
+package org.budgetledger.platform.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code kafka} in health and readiness: the broker answers a cluster description within two seconds. */
@@ -20,10 +19,8 @@ public class KafkaBrokerHealth implements HealthIndicator, DisposableBean {
 
     private final Admin admin;
 
-    KafkaBrokerHealth(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS));
+    KafkaBrokerHealth(KafkaProperties kafka, SslBundles sslBundles) {
+        this.admin = Admin.create(KafkaClients.adminProperties(kafka, sslBundles, TIMEOUT_MILLIS));
     }
 
     @Override

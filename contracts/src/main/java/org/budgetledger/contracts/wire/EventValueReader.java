@@ -1,4 +1,4 @@
-package org.budgetledger.projection.consuming;
+package org.budgetledger.contracts.wire;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,21 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
-import org.budgetledger.contracts.events.LedgerEventTypes;
-import org.budgetledger.projection.readmodel.ReadModelWriter;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads the JSON value of a record on the event topic: the envelope and the event. */
-public final class WireEvents {
+/** Reads the JSON value of a record on the event topic ({@link EventRecords}): the envelope and the event. */
+public final class EventValueReader {
 
     /** A value that is not an event this version knows: why, for the log. */
     public static final class Unreadable extends Exception {
@@ -31,20 +29,26 @@ public final class WireEvents {
         }
     }
 
+    /** What the reader makes of the envelope and the event it read (a reader's own type, without a copy). */
+    @FunctionalInterface
+    public interface Read<T> {
+        T of(EventEnvelope envelope, LedgerEvent event);
+    }
+
     private final ObjectReader reader;
     private final Map<Class<?>, ObjectReader> eventReaders = new ConcurrentHashMap<>();
 
-    public WireEvents(ObjectMapper json) {
+    public EventValueReader(ObjectMapper json) {
         // the value carries the envelope and integrity fields beside the event's own
         this.reader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /**
-     * The ledger writes the envelope first ({@code CloudEventRecords}), so the event's own fields are read
-     * straight from the parser after it, in one pass. JSON fields have no order, though: a value whose envelope
-     * is not first is read as a tree instead.
+     * {@link EventRecords} writes the envelope first, so the event's own fields are read straight from the parser
+     * after it, in one pass. JSON fields have no order, though: a value whose envelope is not first is read as a
+     * tree instead.
      */
-    public ReadModelWriter.Delivered read(byte[] value) throws Unreadable {
+    public <T> T read(byte[] value, Read<T> as) throws Unreadable {
         try (JsonParser parser = reader.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new Unreadable("not a JSON object");
@@ -63,13 +67,13 @@ public final class WireEvents {
                     case "type" -> type = parser.getValueAsString();
                     case "recordedAt" -> recordedAt = parser.getValueAsString();
                     default -> {
-                        return readTree(value);
+                        return readTree(value, as);
                     }
                 }
                 envelopeFields++;
             }
             if (envelopeFields < 4 || eventId == null || type == null || recordedAt == null) {
-                return readTree(value);
+                return readTree(value, as);
             }
             ObjectReader eventReader = eventReader(type);
             parser.nextToken();
@@ -77,22 +81,22 @@ public final class WireEvents {
             if (event == null) {
                 throw new Unreadable("no event fields after the envelope");
             }
-            return new ReadModelWriter.Delivered(new EventEnvelope(eventId, sequence, type, instant(recordedAt)), event);
+            return as.of(new EventEnvelope(eventId, sequence, type, instant(recordedAt)), event);
         } catch (IOException | RuntimeException unreadable) {
             throw new Unreadable(unreadable.toString());
         }
     }
 
-    private ReadModelWriter.Delivered readTree(byte[] value) throws IOException, Unreadable {
+    private <T> T readTree(byte[] value, Read<T> as) throws IOException, Unreadable {
         JsonNode node = reader.readTree(value);
         String type = node.path("type").asText();
         EventEnvelope envelope = new EventEnvelope(node.path("eventId").asText(), node.path("sequence").asLong(),
                 type, instant(node.path("recordedAt").asText()));
-        return new ReadModelWriter.Delivered(envelope, eventReader(type).readValue(node));
+        return as.of(envelope, eventReader(type).readValue(node));
     }
 
     private ObjectReader eventReader(String type) throws Unreadable {
-        Optional<Class<? extends LedgerEvent>> eventClass = LedgerEventTypes.classOf(type);
+        Optional<Class<? extends LedgerEvent>> eventClass = EventTypes.classOf(type);
         if (eventClass.isEmpty()) {
             throw new Unreadable("unknown event type " + type);
         }

@@ -1,0 +1,122 @@
+package org.budgetledger.contracts.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.budgetledger.contracts.events.EventEnvelope;
+import org.budgetledger.contracts.events.LedgerEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An event as a record of the event topic (SPEC §5): key {@code "{unit}:{year}"}, CloudEvents 1.0 headers in
+ * binary mode, and a JSON value with the envelope ({@code eventId}, {@code sequence}, {@code type},
+ * {@code recordedAt}) first, then the event's own fields, then the integrity fields of SPEC §9. The envelope
+ * comes first so that a reader can read the event's fields in the same pass ({@link EventValueReader}).
+ */
+public final class EventRecords {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    /**
+     * The hash chain's fields of a stored event, published as stored (either may be null for an event stored
+     * before the store sealed its events).
+     */
+    public record Integrity(String previousHash, String hash) {
+    }
+
+    private final ObjectMapper json;
+    private final String topic;
+
+    public EventRecords(ObjectMapper json, String topic) {
+        this.json = json;
+        this.topic = topic;
+    }
+
+    /** The record key of a unit-year: all of its events go to one partition, in order. */
+    public static String key(String unit, int year) {
+        return unit + ":" + year;
+    }
+
+    /**
+     * The record of a stored event.
+     *
+     * @param key     the unit-year the store files the event under ({@link #key} of its unit and year)
+     * @param payload the event's JSON object as the store holds it: the bytes the hash chain covers, published
+     *                field by field as they are (never the event re-serialized by this version)
+     */
+    public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, byte[] payload, Integrity integrity) {
+        return toRecord(envelope, key, readObject(payload), integrity);
+    }
+
+    /** The record of an event no store sealed (test fixtures, tools): its fields as Jackson writes them, no integrity fields. */
+    public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, LedgerEvent event) {
+        return toRecord(envelope, key(event.unit(), event.year()), (ObjectNode) json.valueToTree(event), null);
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, ObjectNode fields, Integrity integrity) {
+        String unit = fields.path("unit").asText();
+        String year = fields.path("year").asText();
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", SPEC_VERSION);
+        header(headers, "ce_id", envelope.eventId());
+        header(headers, "ce_source", "/budget-ledger/" + unit);
+        header(headers, "ce_type", EventTypes.cloudEventType(envelope.type()));
+        header(headers, "ce_time", envelope.recordedAt().toString());
+        header(headers, "ce_subject", year);
+        header(headers, "content-type", CONTENT_TYPE);
+        return new ProducerRecord<>(topic, null, key, write(value(envelope, fields, integrity)), headers);
+    }
+
+    /**
+     * The value as a JSON tree: the envelope, the event's fields, and the integrity fields when given. Public for
+     * tests that publish the same value with its fields in another order.
+     */
+    public ObjectNode value(EventEnvelope envelope, ObjectNode fields, Integrity integrity) {
+        ObjectNode value = json.createObjectNode();
+        value.put("eventId", envelope.eventId());
+        value.put("sequence", envelope.sequence());
+        value.put("type", envelope.type());
+        value.put("recordedAt", envelope.recordedAt().toString());
+        value.setAll(fields);
+        if (integrity != null) {
+            value.put("previousHash", integrity.previousHash());
+            value.put("hash", integrity.hash());
+        }
+        return value;
+    }
+
+    /** {@link #value(EventEnvelope, ObjectNode, Integrity)} of an event no store sealed. */
+    public ObjectNode value(EventEnvelope envelope, LedgerEvent event) {
+        return value(envelope, (ObjectNode) json.valueToTree(event), null);
+    }
+
+    private ObjectNode readObject(byte[] payload) {
+        try {
+            JsonNode tree = json.readTree(payload);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("a stored event's payload must be a JSON object");
+            }
+            return object;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private byte[] write(ObjectNode value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

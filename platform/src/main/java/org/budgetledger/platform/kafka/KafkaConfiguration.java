@@ -1,0 +1,23 @@
+package org.budgetledger.platform.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What both services do the same way with Kafka: the event topic, created by Spring Boot's {@code KafkaAdmin}
+ * at start-up if missing, and {@code kafka} in health and readiness. Imported by both services; in the
+ * standalone launcher, once.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventTopic.class)
+@Import(KafkaBrokerHealth.class)
+public class KafkaConfiguration {
+
+    @Bean
+    public NewTopic eventTopic(EventTopic settings) {
+        return settings.newTopic();
+    }
+}
