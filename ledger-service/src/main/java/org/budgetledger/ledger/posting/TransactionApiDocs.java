@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import org.budgetledger.contracts.api.ProblemCode;
@@ -30,14 +32,15 @@ import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
 
 /**
  * The OpenAPI description of the transaction endpoints beyond their annotations: an example of every
- * transaction type of SPEC §4 and of the answers, the batch body's shape, and the closed sets of the
- * request's fields (from the enums that decide them).
+ * transaction type of SPEC §4 and of the answers, the batch body's shape, and the request as one of the types'
+ * records, with the closed sets of their fields (from the enums that decide them).
  */
 @Component
 class TransactionApiDocs implements OpenApiCustomizer {
 
     private static final String PATH = "/api/v1/transactions";
     private static final String BATCH = "/api/v1/transactions:batch";
+    private static final String SCHEMAS = "#/components/schemas/";
     private static final String COMMON = "\"unit\":\"430001\",\"year\":2023,";
 
     private static final Map<String, String> EXAMPLES = examples();
@@ -50,8 +53,8 @@ class TransactionApiDocs implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        closedSets(api);
         ApiDescription docs = new ApiDescription(api, json);
+        requestSchema(api, docs);
         EXAMPLES.forEach((type, body) -> docs.request(POST, PATH, type, read(body)));
         PostingResult appropriated = PostingResult.accepted("a1", "APPROPRIATE", List.of(1042L), "a1");
         PostingResult paid = PostingResult.accepted("p1", "PAY", List.of(1043L), null);
@@ -74,18 +77,33 @@ class TransactionApiDocs implements OpenApiCustomizer {
         docs.answer(GET, PATH + "/{id}", "200", "a payment", details);
     }
 
-    /** type, fund, kind, method and category take one of a closed set of codes. */
-    private static void closedSets(OpenAPI api) {
-        Schema<?> request = api.getComponents() == null || api.getComponents().getSchemas() == null ? null
-                : api.getComponents().getSchemas().get("TransactionRequest");
-        if (request == null || request.getProperties() == null) {
-            return;
+    /**
+     * The request is one of the types' records, told apart by {@code type}; each record's schema lists its type and
+     * the closed sets of codes its fields take (fund, kind, method, category), from the enums that decide them.
+     */
+    private static void requestSchema(OpenAPI api, ApiDescription docs) {
+        ComposedSchema request = new ComposedSchema();
+        Discriminator discriminator = new Discriminator().propertyName("type");
+        for (Class<? extends TypedRequest> type : TransactionRequests.types()) {
+            String name = TransactionRequests.typeName(type);
+            Schema<?> reference = docs.schemaOf(type);
+            Schema<?> schema = api.getComponents().getSchemas().get(reference.get$ref().substring(SCHEMAS.length()));
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            properties.put("type", ApiDescription.closedSet(null, List.of(name)));
+            if (schema.getProperties() != null) {
+                properties.putAll(schema.getProperties());
+            }
+            schema.setProperties(properties);
+            schema.setRequired(List.of("type"));
+            enumOf(schema, "fund", Fund.values());
+            enumOf(schema, "kind", Kind.values());
+            enumOf(schema, "method", PaymentMethod.values());
+            enumOf(schema, "category", ThreePublicCategory.values());
+            request.addOneOfItem(new Schema<>().$ref(reference.get$ref()));
+            discriminator.mapping(name, reference.get$ref());
         }
-        enumOf(request, "type", TransactionType.values());
-        enumOf(request, "fund", Fund.values());
-        enumOf(request, "kind", Kind.values());
-        enumOf(request, "method", PaymentMethod.values());
-        enumOf(request, "category", ThreePublicCategory.values());
+        request.discriminator(discriminator).description("a transaction of one of the types of SPEC §4, named by type");
+        api.getComponents().addSchemas("TransactionRequest", request);
     }
 
     private static void enumOf(Schema<?> request, String field, Enum<?>[] values) {
@@ -97,7 +115,7 @@ class TransactionApiDocs implements OpenApiCustomizer {
 
     private static Schema<?> batchSchema() {
         return new ObjectSchema().addProperty("transactions", new ArraySchema()
-                        .items(new Schema<>().$ref("#/components/schemas/TransactionRequest"))
+                        .items(new Schema<>().$ref(SCHEMAS + "TransactionRequest"))
                         .minItems(1).maxItems(BatchPosting.ITEMS_MAX)
                         .description("each decided as a single POST of it would be, in order"))
                 .required(List.of("transactions"));

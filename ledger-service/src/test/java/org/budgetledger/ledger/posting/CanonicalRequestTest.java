@@ -108,13 +108,13 @@ class CanonicalRequestTest {
         List<String> expected = new ArrayList<>();
         for (String[] item : CASES) {
             String canonical = canonical(item[0]);
-            actual.add(item[0] + "\n  " + canonical + "\n  " + PostingService.sha256(canonical));
+            actual.add(item[0] + "\n  " + canonical + "\n  " + CanonicalRequests.sha256(canonical));
             expected.add(item[0] + "\n  " + item[1] + "\n  " + item[2]);
         }
         assertThat(actual).containsExactlyElementsOf(expected);
     }
 
     private static String canonical(String body) throws Exception {
-        return PostingService.canonical(JSON.readValue(body, TransactionRequest.class));
+        return ((TypedRequest) JSON.readValue(body, TransactionRequest.class)).canonical();
     }
 }

@@ -1,0 +1,202 @@
+package org.budgetledger.ledger.posting;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.ProblemResponses;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Binds a body to its {@link TransactionRequest}: the record of the type its {@code type} names, found among the
+ * permitted subclasses of {@link TypedRequest} by their {@link JsonTypeName}. A field is bound as the type that
+ * declares it declares it ({@code year} a whole number, {@code amount} an {@link AmountText}, text a string), so a
+ * value of the wrong kind or a field no type has is refused as JSON binding refuses it, the first in the body; a
+ * missing or unknown type, or fields of other types, bind to a request that is refused with every fault of its fields.
+ */
+public final class TransactionRequests {
+
+    private static final Map<String, Class<? extends TypedRequest>> TYPES = typesByName();
+    private static final Map<Class<?>, String> NAMES = names();
+    /** Every field of every type, with the Java type it binds to, in the order fields are listed. */
+    private static final Map<String, Class<?>> FIELDS = fields();
+
+    /** What a body bound to: a request (perhaps one refused for its fields), or why it is no request at all. */
+    public sealed interface Decoded {
+    }
+
+    public record Readable(TransactionRequest request) implements Decoded {
+    }
+
+    /** Not a JSON object, malformed, a field of the wrong kind or a field no transaction type has. */
+    public record Unreadable(Rejection rejection) implements Decoded {
+    }
+
+    private TransactionRequests() {
+    }
+
+    /** The transaction types' names, in the order the types are declared. */
+    public static List<String> typeNames() {
+        return List.copyOf(TYPES.keySet());
+    }
+
+    /** Every field of every transaction type (the common ones first), in the order fields are listed. */
+    public static List<String> fieldNames() {
+        return List.copyOf(FIELDS.keySet());
+    }
+
+    /** The records of the transaction types, in the order they are declared. */
+    static List<Class<? extends TypedRequest>> types() {
+        return List.copyOf(TYPES.values());
+    }
+
+    static String typeName(Class<?> type) {
+        return NAMES.get(type);
+    }
+
+    /** A JSON body, as the application's JSON mapper reads it. */
+    public static Decoded read(ObjectMapper json, byte[] body) {
+        try {
+            return decoded(json.readValue(body, TransactionRequest.class));
+        } catch (IOException unreadable) {
+            return unreadable(ProblemResponses.unreadableJson(unreadable));
+        }
+    }
+
+    /** Fields given as values (a row of a voucher file, say), as if they were a JSON object of them. */
+    public static Decoded convert(ObjectMapper json, Map<String, ?> fields) {
+        try {
+            return decoded(json.convertValue(fields, TransactionRequest.class));
+        } catch (IllegalArgumentException unreadable) {
+            return unreadable(ProblemResponses.unreadableJson(unreadable.getCause()));
+        }
+    }
+
+    private static Decoded decoded(TransactionRequest request) {
+        // a JSON null binds to no request at all
+        return request == null ? new Unreadable(Rejection.of(ProblemCode.MALFORMED_REQUEST, "the body must be a JSON object"))
+                : new Readable(request);
+    }
+
+    private static Decoded unreadable(ApiProblem problem) {
+        return new Unreadable(new Rejection(problem.code(), problem.getMessage(), problem.errors()));
+    }
+
+    /** The request of bound fields: absent ones are null. */
+    static TransactionRequest of(Map<String, Object> values) {
+        Class<? extends TypedRequest> type = TYPES.get(values.get("type") instanceof String name ? name : null);
+        if (type == null) {
+            return new UntypedRequest((String) values.get("id"), (String) values.get("type"), (String) values.get("unit"),
+                    (Integer) values.get("year"), (String) values.get("date"), (String) values.get("memo"),
+                    (String) values.get("voucher"));
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        List<String> own = Arrays.stream(components).map(RecordComponent::getName).toList();
+        TypedRequest request = construct(type, Arrays.stream(components).map(component -> values.get(component.getName())).toArray());
+        List<String> foreign = FIELDS.keySet().stream()
+                .filter(name -> !name.equals("type") && values.get(name) != null && !own.contains(name)).toList();
+        return foreign.isEmpty() ? request : new MisfitRequest(request, foreign);
+    }
+
+    private static TypedRequest construct(Class<? extends TypedRequest> type, Object[] arguments) {
+        try {
+            Constructor<? extends TypedRequest> constructor = type.getDeclaredConstructor(
+                    Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return constructor.newInstance(arguments);
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException impossible) {
+            throw new IllegalStateException("a request record cannot be built: " + type, impossible);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Class<? extends TypedRequest>> typesByName() {
+        Map<String, Class<? extends TypedRequest>> types = new LinkedHashMap<>();
+        for (Class<?> type : TypedRequest.class.getPermittedSubclasses()) {
+            JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+            if (name == null || types.put(name.value(), (Class<? extends TypedRequest>) type) != null) {
+                throw new IllegalStateException(type + " needs a @JsonTypeName of its own: the type it is posted as");
+            }
+        }
+        return types;
+    }
+
+    private static Map<Class<?>, String> names() {
+        Map<Class<?>, String> names = new HashMap<>();
+        TYPES.forEach((name, type) -> names.put(type, name));
+        return names;
+    }
+
+    /** The fields in the order {@link TransactionRequest} lists them, then those of types added since, as declared. */
+    private static Map<String, Class<?>> fields() {
+        Map<String, Class<?>> declared = new LinkedHashMap<>();
+        declared.put("type", String.class);
+        TYPES.values().stream().flatMap(type -> Arrays.stream(type.getRecordComponents()))
+                .forEach(component -> declared.putIfAbsent(component.getName(), component.getType()));
+        Map<String, Class<?>> fields = new LinkedHashMap<>();
+        Stream.concat(Arrays.stream(TransactionRequest.class.getAnnotation(JsonPropertyOrder.class).value()),
+                        declared.keySet().stream())
+                .filter(declared::containsKey).forEach(name -> fields.putIfAbsent(name, declared.get(name)));
+        return fields;
+    }
+
+    /** Reads the fields of a JSON object in order, each as the type that declares it declares it. */
+    static final class Reader extends StdDeserializer<TransactionRequest> {
+
+        Reader() {
+            super(TransactionRequest.class);
+        }
+
+        @Override
+        public TransactionRequest deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                token = parser.nextToken();
+            } else if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
+                return (TransactionRequest) context.handleUnexpectedToken(TransactionRequest.class, parser);
+            }
+            Map<String, Object> values = new HashMap<>();
+            // as Jackson binds a record: a value of the wrong kind is refused at once, a field no type has at the end
+            String unknown = null;
+            for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                Class<?> type = FIELDS.get(name);
+                JsonToken value = parser.nextToken();
+                if (type == null) {
+                    unknown = unknown == null ? name : unknown;
+                    parser.skipChildren();
+                    continue;
+                }
+                try {
+                    values.put(name, value == JsonToken.VALUE_NULL ? null : context.readValue(parser, type));
+                } catch (IOException wrong) {
+                    throw JsonMappingException.wrapWithPath(wrong, TransactionRequest.class, name);
+                }
+            }
+            if (unknown != null && context.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
+                throw UnrecognizedPropertyException.from(parser, TransactionRequest.class, unknown,
+                        new ArrayList<>(FIELDS.keySet()));
+            }
+            return of(values);
+        }
+    }
+}
