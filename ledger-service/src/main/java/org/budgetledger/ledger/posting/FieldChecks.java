@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The checks a request's fields take before any ledger state is looked at (formats, ranges, required fields),
  * collecting every fault, in the order they are checked. The problem code is the specific one when every fault
- * shares it.
+ * shares it. (Not Bean Validation: it reports faults as an unordered set in its own words, and which problem code
+ * a fault has depends on the check that found it.)
  */
 final class FieldChecks {
 

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
@@ -21,6 +24,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,7 +58,7 @@ class TransactionApiDocs implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         ApiDescription docs = new ApiDescription(api, json);
-        requestSchema(api, docs);
+        requestSchema(api);
         EXAMPLES.forEach((type, body) -> docs.request(POST, PATH, type, read(body)));
         PostingResult appropriated = PostingResult.accepted("a1", "APPROPRIATE", List.of(1042L), "a1");
         PostingResult paid = PostingResult.accepted("p1", "PAY", List.of(1043L), null);
@@ -78,32 +82,41 @@ class TransactionApiDocs implements OpenApiCustomizer {
     }
 
     /**
-     * The request is one of the types' records, told apart by {@code type}; each record's schema lists its type and
-     * the closed sets of codes its fields take (fund, kind, method, category), from the enums that decide them.
+     * The request is one of the types' records, told apart by {@code type}: a schema per record, of its components,
+     * with the closed sets of codes its fields take (fund, kind, method, category) from the enums that decide them.
+     * Built here rather than by springdoc, which would describe the sealed interfaces and the records that stand
+     * for refused bodies as well.
      */
-    private static void requestSchema(OpenAPI api, ApiDescription docs) {
+    private static void requestSchema(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.setComponents(new Components());
+        }
+        if (api.getComponents().getSchemas() == null) {
+            api.getComponents().setSchemas(new LinkedHashMap<>());
+        }
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        List.of("TypedRequest", "UntypedRequest", "MisfitRequest").forEach(schemas::remove);
         ComposedSchema request = new ComposedSchema();
         Discriminator discriminator = new Discriminator().propertyName("type");
         for (Class<? extends TypedRequest> type : TransactionRequests.types()) {
             String name = TransactionRequests.typeName(type);
-            Schema<?> reference = docs.schemaOf(type);
-            Schema<?> schema = api.getComponents().getSchemas().get(reference.get$ref().substring(SCHEMAS.length()));
-            Map<String, Schema> properties = new LinkedHashMap<>();
-            properties.put("type", ApiDescription.closedSet(null, List.of(name)));
-            if (schema.getProperties() != null) {
-                properties.putAll(schema.getProperties());
+            ObjectSchema schema = new ObjectSchema();
+            schema.addProperty("type", ApiDescription.closedSet(null, List.of(name)));
+            for (RecordComponent component : type.getRecordComponents()) {
+                schema.addProperty(component.getName(), component.getType() == Integer.class
+                        ? new IntegerSchema().format("int32") : new StringSchema());
             }
-            schema.setProperties(properties);
             schema.setRequired(List.of("type"));
             enumOf(schema, "fund", Fund.values());
             enumOf(schema, "kind", Kind.values());
             enumOf(schema, "method", PaymentMethod.values());
             enumOf(schema, "category", ThreePublicCategory.values());
-            request.addOneOfItem(new Schema<>().$ref(reference.get$ref()));
-            discriminator.mapping(name, reference.get$ref());
+            schemas.put(type.getSimpleName(), schema);
+            request.addOneOfItem(new Schema<>().$ref(SCHEMAS + type.getSimpleName()));
+            discriminator.mapping(name, SCHEMAS + type.getSimpleName());
         }
         request.discriminator(discriminator).description("a transaction of one of the types of SPEC §4, named by type");
-        api.getComponents().addSchemas("TransactionRequest", request);
+        schemas.put("TransactionRequest", request);
     }
 
     private static void enumOf(Schema<?> request, String field, Enum<?>[] values) {

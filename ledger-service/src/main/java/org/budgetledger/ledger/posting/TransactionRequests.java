@@ -29,10 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * Binds a body to its {@link TransactionRequest}: the record of the type its {@code type} names, found among the
- * permitted subclasses of {@link TypedRequest} by their {@link JsonTypeName}. A field is bound as the type that
- * declares it declares it ({@code year} a whole number, {@code amount} an {@link AmountText}, text a string), so a
- * value of the wrong kind or a field no type has is refused as JSON binding refuses it, the first in the body; a
- * missing or unknown type, or fields of other types, bind to a request that is refused with every fault of its fields.
+ * permitted subclasses of {@link TypedRequest} by their {@link JsonTypeName}. Each field is read as the record
+ * components of that name are typed ({@code year} a whole number, {@code amount} an {@link AmountText}, text a
+ * string), so a value of the wrong kind, or a field no type has, is refused as JSON binding refuses it; a missing
+ * or unknown type, or fields of other types, bind to a request that is refused with every fault of its fields.
  */
 public final class TransactionRequests {
 
@@ -104,7 +104,7 @@ public final class TransactionRequests {
 
     /** The request of bound fields: absent ones are null. */
     static TransactionRequest of(Map<String, Object> values) {
-        Class<? extends TypedRequest> type = TYPES.get(values.get("type") instanceof String name ? name : null);
+        Class<? extends TypedRequest> type = TYPES.get((String) values.get("type"));
         if (type == null) {
             return new UntypedRequest((String) values.get("id"), (String) values.get("type"), (String) values.get("unit"),
                     (Integer) values.get("year"), (String) values.get("date"), (String) values.get("memo"),
@@ -159,7 +159,7 @@ public final class TransactionRequests {
         return fields;
     }
 
-    /** Reads the fields of a JSON object in order, each as the type that declares it declares it. */
+    /** Reads the fields of a JSON object in order, each as its record components are typed. */
     static final class Reader extends StdDeserializer<TransactionRequest> {
 
         Reader() {
