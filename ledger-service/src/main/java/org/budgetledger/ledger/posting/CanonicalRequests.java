@@ -29,7 +29,7 @@ final class CanonicalRequests {
     static String text(TypedRequest request) {
         Map<String, Object> fields = new TreeMap<>();
         fields.put("type", request.type());
-        for (RecordComponent component : request.getClass().getRecordComponents()) {
+        for (RecordComponent component : TransactionRequests.components(request.getClass())) {
             Object value = value(component, request);
             if (value instanceof AmountText amount) {
                 value = Money.parseYuan(amount.text()).toYuanString();

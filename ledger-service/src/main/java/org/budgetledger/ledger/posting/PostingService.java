@@ -123,7 +123,7 @@ public class PostingService {
             caller.requireRole(Role.ADMIN, "CARRY_OVER");
         }
         String canonicalRequest = passed.request().canonical();
-        String fingerprint = passed.request().fingerprint();
+        String fingerprint = CanonicalRequests.sha256(canonicalRequest);
         // the same id in another unit is another transaction (SPEC §4 v2), which this one never learns of
         Optional<Decision> earlier = earlierPostings.find(posting.unit(), posting.transactionId())
                 .map(stored -> repeat(stored, fingerprint));

@@ -102,7 +102,7 @@ class TransactionApiDocs implements OpenApiCustomizer {
             String name = TransactionRequests.typeName(type);
             ObjectSchema schema = new ObjectSchema();
             schema.addProperty("type", ApiDescription.closedSet(null, List.of(name)));
-            for (RecordComponent component : type.getRecordComponents()) {
+            for (RecordComponent component : TransactionRequests.components(type)) {
                 schema.addProperty(component.getName(), component.getType() == Integer.class
                         ? new IntegerSchema().format("int32") : new StringSchema());
             }

@@ -38,13 +38,21 @@ public final class TransactionRequests {
 
     private static final Map<String, Class<? extends TypedRequest>> TYPES = typesByName();
     private static final Map<Class<?>, String> NAMES = names();
+    /** In the order the types are declared. */
+    private static final Map<Class<?>, Layout> LAYOUTS = layouts();
     /** Every field of every type, with the Java type it binds to, in the order fields are listed. */
     private static final Map<String, Class<?>> FIELDS = fields();
+
+    /** A type's record: its components (in order, with their names) and its canonical constructor. */
+    private record Layout(List<RecordComponent> components, List<String> names,
+                          Constructor<? extends TypedRequest> constructor) {
+    }
 
     /** What a body bound to: a request (perhaps one refused for its fields), or why it is no request at all. */
     public sealed interface Decoded {
     }
 
+    /** A request: of its type, or one refused for its fields ({@link UntypedRequest}, {@link MisfitRequest}). */
     public record Readable(TransactionRequest request) implements Decoded {
     }
 
@@ -72,6 +80,11 @@ public final class TransactionRequests {
 
     static String typeName(Class<?> type) {
         return NAMES.get(type);
+    }
+
+    /** The components of a type's record, in order. */
+    static List<RecordComponent> components(Class<? extends TypedRequest> type) {
+        return LAYOUTS.get(type).components();
     }
 
     /** A JSON body, as the application's JSON mapper reads it. */
@@ -110,21 +123,18 @@ public final class TransactionRequests {
                     (Integer) values.get("year"), (String) values.get("date"), (String) values.get("memo"),
                     (String) values.get("voucher"));
         }
-        RecordComponent[] components = type.getRecordComponents();
-        List<String> own = Arrays.stream(components).map(RecordComponent::getName).toList();
-        TypedRequest request = construct(type, Arrays.stream(components).map(component -> values.get(component.getName())).toArray());
+        Layout layout = LAYOUTS.get(type);
+        TypedRequest request = construct(layout, layout.names().stream().map(values::get).toArray());
         List<String> foreign = FIELDS.keySet().stream()
-                .filter(name -> !name.equals("type") && values.get(name) != null && !own.contains(name)).toList();
+                .filter(name -> !name.equals("type") && values.get(name) != null && !layout.names().contains(name)).toList();
         return foreign.isEmpty() ? request : new MisfitRequest(request, foreign);
     }
 
-    private static TypedRequest construct(Class<? extends TypedRequest> type, Object[] arguments) {
+    private static TypedRequest construct(Layout layout, Object[] arguments) {
         try {
-            Constructor<? extends TypedRequest> constructor = type.getDeclaredConstructor(
-                    Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return constructor.newInstance(arguments);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException impossible) {
-            throw new IllegalStateException("a request record cannot be built: " + type, impossible);
+            return layout.constructor().newInstance(arguments);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException impossible) {
+            throw new IllegalStateException("a request record cannot be built: " + layout.constructor(), impossible);
         }
     }
 
@@ -146,12 +156,34 @@ public final class TransactionRequests {
         return names;
     }
 
+    private static Map<Class<?>, Layout> layouts() {
+        Map<Class<?>, Layout> layouts = new LinkedHashMap<>();
+        for (Class<? extends TypedRequest> type : TYPES.values()) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                layouts.put(type, new Layout(List.of(components), Arrays.stream(components).map(RecordComponent::getName).toList(),
+                        type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))));
+            } catch (NoSuchMethodException impossible) {
+                throw new IllegalStateException("a record has its canonical constructor: " + type, impossible);
+            }
+        }
+        return layouts;
+    }
+
     /** The fields in the order {@link TransactionRequest} lists them, then those of types added since, as declared. */
     private static Map<String, Class<?>> fields() {
         Map<String, Class<?>> declared = new LinkedHashMap<>();
         declared.put("type", String.class);
-        TYPES.values().stream().flatMap(type -> Arrays.stream(type.getRecordComponents()))
-                .forEach(component -> declared.putIfAbsent(component.getName(), component.getType()));
+        for (Layout layout : LAYOUTS.values()) {
+            for (RecordComponent component : layout.components()) {
+                Class<?> earlier = declared.putIfAbsent(component.getName(), component.getType());
+                if (earlier != null && earlier != component.getType()) {
+                    // a field is read before its type is known: it must mean the same in every type
+                    throw new IllegalStateException("the field " + component.getName() + " is a " + earlier.getSimpleName()
+                            + " in one request record and a " + component.getType().getSimpleName() + " in another");
+                }
+            }
+        }
         Map<String, Class<?>> fields = new LinkedHashMap<>();
         Stream.concat(Arrays.stream(TransactionRequest.class.getAnnotation(JsonPropertyOrder.class).value()),
                         declared.keySet().stream())
