@@ -11,7 +11,7 @@ public record AdjustRequest(String id, String unit, Integer year, String date, S
                             String line, AmountText amount, String reason) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         return new Adjust(posting.budgetYearId(), posting,
                 fields.identifier("line", line, FieldChecks.LINE_ID_LENGTH_MAX, true), fields.nonZeroAmount(amount),
                 fields.text("reason", reason, FieldChecks.MEMO_LENGTH_MAX, true));

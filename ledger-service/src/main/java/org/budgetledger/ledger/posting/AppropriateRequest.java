@@ -14,7 +14,7 @@ public record AppropriateRequest(String id, String unit, Integer year, String da
                                  AmountText amount) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         Fund checkedFund = fields.fund(fund);
         String checkedSubject = fields.subject(subject);
         Kind checkedKind = fields.oneOf("kind", kind, Kind.class);

@@ -10,7 +10,7 @@ import org.budgetledger.ledger.budgetyear.CarryOver;
 public record CarryOverRequest(String id, String unit, Integer year, String date, String memo, String voucher) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         return new CarryOver(posting.budgetYearId(), posting);
     }
 

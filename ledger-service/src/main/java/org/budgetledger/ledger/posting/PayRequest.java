@@ -14,7 +14,7 @@ public record PayRequest(String id, String unit, Integer year, String date, Stri
         implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         String checkedLine = fields.identifier("line", line, FieldChecks.LINE_ID_LENGTH_MAX, true);
         String checkedEconomic = fields.matching("economic", economic, FieldChecks.ECONOMIC, "a 5-digit economic code", true);
         Money checkedAmount = fields.positiveAmount(amount);

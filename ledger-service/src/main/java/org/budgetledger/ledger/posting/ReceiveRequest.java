@@ -11,7 +11,7 @@ public record ReceiveRequest(String id, String unit, Integer year, String date, 
         String fund, String subject, AmountText amount) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         return new Receive(posting.budgetYearId(), posting, fields.fund(fund), fields.subject(subject),
                 fields.positiveAmount(amount));
     }

@@ -11,7 +11,7 @@ public record RefundRequest(String id, String unit, Integer year, String date, S
                             String payment, AmountText amount) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         return new Refund(posting.budgetYearId(), posting,
                 fields.identifier("payment", payment, FieldChecks.ID_LENGTH_MAX, true), fields.positiveAmount(amount));
     }

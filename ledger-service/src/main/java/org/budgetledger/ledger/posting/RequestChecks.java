@@ -23,7 +23,7 @@ final class RequestChecks {
         FieldChecks fields = new FieldChecks();
         Posting posting = posting(request, request.datedByLedger(), principal, fields);
         foreign.forEach(name -> fields.error(name, "not a field of " + request.type()));
-        PostingCommand command = request.command(posting, fields);
+        PostingCommand command = request.toCommand(posting, fields);
         Optional<RequestCheck> failed = fields.rejection().map(RequestCheck.Failed::new);
         return failed.orElseGet(() -> new RequestCheck.Passed(command, request));
     }

@@ -12,7 +12,7 @@ public record SetLimitRequest(String id, String unit, Integer year, String date,
                               String category, AmountText amount) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         return new SetLimit(posting.budgetYearId(), posting, fields.oneOf("category", category, ThreePublicCategory.class),
                 fields.amountAtLeastZero(amount));
     }

@@ -11,7 +11,7 @@ public record TransferRequest(String id, String unit, Integer year, String date,
                               String from, String to, AmountText amount, String reason) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         String fromLine = fields.identifier("from", from, FieldChecks.LINE_ID_LENGTH_MAX, true);
         String toLine = fields.identifier("to", to, FieldChecks.LINE_ID_LENGTH_MAX, true);
         if (fromLine != null && fromLine.equals(toLine)) {

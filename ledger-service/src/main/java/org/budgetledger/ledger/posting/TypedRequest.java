@@ -19,7 +19,7 @@ public sealed interface TypedRequest extends TransactionRequest permits Appropri
      * The command for a posting whose common fields were checked; the faults of this type's own fields go to
      * {@code fields} (the command is then never used).
      */
-    PostingCommand command(Posting posting, FieldChecks fields);
+    PostingCommand toCommand(Posting posting, FieldChecks fields);
 
     /** Whether the ledger dates the transaction itself (a date sent with it is ignored). */
     default boolean datedByLedger() {

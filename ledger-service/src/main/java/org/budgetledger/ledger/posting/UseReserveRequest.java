@@ -11,7 +11,7 @@ public record UseReserveRequest(String id, String unit, Integer year, String dat
         String fund, String subject, AmountText amount) implements TypedRequest {
 
     @Override
-    public PostingCommand command(Posting posting, FieldChecks fields) {
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
         return new UseReserve(posting.budgetYearId(), posting, fields.fund(fund), fields.subject(subject),
                 fields.positiveAmount(amount));
     }
