@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.budgetledger.contracts.api.ProblemCode;
@@ -191,11 +193,23 @@ public final class TransactionRequests {
         return fields;
     }
 
-    /** Reads the fields of a JSON object in order, each as its record components are typed. */
-    static final class Reader extends StdDeserializer<TransactionRequest> {
+    /**
+     * Reads the fields of a JSON object in order, each as its record components are typed, with the readers of the
+     * mapper it belongs to (the request bodies' one checks strings for lone surrogates).
+     */
+    static final class Reader extends StdDeserializer<TransactionRequest> implements ResolvableDeserializer {
+
+        private final Map<String, JsonDeserializer<Object>> readers = new HashMap<>();
 
         Reader() {
             super(TransactionRequest.class);
+        }
+
+        @Override
+        public void resolve(DeserializationContext context) throws JsonMappingException {
+            for (Map.Entry<String, Class<?>> field : FIELDS.entrySet()) {
+                readers.put(field.getKey(), context.findRootValueDeserializer(context.constructType(field.getValue())));
+            }
         }
 
         @Override
@@ -211,15 +225,15 @@ public final class TransactionRequests {
             String unknown = null;
             for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
                 String name = parser.currentName();
-                Class<?> type = FIELDS.get(name);
+                JsonDeserializer<Object> reader = readers.get(name);
                 JsonToken value = parser.nextToken();
-                if (type == null) {
+                if (reader == null) {
                     unknown = unknown == null ? name : unknown;
                     parser.skipChildren();
                     continue;
                 }
                 try {
-                    values.put(name, value == JsonToken.VALUE_NULL ? null : context.readValue(parser, type));
+                    values.put(name, value == JsonToken.VALUE_NULL ? null : reader.deserialize(parser, context));
                 } catch (IOException wrong) {
                     throw JsonMappingException.wrapWithPath(wrong, TransactionRequest.class, name);
                 }
