@@ -14,7 +14,13 @@ import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.budgetyear.BudgetYearId;
 import org.budgetledger.ledger.posting.AmountText;
 import org.budgetledger.ledger.posting.PostingService;
+import org.budgetledger.ledger.posting.AdjustRequest;
+import org.budgetledger.ledger.posting.AppropriateRequest;
+import org.budgetledger.ledger.posting.PayRequest;
+import org.budgetledger.ledger.posting.RefundRequest;
+import org.budgetledger.ledger.posting.SetLimitRequest;
 import org.budgetledger.ledger.posting.TransactionRequest;
+import org.budgetledger.ledger.posting.TransferRequest;
 import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
@@ -170,21 +176,16 @@ class LedgerRulesPropertyTest {
         TransactionRequest request(Step step, String id, String unit) {
             AmountText amount = new AmountText(Money.ofFen(signed(step)).toYuanString());
             return switch (step.type()) {
-                case "APPROPRIATE" -> new TransactionRequest(id, "APPROPRIATE", unit, 2023, "2023-01-01", null, null,
-                        step.fiscal() ? "GENERAL_BUDGET" : "OTHER", "2140199", "BASIC", null, null, amount,
-                        null, null, null, null, null, null, null, null);
-                case "ADJUST" -> new TransactionRequest(id, "ADJUST", unit, 2023, "2023-06-01", null, null, null, null,
-                        null, null, null, amount, line(step.target()), null, null, "调整", null, null, null, null);
-                case "TRANSFER" -> new TransactionRequest(id, "TRANSFER", unit, 2023, "2023-06-01", null, null, null,
-                        null, null, null, null, amount, null, line(step.target()), line(step.other()), "调剂", null,
-                        null, null, null);
-                case "PAY" -> new TransactionRequest(id, "PAY", unit, 2023, "2023-06-01", null, null, null, null, null,
-                        null, step.reception() ? "30217" : "30201", amount, line(step.target()), null, null, null,
-                        null, null, null, null);
-                case "REFUND" -> new TransactionRequest(id, "REFUND", unit, 2023, "2023-07-01", null, null, null, null,
-                        null, null, null, amount, null, null, null, null, payment(step.target()), null, null, null);
-                case "SET_LIMIT" -> new TransactionRequest(id, "SET_LIMIT", unit, 2023, "2023-01-01", null, null, null,
-                        null, null, null, null, amount, null, null, null, null, null, null, null, "RECEPTION");
+                case "APPROPRIATE" -> new AppropriateRequest(id, unit, 2023, "2023-01-01", null, null,
+                        step.fiscal() ? "GENERAL_BUDGET" : "OTHER", "2140199", "BASIC", null, null, amount);
+                case "ADJUST" -> new AdjustRequest(id, unit, 2023, "2023-06-01", null, null, line(step.target()), amount,
+                        "调整");
+                case "TRANSFER" -> new TransferRequest(id, unit, 2023, "2023-06-01", null, null, line(step.target()),
+                        line(step.other()), amount, "调剂");
+                case "PAY" -> new PayRequest(id, unit, 2023, "2023-06-01", null, null, line(step.target()),
+                        step.reception() ? "30217" : "30201", amount, null, null);
+                case "REFUND" -> new RefundRequest(id, unit, 2023, "2023-07-01", null, null, payment(step.target()), amount);
+                case "SET_LIMIT" -> new SetLimitRequest(id, unit, 2023, "2023-01-01", null, null, "RECEPTION", amount);
                 default -> throw new IllegalArgumentException(step.type());
             };
         }

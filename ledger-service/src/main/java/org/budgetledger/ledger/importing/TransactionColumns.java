@@ -3,15 +3,14 @@ package org.budgetledger.ledger.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.ledger.decision.Rejection;
 import org.budgetledger.ledger.posting.BatchPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
+import org.budgetledger.ledger.posting.TransactionRequests;
 import org.budgetledger.web.ApiProblem;
-import org.budgetledger.web.ProblemResponses;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +26,8 @@ import java.util.stream.Collectors;
 @Component
 class TransactionColumns {
 
-    /** Every field of a transaction, in the order of {@link TransactionRequest}. */
-    static final List<String> NAMES = Arrays.stream(TransactionRequest.class.getRecordComponents())
-            .map(RecordComponent::getName).toList();
+    /** Every field of every type of transaction, in the order they are listed. */
+    static final List<String> NAMES = TransactionRequests.fieldNames();
     private static final List<String> REQUIRED = List.of("id", "type");
 
     private final ObjectMapper json;
@@ -87,12 +85,13 @@ class TransactionColumns {
             }
             fields.put(columns.get(index), cell);
         }
-        try {
-            return new ImportRow(row.number(), fields.get("id"),
-                    BatchPosting.Parsed.readable(json.convertValue(fields, TransactionRequest.class)));
-        } catch (IllegalArgumentException unreadable) {
-            return unreadable(row, fields.get("id"), ProblemResponses.unreadableJson(unreadable.getCause()));
+        TransactionRequests.Decoded decoded = TransactionRequests.convert(json, fields);
+        if (decoded instanceof TransactionRequests.Unreadable unreadable) {
+            Rejection rejection = unreadable.rejection();
+            return unreadable(row, fields.get("id"), new ApiProblem(rejection.code(), rejection.detail(), rejection.errors()));
         }
+        return new ImportRow(row.number(), fields.get("id"),
+                BatchPosting.Parsed.readable(((TransactionRequests.Readable) decoded).request()));
     }
 
     private static ImportRow unreadable(Sheet.Row row, String id, ApiProblem problem) {

@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * An amount exactly as the client wrote it: a JSON string, or the literal text of a JSON number (so that
- * {@code 1e3} or {@code 0.125} can be refused rather than silently converted). Parsed by the validator.
+ * {@code 1e3} or {@code 0.125} can be refused rather than silently converted). Parsed by {@link FieldChecks}.
  *
  * @param text null when the JSON value was neither a string nor a number
  */

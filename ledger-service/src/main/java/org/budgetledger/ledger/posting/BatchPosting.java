@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.ledger.decision.Rejection;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.DatabaseFailures;
 import org.budgetledger.web.ProblemResponses;
@@ -318,14 +319,12 @@ public class BatchPosting {
     }
 
     private Parsed parse(byte[] item) {
-        try {
-            TransactionRequest request = json.readValue(item, TransactionRequest.class);
-            // a JSON null binds to no request at all
-            return request == null ? Parsed.unreadable(new ApiProblem(ProblemCode.MALFORMED_REQUEST,
-                    "the body must be a JSON object")) : Parsed.readable(request);
-        } catch (IOException unreadable) {
-            return Parsed.unreadable(ProblemResponses.unreadableJson(unreadable));
+        TransactionRequests.Decoded decoded = TransactionRequests.read(json, item);
+        if (decoded instanceof TransactionRequests.Unreadable unreadable) {
+            Rejection rejection = unreadable.rejection();
+            return Parsed.unreadable(new ApiProblem(rejection.code(), rejection.detail(), rejection.errors()));
         }
+        return Parsed.readable(((TransactionRequests.Readable) decoded).request());
     }
 
     /** The raw bytes of each element of {@code transactions}, which must be an array of at most ITEMS_MAX. */

@@ -1,16 +1,11 @@
 package org.budgetledger.ledger.posting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.audit.DamagedEvents;
 import org.budgetledger.ledger.budgetyear.CarryOver;
 import org.budgetledger.ledger.budgetyear.Posting;
@@ -25,10 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,11 +34,6 @@ public class PostingService {
     private static final int CONCURRENCY_ATTEMPTS_MAX = 5;
 
     private static final Logger log = LoggerFactory.getLogger(PostingService.class);
-
-    /** Canonical JSON: properties sorted, amounts normalized, so equal bodies have equal fingerprints. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     public record Outcome(boolean created, PostingResult result) {
     }
@@ -125,14 +111,19 @@ public class PostingService {
     }
 
     private Decision decideUncounted(TransactionRequest request, Caller caller, EarlierPostings earlierPostings) {
-        PostingCommand command = TransactionValidator.toCommand(request, caller.name());
+        RequestCheck check = request.command(caller.name());
+        if (check instanceof RequestCheck.Failed failed) {
+            throw new ApiProblem(failed.rejection().code(), failed.rejection().detail(), failed.rejection().errors());
+        }
+        RequestCheck.Passed passed = (RequestCheck.Passed) check;
+        PostingCommand command = passed.command();
         Posting posting = command.posting();
         caller.requireWritable(posting.unit());
         if (command instanceof CarryOver) {
             caller.requireRole(Role.ADMIN, "CARRY_OVER");
         }
-        String canonicalRequest = canonical(request);
-        String fingerprint = sha256(canonicalRequest);
+        String canonicalRequest = passed.request().canonical();
+        String fingerprint = CanonicalRequests.sha256(canonicalRequest);
         // the same id in another unit is another transaction (SPEC §4 v2), which this one never learns of
         Optional<Decision> earlier = earlierPostings.find(posting.unit(), posting.transactionId())
                 .map(stored -> repeat(stored, fingerprint));
@@ -224,28 +215,5 @@ public class PostingService {
                     + stored.unit() + " was posted before with a different body");
         }
         return new Decision(stored.id(), stored.type(), stored.lineId(), false, stored.unit(), 0, fingerprint);
-    }
-
-    /** The request as its idempotency record stores it, and as its fingerprint is taken of. */
-    static String canonical(TransactionRequest request) {
-        TransactionRequest normalized = request.amount() == null ? request : new TransactionRequest(
-                request.id(), request.type(), request.unit(), request.year(), request.date(), request.memo(),
-                request.voucher(), request.fund(), request.subject(), request.kind(), request.project(),
-                request.economic(), new AmountText(Money.parseYuan(request.amount().text()).toYuanString()),
-                request.line(), request.from(), request.to(), request.reason(), request.payment(), request.payee(),
-                request.method(), request.category());
-        try {
-            return CANONICAL.writeValueAsString(normalized);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

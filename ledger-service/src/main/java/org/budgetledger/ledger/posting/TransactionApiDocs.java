@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
@@ -19,6 +24,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,14 +36,15 @@ import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
 
 /**
  * The OpenAPI description of the transaction endpoints beyond their annotations: an example of every
- * transaction type of SPEC §4 and of the answers, the batch body's shape, and the closed sets of the
- * request's fields (from the enums that decide them).
+ * transaction type of SPEC §4 and of the answers, the batch body's shape, and the request as one of the types'
+ * records, with the closed sets of their fields (from the enums that decide them).
  */
 @Component
 class TransactionApiDocs implements OpenApiCustomizer {
 
     private static final String PATH = "/api/v1/transactions";
     private static final String BATCH = "/api/v1/transactions:batch";
+    private static final String SCHEMAS = "#/components/schemas/";
     private static final String COMMON = "\"unit\":\"430001\",\"year\":2023,";
 
     private static final Map<String, String> EXAMPLES = examples();
@@ -50,8 +57,8 @@ class TransactionApiDocs implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        closedSets(api);
         ApiDescription docs = new ApiDescription(api, json);
+        requestSchema(api);
         EXAMPLES.forEach((type, body) -> docs.request(POST, PATH, type, read(body)));
         PostingResult appropriated = PostingResult.accepted("a1", "APPROPRIATE", List.of(1042L), "a1");
         PostingResult paid = PostingResult.accepted("p1", "PAY", List.of(1043L), null);
@@ -74,18 +81,42 @@ class TransactionApiDocs implements OpenApiCustomizer {
         docs.answer(GET, PATH + "/{id}", "200", "a payment", details);
     }
 
-    /** type, fund, kind, method and category take one of a closed set of codes. */
-    private static void closedSets(OpenAPI api) {
-        Schema<?> request = api.getComponents() == null || api.getComponents().getSchemas() == null ? null
-                : api.getComponents().getSchemas().get("TransactionRequest");
-        if (request == null || request.getProperties() == null) {
-            return;
+    /**
+     * The request is one of the types' records, told apart by {@code type}: a schema per record, of its components,
+     * with the closed sets of codes its fields take (fund, kind, method, category) from the enums that decide them.
+     * Built here rather than by springdoc, which would describe the sealed interfaces and the records that stand
+     * for refused bodies as well.
+     */
+    private static void requestSchema(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.setComponents(new Components());
         }
-        enumOf(request, "type", TransactionType.values());
-        enumOf(request, "fund", Fund.values());
-        enumOf(request, "kind", Kind.values());
-        enumOf(request, "method", PaymentMethod.values());
-        enumOf(request, "category", ThreePublicCategory.values());
+        if (api.getComponents().getSchemas() == null) {
+            api.getComponents().setSchemas(new LinkedHashMap<>());
+        }
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        List.of("TypedRequest", "UntypedRequest", "MisfitRequest").forEach(schemas::remove);
+        ComposedSchema request = new ComposedSchema();
+        Discriminator discriminator = new Discriminator().propertyName("type");
+        for (Class<? extends TypedRequest> type : TransactionRequests.types()) {
+            String name = TransactionRequests.typeName(type);
+            ObjectSchema schema = new ObjectSchema();
+            schema.addProperty("type", ApiDescription.closedSet(null, List.of(name)));
+            for (RecordComponent component : TransactionRequests.components(type)) {
+                schema.addProperty(component.getName(), component.getType() == Integer.class
+                        ? new IntegerSchema().format("int32") : new StringSchema());
+            }
+            schema.setRequired(List.of("type"));
+            enumOf(schema, "fund", Fund.values());
+            enumOf(schema, "kind", Kind.values());
+            enumOf(schema, "method", PaymentMethod.values());
+            enumOf(schema, "category", ThreePublicCategory.values());
+            schemas.put(type.getSimpleName(), schema);
+            request.addOneOfItem(new Schema<>().$ref(SCHEMAS + type.getSimpleName()));
+            discriminator.mapping(name, SCHEMAS + type.getSimpleName());
+        }
+        request.discriminator(discriminator).description("a transaction of one of the types of SPEC §4, named by type");
+        schemas.put("TransactionRequest", request);
     }
 
     private static void enumOf(Schema<?> request, String field, Enum<?>[] values) {
@@ -97,7 +128,7 @@ class TransactionApiDocs implements OpenApiCustomizer {
 
     private static Schema<?> batchSchema() {
         return new ObjectSchema().addProperty("transactions", new ArraySchema()
-                        .items(new Schema<>().$ref("#/components/schemas/TransactionRequest"))
+                        .items(new Schema<>().$ref(SCHEMAS + "TransactionRequest"))
                         .minItems(1).maxItems(BatchPosting.ITEMS_MAX)
                         .description("each decided as a single POST of it would be, in order"))
                 .required(List.of("transactions"));

@@ -44,7 +44,11 @@ final class TransactionEvidence {
      * What one event says of its transaction: the type, the budget year it was posted to, the line it created,
      * whether the request's date is the event's, and its type's request fields (a null value: absent).
      */
-    record Said(TransactionType type, int year, String createdLineId, boolean dated, Map<String, Object> fields) {
+    record Said(Class<? extends TypedRequest> request, int year, String createdLineId, boolean dated,
+                Map<String, Object> fields) {
+        String type() {
+            return TransactionRequests.typeName(request);
+        }
     }
 
     private TransactionEvidence() {
@@ -52,45 +56,45 @@ final class TransactionEvidence {
 
     static Said of(LedgerEvent event) {
         if (event instanceof BudgetAppropriated e) {
-            return dated(TransactionType.APPROPRIATE, e, e.lineId(), "fund", e.fund(), "subject", e.subject(), "kind", e.kind(),
+            return dated(AppropriateRequest.class, e, e.lineId(), "fund", e.fund(), "subject", e.subject(), "kind", e.kind(),
                     "project", e.project(), "economic", e.economic(), "amount", e.amount());
         }
         if (event instanceof BudgetAdjusted e) {
-            return dated(TransactionType.ADJUST, e, null, "line", e.lineId(), "amount", e.amount(), "reason", e.reason());
+            return dated(AdjustRequest.class, e, null, "line", e.lineId(), "amount", e.amount(), "reason", e.reason());
         }
         if (event instanceof BudgetTransferred e) {
-            return dated(TransactionType.TRANSFER, e, null, "from", e.fromLineId(), "to", e.toLineId(), "amount", e.amount(),
+            return dated(TransferRequest.class, e, null, "from", e.fromLineId(), "to", e.toLineId(), "amount", e.amount(),
                     "reason", e.reason());
         }
         if (event instanceof PaymentMade e) {
-            return dated(TransactionType.PAY, e, null, "line", e.lineId(), "economic", e.economic(), "amount", e.amount(),
+            return dated(PayRequest.class, e, null, "line", e.lineId(), "economic", e.economic(), "amount", e.amount(),
                     "payee", e.payee(), "method", e.method());
         }
         if (event instanceof PaymentRefunded e) {
-            return dated(TransactionType.REFUND, e, null, "payment", e.paymentId(), "amount", e.amount());
+            return dated(RefundRequest.class, e, null, "payment", e.paymentId(), "amount", e.amount());
         }
         if (event instanceof IncomeReceived e) {
-            return dated(TransactionType.RECEIVE, e, null, "fund", e.fund(), "subject", e.subject(), "amount", e.amount());
+            return dated(ReceiveRequest.class, e, null, "fund", e.fund(), "subject", e.subject(), "amount", e.amount());
         }
         if (event instanceof OpeningBalanceRecorded e) {
-            return dated(TransactionType.OPENING_BALANCE, e, e.lineId(), "fund", e.fund(), "subject", e.subject(),
+            return dated(OpeningBalanceRequest.class, e, e.lineId(), "fund", e.fund(), "subject", e.subject(),
                     "kind", e.kind(), "project", e.project(), "economic", e.economic(), "amount", e.amount());
         }
         if (event instanceof ReserveUsed e) {
-            return dated(TransactionType.USE_RESERVE, e, null, "fund", e.fund(), "subject", e.subject(), "amount", e.amount());
+            return dated(UseReserveRequest.class, e, null, "fund", e.fund(), "subject", e.subject(), "amount", e.amount());
         }
         if (event instanceof SurplusDistributed e) {
-            return dated(TransactionType.DISTRIBUTE_SURPLUS, e, null, "fund", e.fund(), "subject", e.subject(),
+            return dated(DistributeSurplusRequest.class, e, null, "fund", e.fund(), "subject", e.subject(),
                     "amount", e.amount());
         }
         if (event instanceof ThreePublicLimitSet e) {
-            return dated(TransactionType.SET_LIMIT, e, null, "category", e.category(), "amount", e.amount());
+            return dated(SetLimitRequest.class, e, null, "category", e.category(), "amount", e.amount());
         }
         if (event instanceof YearClosed e) {
-            return new Said(TransactionType.CARRY_OVER, e.year(), null, false, Map.of());
+            return new Said(CarryOverRequest.class, e.year(), null, false, Map.of());
         }
         if (event instanceof BalancesCarriedIn e) {
-            return new Said(TransactionType.CARRY_OVER, e.fromYear(), null, false, Map.of());
+            return new Said(CarryOverRequest.class, e.fromYear(), null, false, Map.of());
         }
         throw new IllegalArgumentException("no transaction type stores " + event.eventName());
     }
@@ -104,7 +108,7 @@ final class TransactionEvidence {
     static Optional<String> disagreement(Stored stored, JsonNode request, LedgerEvent event, long sequence) {
         Said said = of(event);
         Map<String, Object[]> compared = new LinkedHashMap<>();
-        compared.put("type", new Object[]{stored.type(), said.type().name()});
+        compared.put("type", new Object[]{stored.type(), said.type()});
         compared.put("unit", new Object[]{stored.unit(), event.unit()});
         compared.put("year", new Object[]{stored.year(), said.year()});
         compared.put("principal", new Object[]{stored.principal(), event.principal()});
@@ -113,7 +117,7 @@ final class TransactionEvidence {
             return Optional.of("its request is not a JSON object");
         }
         compared.put("request.id", new Object[]{text(request.get("id")), event.transactionId()});
-        compared.put("request.type", new Object[]{text(request.get("type")), said.type().name()});
+        compared.put("request.type", new Object[]{text(request.get("type")), said.type()});
         compared.put("request.unit", new Object[]{text(request.get("unit")), event.unit()});
         compared.put("request.year", new Object[]{request.path("year").isInt() ? request.path("year").intValue() : text(request.get("year")),
                 said.year()});
@@ -141,13 +145,13 @@ final class TransactionEvidence {
         return Optional.empty();
     }
 
-    private static Said dated(TransactionType type, LedgerEvent event, String createdLineId, Object... fields) {
+    private static Said dated(Class<? extends TypedRequest> request, LedgerEvent event, String createdLineId, Object... fields) {
         Map<String, Object> named = new LinkedHashMap<>();
         for (int i = 0; i < fields.length; i += 2) {
             Object value = fields[i + 1];
             named.put((String) fields[i], value instanceof Enum<?> code ? code.name() : value);
         }
-        return new Said(type, event.year(), createdLineId, true, named);
+        return new Said(request, event.year(), createdLineId, true, named);
     }
 
     /** A request's text field as the validator takes it: an empty text is no text. */

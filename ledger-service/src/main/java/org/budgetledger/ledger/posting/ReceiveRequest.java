@@ -1,0 +1,18 @@
+package org.budgetledger.ledger.posting;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import org.budgetledger.ledger.budgetyear.Posting;
+import org.budgetledger.ledger.budgetyear.PostingCommand;
+import org.budgetledger.ledger.budgetyear.Receive;
+
+/** RECEIVE: non-fiscal money received (收入). */
+@JsonTypeName("RECEIVE")
+public record ReceiveRequest(String id, String unit, Integer year, String date, String memo, String voucher,
+        String fund, String subject, AmountText amount) implements TypedRequest {
+
+    @Override
+    public PostingCommand toCommand(Posting posting, FieldChecks fields) {
+        return new Receive(posting.budgetYearId(), posting, fields.fund(fund), fields.subject(subject),
+                fields.positiveAmount(amount));
+    }
+}

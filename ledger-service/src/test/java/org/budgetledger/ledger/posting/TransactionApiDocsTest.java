@@ -1,0 +1,46 @@
+package org.budgetledger.ledger.posting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.budgetledger.ledger.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The request body is described as what it is: one of the types' records, told apart by type. */
+class TransactionApiDocsTest extends LedgerIntegrationTest {
+
+    private static final List<String> TYPES = List.of("APPROPRIATE", "ADJUST", "TRANSFER", "PAY", "REFUND", "RECEIVE",
+            "OPENING_BALANCE", "USE_RESERVE", "DISTRIBUTE_SURPLUS", "SET_LIMIT", "CARRY_OVER");
+
+    @Test
+    void the_request_is_one_of_the_types_records_with_type_as_discriminator() {
+        JsonNode schemas = api().get("/v3/api-docs").body().path("components").path("schemas");
+        JsonNode request = schemas.path("TransactionRequest");
+
+        assertThat(request.path("discriminator").path("propertyName").asText()).isEqualTo("type");
+        assertThat(request.path("oneOf")).hasSize(TYPES.size());
+        List<String> mapped = new ArrayList<>();
+        request.path("discriminator").path("mapping").fieldNames().forEachRemaining(mapped::add);
+        assertThat(mapped).containsExactlyElementsOf(TYPES);
+
+        JsonNode pay = schema(schemas, request, "PAY");
+        List<String> fields = new ArrayList<>();
+        pay.path("properties").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("type", "id", "unit", "year", "date", "memo", "voucher", "line", "economic",
+                "amount", "payee", "method");
+        assertThat(pay.at("/properties/type/enum").toString()).isEqualTo("[\"PAY\"]");
+        assertThat(pay.at("/properties/method/enum").toString()).isEqualTo("[\"DIRECT\",\"AUTHORIZED\"]");
+        assertThat(pay.path("required").toString()).isEqualTo("[\"type\"]");
+        assertThat(schema(schemas, request, "APPROPRIATE").at("/properties/kind/enum").toString()).contains("\"PROJECT\"");
+        assertThat(schema(schemas, request, "SET_LIMIT").at("/properties/category/enum").toString()).contains("\"RECEPTION\"");
+        assertThat(schema(schemas, request, "CARRY_OVER").path("properties").has("amount")).isFalse();
+    }
+
+    private static JsonNode schema(JsonNode schemas, JsonNode request, String type) {
+        String reference = request.path("discriminator").path("mapping").path(type).asText();
+        return schemas.path(reference.substring("#/components/schemas/".length()));
+    }
+}
