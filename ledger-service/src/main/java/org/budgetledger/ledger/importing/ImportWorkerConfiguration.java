@@ -25,6 +25,8 @@ class ImportWorkerConfiguration {
         worker.setQueueCapacity(QUEUED_MAX);
         worker.setThreadFactory(work -> new Thread(work, "import-worker"));
         worker.setWaitForTasksToCompleteOnShutdown(false);
+        // interrupted when the context is destroyed, not first awaited for the lifecycle's whole stop phase
+        worker.setAcceptTasksAfterContextClose(true);
         worker.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
         return worker;
     }

@@ -22,6 +22,7 @@ class ImportWorkerTest {
         AtomicReference<String> threadName = new AtomicReference<>();
         AtomicReference<Boolean> interrupted = new AtomicReference<>();
         AtomicInteger waitingRan = new AtomicInteger();
+        long closedAtNanos;
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(ImportWorkerConfiguration.class)) {
             TaskExecutor worker = context.getBean("importWorker", TaskExecutor.class);
             worker.execute(() -> {
@@ -40,7 +41,11 @@ class ImportWorkerTest {
             }
             assertThatThrownBy(() -> worker.execute(waitingRan::incrementAndGet))
                     .isInstanceOf(RejectedExecutionException.class);
+            closedAtNanos = System.nanoTime();
         }
+        long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAtNanos);
+        // at once: not after the lifecycle's stop phase has waited for the running import (10 s here, 30 s in Boot)
+        assertThat(closeMillis).isLessThan(5_000);
         // the close interrupted the running import, waited for it, and dropped the waiting ones
         assertThat(interrupted.get()).isTrue();
         assertThat(waitingRan.get()).isZero();

@@ -44,6 +44,8 @@ class ReplayThreads {
             return thread;
         });
         executor.setWaitForTasksToCompleteOnShutdown(false);
+        // interrupted when the context is destroyed, not first awaited for the lifecycle's whole stop phase
+        executor.setAcceptTasksAfterContextClose(true);
         executor.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
         return executor;
     }
