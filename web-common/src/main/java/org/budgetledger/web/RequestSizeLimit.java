@@ -9,13 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -30,6 +29,7 @@ import java.util.List;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@EnableConfigurationProperties(HttpProperties.class)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Thrown by the body stream once the limit is passed; the answer is 413. */
@@ -44,11 +44,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final ObjectMapper json;
 
-    RequestSizeLimit(@Value("${budgetledger.http.body-max:1MB}") DataSize bodyMax,
-                     @Value("${budgetledger.http.batch-body-max:16MB}") DataSize batchBodyMax, ObjectMapper json) {
+    RequestSizeLimit(HttpProperties limits, ObjectMapper json) {
         this.json = json;
-        this.bodyMaxBytes = bodyMax.toBytes();
-        this.batchBodyMaxBytes = batchBodyMax.toBytes();
+        this.bodyMaxBytes = limits.bodyMax().toBytes();
+        this.batchBodyMaxBytes = limits.batchBodyMax().toBytes();
     }
 
     @Override
