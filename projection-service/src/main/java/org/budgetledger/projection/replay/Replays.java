@@ -219,7 +219,7 @@ public class Replays {
             }
         });
         try {
-            for (Read read = take(ready); read != Read.END; read = take(ready)) {
+            for (Read read = take(ready, tasks); read != Read.END; read = take(ready, tasks)) {
                 if (read.failure() != null) {
                     throw read.failure();
                 }
@@ -275,9 +275,12 @@ public class Replays {
         }
     }
 
-    private static Read take(BlockingQueue<Future<Read>> ready) {
+    /** The next poll's records, parsed; no longer kept among the replay's tasks (a replay reads millions). */
+    private static Read take(BlockingQueue<Future<Read>> ready, Queue<Future<?>> tasks) {
         try {
-            return result(ready.take());
+            Future<Read> next = ready.take();
+            tasks.remove(next);
+            return result(next);
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the replay was stopped", stop);
