@@ -18,8 +18,6 @@ GRANT SELECT, INSERT ON ${flyway:defaultSchema}.unit, ${flyway:defaultSchema}.su
 -- state derived from the history and kept beside it: line balances, the publisher's position per topic
 GRANT SELECT, INSERT, UPDATE ON ${flyway:defaultSchema}.budget_line, ${flyway:defaultSchema}.publication_position
     TO ${application};
--- Axon's: tracking tokens (no tracking processor runs today)
-GRANT SELECT, INSERT, UPDATE, DELETE ON ${flyway:defaultSchema}.token_entry TO ${application};
 -- snapshots of budget years: written, and the older ones deleted, by the snapshotter; never updated. Outside the
 -- hash chain, each sealed with the integrity key, which this role cannot read: a forged one is ignored
 GRANT SELECT, INSERT, DELETE ON ${flyway:defaultSchema}.snapshot_event_entry TO ${application};

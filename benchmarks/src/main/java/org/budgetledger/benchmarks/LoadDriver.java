@@ -115,8 +115,8 @@ public final class LoadDriver {
             command.addAll(List.of(productJvmOptions.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data,
-                "--server.port=" + port, "--ledger.security.users." + USER + ".password={noop}" + USER,
-                "--ledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--ledger.security.users." + USER + ".units=*"));
+                "--server.port=" + port, "--budgetledger.security.users." + USER + ".password={noop}" + USER,
+                "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--budgetledger.security.users." + USER + ".units=*"));
         startProduct(command, data);
         try {
             awaitReady();

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * With no user configured, the launcher admits {@code admin} with a random password, kept as a bcrypt hash;
  * the plain password is held only until the start-up banner prints it once on the console (never logged).
- * It changes at every start; configure {@code ledger.security.users.*} for lasting users.
+ * It changes at every start; configure {@code budgetledger.security.users.*} for lasting users.
  */
 @Component
 class GeneratedAdmin implements FallbackAdmin {

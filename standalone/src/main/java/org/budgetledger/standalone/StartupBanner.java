@@ -25,8 +25,8 @@ final class StartupBanner {
                 .append("  Budget Ledger is ready: http://localhost:").append(context.getWebServer().getPort()).append('\n');
         password.ifPresentOrElse(
                 shown -> banner.append("  user: admin   password: ").append(shown)
-                        .append("   (shown once; ledger.security.users.<name>.password|roles|units for lasting users)\n"),
-                () -> banner.append("  users: as configured (ledger.security.users.*)\n"));
+                        .append("   (shown once; budgetledger.security.users.<name>.password|roles|units for lasting users)\n"),
+                () -> banner.append("  users: as configured (budgetledger.security.users.*)\n"));
         banner.append("  data: ").append(servers.dataDirectory())
                 .append(servers.postgresPort() == 0 ? "   (PostgreSQL: spring.datasource.url)"
                         : "   (embedded PostgreSQL on 127.0.0.1:" + servers.postgresPort() + ")").append('\n');

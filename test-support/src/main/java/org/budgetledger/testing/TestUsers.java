@@ -41,7 +41,7 @@ public final class TestUsers {
     }
 
     private static void user(Map<String, String> properties, String name, String roles, String units) {
-        String prefix = "ledger.security.users." + name + ".";
+        String prefix = "budgetledger.security.users." + name + ".";
         properties.put(prefix + "password", "{noop}" + name);
         properties.put(prefix + "roles", roles);
         properties.put(prefix + "units", units);

@@ -1,5 +1,6 @@
 package org.budgetledger.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,14 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Bounds every request body: {@code budgetledger.http.body-max} (1 MB) for single requests,
@@ -26,6 +29,7 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@EnableConfigurationProperties(HttpProperties.class)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Thrown by the body stream once the limit is passed; the answer is 413. */
@@ -38,10 +42,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private final long bodyMaxBytes;
     private final long batchBodyMaxBytes;
 
-    RequestSizeLimit(@Value("${budgetledger.http.body-max:1MB}") DataSize bodyMax,
-                     @Value("${budgetledger.http.batch-body-max:16MB}") DataSize batchBodyMax) {
-        this.bodyMaxBytes = bodyMax.toBytes();
-        this.batchBodyMaxBytes = batchBodyMax.toBytes();
+    private final ObjectMapper json;
+
+    RequestSizeLimit(HttpProperties limits, ObjectMapper json) {
+        this.json = json;
+        this.bodyMaxBytes = limits.bodyMax().toBytes();
+        this.batchBodyMaxBytes = limits.batchBodyMax().toBytes();
     }
 
     @Override
@@ -50,11 +56,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         String path = request.getRequestURI();
         long limit = path.endsWith(":batch") || path.endsWith(":import") ? batchBodyMaxBytes : bodyMaxBytes;
         if (request.getContentLengthLong() > limit) {
+            ProblemDetail body = ProblemResponses.problem(ProblemCode.PAYLOAD_TOO_LARGE,
+                    new TooLarge(limit).getMessage(), List.of()).getBody();
             response.setStatus(ProblemCode.PAYLOAD_TOO_LARGE.httpStatus());
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://budget-ledger.org/problems/payload-too-large\",\"title\":\""
-                    + ProblemCode.PAYLOAD_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\"the body is larger than "
-                    + limit + " bytes\",\"code\":\"PAYLOAD_TOO_LARGE\"}");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            // through the writer, as this answer always was: its Content-Type says charset=ISO-8859-1 (ASCII body)
+            json.writeValue(response.getWriter(), body);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -3,7 +3,6 @@ package org.budgetledger.ledger.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -30,11 +29,6 @@ public class EventStoreConfiguration {
                 .eventTable(EVENT_TABLE)
                 .snapshotTable(LedgerSchema.NAME + ".snapshot_event_entry")
                 .build();
-    }
-
-    @Bean
-    public TokenSchema tokenSchema() {
-        return TokenSchema.builder().setTokenTable(LedgerSchema.NAME + ".token_entry").build();
     }
 
     @Bean

@@ -3,7 +3,8 @@ package org.budgetledger.ledger.eventstore;
 import org.budgetledger.contracts.integrity.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
  * file that others could read is made owner-only, with a warning.
  */
 @Component
+@EnableConfigurationProperties(IntegrityProperties.class)
 public class IntegrityKey {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrityKey.class);
@@ -34,8 +36,12 @@ public class IntegrityKey {
 
     private final byte[] key;
 
-    IntegrityKey(@Value("${budgetledger.integrity.key:}") String keyBase64,
-                 @Value("${budgetledger.integrity.key-file:integrity.key}") Path keyFile) {
+    @Autowired
+    IntegrityKey(IntegrityProperties properties) {
+        this(properties.key(), properties.keyFile());
+    }
+
+    IntegrityKey(String keyBase64, Path keyFile) {
         this.key = keyBase64.isBlank() ? fromFile(keyFile) : Base64.getDecoder().decode(keyBase64.trim());
         if (key.length < 16) {
             throw new IllegalStateException("budgetledger.integrity.key must be at least 16 bytes");

@@ -1,6 +1,5 @@
 package org.budgetledger.ledger.importing;
 
-import jakarta.annotation.PreDestroy;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.ledger.posting.BatchPosting;
 import org.budgetledger.web.ApiProblem;
@@ -8,15 +7,14 @@ import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /api/v1/transactions:import}: a voucher file is read and checked at once (a file that cannot
@@ -24,27 +22,25 @@ import java.util.concurrent.TimeUnit;
  * a batch ({@link BatchPosting}), in the order of the file, each as a single POST of it would be (the row
  * ids are idempotency keys, so importing a file again stores nothing new).
  *
- * <p>One worker: an import of 10 000 rows takes ≈ 5 s on 2 cores (measured in mode all), and several at
- * once would only contend for the same cores and the same append lock.
+ * <p>One worker ({@link ImportWorkerConfiguration}): an import of 10 000 rows takes ≈ 5 s on 2 cores (measured in mode
+ * all), and several at once would only contend for the same cores and the same append lock.
  */
 @Service
 class VoucherImports {
-
-    /** Imports waiting for the worker; beyond them the answer is 503. */
-    static final int QUEUED_MAX = 10;
 
     private static final Logger log = LoggerFactory.getLogger(VoucherImports.class);
 
     private final BatchPosting batchPosting;
     private final TransactionColumns columns;
     private final ImportJobs jobs;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUED_MAX), work -> new Thread(work, "import-worker"));
+    private final TaskExecutor worker;
 
-    VoucherImports(BatchPosting batchPosting, TransactionColumns columns, ImportJobs jobs) {
+    VoucherImports(BatchPosting batchPosting, TransactionColumns columns, ImportJobs jobs,
+                   @Qualifier("importWorker") TaskExecutor worker) {
         this.batchPosting = batchPosting;
         this.columns = columns;
         this.jobs = jobs;
+        this.worker = worker;
     }
 
     /**
@@ -60,7 +56,7 @@ class VoucherImports {
             worker.execute(() -> run(job, rows, caller));
         } catch (RejectedExecutionException busy) {
             throw new ApiProblem(ProblemCode.SERVICE_UNAVAILABLE,
-                    QUEUED_MAX + " imports are waiting already; submit this one again later");
+                    ImportWorkerConfiguration.QUEUED_MAX + " imports are waiting already; submit this one again later");
         }
         jobs.add(job);
         log.info("event=import_started id={} rows={} mode={} format={} principal={}", job.id(), rows.size(),
@@ -90,14 +86,5 @@ class VoucherImports {
             log.error("event=import_finished id={} status=FAILED millis={}", job.id(),
                     (System.nanoTime() - startedNanos) / 1_000_000, failed);
         }
-    }
-
-    /**
-     * Interrupts the running import and drops the waiting ones: in mode {@code all} an import cut short
-     * stores nothing; in mode {@code valid} the groups it committed stay (importing the file again completes it).
-     */
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

@@ -1,6 +1,6 @@
 package org.budgetledger.projection.readmodel;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -10,13 +10,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The live read model, in the schema {@code projection}; replays build their own in scratch schemas. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReadModelProperties.class)
 class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
     ReadModelWriter readModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions,
-                                    @Value("${budgetledger.projection.checkpoint-facts}") int checkpointFacts) {
-        return ReadModelWriter.complete(jdbc, transactions, ProjectionSchema.NAME, checkpointFacts);
+                                    ReadModelProperties properties) {
+        return ReadModelWriter.complete(jdbc, transactions, ProjectionSchema.NAME, properties.checkpointFacts());
     }
 
     @Bean

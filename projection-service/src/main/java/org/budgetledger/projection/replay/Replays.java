@@ -15,10 +15,11 @@ import org.budgetledger.platform.jdbc.SchemaOwner;
 import org.budgetledger.contracts.wire.TopicHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,14 +32,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,11 +54,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * ends.
  */
 @Service
-public class Replays implements DisposableBean {
+public class Replays {
 
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
-    /** Threads that parse the records, then compare the unit-years: one per core. */
-    private static final int HELPERS = Runtime.getRuntime().availableProcessors();
+    private static final int HELPERS = ReplayThreads.HELPERS;
     /**
      * Replays that may wait for their turn. A replay of a million events takes about ten seconds here, so a
      * full queue is a few minutes of work; more would only keep auditors waiting without telling them.
@@ -73,11 +76,10 @@ public class Replays implements DisposableBean {
     private final EventValueReader wireEvents;
     private final Map<String, Object> consumerProperties;
     private final String topic;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The threads ({@link ReplayThreads}): the replays one at a time; parsers and comparers; the topic's reader. */
+    private final AsyncTaskExecutor worker;
+    private final AsyncTaskExecutor helpers;
+    private final AsyncTaskExecutor reader;
     private final Map<String, Replay> finished = new ConcurrentHashMap<>();
     private final AtomicReference<Running> running = new AtomicReference<>();
     /** Replays asked for and not yet started, oldest first; guarded by this. */
@@ -87,7 +89,12 @@ public class Replays implements DisposableBean {
     Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
             KafkaProperties kafka, SslBundles sslBundles,
-            @Value("${budgetledger.events.topic}") String topic) {
+            @Value("${budgetledger.events.topic}") String topic,
+            @Qualifier("replayWorker") AsyncTaskExecutor worker, @Qualifier("replayHelpers") AsyncTaskExecutor helpers,
+            @Qualifier("replayReader") AsyncTaskExecutor reader) {
+        this.worker = worker;
+        this.helpers = helpers;
+        this.reader = reader;
         this.dataSource = dataSource;
         this.owner = owner;
         this.jdbc = jdbc;
@@ -147,11 +154,8 @@ public class Replays implements DisposableBean {
 
     private void run(Running replay) {
         String schema = "replay_" + replay.id();
-        ExecutorService helpers = Executors.newFixedThreadPool(HELPERS, runnable -> {
-            Thread thread = new Thread(runnable, "replay-helper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // this replay's tasks on the shared helpers: cancelled when it ends, as a failure leaves some undone
+        Queue<Future<?>> tasks = new ConcurrentLinkedQueue<>();
         try {
             // created and changed as the schemas' owner, which grants this service's role its rows (afterMigrate.sql):
             // the role itself may create no schema
@@ -163,13 +167,13 @@ public class Replays implements DisposableBean {
             ReadModelWriter scratch = ReadModelWriter.daySumsOnly(new JdbcTemplate(dataSource), transactions, schema);
             try (TopicHistory history = new TopicHistory(consumerProperties, topic)) {
                 replay.total.set(history.total());
-                readWhileWriting(replay, history, scratch, helpers);
+                readWhileWriting(replay, history, scratch, tasks);
             }
             log.info("event=replay_loaded id={} processed={} millis={}", replay.id(), replay.processed(),
                     Duration.between(replay.startedAt(), Instant.now()).toMillis());
             FactQueries replayed = new FactQueries(jdbc, schema);
             List<Future<ReadModelDiff.Outcome>> outcomes = unitYears(replay, schema).stream()
-                    .map(unitYear -> helpers.submit(() -> ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed)))
+                    .map(unitYear -> submit(tasks, () -> ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed)))
                     .toList();
             List<Replay.Difference> differences = new ArrayList<>();
             long count = 0;
@@ -183,7 +187,7 @@ public class Replays implements DisposableBean {
             log.error("event=replay_failed id={}", replay.id(), failed);
             finish(replay, "FAILED", null, null, null, failed.toString());
         } finally {
-            helpers.shutdownNow();
+            tasks.forEach(task -> task.cancel(true));
             owner.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
@@ -199,31 +203,25 @@ public class Replays implements DisposableBean {
      * time overlap instead of adding up. Parsing was most of a replay's work once the scratch model kept only
      * day sums.
      */
-    private void readWhileWriting(Running replay, TopicHistory history, ReadModelWriter scratch, ExecutorService parsers) {
+    private void readWhileWriting(Running replay, TopicHistory history, ReadModelWriter scratch, Queue<Future<?>> tasks) {
         // in poll order, each parsed or being parsed: a bounded queue keeps the reader at most this far ahead
         BlockingQueue<Future<Read>> ready = new ArrayBlockingQueue<>(HELPERS + 1);
-        Thread reader = new Thread(() -> {
-            Read last = Read.END;
-            try {
-                history.readAll(records -> {
-                    try {
-                        ready.put(parsers.submit(() -> parse(replay, records)));
-                    } catch (InterruptedException stop) {
-                        throw new org.apache.kafka.common.errors.InterruptException(stop);
-                    }
-                });
-            } catch (RuntimeException failed) {
-                last = new Read(List.of(), 0, failed);
+        // claimed by the reader when it starts, or by the writer when it stops first: a reader cancelled
+        // before it started never runs, one that started is waited for (it uses the history the caller closes)
+        AtomicBoolean claimed = new AtomicBoolean();
+        CountDownLatch readerEnded = new CountDownLatch(1);
+        Future<?> reading = reader.submit(() -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
             }
             try {
-                ready.put(CompletableFuture.completedFuture(last));
-            } catch (InterruptedException writerStopped) {
-                // the writer failed and no longer takes anything
+                readAll(replay, history, ready, tasks);
+            } finally {
+                readerEnded.countDown();
             }
-        }, "replay-reader");
-        reader.start();
+        });
         try {
-            for (Read read = take(ready); read != Read.END; read = take(ready)) {
+            for (Read read = take(ready, tasks); read != Read.END; read = take(ready, tasks)) {
                 if (read.failure() != null) {
                     throw read.failure();
                 }
@@ -231,18 +229,60 @@ public class Replays implements DisposableBean {
                 replay.processed.addAndGet(read.records());
             }
         } finally {
-            reader.interrupt();
-            try {
-                reader.join();
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
+            reading.cancel(true);
+            if (!claimed.compareAndSet(false, true)) {
+                awaitUninterruptibly(readerEnded);
             }
         }
     }
 
-    private static Read take(BlockingQueue<Future<Read>> ready) {
+    private void readAll(Running replay, TopicHistory history, BlockingQueue<Future<Read>> ready, Queue<Future<?>> tasks) {
+        Read last = Read.END;
         try {
-            return result(ready.take());
+            history.readAll(records -> {
+                try {
+                    ready.put(submit(tasks, () -> parse(replay, records)));
+                } catch (InterruptedException stop) {
+                    throw new org.apache.kafka.common.errors.InterruptException(stop);
+                }
+            });
+        } catch (RuntimeException failed) {
+            last = new Read(List.of(), 0, failed);
+        }
+        try {
+            ready.put(CompletableFuture.completedFuture(last));
+        } catch (InterruptedException writerStopped) {
+            // the writer failed and no longer takes anything
+        }
+    }
+
+    private <T> Future<T> submit(Queue<Future<?>> tasks, Callable<T> task) {
+        Future<T> submitted = helpers.submit(task);
+        tasks.add(submitted);
+        return submitted;
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException stop) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The next poll's records, parsed; no longer kept among the replay's tasks (a replay reads millions). */
+    private static Read take(BlockingQueue<Future<Read>> ready, Queue<Future<?>> tasks) {
+        try {
+            Future<Read> next = ready.take();
+            tasks.remove(next);
+            return result(next);
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the replay was stopped", stop);
@@ -298,11 +338,6 @@ public class Replays implements DisposableBean {
         running.set(null);
         log.info("event=replay_finished id={} status={} processed={} identical={} differences={}", replay.id(), status,
                 done.processed(), identical, differenceCount);
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdownNow();
     }
 
     /** A replay in progress; the counters are written by the replay thread and read by status requests. */

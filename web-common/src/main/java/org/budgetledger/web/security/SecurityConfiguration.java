@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * SPEC §10 for both services: every endpoint but health and the API docs needs authentication (HTTP
- * Basic against {@code ledger.security.users}, or a JWT bearer token when a resource-server JWT decoder
+ * Basic against {@code budgetledger.security.users}, or a JWT bearer token when a resource-server JWT decoder
  * is configured); the roles an endpoint needs are in {@link #api}; which units a caller may touch is
  * checked where the unit is known ({@link Caller}). Sessions are never created; CORS stays closed (no
  * cross-origin requests are allowed); Spring Security's default security headers are on, and a strict
@@ -81,14 +81,14 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Users from {@code ledger.security.users}; with none, the launcher's fallback {@code admin}, if any. */
+    /** Users from {@code budgetledger.security.users}; with none, the launcher's fallback {@code admin}, if any. */
     @Bean
     DaoAuthenticationProvider configuredUsers(SecurityProperties properties, ObjectProvider<FallbackAdmin> fallbackAdmin,
                                               LoginThrottle throttle) {
         List<UserDetails> users = new ArrayList<>();
         properties.users().keySet().stream().filter(name -> name.length() > Caller.NAME_LENGTH_MAX).findFirst()
                 .ifPresent(name -> {
-                    throw new IllegalStateException("ledger.security.users: the name " + name.substring(0, 20)
+                    throw new IllegalStateException("budgetledger.security.users: the name " + name.substring(0, 20)
                             + "… is longer than " + Caller.NAME_LENGTH_MAX + " characters");
                 });
         properties.users().forEach((name, user) -> users.add(User.withUsername(name)
@@ -136,7 +136,7 @@ public class SecurityConfiguration {
             try {
                 return Role.valueOf(role);
             } catch (IllegalArgumentException unknown) {
-                throw new IllegalStateException("ledger.security.users." + user + ".roles: unknown role " + role
+                throw new IllegalStateException("budgetledger.security.users." + user + ".roles: unknown role " + role
                         + " (known: " + Arrays.toString(Role.values()) + ")");
             }
         }).toList();
