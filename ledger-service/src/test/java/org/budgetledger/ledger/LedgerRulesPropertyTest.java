@@ -13,10 +13,10 @@ import org.axonframework.common.caching.Cache;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.budgetyear.BudgetYearId;
 import org.budgetledger.ledger.posting.AmountText;
-import org.budgetledger.ledger.posting.PostingService;
+import org.budgetledger.ledger.posting.PostingAnswer;
+import org.budgetledger.ledger.posting.TransactionPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -87,7 +87,7 @@ class LedgerRulesPropertyTest {
 
     @Property(tries = 40)
     void the_ledger_decides_like_the_model(@ForAll("histories") List<Step> history) {
-        PostingService posting = ledger().getBean(PostingService.class);
+        TransactionPosting posting = ledger().getBean(TransactionPosting.class);
         JdbcClient jdbc = ledger().getBean(JdbcClient.class);
         Cache budgetYears = ledger().getBean("budgetYearCache", Cache.class);
         String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
@@ -106,12 +106,8 @@ class LedgerRulesPropertyTest {
             TransactionRequest request = model.request(step, id, unit);
             String expected = model.decide(step, id);
             String actual;
-            try {
-                posting.post(request, Caller.system("property"));
-                actual = "ACCEPTED";
-            } catch (ApiProblem problem) {
-                actual = problem.code().name();
-            }
+            PostingAnswer answer = posting.post(request, Caller.system("property"));
+            actual = answer instanceof PostingAnswer.Refused refused ? refused.rejection().code().name() : "ACCEPTED";
             Statistics.label("decision").collect(expected);
             assertThat(actual).as("step %d %s", n, step).isEqualTo(expected);
             if (!expected.equals("ACCEPTED")) {

@@ -92,7 +92,7 @@ class PostedTransactionCheck implements DerivedTable {
     private Optional<String> fingerprintProblem(TransactionEvidence.Stored record) {
         try {
             TransactionRequest request = json.readValue(record.request(), TransactionRequest.class);
-            if (!PostingService.sha256(PostingService.canonical(request)).equals(record.fingerprint())) {
+            if (!TransactionDecisions.sha256(TransactionDecisions.canonical(request)).equals(record.fingerprint())) {
                 return Optional.of("fingerprint is not its request's: the request or the fingerprint was changed");
             }
             return Optional.empty();

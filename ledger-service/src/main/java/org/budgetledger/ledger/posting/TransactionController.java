@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TransactionController {
 
-    private final GroupCommit groupCommit;
+    private final TransactionPosting posting;
     private final BatchPosting batchPosting;
     private final PostedTransactions postedTransactions;
 
-    TransactionController(GroupCommit groupCommit, BatchPosting batchPosting,
+    TransactionController(TransactionPosting posting, BatchPosting batchPosting,
                           PostedTransactions postedTransactions) {
-        this.groupCommit = groupCommit;
+        this.posting = posting;
         this.batchPosting = batchPosting;
         this.postedTransactions = postedTransactions;
     }
@@ -47,9 +46,8 @@ class TransactionController {
             + "`INVALID_FUND`, `ECONOMIC_MISMATCH`, `DATE_BEFORE_LINE`, `DATE_BEFORE_PAYMENT`")
     @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request) {
-        PostingService.Outcome outcome = groupCommit.post(request, Caller.current());
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
+    ResponseEntity<?> post(@RequestBody TransactionRequest request) {
+        return PostingAnswer.http(posting.post(request, Caller.current()));
     }
 
     /** Up to 10 000 transactions, each treated as its own POST; the answers come in the same order. */
