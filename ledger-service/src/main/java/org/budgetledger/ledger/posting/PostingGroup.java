@@ -84,7 +84,7 @@ class PostingGroup {
     private Attempt attempt(List<Item> items, int start, int end, boolean allOrNothing, IntConsumer progress,
                             PostingAnswer[] results, PostingAnswer[] failedAlone) {
         List<TransactionDecisions.Acceptance> accepted = new ArrayList<>();
-        List<Integer> acceptedAt = new ArrayList<>();
+        List<Integer> acceptedAt = new ArrayList<>(); // their places in the group
         PostingAnswer[] answers = failedAlone.clone();
         boolean withdrawn;
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
@@ -96,31 +96,13 @@ class PostingGroup {
                             .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
                             .map(parsed -> new PostedTransactions.Key(parsed.request().unit(), parsed.request().id())).toList());
             for (int index = start; index < end; index++) {
-                BatchPosting.Parsed parsed = items.get(index).parsed();
-                if (failedAlone[index - start] == null && parsed.unreadable() != null) {
-                    answers[index - start] = new PostingAnswer.Refused(null, PostingAnswer.rejection(parsed.unreadable()));
-                } else if (failedAlone[index - start] == null) {
-                    TransactionDecisions.Decided decided;
-                    try {
-                        decided = decisions.decide(parsed.request(), items.get(index).caller(), earlier);
-                    } catch (RuntimeException failed) {
-                        if (!itsOwn(failed)) {
-                            throw failed;
-                        }
-                        unitOfWork.rollback(failed);
-                        log.info("event=batch_group_redecided size={} without={} reason=\"{}\"", end - start,
-                                parsed.request().id(), failed.toString().replace('"', '\''));
-                        failedAlone[index - start] = new PostingAnswer.Refused(parsed.request().id(),
-                                PostingAnswer.rejection(ProblemResponses.unexpectedProblem(failed)));
+                if (failedAlone[index - start] == null) {
+                    Item item = items.get(index);
+                    Optional<PostingAnswer> failedOnItsOwn = decide(item, earlier, answers, index - start, accepted, acceptedAt);
+                    if (failedOnItsOwn.isPresent()) {
+                        unitOfWork.rollback();
+                        failedAlone[index - start] = failedOnItsOwn.get();
                         return Attempt.ITEM_FAILED;
-                    }
-                    if (decided instanceof TransactionDecisions.Acceptance acceptance) {
-                        earlier.putIfAbsent(acceptance.key(), acceptance.stored());
-                        accepted.add(acceptance);
-                        acceptedAt.add(index);
-                    } else {
-                        answers[index - start] = new PostingAnswer.Refused(parsed.request().id(),
-                                ((TransactionDecisions.Refusal) decided).rejection());
                     }
                 }
                 progress.accept(index + 1);
@@ -142,16 +124,52 @@ class PostingGroup {
             return new Attempt(false, failed);
         }
         if (withdrawn) {
-            acceptedAt.forEach(index -> answers[index - start] = new PostingAnswer.Withdrawn(items.get(index).parsed().request().id()));
+            acceptedAt.forEach(at -> answers[at] = new PostingAnswer.Withdrawn(items.get(start + at).id()));
         } else {
             Map<PostedTransactions.Key, List<Long>> sequences = postedTransactions.sequencesOf(accepted.stream()
                     .map(TransactionDecisions.Acceptance::key).toList());
             for (int n = 0; n < accepted.size(); n++) {
-                answers[acceptedAt.get(n) - start] = answer(accepted.get(n), sequences.getOrDefault(accepted.get(n).key(), List.of()));
+                answers[acceptedAt.get(n)] = answer(accepted.get(n), sequences.getOrDefault(accepted.get(n).key(), List.of()));
             }
         }
         System.arraycopy(answers, 0, results, start, answers.length);
         return Attempt.DECIDED;
+    }
+
+    /**
+     * Decides one item of the group: a refusal is its answer at {@code at}, its place in the group; an acceptance
+     * is kept, with its place, for the commit.
+     *
+     * @return the item's answer if it failed for a reason of its own (then the group is decided again without it)
+     * @throws RuntimeException a failure that is not the item's own
+     */
+    private Optional<PostingAnswer> decide(Item item, Map<PostedTransactions.Key, PostedTransactions.Stored> earlier,
+                                           PostingAnswer[] answers, int at, List<TransactionDecisions.Acceptance> accepted,
+                                           List<Integer> acceptedAt) {
+        if (item.parsed().unreadable() != null) {
+            answers[at] = new PostingAnswer.Refused(null, PostingAnswer.rejection(item.parsed().unreadable()));
+            return Optional.empty();
+        }
+        TransactionDecisions.Decided decided;
+        try {
+            decided = decisions.decide(item.parsed().request(), item.caller(), earlier);
+        } catch (RuntimeException failed) {
+            if (!itsOwn(failed)) {
+                throw failed;
+            }
+            log.info("event=batch_group_redecided size={} without={} reason=\"{}\"", answers.length, item.id(),
+                    failed.toString().replace('"', '\''));
+            return Optional.of(new PostingAnswer.Refused(item.id(),
+                    PostingAnswer.rejection(ProblemResponses.unexpectedProblem(failed))));
+        }
+        if (decided instanceof TransactionDecisions.Acceptance acceptance) {
+            earlier.putIfAbsent(acceptance.key(), acceptance.stored());
+            accepted.add(acceptance);
+            acceptedAt.add(at);
+        } else {
+            answers[at] = new PostingAnswer.Refused(item.id(), ((TransactionDecisions.Refusal) decided).rejection());
+        }
+        return Optional.empty();
     }
 
     /** The answer to an accepted transaction, once its events are stored. */
