@@ -2,6 +2,8 @@ package org.budgetledger.ledger.posting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.ledger.units.UnitIds;
@@ -30,13 +32,15 @@ class TransactionController {
         this.postedTransactions = postedTransactions;
     }
 
-    /** 201 for a new transaction, 200 when the same id and body were accepted before. */
+    /** 201 for a new transaction, 200 when the same id and body were accepted before, else its problem. */
     @Operation(summary = "Post a transaction (记账)", description = """
             One transaction of any type of SPEC §4, decided at once: accepted and stored, or rejected and nothing \
             stored. The id is the idempotency key: the same id with the same body again answers 200 and stores \
             nothing; with another body, 409 `IDEMPOTENCY_CONFLICT`. Amounts are strings in 元.""")
-    @ApiResponse(responseCode = "201", description = "Accepted and stored")
-    @ApiResponse(responseCode = "200", description = "Accepted before with the same body: nothing new is stored")
+    @ApiResponse(responseCode = "201", description = "Accepted and stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PostingResult.class)))
+    @ApiResponse(responseCode = "200", description = "Accepted before with the same body: nothing new is stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PostingResult.class)))
     @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`, `INVALID_AMOUNT`, `DATE_OUTSIDE_YEAR`, "
             + "`UNKNOWN_UNIT`, `UNKNOWN_SUBJECT`, `UNKNOWN_ECONOMIC`, `MALFORMED_REQUEST`")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN of the unit (CARRY_OVER: ADMIN)")

@@ -73,11 +73,15 @@ class TransactionDecisions {
         }
     }
 
-    record Refusal(Rejection rejection) implements Decided {
+    record Refusal(Rejection rejection) implements Decided, Admission {
     }
 
-    /** A request validated into its command, with the fingerprint of its canonical form. */
-    private record Admitted(PostingCommand command, String canonicalRequest, String fingerprint) {
+    /** What validating a request gives: its command, or its refusal. */
+    sealed interface Admission permits Admitted, Refusal {
+    }
+
+    /** A request validated into its command, with its canonical form and that form's fingerprint. */
+    record Admitted(PostingCommand command, String canonicalRequest, String fingerprint) implements Admission {
     }
 
     private final CommandGateway commandGateway;
@@ -122,9 +126,9 @@ class TransactionDecisions {
 
     private Decided decideUncounted(TransactionRequest request, Caller caller,
                                     Map<PostedTransactions.Key, PostedTransactions.Stored> earlier) {
-        Object admission = admit(request, caller);
-        if (admission instanceof Rejection invalid) {
-            return new Refusal(invalid);
+        Admission admission = admit(request, caller);
+        if (admission instanceof Refusal invalid) {
+            return invalid;
         }
         Admitted admitted = (Admitted) admission;
         PostingCommand command = admitted.command();
@@ -162,15 +166,13 @@ class TransactionDecisions {
     /**
      * The request validated into its command, with its canonical form and fingerprint; or why it is invalid.
      * The only place that reads the request beyond its id, type and unit.
-     *
-     * @return an {@link Admitted} or a {@link Rejection}
      */
-    private static Object admit(TransactionRequest request, Caller caller) {
+    private static Admission admit(TransactionRequest request, Caller caller) {
         PostingCommand command;
         try {
             command = TransactionValidator.toCommand(request, caller.name());
         } catch (ApiProblem invalid) {
-            return PostingAnswer.rejection(invalid);
+            return new Refusal(PostingAnswer.rejection(invalid));
         }
         String canonicalRequest = canonical(request);
         return new Admitted(command, canonicalRequest, sha256(canonicalRequest));
