@@ -12,7 +12,8 @@ import java.util.Optional;
 public record Adjust(@TargetAggregateIdentifier String budgetYearId, Posting posting, String lineId, Money amount, String reason) implements PostingCommand {
 
     /** An appropriated line of this year, whose budget never falls below what it paid. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         Optional<Rejection> rejection = year.checkPostable(posting, amount).or(() -> year.checkLine(lineId, posting));
         if (rejection.isPresent()) {
             return Decision.rejected(rejection.get());

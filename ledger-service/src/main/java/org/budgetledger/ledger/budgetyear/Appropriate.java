@@ -31,7 +31,8 @@ public record Appropriate(
     }
 
     /** 预算批复: the year is open and the amount fits; the line it creates is named after the transaction. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         return Decision.unless(year.checkPostable(posting, amount), () -> Decision.accepted(createdLineId(),
                 new BudgetAppropriated(posting.transactionId(), posting.unit(), posting.year(), posting.date(),
                         posting.principal(), posting.memo(), posting.voucher(), createdLineId(), fund, subject, kind,

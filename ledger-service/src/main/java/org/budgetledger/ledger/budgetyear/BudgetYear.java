@@ -37,74 +37,15 @@ public class BudgetYear extends BudgetYearState {
         // for Axon: created empty, then sourced from its events
     }
 
-    // Each transaction type decides itself against this year (its command's decide method); a handler only
-    // routes the command there (Axon routes commands by their class) and applies what was accepted.
-
-    @CommandHandler
+    /**
+     * Every posting command: each type decides itself against this year ({@link PostingCommand#decide}), and
+     * what it accepted is applied here. One handler for all types, so that a new type needs no handler of its
+     * own: the ledger dispatches every posting command under one name ({@link PostingCommand#COMMAND_NAME}).
+     */
+    @CommandHandler(commandName = PostingCommand.COMMAND_NAME)
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(Appropriate command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(Adjust command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(Transfer command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(Pay command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(Refund command, StoredPayments storedPayments) {
-        return settle(command, command.decide(this, storedPayments));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(Receive command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(RecordOpeningBalance command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(UseReserve command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(DistributeSurplus command) {
-        return settle(command, command.decide(this));
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(SetLimit command) {
-        return settle(command, command.decide(this));
-    }
-
-    /** Closes this year and opens its balances in the next, in the same unit of work ({@link CarryOver}). */
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(CarryOver command, Repository<BudgetYear> budgetYears) throws Exception {
-        return settle(command, command.decide(this, budgetYears));
+    public Decision handle(PostingCommand command, StoredPayments storedPayments, Repository<BudgetYear> budgetYears) {
+        return settle(command, command.decide(this, new Lookups(storedPayments, budgetYears)));
     }
 
     /** Applies what was accepted; a rejection applies nothing. */

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.budgetyear;
 
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.budgetledger.contracts.api.ProblemCode;
@@ -23,7 +24,8 @@ public record CarryOver(@TargetAggregateIdentifier String budgetYearId, Posting 
      * either both happen or neither. Budget years are always locked in increasing year order, so two carry-overs
      * cannot deadlock.
      */
-    Decision decide(BudgetYear year, Repository<BudgetYear> budgetYears) throws Exception {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         int nextYear = posting.year() + 1;
         Optional<Rejection> rejection = year.checkOpen(posting).or(() -> nextYear > BudgetYear.LAST_YEAR
                 ? Optional.of(Rejection.of(ProblemCode.VALIDATION_FAILED, "there is no budget year " + nextYear))
@@ -41,11 +43,23 @@ public record CarryOver(@TargetAggregateIdentifier String budgetYearId, Posting 
         BalancesCarriedIn carriedIn = new BalancesCarriedIn(posting.transactionId(), posting.unit(), nextYear,
                 LocalDate.of(nextYear, 1, 1), posting.principal(), posting.memo(), posting.voucher(), posting.year(),
                 carriedLines, carriedBalances);
-        Decision received = budgetYears.loadOrCreate(BudgetYearId.of(posting.unit(), nextYear), BudgetYear::new)
+        Decision received = next(lookups.budgetYears(), BudgetYearId.of(posting.unit(), nextYear))
                 .invoke(next -> next.receiveCarryOver(carriedIn));
         return Decision.unless(received instanceof Decision.Rejected rejected ? Optional.of(rejected.rejection())
                         : Optional.empty(),
                 () -> Decision.accepted(null, new YearClosed(posting.transactionId(), posting.unit(), posting.year(),
                         LocalDate.of(posting.year(), 12, 31), posting.principal(), posting.memo(), posting.voucher())));
+    }
+
+    /** The next budget year, created if it has no event yet, in this command's unit of work. */
+    private static Aggregate<BudgetYear> next(Repository<BudgetYear> budgetYears, String nextId) {
+        try {
+            return budgetYears.loadOrCreate(nextId, BudgetYear::new);
+        } catch (RuntimeException failed) {
+            throw failed;
+        } catch (Exception impossible) {
+            // only the factory, BudgetYear::new, could throw a checked exception, and it throws none
+            throw new IllegalStateException(impossible);
+        }
     }
 }

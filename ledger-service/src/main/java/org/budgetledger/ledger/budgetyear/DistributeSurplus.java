@@ -19,7 +19,8 @@ public record DistributeSurplus(@TargetAggregateIdentifier String budgetYearId, 
     }
 
     /** Non-fiscal money, at most the balance of its fund and subject. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         return Decision.unless(year.checkPostable(posting, amount)
                         .or(() -> BudgetYear.checkNonFiscal(fund, "DISTRIBUTE_SURPLUS"))
                         .or(() -> checkBalance(year)),

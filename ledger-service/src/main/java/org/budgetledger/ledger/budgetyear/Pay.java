@@ -22,7 +22,8 @@ public record Pay(
     }
 
     /** From a known line that may pay this, on or after its creation, within what it has and the 三公 limit. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         Optional<Rejection> rejection = year.checkPostable(posting, amount).or(() -> year.checkLine(lineId, posting));
         if (rejection.isPresent()) {
             return Decision.rejected(rejection.get());

@@ -17,7 +17,8 @@ public record Receive(@TargetAggregateIdentifier String budgetYearId, Posting po
     }
 
     /** Non-fiscal money only. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         return Decision.unless(year.checkPostable(posting, amount).or(() -> BudgetYear.checkNonFiscal(fund, "RECEIVE")),
                 () -> Decision.accepted(null, new IncomeReceived(posting.transactionId(), posting.unit(),
                         posting.year(), posting.date(), posting.principal(), posting.memo(), posting.voucher(), fund,

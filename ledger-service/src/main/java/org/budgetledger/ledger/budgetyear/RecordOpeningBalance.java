@@ -32,7 +32,8 @@ public record RecordOpeningBalance(@TargetAggregateIdentifier String budgetYearI
     }
 
     /** Not into a year that received the previous year's carry-over. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         return Decision.unless(year.checkPostable(posting, amount).or(() -> checkNoCarryOver(year)),
                 () -> Decision.accepted(createdLineId(), new OpeningBalanceRecorded(posting.transactionId(),
                         posting.unit(), posting.year(), posting.date(), posting.principal(), posting.memo(),

@@ -13,13 +13,14 @@ import java.util.Optional;
 public record Refund(@TargetAggregateIdentifier String budgetYearId, Posting posting, String paymentId, Money amount) implements PostingCommand {
 
     /** Of a payment of this year, on or after it, up to what is left of it. */
-    Decision decide(BudgetYear year, StoredPayments storedPayments) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         Optional<Rejection> closedOrBeyond = year.checkPostable(posting, amount);
         if (closedOrBeyond.isPresent()) {
             return Decision.rejected(closedOrBeyond.get());
         }
         Optional<Payment> found = Optional.ofNullable(year.payment(paymentId))
-                .or(() -> storedPayments.find(posting.budgetYearId(), paymentId));
+                .or(() -> lookups.storedPayments().find(posting.budgetYearId(), paymentId));
         if (found.isEmpty()) {
             return Decision.rejected(Rejection.of(ProblemCode.UNKNOWN_PAYMENT, "no payment " + paymentId + " in unit "
                     + posting.unit() + ", year " + posting.year()));

@@ -10,7 +10,8 @@ import org.budgetledger.ledger.decision.Decision;
 public record SetLimit(@TargetAggregateIdentifier String budgetYearId, Posting posting, ThreePublicCategory category, Money amount) implements PostingCommand {
 
     /** A limit a unit-year could reach, not below what the category spent already. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         return Decision.unless(year.checkOpen(posting)
                         .or(() -> Turnover.checkLimit(amount))
                         .or(() -> year.threePublic().checkLimit(category, amount)),

@@ -14,7 +14,8 @@ public record Transfer(@TargetAggregateIdentifier String budgetYearId, Posting p
                        String reason) implements PostingCommand {
 
     /** Between two appropriated lines of one fund; the source keeps at least what it paid. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         Optional<Rejection> rejection = year.checkPostable(posting, amount)
                 .or(() -> year.checkLine(fromLineId, posting))
                 .or(() -> year.checkLine(toLineId, posting));

@@ -17,7 +17,8 @@ public record UseReserve(@TargetAggregateIdentifier String budgetYearId, Posting
     }
 
     /** Non-fiscal money only. */
-    Decision decide(BudgetYear year) {
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
         return Decision.unless(year.checkPostable(posting, amount).or(() -> BudgetYear.checkNonFiscal(fund, "USE_RESERVE")),
                 () -> Decision.accepted(null, new ReserveUsed(posting.transactionId(), posting.unit(),
                         posting.year(), posting.date(), posting.principal(), posting.memo(), posting.voucher(), fund,

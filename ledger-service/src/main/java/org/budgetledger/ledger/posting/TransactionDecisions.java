@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
@@ -215,7 +217,9 @@ class TransactionDecisions {
      */
     private Decision budgetYear(PostingCommand command) {
         try {
-            return commandGateway.sendAndWait(command);
+            // the name of every posting command: one handler of the budget year decides them all
+            return commandGateway.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(command),
+                    PostingCommand.COMMAND_NAME));
         } catch (RuntimeException failed) {
             Posting posting = command.posting();
             // a carry-over loads the next year as well

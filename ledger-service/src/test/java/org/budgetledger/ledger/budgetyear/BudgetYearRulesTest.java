@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** One test per rule of SPEC §4 that the budget year decides, each on both sides of the rule. */
 class BudgetYearRulesTest {
@@ -42,9 +41,7 @@ class BudgetYearRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BudgetYear.class);
-        // every payment of these tests is among the given events, which the budget year holds in memory
-        fixture.registerInjectableResource((StoredPayments) (budgetYear, payment) -> Optional.empty());
+        fixture = BudgetYearFixture.create();
     }
 
     @Nested

@@ -23,7 +23,7 @@ class BudgetYearTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BudgetYear.class);
+        fixture = BudgetYearFixture.create();
     }
 
     @Test
