@@ -48,9 +48,13 @@ public class BudgetYear extends BudgetYearState {
         return settle(command, command.decide(this, new Lookups(storedPayments, budgetYears)));
     }
 
-    /** Applies what was accepted; a rejection applies nothing. */
     private Decision settle(PostingCommand command, Decision decision) {
         identify(command.posting().budgetYearId());
+        return applied(decision);
+    }
+
+    /** Applies what was accepted; a rejection applies nothing. */
+    private static Decision applied(Decision decision) {
         if (decision instanceof Decision.Accepted accepted) {
             accepted.events().forEach(AggregateLifecycle::apply);
         }
@@ -67,12 +71,7 @@ public class BudgetYear extends BudgetYearState {
         Turnover brought = new Turnover();
         carriedIn.lines().forEach(line -> brought.add(line.amount()));
         carriedIn.balances().forEach(balance -> brought.add(balance.amount()));
-        Decision decision = Decision.unless(turnover().check(brought.amount(), carriedIn.unit(), carriedIn.year()),
-                () -> Decision.accepted(null, carriedIn));
-        if (decision instanceof Decision.Accepted accepted) {
-            accepted.events().forEach(AggregateLifecycle::apply);
-        }
-        return decision;
+        return applied(Decision.unless(turnover().check(brought.amount(), carriedIn.unit(), carriedIn.year()),
+                () -> Decision.accepted(null, carriedIn)));
     }
-
 }
