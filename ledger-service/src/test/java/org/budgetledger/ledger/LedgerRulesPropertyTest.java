@@ -13,16 +13,16 @@ import org.axonframework.common.caching.Cache;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.budgetyear.BudgetYearId;
 import org.budgetledger.ledger.posting.AmountText;
-import org.budgetledger.ledger.posting.PostingService;
 import org.budgetledger.ledger.posting.AdjustRequest;
 import org.budgetledger.ledger.posting.AppropriateRequest;
 import org.budgetledger.ledger.posting.PayRequest;
+import org.budgetledger.ledger.posting.PostingAnswer;
 import org.budgetledger.ledger.posting.RefundRequest;
 import org.budgetledger.ledger.posting.SetLimitRequest;
+import org.budgetledger.ledger.posting.TransactionPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.ledger.posting.TransferRequest;
 import org.budgetledger.testing.SharedInfrastructure;
-import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -93,7 +93,7 @@ class LedgerRulesPropertyTest {
 
     @Property(tries = 40)
     void the_ledger_decides_like_the_model(@ForAll("histories") List<Step> history) {
-        PostingService posting = ledger().getBean(PostingService.class);
+        TransactionPosting posting = ledger().getBean(TransactionPosting.class);
         JdbcClient jdbc = ledger().getBean(JdbcClient.class);
         Cache budgetYears = ledger().getBean("budgetYearCache", Cache.class);
         String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
@@ -112,12 +112,8 @@ class LedgerRulesPropertyTest {
             TransactionRequest request = model.request(step, id, unit);
             String expected = model.decide(step, id);
             String actual;
-            try {
-                posting.post(request, Caller.system("property"));
-                actual = "ACCEPTED";
-            } catch (ApiProblem problem) {
-                actual = problem.code().name();
-            }
+            PostingAnswer answer = posting.post(request, Caller.system("property"));
+            actual = answer instanceof PostingAnswer.Refused refused ? refused.rejection().code().name() : "ACCEPTED";
             Statistics.label("decision").collect(expected);
             assertThat(actual).as("step %d %s", n, step).isEqualTo(expected);
             if (!expected.equals("ACCEPTED")) {

@@ -2,11 +2,11 @@ package org.budgetledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.budgetledger.ledger.posting.PostingService;
+import org.budgetledger.ledger.posting.PostingAnswer;
+import org.budgetledger.ledger.posting.TransactionPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.ledger.units.Unit;
 import org.budgetledger.ledger.units.Units;
-import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +40,11 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Units units;
-    private final PostingService posting;
+    private final TransactionPosting posting;
     private final ObjectMapper json;
     private final JdbcClient jdbc;
 
-    DemoData(Units units, PostingService posting, ObjectMapper json, JdbcClient jdbc) {
+    DemoData(Units units, TransactionPosting posting, ObjectMapper json, JdbcClient jdbc) {
         this.units = units;
         this.posting = posting;
         this.json = json;
@@ -59,12 +59,18 @@ class DemoData implements ApplicationRunner {
         units.register(new Unit(unit.path("code").asText(), unit.path("name").asText()));
         int created = 0;
         for (JsonNode transaction : history.path("transactions")) {
+            PostingAnswer answer;
             try {
-                if (posting.post(json.treeToValue(transaction, TransactionRequest.class), Caller.system("demo")).created()) {
-                    created++;
-                }
-            } catch (IOException | ApiProblem refused) {
-                throw new IllegalStateException("the demo history was refused at " + transaction.path("id").asText(), refused);
+                answer = posting.post(json.treeToValue(transaction, TransactionRequest.class), Caller.system("demo"));
+            } catch (IOException unreadable) {
+                throw new IllegalStateException("the demo history was refused at " + transaction.path("id").asText(), unreadable);
+            }
+            if (answer instanceof PostingAnswer.Refused refused) {
+                throw new IllegalStateException("the demo history was refused at " + transaction.path("id").asText()
+                        + ": " + refused.rejection().code() + " " + refused.rejection().detail());
+            }
+            if (answer instanceof PostingAnswer.Accepted accepted && accepted.created()) {
+                created++;
             }
         }
         log.info("event=demo_loaded unit={} transactions={} new={}", unit.path("code").asText(),

@@ -5,8 +5,10 @@ import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Rejection;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * 预算指标: the unit of budget control. {@code budget = initial + adjustments}, {@code paid = payments −
@@ -24,38 +26,41 @@ record BudgetLine(String id, Fund fund, String subject, Kind kind, String projec
                 Money.ZERO, Money.ZERO);
     }
 
-    /** Rejects a payment this line cannot make; returns normally when it can. */
-    void checkPayment(String economic, Money amount, LocalDate date) {
+    /** The rejection of a payment this line cannot make; empty when it can. */
+    Optional<Rejection> checkPayment(String economic, Money amount, LocalDate date) {
         if (economicRestriction != null && !economic.startsWith(economicRestriction)) {
-            throw new TransactionRejected(ProblemCode.ECONOMIC_MISMATCH,
+            return Optional.of(Rejection.of(ProblemCode.ECONOMIC_MISMATCH,
                     "budget line " + id + " may only pay economic code " + economicRestriction
-                            + (economicRestriction.length() == 3 ? "xx" : "") + ", not " + economic);
+                            + (economicRestriction.length() == 3 ? "xx" : "") + ", not " + economic));
         }
         if (date.isBefore(createdOn)) {
-            throw new TransactionRejected(ProblemCode.DATE_BEFORE_LINE,
-                    "payment dated " + date + " is before budget line " + id + " was created on " + createdOn);
+            return Optional.of(Rejection.of(ProblemCode.DATE_BEFORE_LINE,
+                    "payment dated " + date + " is before budget line " + id + " was created on " + createdOn));
         }
         if (available().isLessThan(amount)) {
-            throw new TransactionRejected(ProblemCode.INSUFFICIENT_BALANCE,
+            return Optional.of(Rejection.of(ProblemCode.INSUFFICIENT_BALANCE,
                     "budget line " + id + " has " + available() + " 元 available; the payment asks for "
-                            + amount + " 元");
+                            + amount + " 元"));
         }
+        return Optional.empty();
     }
 
     /** Only lines of this year's appropriations can be adjusted or transferred (SPEC §11: no 收回 of carry-overs). */
-    void checkAdjustable() {
+    Optional<Rejection> checkAdjustable() {
         if (origin != LineOrigin.APPROPRIATION) {
-            throw new TransactionRejected(ProblemCode.LINE_NOT_ADJUSTABLE,
-                    "budget line " + id + " comes from " + origin + "; only appropriated lines can be adjusted or transferred");
+            return Optional.of(Rejection.of(ProblemCode.LINE_NOT_ADJUSTABLE,
+                    "budget line " + id + " comes from " + origin + "; only appropriated lines can be adjusted or transferred"));
         }
+        return Optional.empty();
     }
 
-    /** Rejects a change of budget that would leave less budget than was paid already. */
-    void checkBudgetChange(Money delta) {
+    /** The rejection of a change of budget that would leave less budget than was paid already; empty when it fits. */
+    Optional<Rejection> checkBudgetChange(Money delta) {
         if (budget().plus(delta).isLessThan(paid)) {
-            throw new TransactionRejected(ProblemCode.INSUFFICIENT_BALANCE,
-                    "budget line " + id + " has " + available() + " 元 available; it cannot lose " + delta.negate() + " 元");
+            return Optional.of(Rejection.of(ProblemCode.INSUFFICIENT_BALANCE,
+                    "budget line " + id + " has " + available() + " 元 available; it cannot lose " + delta.negate() + " 元"));
         }
+        return Optional.empty();
     }
 
     BudgetLine withAdjustment(Money delta) {

@@ -20,9 +20,8 @@ import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
 class BudgetYearConfiguration {
@@ -81,7 +80,7 @@ class BudgetYearConfiguration {
                                                      ParameterResolverFactory parameterResolverFactory,
                                                      EventStore eventStore, TransactionManager transactionManager,
                                                      SnapshotterSpanFactory spanFactory,
-                                                     SnapshotThread budgetYearSnapshotThread) {
+                                                     ThreadPoolTaskExecutor budgetYearSnapshotExecutor) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -89,31 +88,25 @@ class BudgetYearConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(budgetYearSnapshotThread.executor)
+                .executor(budgetYearSnapshotExecutor)
                 .build();
-    }
-
-    @Bean
-    SnapshotThread budgetYearSnapshotThread() {
-        return new SnapshotThread();
     }
 
     /**
      * The thread snapshots are taken on, one after the other. Its queue holds at most one snapshot per budget
-     * year: Axon does not schedule a second one for an aggregate while the first is pending. Not an
-     * {@code Executor} bean: one would take the place of Spring Boot's task executor.
+     * year: Axon does not schedule a second one for an aggregate while the first is pending. Closing the context
+     * drops the snapshots still waiting and interrupts the one being taken (a snapshot only saves reading events:
+     * the next posting to that year asks for it again), and waits for it to end.
      */
-    static final class SnapshotThread implements AutoCloseable {
-
-        private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "budget-year-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        @Override
-        public void close() {
-            executor.shutdown();
-        }
+    @Bean
+    ThreadPoolTaskExecutor budgetYearSnapshotExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("budget-year-snapshots-");
+        executor.setDaemon(true);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
     }
 }

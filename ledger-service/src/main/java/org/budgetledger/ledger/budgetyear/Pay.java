@@ -2,7 +2,11 @@ package org.budgetledger.ledger.budgetyear;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.budgetledger.contracts.codes.PaymentMethod;
+import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Decision;
+import org.budgetledger.ledger.decision.Rejection;
 
 import java.util.Optional;
 
@@ -15,5 +19,28 @@ public record Pay(
     @Override
     public Optional<String> economicCode() {
         return Optional.ofNullable(economic);
+    }
+
+    /** From a known line that may pay this, on or after its creation, within what it has and the 三公 limit. */
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
+        Optional<Rejection> rejection = year.checkPostable(posting, amount).or(() -> year.checkLine(lineId, posting));
+        if (rejection.isPresent()) {
+            return Decision.rejected(rejection.get());
+        }
+        BudgetLine line = year.line(lineId);
+        return Decision.unless(line.checkPayment(economic, amount, posting.date()).or(() -> checkThreePublic(year, line)),
+                () -> Decision.accepted(null, new PaymentMade(posting.transactionId(), posting.unit(), posting.year(),
+                        posting.date(), posting.principal(), posting.memo(), posting.voucher(), line.id(),
+                        line.origin(), line.fund(), line.subject(), line.kind(), line.project(), economic, amount,
+                        payee, method)));
+    }
+
+    /** Fiscal money spent on a 三公 category stays within the category's limit. */
+    private Optional<Rejection> checkThreePublic(BudgetYear year, BudgetLine line) {
+        if (!line.fund().isFiscal()) {
+            return Optional.empty();
+        }
+        return ThreePublicCategory.ofEconomic(economic).flatMap(category -> year.threePublic().checkSpending(category, amount));
     }
 }

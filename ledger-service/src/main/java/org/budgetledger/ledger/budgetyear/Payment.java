@@ -2,8 +2,10 @@ package org.budgetledger.ledger.budgetyear;
 
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Rejection;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A payment of this unit-year, as refunds are checked against it: what its {@code PaymentMade} event says.
@@ -21,17 +23,18 @@ record Payment(String id, String lineId, String economic, int epochDay, long amo
         return LocalDate.ofEpochDay(epochDay);
     }
 
-    /** Rejects a refund this payment cannot take, given what was refunded of it already. */
-    void checkRefund(Money refund, LocalDate refundDate, long refundedFen) {
+    /** The rejection of a refund this payment cannot take, given what was refunded of it already; empty when it can. */
+    Optional<Rejection> checkRefund(Money refund, LocalDate refundDate, long refundedFen) {
         if (refundDate.isBefore(date())) {
-            throw new TransactionRejected(ProblemCode.DATE_BEFORE_PAYMENT,
-                    "refund dated " + refundDate + " is before payment " + id + " of " + date());
+            return Optional.of(Rejection.of(ProblemCode.DATE_BEFORE_PAYMENT,
+                    "refund dated " + refundDate + " is before payment " + id + " of " + date()));
         }
         Money refundable = Money.ofFen(amountFen - refundedFen);
         if (refundable.isLessThan(refund)) {
-            throw new TransactionRejected(ProblemCode.REFUND_EXCEEDS_PAYMENT,
+            return Optional.of(Rejection.of(ProblemCode.REFUND_EXCEEDS_PAYMENT,
                     "payment " + id + " of " + Money.ofFen(amountFen) + " 元 has " + refundable
-                            + " 元 left to refund; the refund asks for " + refund + " 元");
+                            + " 元 left to refund; the refund asks for " + refund + " 元"));
         }
+        return Optional.empty();
     }
 }

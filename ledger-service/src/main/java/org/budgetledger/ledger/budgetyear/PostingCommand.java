@@ -1,9 +1,18 @@
 package org.budgetledger.ledger.budgetyear;
 
+import org.budgetledger.ledger.decision.Decision;
+
 import java.util.Optional;
 
-/** A command that posts one budget transaction. */
+/**
+ * A command that posts one budget transaction, and the decision of its type: the rules it must pass against
+ * its budget year, each a named check, and the events it applies when it passes them. A type's command is
+ * the one place of its rules: its budget year routes every posting command here ({@link BudgetYear#handle}).
+ */
 public interface PostingCommand {
+
+    /** The name every posting command is dispatched under, to the one handler that decides them all. */
+    String COMMAND_NAME = "org.budgetledger.ledger.budgetyear.PostingCommand";
 
     Posting posting();
 
@@ -21,4 +30,10 @@ public interface PostingCommand {
     default Optional<String> economicCode() {
         return Optional.empty();
     }
+
+    /**
+     * This transaction's decision against its budget year, which is not changed here: accepted with the events
+     * to apply, or rejected by the first rule it breaks.
+     */
+    Decision decide(BudgetYear year, Lookups lookups);
 }

@@ -1,9 +1,13 @@
 package org.budgetledger.ledger.budgetyear;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Decision;
+import org.budgetledger.ledger.decision.Rejection;
 
 import java.util.Optional;
 
@@ -25,5 +29,22 @@ public record RecordOpeningBalance(@TargetAggregateIdentifier String budgetYearI
     @Override
     public Optional<String> economicCode() {
         return Optional.ofNullable(economic);
+    }
+
+    /** Not into a year that received the previous year's carry-over. */
+    @Override
+    public Decision decide(BudgetYear year, Lookups lookups) {
+        return Decision.unless(year.checkPostable(posting, amount).or(() -> checkNoCarryOver(year)),
+                () -> Decision.accepted(createdLineId(), new OpeningBalanceRecorded(posting.transactionId(),
+                        posting.unit(), posting.year(), posting.date(), posting.principal(), posting.memo(),
+                        posting.voucher(), fund, subject, kind, project, economic, amount, createdLineId())));
+    }
+
+    private Optional<Rejection> checkNoCarryOver(BudgetYear year) {
+        if (year.carriedIn()) {
+            return Optional.of(Rejection.of(ProblemCode.OPENING_CONFLICT, "year " + posting.year() + " of unit "
+                    + posting.unit() + " already received the previous year's carry-over"));
+        }
+        return Optional.empty();
     }
 }

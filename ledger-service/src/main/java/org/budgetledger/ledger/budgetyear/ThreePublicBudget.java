@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Rejection;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * 三公经费 of a unit-year: each category's limit (latest effective date wins; never set means 0) and its
@@ -25,21 +27,25 @@ final class ThreePublicBudget {
     private final Map<ThreePublicCategory, Limit> limits = new EnumMap<>(ThreePublicCategory.class);
     private final Map<ThreePublicCategory, Money> spent = new EnumMap<>(ThreePublicCategory.class);
 
-    void checkSpending(ThreePublicCategory category, Money amount) {
+    /** The rejection of spending beyond the category's limit; empty when it fits. */
+    Optional<Rejection> checkSpending(ThreePublicCategory category, Money amount) {
         Money after = spent(category).plus(amount);
         if (limit(category).isLessThan(after)) {
-            throw new TransactionRejected(ProblemCode.THREE_PUBLIC_LIMIT_EXCEEDED,
+            return Optional.of(Rejection.of(ProblemCode.THREE_PUBLIC_LIMIT_EXCEEDED,
                     category.label() + " (" + category + ") has a limit of " + limit(category) + " 元 and "
-                            + spent(category) + " 元 spent; this payment of " + amount + " 元 would exceed it");
+                            + spent(category) + " 元 spent; this payment of " + amount + " 元 would exceed it"));
         }
+        return Optional.empty();
     }
 
-    void checkLimit(ThreePublicCategory category, Money amount) {
+    /** The rejection of a limit below what the category spent already; empty when it is not. */
+    Optional<Rejection> checkLimit(ThreePublicCategory category, Money amount) {
         if (amount.isLessThan(spent(category))) {
-            throw new TransactionRejected(ProblemCode.LIMIT_BELOW_SPENDING,
+            return Optional.of(Rejection.of(ProblemCode.LIMIT_BELOW_SPENDING,
                     category.label() + " (" + category + ") has " + spent(category) + " 元 spent; the limit cannot be "
-                            + amount + " 元");
+                            + amount + " 元"));
         }
+        return Optional.empty();
     }
 
     void spend(ThreePublicCategory category, Money delta) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Rejection;
+
+import java.util.Optional;
 
 /**
  * 发生额 of a unit-year: every amount posted to it, each counted positive (a cut as much as an increase, a
@@ -27,23 +30,25 @@ final class Turnover {
 
     private long fen;
 
-    /** Rejects an amount that would take the turnover beyond the limit; returns normally when it fits. */
-    void check(Money amount, String unit, int year) {
+    /** The rejection of an amount that would take the turnover beyond the limit; empty when it fits. */
+    Optional<Rejection> check(Money amount, String unit, int year) {
         long amountFen = Math.abs(amount.fen());
         if (amountFen > LIMIT_FEN - Math.min(fen, LIMIT_FEN)) {
-            throw new TransactionRejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "the amounts posted to unit "
+            return Optional.of(Rejection.of(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "the amounts posted to unit "
                     + unit + " in " + year + " add up to " + Money.ofFen(fen) + " 元 (each counted"
                     + " positive); this transaction's " + Money.ofFen(amountFen) + " 元 would take them beyond "
-                    + Money.ofFen(LIMIT_FEN) + " 元, the most one budget year holds");
+                    + Money.ofFen(LIMIT_FEN) + " 元, the most one budget year holds"));
         }
+        return Optional.empty();
     }
 
-    /** Rejects a 三公 limit that no spending of a unit-year could ever reach. */
-    static void checkLimit(Money limit) {
+    /** The rejection of a 三公 limit that no spending of a unit-year could ever reach; empty when it could. */
+    static Optional<Rejection> checkLimit(Money limit) {
         if (limit.fen() > LIMIT_FEN) {
-            throw new TransactionRejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "a limit of " + limit
-                    + " 元 is beyond " + Money.ofFen(LIMIT_FEN) + " 元, the most one budget year holds");
+            return Optional.of(Rejection.of(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "a limit of " + limit
+                    + " 元 is beyond " + Money.ofFen(LIMIT_FEN) + " 元, the most one budget year holds"));
         }
+        return Optional.empty();
     }
 
     Money amount() {

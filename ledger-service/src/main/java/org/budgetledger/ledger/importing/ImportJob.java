@@ -3,8 +3,8 @@ package org.budgetledger.ledger.importing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.api.FieldError;
-import org.budgetledger.ledger.posting.BatchPosting;
-import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.ledger.posting.PostingAnswer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,24 +83,24 @@ final class ImportJob {
     }
 
     /** Tallies the answers, one per row in order, into the report. */
-    synchronized void finish(List<ImportRow> importRows, List<BatchPosting.Answer> answers) {
+    synchronized void finish(List<ImportRow> importRows, List<PostingAnswer> answers) {
         if (answers.size() != importRows.size()) {
             throw new IllegalStateException(answers.size() + " answers to " + importRows.size() + " rows");
         }
         List<Problem> found = new ArrayList<>();
         for (int index = 0; index < answers.size(); index++) {
-            BatchPosting.Answer answer = answers.get(index);
-            if (answer instanceof BatchPosting.Accepted accepted) {
-                if (accepted.outcome().created()) {
+            PostingAnswer answer = answers.get(index);
+            if (answer instanceof PostingAnswer.Accepted accepted) {
+                if (accepted.created()) {
                     created++;
                 } else {
                     unchanged++;
                 }
-            } else if (answer instanceof BatchPosting.Rejected rejection) {
+            } else if (answer instanceof PostingAnswer.Refused refused) {
                 ImportRow row = importRows.get(index);
-                ApiProblem problem = rejection.problem();
-                found.add(new Problem(row.number(), row.id(), problem.code().httpStatus(), problem.code().name(),
-                        problem.getMessage(), problem.errors()));
+                Rejection rejection = refused.rejection();
+                found.add(new Problem(row.number(), row.id(), PostingAnswer.http(answer).getStatusCode().value(),
+                        rejection.code().name(), rejection.detail(), rejection.errors()));
             }
         }
         problems = List.copyOf(found);

@@ -45,12 +45,10 @@ class PostedTransactions {
         this.jdbc = jdbc;
     }
 
-    /** Fails with a DuplicateKeyException when the unit's id was taken, after the transaction holding it commits. */
-    void insert(PostingRecord record) {
-        insertAll(List.of(record));
-    }
-
-    /** All at once, in one statement; fails with a DuplicateKeyException when any unit's id was taken. */
+    /**
+     * All at once, in one statement; fails with a DuplicateKeyException when any unit's id was taken (once the
+     * transaction that took it commits).
+     */
     void insertAll(List<PostingRecord> records) {
         if (records.isEmpty()) {
             return;

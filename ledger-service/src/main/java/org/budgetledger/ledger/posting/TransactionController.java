@@ -2,11 +2,12 @@ package org.budgetledger.ledger.posting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,24 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TransactionController {
 
-    private final GroupCommit groupCommit;
+    private final TransactionPosting posting;
     private final BatchPosting batchPosting;
     private final PostedTransactions postedTransactions;
 
-    TransactionController(GroupCommit groupCommit, BatchPosting batchPosting,
+    TransactionController(TransactionPosting posting, BatchPosting batchPosting,
                           PostedTransactions postedTransactions) {
-        this.groupCommit = groupCommit;
+        this.posting = posting;
         this.batchPosting = batchPosting;
         this.postedTransactions = postedTransactions;
     }
 
-    /** 201 for a new transaction, 200 when the same id and body were accepted before. */
+    /** 201 for a new transaction, 200 when the same id and body were accepted before, else its problem. */
     @Operation(summary = "Post a transaction (记账)", description = """
             One transaction of any type of SPEC §4, decided at once: accepted and stored, or rejected and nothing \
             stored. The id is the idempotency key: the same id with the same body again answers 200 and stores \
             nothing; with another body, 409 `IDEMPOTENCY_CONFLICT`. Amounts are strings in 元.""")
-    @ApiResponse(responseCode = "201", description = "Accepted and stored")
-    @ApiResponse(responseCode = "200", description = "Accepted before with the same body: nothing new is stored")
+    @ApiResponse(responseCode = "201", description = "Accepted and stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PostingResult.class)))
+    @ApiResponse(responseCode = "200", description = "Accepted before with the same body: nothing new is stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PostingResult.class)))
     @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`, `INVALID_AMOUNT`, `DATE_OUTSIDE_YEAR`, "
             + "`UNKNOWN_UNIT`, `UNKNOWN_SUBJECT`, `UNKNOWN_ECONOMIC`, `MALFORMED_REQUEST`")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN of the unit (CARRY_OVER: ADMIN)")
@@ -47,9 +50,8 @@ class TransactionController {
             + "`INVALID_FUND`, `ECONOMIC_MISMATCH`, `DATE_BEFORE_LINE`, `DATE_BEFORE_PAYMENT`")
     @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PostingResult> post(@RequestBody TransactionRequest request) {
-        PostingService.Outcome outcome = groupCommit.post(request, Caller.current());
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
+    ResponseEntity<?> post(@RequestBody TransactionRequest request) {
+        return PostingAnswer.http(posting.post(request, Caller.current()));
     }
 
     /** Up to 10 000 transactions, each treated as its own POST; the answers come in the same order. */

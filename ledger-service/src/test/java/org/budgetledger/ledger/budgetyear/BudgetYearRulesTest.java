@@ -19,6 +19,8 @@ import org.budgetledger.contracts.events.SurplusDistributed;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Decision;
+import org.budgetledger.ledger.decision.Rejection;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** One test per rule of SPEC §4 that the budget year decides, each on both sides of the rule. */
 class BudgetYearRulesTest {
@@ -40,9 +41,7 @@ class BudgetYearRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BudgetYear.class);
-        // every payment of these tests is among the given events, which the budget year holds in memory
-        fixture.registerInjectableResource((StoredPayments) (budgetYear, payment) -> Optional.empty());
+        fixture = BudgetYearFixture.create();
     }
 
     @Nested
@@ -59,21 +58,21 @@ class BudgetYearRulesTest {
         void a_cut_below_what_was_paid_is_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), paid("p1", "a1", "30201", "60.00"))
                     .when(new Adjust(YEAR_ID, posting("j1"), "a1", Money.parseYuan("-40.01"), "调减"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.INSUFFICIENT_BALANCE));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INSUFFICIENT_BALANCE));
         }
 
         @Test
         void an_unknown_line_is_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"))
                     .when(new Adjust(YEAR_ID, posting("j1"), "zz", Money.parseYuan("1.00"), "追加"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.UNKNOWN_LINE));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.UNKNOWN_LINE));
         }
 
         @Test
         void an_opening_line_cannot_be_adjusted() {
             fixture.given(opening("o1", Fund.GENERAL_BUDGET, "100.00"))
                     .when(new Adjust(YEAR_ID, posting("j1"), "o1", Money.parseYuan("1.00"), "追加"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.LINE_NOT_ADJUSTABLE));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.LINE_NOT_ADJUSTABLE));
         }
     }
 
@@ -92,7 +91,7 @@ class BudgetYearRulesTest {
         void lines_of_different_funds_are_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), appropriated("a2", Fund.GOV_FUND, "1.00"))
                     .when(new Transfer(YEAR_ID, posting("t1"), "a1", "a2", Money.parseYuan("1.00"), "调剂"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.INVALID_FUND));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INVALID_FUND));
         }
 
         @Test
@@ -100,14 +99,14 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), paid("p1", "a1", "30201", "50.00"),
                             appropriated("a2", Fund.GENERAL_BUDGET, "1.00"))
                     .when(new Transfer(YEAR_ID, posting("t1"), "a1", "a2", Money.parseYuan("50.01"), "调剂"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.INSUFFICIENT_BALANCE));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INSUFFICIENT_BALANCE));
         }
 
         @Test
         void a_carried_in_line_is_not_adjustable() {
             fixture.given(carriedIn("c1", "100.00"), appropriated("a2", Fund.GENERAL_BUDGET, "1.00"))
                     .when(new Transfer(YEAR_ID, posting("t1"), "c1", "a2", Money.parseYuan("1.00"), "调剂"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.LINE_NOT_ADJUSTABLE));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.LINE_NOT_ADJUSTABLE));
         }
     }
 
@@ -126,7 +125,7 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), paid("p1", "a1", "30201", "60.00"),
                             refunded("r1", "p1", "a1", "30201", "50.00"))
                     .when(new Refund(YEAR_ID, posting("r2"), "p1", Money.parseYuan("10.01")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.REFUND_EXCEEDS_PAYMENT));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.REFUND_EXCEEDS_PAYMENT));
         }
 
         @Test
@@ -134,14 +133,14 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), paid("p1", "a1", "30201", "60.00"))
                     .when(new Refund(YEAR_ID, new Posting("r1", UNIT, 2023, date().minusDays(1), "clerk", null, null), "p1",
                             Money.parseYuan("1.00")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.DATE_BEFORE_PAYMENT));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.DATE_BEFORE_PAYMENT));
         }
 
         @Test
         void an_unknown_payment_is_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"))
                     .when(new Refund(YEAR_ID, posting("r1"), "a1", Money.parseYuan("1.00")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.UNKNOWN_PAYMENT));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.UNKNOWN_PAYMENT));
         }
 
         @Test
@@ -149,7 +148,8 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), paid("p1", "a1", "30201", "100.00"),
                             refunded("r1", "p1", "a1", "30201", "30.00"))
                     .when(pay("p2", "a1", "30201", "30.00"))
-                    .expectSuccessfulHandlerExecution();
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(accepted(null));
         }
     }
 
@@ -157,16 +157,18 @@ class BudgetYearRulesTest {
     class NonFiscalMoney {
         @Test
         void receiving_fiscal_money_is_rejected() {
+            createdAndRejected();
             fixture.givenNoPriorActivity()
                     .when(new Receive(YEAR_ID, posting("i1"), Fund.GENERAL_BUDGET, "2140199", Money.parseYuan("1.00")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.INVALID_FUND));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INVALID_FUND));
         }
 
         @Test
         void using_fiscal_reserve_is_rejected() {
+            createdAndRejected();
             fixture.givenNoPriorActivity()
                     .when(new UseReserve(YEAR_ID, posting("u1"), Fund.GOV_FUND, "2140199", Money.parseYuan("1.00")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.INVALID_FUND));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INVALID_FUND));
         }
 
         @Test
@@ -174,7 +176,7 @@ class BudgetYearRulesTest {
             fixture.given(received("i1", "100.00"), new ReserveUsed("u1", UNIT, 2023, date(), "clerk", null, null,
                             Fund.OTHER, "2140199", Money.parseYuan("20.00")))
                     .when(new DistributeSurplus(YEAR_ID, posting("d1"), Fund.OTHER, "2140199", Money.parseYuan("120.01")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.INSUFFICIENT_BALANCE));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INSUFFICIENT_BALANCE));
         }
 
         @Test
@@ -192,7 +194,7 @@ class BudgetYearRulesTest {
         void a_fiscal_reception_payment_without_a_limit_is_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"))
                     .when(pay("p1", "a1", "30217", "0.01"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.THREE_PUBLIC_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.THREE_PUBLIC_LIMIT_EXCEEDED));
         }
 
         @Test
@@ -200,7 +202,7 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), appropriated("a2", Fund.GENERAL_BUDGET, "100.00"),
                             limit("l1", ThreePublicCategory.VEHICLE_OPERATION, "36.00"), paid("p1", "a1", "30231", "30.00"))
                     .when(pay("p2", "a2", "30231", "6.01"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.THREE_PUBLIC_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.THREE_PUBLIC_LIMIT_EXCEEDED));
         }
 
         @Test
@@ -208,14 +210,16 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), limit("l1", ThreePublicCategory.RECEPTION, "10.00"),
                             paid("p1", "a1", "30217", "10.00"), refunded("r1", "p1", "a1", "30217", "4.00"))
                     .when(pay("p2", "a1", "30217", "4.00"))
-                    .expectSuccessfulHandlerExecution();
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(accepted(null));
         }
 
         @Test
         void non_fiscal_money_is_not_limited() {
             fixture.given(appropriated("a1", Fund.OTHER, "100.00"))
                     .when(pay("p1", "a1", "30217", "50.00"))
-                    .expectSuccessfulHandlerExecution();
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(accepted(null));
         }
 
         @Test
@@ -223,7 +227,7 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"), limit("l1", ThreePublicCategory.ABROAD, "10.00"),
                             paid("p1", "a1", "30212", "8.00"))
                     .when(new SetLimit(YEAR_ID, posting("l2"), ThreePublicCategory.ABROAD, Money.parseYuan("7.99")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.LIMIT_BELOW_SPENDING));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.LIMIT_BELOW_SPENDING));
         }
     }
 
@@ -241,22 +245,23 @@ class BudgetYearRulesTest {
         void one_fen_beyond_the_limit_is_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999999.00"), received("r1", "1.00"))
                     .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
         }
 
         @Test
         void a_single_amount_beyond_the_limit_is_rejected() {
+            createdAndRejected();
             fixture.givenNoPriorActivity()
                     .when(new Appropriate(YEAR_ID, posting("a1"), Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null,
                             Money.parseYuan("999999999999999.99")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
         }
 
         @Test
         void cuts_count_as_much_as_increases() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999000.00"), adjusted("j1", "a1", "-500.00"))
                     .when(new Adjust(YEAR_ID, posting("j2"), "a1", Money.parseYuan("500.01"), "追加"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
         }
 
         @Test
@@ -264,15 +269,16 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "4999999999999.00"),
                             paid("p1", "a1", "30201", "4999999999999.00"), refunded("r1", "p1", "a1", "30201", "1.00"))
                     .when(pay("p2", "a1", "30201", "1.01"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
         }
 
         @Test
         void a_three_public_limit_beyond_the_unit_years_limit_is_rejected() {
+            createdAndRejected();
             fixture.givenNoPriorActivity()
                     .when(new SetLimit(YEAR_ID, posting("l1"), ThreePublicCategory.ABROAD,
                             Money.parseYuan("10000000000000.01")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
         }
     }
 
@@ -283,7 +289,7 @@ class BudgetYearRulesTest {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"),
                             new YearClosed("c", UNIT, 2023, LocalDate.of(2023, 12, 31), "admin", null, null))
                     .when(pay("p1", "a1", "30201", "1.00"))
-                    .expectNoEvents().expectException(rejected(ProblemCode.YEAR_CLOSED));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.YEAR_CLOSED));
         }
 
         @Test
@@ -291,29 +297,54 @@ class BudgetYearRulesTest {
             fixture.given(carriedIn("c1", "5.00"))
                     .when(new RecordOpeningBalance(YEAR_ID, posting("o1"), Fund.OTHER, "2140199", null, null, null,
                             Money.parseYuan("1.00")))
-                    .expectNoEvents().expectException(rejected(ProblemCode.OPENING_CONFLICT));
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.OPENING_CONFLICT));
         }
 
         @Test
         void a_payment_from_a_carried_in_line_is_accepted() {
             fixture.given(carriedIn("c1", "5.00"))
                     .when(pay("p1", "c1", "30201", "5.00"))
-                    .expectSuccessfulHandlerExecution();
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(accepted(null));
         }
     }
 
-    private static Matcher<TransactionRejected> rejected(ProblemCode code) {
-        return new TypeSafeMatcher<>() {
+    /** A rejection with this code (and nothing applied, which the tests say with expectNoEvents). */
+    private static org.hamcrest.Matcher<Decision> rejected(ProblemCode code) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(TransactionRejected rejection) {
-                return rejection.code() == code;
+            protected boolean matchesSafely(Decision decision) {
+                return decision instanceof Decision.Rejected rejected && rejected.rejection().code() == code;
             }
 
             @Override
-            public void describeTo(Description description) {
+            public void describeTo(org.hamcrest.Description description) {
                 description.appendText("rejected with " + code);
             }
         };
+    }
+
+    /** An acceptance, creating this line (or none). */
+    private static org.hamcrest.Matcher<Decision> accepted(String lineId) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Decision decision) {
+                return decision instanceof Decision.Accepted accepted && java.util.Objects.equals(accepted.lineId(), lineId);
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("accepted, creating line " + lineId);
+            }
+        };
+    }
+
+    /**
+     * The command creates its budget year and is rejected: the year holds no event then, so the fixture cannot
+     * source it again to compare (Axon keeps it, empty, in its cache), and must not try.
+     */
+    private void createdAndRejected() {
+        fixture.setReportIllegalStateChange(false);
     }
 
     private static LocalDate date() {

@@ -8,6 +8,8 @@ import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.ledger.decision.Decision;
+import org.budgetledger.ledger.decision.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class BudgetYearTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BudgetYear.class);
+        fixture = BudgetYearFixture.create();
     }
 
     @Test
@@ -29,7 +31,7 @@ class BudgetYearTest {
         fixture.givenNoPriorActivity()
                 .when(appropriate("a1", "2023-01-10", "1000.00", null))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload("a1")
+                .expectResultMessagePayloadMatching(accepted("a1"))
                 .expectEvents(appropriated("a1", "2023-01-10", "1000.00", null));
     }
 
@@ -48,8 +50,8 @@ class BudgetYearTest {
                         paid("p1", "a1", "600.00"))
                 .when(pay("p2", "a1", "2023-03-01", "30201", "400.01"))
                 .expectNoEvents()
-                .expectException(TransactionRejected.class)
-                .expectExceptionMessage("budget line a1 has 400.00 元 available; the payment asks for 400.01 元");
+                .expectResultMessagePayload(Decision.rejected(Rejection.of(ProblemCode.INSUFFICIENT_BALANCE,
+                        "budget line a1 has 400.00 元 available; the payment asks for 400.01 元")));
     }
 
     @Test
@@ -57,7 +59,7 @@ class BudgetYearTest {
         fixture.given(appropriated("a1", "2023-01-10", "1000.00", null))
                 .when(pay("p1", "nope", "2023-02-01", "30201", "1.00"))
                 .expectNoEvents()
-                .expectException(rejected(ProblemCode.UNKNOWN_LINE));
+                .expectResultMessagePayloadMatching(rejected(ProblemCode.UNKNOWN_LINE));
     }
 
     @Test
@@ -65,14 +67,15 @@ class BudgetYearTest {
         fixture.given(appropriated("a1", "2023-01-10", "1000.00", "302"))
                 .when(pay("p1", "a1", "2023-02-01", "30101", "1.00"))
                 .expectNoEvents()
-                .expectException(rejected(ProblemCode.ECONOMIC_MISMATCH));
+                .expectResultMessagePayloadMatching(rejected(ProblemCode.ECONOMIC_MISMATCH));
     }
 
     @Test
     void payment_inside_the_lines_economic_group_is_accepted() {
         fixture.given(appropriated("a1", "2023-01-10", "1000.00", "302"))
                 .when(pay("p1", "a1", "2023-02-01", "30226", "1.00"))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(accepted(null));
     }
 
     @Test
@@ -80,19 +83,35 @@ class BudgetYearTest {
         fixture.given(appropriated("a1", "2023-03-10", "1000.00", null))
                 .when(pay("p1", "a1", "2023-03-09", "30201", "1.00"))
                 .expectNoEvents()
-                .expectException(rejected(ProblemCode.DATE_BEFORE_LINE));
+                .expectResultMessagePayloadMatching(rejected(ProblemCode.DATE_BEFORE_LINE));
     }
 
-    private static org.hamcrest.Matcher<TransactionRejected> rejected(ProblemCode code) {
+    /** A rejection with this code (and nothing applied, which the tests say with expectNoEvents). */
+    private static org.hamcrest.Matcher<Decision> rejected(ProblemCode code) {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(TransactionRejected rejection) {
-                return rejection.code() == code;
+            protected boolean matchesSafely(Decision decision) {
+                return decision instanceof Decision.Rejected rejected && rejected.rejection().code() == code;
             }
 
             @Override
             public void describeTo(org.hamcrest.Description description) {
                 description.appendText("rejected with " + code);
+            }
+        };
+    }
+
+    /** An acceptance, creating this line (or none). */
+    private static org.hamcrest.Matcher<Decision> accepted(String lineId) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Decision decision) {
+                return decision instanceof Decision.Accepted accepted && java.util.Objects.equals(accepted.lineId(), lineId);
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("accepted, creating line " + lineId);
             }
         };
     }

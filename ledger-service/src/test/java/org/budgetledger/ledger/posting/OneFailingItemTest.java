@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.posting;
 
+import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.Concurrently;
@@ -28,7 +29,7 @@ class OneFailingItemTest extends LedgerIntegrationTest {
     private static final int RECEIPTS_PER_ROUND = 4;
 
     @Autowired
-    GroupCommit groupCommit;
+    TransactionPosting posting;
 
     @Test
     void receipts_beyond_the_amount_limit_beside_another_units_payments_fail_alone() throws Exception {
@@ -82,7 +83,7 @@ class OneFailingItemTest extends LedgerIntegrationTest {
             List<Object> outcomes = Concurrently.run(PAYMENTS_PER_ROUND, attempt -> {
                 TransactionRequest request = payment(prefix + attempt, unit);
                 try {
-                    return groupCommit.post(request, attempt % 6 == 1 ? overlong : clerk);
+                    return posting.post(request, attempt % 6 == 1 ? overlong : clerk);
                 } catch (RuntimeException failed) {
                     return failed;
                 }
@@ -91,10 +92,12 @@ class OneFailingItemTest extends LedgerIntegrationTest {
             for (int attempt = 0; attempt < outcomes.size(); attempt++) {
                 Object outcome = outcomes.get(attempt);
                 if (attempt % 6 == 1) {
-                    assertThat(outcome).as("round %d, overlong principal %d", round, attempt).isInstanceOf(RuntimeException.class);
+                    // answered with its own failure (500), not thrown into the others' answers
+                    assertThat(outcome).as("round %d, overlong principal %d", round, attempt).isInstanceOf(PostingAnswer.Refused.class);
+                    assertThat(((PostingAnswer.Refused) outcome).rejection().code()).isEqualTo(ProblemCode.INTERNAL_ERROR);
                 } else {
-                    assertThat(outcome).as("round %d, payment %d", round, attempt).isInstanceOf(PostingService.Outcome.class);
-                    assertThat(((PostingService.Outcome) outcome).created()).isTrue();
+                    assertThat(outcome).as("round %d, payment %d", round, attempt).isInstanceOf(PostingAnswer.Accepted.class);
+                    assertThat(((PostingAnswer.Accepted) outcome).created()).isTrue();
                 }
             }
             assertThat(stored(unit, prefix + "%")).isEqualTo(PAYMENTS_PER_ROUND - PAYMENTS_PER_ROUND / 6);
