@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.ledger.decision.Rejection;
-import org.budgetledger.ledger.posting.BatchPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.ledger.posting.TransactionRequests;
 import org.budgetledger.web.ApiProblem;
@@ -79,23 +78,18 @@ class TransactionColumns {
                 continue;
             }
             if (index >= columns.size()) {
-                return unreadable(row, fields.get("id"), new ApiProblem(ProblemCode.VALIDATION_FAILED,
+                return unreadable(row, fields.get("id"), new Rejection(ProblemCode.VALIDATION_FAILED,
                         "a value in column " + (index + 1) + ", which has no name",
                         List.of(new FieldError("file", "value outside the named columns"))));
             }
             fields.put(columns.get(index), cell);
         }
         TransactionRequests.Decoded decoded = TransactionRequests.convert(json, fields);
-        if (decoded instanceof TransactionRequests.Unreadable unreadable) {
-            Rejection rejection = unreadable.rejection();
-            return unreadable(row, fields.get("id"), new ApiProblem(rejection.code(), rejection.detail(), rejection.errors()));
-        }
-        return new ImportRow(row.number(), fields.get("id"),
-                BatchPosting.Parsed.readable(((TransactionRequests.Readable) decoded).request()));
+        return new ImportRow(row.number(), fields.get("id"), decoded);
     }
 
-    private static ImportRow unreadable(Sheet.Row row, String id, ApiProblem problem) {
-        return new ImportRow(row.number(), id, BatchPosting.Parsed.unreadable(problem));
+    private static ImportRow unreadable(Sheet.Row row, String id, Rejection rejection) {
+        return new ImportRow(row.number(), id, new TransactionRequests.Unreadable(rejection));
     }
 
     private static boolean isEmpty(String cell) {

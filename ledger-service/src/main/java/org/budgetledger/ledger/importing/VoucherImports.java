@@ -75,7 +75,7 @@ class VoucherImports {
     private void run(ImportJob job, List<ImportRow> rows, Caller caller) {
         long startedNanos = System.nanoTime();
         try {
-            List<PostingAnswer> answers = posting.post(rows.stream().map(ImportRow::parsed).toList(),
+            List<PostingAnswer> answers = posting.post(rows.stream().map(ImportRow::decoded).toList(),
                     caller, job.mode().allOrNothing(), job::decided);
             job.finish(rows, answers);
             ImportJob.View report = job.view();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.ledger.decision.Rejection;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.security.Caller;
@@ -41,17 +40,6 @@ public class BatchPosting {
     record Results(List<Item> results) {
     }
 
-    /** An item to decide: its request, or why it could not be read (it is then answered with that problem). */
-    public record Parsed(TransactionRequest request, ApiProblem unreadable) {
-        public static Parsed readable(TransactionRequest request) {
-            return new Parsed(request, null);
-        }
-
-        public static Parsed unreadable(ApiProblem problem) {
-            return new Parsed(null, problem);
-        }
-    }
-
     private final TransactionPosting posting;
     private final ObjectMapper json;
 
@@ -61,7 +49,7 @@ public class BatchPosting {
     }
 
     Results post(byte[] body, Caller caller) {
-        List<Parsed> items = items(body).stream().map(this::parse).toList();
+        List<TransactionRequests.Decoded> items = items(body).stream().map(item -> TransactionRequests.read(json, item)).toList();
         return new Results(posting.post(items, caller, false, decided -> {
         }).stream().map(BatchPosting::item).toList());
     }
@@ -72,15 +60,6 @@ public class BatchPosting {
         return new Item(answer.id(), http.getStatusCode().value(),
                 http.getBody() instanceof PostingResult result ? result : null,
                 http.getBody() instanceof ProblemDetail problem ? problem : null);
-    }
-
-    private Parsed parse(byte[] item) {
-        TransactionRequests.Decoded decoded = TransactionRequests.read(json, item);
-        if (decoded instanceof TransactionRequests.Unreadable unreadable) {
-            Rejection rejection = unreadable.rejection();
-            return Parsed.unreadable(new ApiProblem(rejection.code(), rejection.detail(), rejection.errors()));
-        }
-        return Parsed.readable(((TransactionRequests.Readable) decoded).request());
     }
 
     /** The raw bytes of each element of {@code transactions}, which must be an array of at most ITEMS_MAX. */

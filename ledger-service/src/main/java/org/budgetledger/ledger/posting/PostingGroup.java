@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -38,10 +39,10 @@ class PostingGroup {
     private static final Logger log = LoggerFactory.getLogger(PostingGroup.class);
 
     /** An item to decide on behalf of its caller: its request, or why it could not be read. */
-    record Item(BatchPosting.Parsed parsed, Caller caller) {
+    record Item(TransactionRequests.Decoded decoded, Caller caller) {
         /** The transaction's id; null when the item could not be read. */
         String id() {
-            return parsed.request() == null ? null : parsed.request().id();
+            return decoded instanceof TransactionRequests.Readable readable ? readable.request().id() : null;
         }
     }
 
@@ -92,9 +93,10 @@ class PostingGroup {
             unitOfWork.attachTransaction(transactionManager);
             // one query for the group's earlier acceptances, kept up to date with what the group accepts
             Map<PostedTransactions.Key, PostedTransactions.Stored> earlier = postedTransactions.findAll(
-                    items.subList(start, end).stream().map(Item::parsed)
-                            .filter(parsed -> parsed.request() != null && parsed.request().id() != null)
-                            .map(parsed -> new PostedTransactions.Key(parsed.request().unit(), parsed.request().id())).toList());
+                    items.subList(start, end).stream().map(Item::decoded)
+                            .flatMap(decoded -> decoded instanceof TransactionRequests.Readable readable
+                                    && readable.request().id() != null ? Stream.of(readable.request()) : Stream.<TransactionRequest>empty())
+                            .map(request -> new PostedTransactions.Key(request.unit(), request.id())).toList());
             for (int index = start; index < end; index++) {
                 if (failedAlone[index - start] == null) {
                     Item item = items.get(index);
@@ -146,13 +148,13 @@ class PostingGroup {
     private Optional<PostingAnswer> decide(Item item, Map<PostedTransactions.Key, PostedTransactions.Stored> earlier,
                                            PostingAnswer[] answers, int at, List<TransactionDecisions.Acceptance> accepted,
                                            List<Integer> acceptedAt) {
-        if (item.parsed().unreadable() != null) {
-            answers[at] = new PostingAnswer.Refused(null, PostingAnswer.rejection(item.parsed().unreadable()));
+        if (item.decoded() instanceof TransactionRequests.Unreadable unreadable) {
+            answers[at] = new PostingAnswer.Refused(null, unreadable.rejection());
             return Optional.empty();
         }
         TransactionDecisions.Decided decided;
         try {
-            decided = decisions.decide(item.parsed().request(), item.caller(), earlier);
+            decided = decisions.decide(((TransactionRequests.Readable) item.decoded()).request(), item.caller(), earlier);
         } catch (RuntimeException failed) {
             if (!itsOwn(failed)) {
                 throw failed;

@@ -74,7 +74,7 @@ public class TransactionPosting {
      * @throws RuntimeException a database outage, answered as a request that found the database out of reach
      */
     public PostingAnswer post(TransactionRequest request, Caller caller) {
-        Waiting posted = new Waiting(new PostingGroup.Item(BatchPosting.Parsed.readable(request), caller),
+        Waiting posted = new Waiting(new PostingGroup.Item(new TransactionRequests.Readable(request), caller),
                 new CompletableFuture<>());
         waiting.add(posted);
         try {
@@ -95,12 +95,12 @@ public class TransactionPosting {
      *                     first item of a group that is decided again)
      * @return one answer per item, in order
      */
-    public List<PostingAnswer> post(List<BatchPosting.Parsed> items, Caller caller, boolean allOrNothing,
+    public List<PostingAnswer> post(List<TransactionRequests.Decoded> items, Caller caller, boolean allOrNothing,
                                     IntConsumer progress) {
         if (items.size() > BatchPosting.ITEMS_MAX) {
             throw new IllegalArgumentException(items.size() + " items; at most " + BatchPosting.ITEMS_MAX + " are decided at once");
         }
-        List<PostingGroup.Item> all = items.stream().map(parsed -> new PostingGroup.Item(parsed, caller)).toList();
+        List<PostingGroup.Item> all = items.stream().map(decoded -> new PostingGroup.Item(decoded, caller)).toList();
         PostingAnswer[] answers = new PostingAnswer[all.size()];
         if (allOrNothing) {
             for (int attempt = 1; groups.decide(all, 0, all.size(), true, progress, answers).isPresent(); attempt++) {
