@@ -294,13 +294,15 @@ class HostileRequestsTest {
         for (String path : List.of("/api/v1/units", "/api/v1/catalog/subjects", "/api/v1/catalog/economic",
                 "/api/v1/audit/verify", "/api/v1/audit/replays", "/api/v1/transactions")) {
             for (String contentType : List.of("*/*", "application/*", "text/*")) {
-                long storedBefore = stored();
-                HttpResponse<String> response = send("POST", path, Map.of("Content-Type", contentType),
-                        "{\"code\":\"W1\",\"name\":\"通配\"}");
-                String what = path + " content-type " + contentType;
-                assertThat(response.statusCode()).as(what).isEqualTo(415);
-                assertThat(response.body()).as(what).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
-                assertThat(stored()).as(what).isEqualTo(storedBefore);
+                // an empty body names its type too: Spring MVC fails (500) on a wildcard even with nothing to read
+                for (String body : List.of("{\"code\":\"W1\",\"name\":\"通配\"}", "")) {
+                    long storedBefore = stored();
+                    HttpResponse<String> response = send("POST", path, Map.of("Content-Type", contentType), body);
+                    String what = path + " content-type " + contentType + " body " + body.length();
+                    assertThat(response.statusCode()).as(what).isEqualTo(415);
+                    assertThat(response.body()).as(what).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
+                    assertThat(stored()).as(what).isEqualTo(storedBefore);
+                }
             }
         }
     }

@@ -15,14 +15,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A body must say what it is: one whose Content-Type names no concrete media type ({@code *}{@code /*},
- * {@code application/*}) or is no media type at all answers 415, before anything is read. Spring MVC would
+ * {@code application/*}) or is no media type at all answers 415, before anything is read; so does a write
+ * (POST, PUT, PATCH) with an empty body and such a Content-Type. Spring MVC would
  * otherwise refuse such a type only where it binds a body, and fail (500) on a wildcard there.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ContentTypeCheck extends OncePerRequestFilter {
+
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
 
     private final ObjectMapper json;
 
@@ -34,7 +38,9 @@ public class ContentTypeCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        // a write names its body's type even when the body is empty: Spring MVC fails (500) on a wildcard there too
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || WRITES.contains(request.getMethod());
         if (contentType == null || !body || isConcrete(contentType)) {
             chain.doFilter(request, response);
             return;
