@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.budgetledger.platform.threads.WorkerThreads;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Duration;
 
 
 @Configuration(proxyBeanMethods = false)
@@ -100,13 +103,7 @@ class BudgetYearConfiguration {
      */
     @Bean
     ThreadPoolTaskExecutor budgetYearSnapshotExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("budget-year-snapshots-");
-        executor.setDaemon(true);
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return WorkerThreads.executor("budget-year-snapshots", 1, Integer.MAX_VALUE, WorkerThreads.Stop.INTERRUPT,
+                Duration.ofSeconds(10));
     }
 }

@@ -1,8 +1,11 @@
 package org.budgetledger.ledger.importing;
 
+import org.budgetledger.platform.threads.WorkerThreads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Duration;
 
 /**
  * The one thread that decides imported rows ({@link VoucherImports}), as a Spring-managed executor: the
@@ -19,15 +22,7 @@ class ImportWorkerConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor importWorker() {
-        ThreadPoolTaskExecutor worker = new ThreadPoolTaskExecutor();
-        worker.setCorePoolSize(1);
-        worker.setMaxPoolSize(1);
-        worker.setQueueCapacity(QUEUED_MAX);
-        worker.setThreadFactory(work -> new Thread(work, "import-worker"));
-        worker.setWaitForTasksToCompleteOnShutdown(false);
-        // interrupted when the context is destroyed, not first awaited for the lifecycle's whole stop phase
-        worker.setAcceptTasksAfterContextClose(true);
-        worker.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
-        return worker;
+        return WorkerThreads.executor("import-worker", 1, QUEUED_MAX, WorkerThreads.Stop.INTERRUPT,
+                Duration.ofSeconds(STOP_WAIT_SECONDS));
     }
 }

@@ -1,8 +1,11 @@
 package org.budgetledger.ledger.posting;
 
+import org.budgetledger.platform.threads.WorkerThreads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class PostingConfiguration {
@@ -13,14 +16,6 @@ class PostingConfiguration {
      */
     @Bean
     ThreadPoolTaskExecutor groupCommitExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setQueueCapacity(0);
-        executor.setThreadNamePrefix("group-commit-");
-        executor.setDaemon(true);
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return WorkerThreads.executor("group-commit", 1, 0, WorkerThreads.Stop.INTERRUPT, Duration.ofSeconds(10));
     }
 }

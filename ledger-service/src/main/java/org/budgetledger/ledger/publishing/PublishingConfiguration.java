@@ -3,6 +3,7 @@ package org.budgetledger.ledger.publishing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.platform.threads.WorkerThreads;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -12,6 +13,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import java.time.Duration;
 import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,18 +46,12 @@ class PublishingConfiguration {
 
     /**
      * The publisher's one thread. Closing the context is its one shutdown path: the publisher's {@code stop()} ends
-     * its loop after the round in flight, this executor's lifecycle stop waits for that round (its acknowledgements
-     * and stored position; at most {@code spring.lifecycle.timeout-per-shutdown-phase}), and only a round stuck
-     * beyond that is interrupted when the executor is destroyed.
+     * its loop after the round in flight, and the executor, when destroyed, waits up to 10 s for that round (its
+     * acknowledgements and stored position) without interrupting it; a round stuck beyond that (a broker gone)
+     * does not hold the close, and the next leader publishes from the stored position.
      */
     @Bean(name = WORKER, defaultCandidate = false)
     ThreadPoolTaskExecutor eventPublisherExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("event-publisher-");
-        executor.setDaemon(true);
-        executor.setAwaitTerminationSeconds(5);
-        return executor;
+        return WorkerThreads.executor("event-publisher", 1, Integer.MAX_VALUE, WorkerThreads.Stop.FINISH, Duration.ofSeconds(10));
     }
 }

@@ -1,8 +1,11 @@
 package org.budgetledger.projection.replay;
 
+import org.budgetledger.platform.threads.WorkerThreads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Duration;
 
 /**
  * The replays' threads as Spring-managed executors, so that the context's close is their one shutdown path:
@@ -35,18 +38,7 @@ class ReplayThreads {
     }
 
     private static ThreadPoolTaskExecutor executor(String threadName, int threads) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadFactory(work -> {
-            Thread thread = new Thread(work, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        // interrupted when the context is destroyed, not first awaited for the lifecycle's whole stop phase
-        executor.setAcceptTasksAfterContextClose(true);
-        executor.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
-        return executor;
+        return WorkerThreads.executor(threadName, threads, Integer.MAX_VALUE, WorkerThreads.Stop.INTERRUPT,
+                Duration.ofSeconds(STOP_WAIT_SECONDS));
     }
 }
