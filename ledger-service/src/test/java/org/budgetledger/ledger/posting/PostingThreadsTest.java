@@ -39,7 +39,7 @@ class PostingThreadsTest {
             assertThat(answer).isInstanceOf(PostingAnswer.Refused.class);
             assertThat(((PostingAnswer.Refused) answer).rejection().code()).isEqualTo(ProblemCode.UNKNOWN_UNIT);
             assertThat(ledgerThreads()).filteredOn(thread -> !others.contains(thread))
-                    .anyMatch(thread -> thread.getName().startsWith("group-commit-"));
+                    .anyMatch(thread -> thread.getName().equals("group-commit"));
         } finally {
             ledger.close();
         }
@@ -50,8 +50,8 @@ class PostingThreadsTest {
 
     private static Set<Thread> ledgerThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(thread -> thread.getName().startsWith("group-commit-")
-                        || thread.getName().startsWith("budget-year-snapshots-"))
+                .filter(thread -> thread.getName().equals("group-commit")
+                        || thread.getName().equals("budget-year-snapshots"))
                 .collect(Collectors.toSet());
     }
 }
