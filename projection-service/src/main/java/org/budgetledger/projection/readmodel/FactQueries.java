@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,13 +53,22 @@ public class FactQueries {
     public ReportInputs inputs(String unit, int year, ReportPeriod period) {
         Date asOf = Date.valueOf(period.asOf());
         Timestamp knownAt = Timestamp.from(period.knownAt());
+        ReportInputs inputs = new ReportInputs(sums(unit, year, asOf, knownAt), limitsFen(unit, year, asOf, knownAt));
+        if (!inputs.summable()) {
+            throw beyondWhatReportsSum(unit, year);
+        }
+        return inputs;
+    }
+
+    /** The facts kept by the period, summed per dimension; the sums that are zero left out. */
+    private List<FactSum> sums(String unit, int year, Date asOf, Timestamp knownAt) {
         // One statement, so that it sees one state of the read model. Of its two ways, the database takes one
         // (the other's filters are false before any row is read):
         // - no checkpoint is later than knownAt: the day sums up to asOf, less the facts among them recorded after
         //   knownAt, which are fewer than a checkpoint bucket (usually none);
         // - otherwise: the latest checkpoint at or before knownAt, plus the facts recorded after it up to knownAt,
         //   which are at most about one bucket. See FactCheckpoints.
-        List<FactSum> sums = jdbc.sql("""
+        return jdbc.sql("""
                         WITH base AS (
                             SELECT max(known_until) AS known_until FROM %1$s.fact_checkpoint
                             WHERE unit = :unit AND year = :year AND known_until <= :knownAt
@@ -91,14 +102,22 @@ public class FactQueries {
                         GROUP BY measure, fund, subject, kind, economic, project, origin
                         HAVING sum(fen) <> 0""".formatted(schema))
                 .param("unit", unit).param("year", year).param("asOf", asOf).param("knownAt", knownAt)
-                .query((row, number) -> new FactSum(Measure.valueOf(row.getString("measure")),
-                        Fund.valueOf(row.getString("fund")), row.getString("subject"),
-                        absent(row.getString("kind")) ? null : Kind.valueOf(row.getString("kind")),
-                        absent(row.getString("economic")) ? null : row.getString("economic"),
-                        absent(row.getString("project")) ? null : row.getString("project"),
-                        absent(row.getString("origin")) ? null : LineOrigin.valueOf(row.getString("origin")),
-                        fen(row.getBigDecimal("fen"), unit, year)))
+                .query((row, number) -> factSum(row, unit, year))
                 .list();
+    }
+
+    private static FactSum factSum(ResultSet row, String unit, int year) throws SQLException {
+        return new FactSum(Measure.valueOf(row.getString("measure")),
+                Fund.valueOf(row.getString("fund")), row.getString("subject"),
+                absent(row.getString("kind")) ? null : Kind.valueOf(row.getString("kind")),
+                absent(row.getString("economic")) ? null : row.getString("economic"),
+                absent(row.getString("project")) ? null : row.getString("project"),
+                absent(row.getString("origin")) ? null : LineOrigin.valueOf(row.getString("origin")),
+                fen(row.getBigDecimal("fen"), unit, year));
+    }
+
+    /** The 三公 limit of each category in force on the period's day, as known at its knownAt. */
+    private Map<ThreePublicCategory, Long> limitsFen(String unit, int year, Date asOf, Timestamp knownAt) {
         Map<ThreePublicCategory, Long> limits = new EnumMap<>(ThreePublicCategory.class);
         jdbc.sql("""
                         SELECT DISTINCT ON (category) category, amount_fen FROM %s.three_public_limit
@@ -108,11 +127,7 @@ public class FactQueries {
                 .query(row -> {
                     limits.put(ThreePublicCategory.valueOf(row.getString("category")), row.getLong("amount_fen"));
                 });
-        ReportInputs inputs = new ReportInputs(sums, limits);
-        if (!inputs.summable()) {
-            throw beyondWhatReportsSum(unit, year);
-        }
-        return inputs;
+        return limits;
     }
 
     /** A sum of the database's (a numeric: it never overflows) as a long, if it is one. */

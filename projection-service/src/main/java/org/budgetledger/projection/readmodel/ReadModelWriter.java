@@ -103,22 +103,44 @@ public class ReadModelWriter {
             return 0;
         }
         Set<Long> fresh = replayed == null ? recordApplied(events) : replayedFirst(events);
-        ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar", "varchar", "varchar",
-                "varchar", "varchar", "varchar", "varchar", "varchar", "bigint");
-        ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
-        Map<DayKey, Long> daySums = new TreeMap<>();
-        Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
+        DeliveryRows rows = new DeliveryRows(checkpoints != null);
         int applied = 0;
         for (Delivered delivered : events) {
             if (!fresh.remove(delivered.envelope().sequence())) {
                 continue; // applied before, or twice in this delivery
             }
             applied++;
+            rows.add(delivered);
+        }
+        insertFacts(rows.facts);
+        insertDaySums(rows.daySums);
+        insertLimits(rows.limits);
+        if (checkpoints != null) {
+            checkpoints.afterApplying(rows.arrived.values());
+        }
+        return applied;
+    }
+
+    /** The rows a delivery's new events add, gathered before any is written. */
+    private static final class DeliveryRows {
+        /** Whether the facts themselves are kept, and the checkpoints that follow them (not in a scratch model). */
+        private final boolean keepsFacts;
+        final ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar",
+                "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "bigint");
+        final ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
+        final Map<DayKey, Long> daySums = new TreeMap<>();
+        final Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
+
+        DeliveryRows(boolean keepsFacts) {
+            this.keepsFacts = keepsFacts;
+        }
+
+        void add(Delivered delivered) {
             EventEnvelope envelope = delivered.envelope();
             LedgerEvent event = delivered.event();
             for (Fact fact : FactsOfEvent.of(envelope, event)) {
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
-                if (checkpoints != null) {
+                if (keepsFacts) {
                     facts.add(fact.sequence(), fact.part(), fact.unit(), fact.year(), fact.effectiveDate().toString(),
                             fact.recordedAt().toString(), fact.measure().name(), fact.fund().name(), fact.subject(),
                             fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
@@ -133,12 +155,18 @@ public class ReadModelWriter {
                         limit.effectiveDate().toString(), limit.recordedAt().toString(), limit.amountFen());
             }
         }
+    }
+
+    private void insertFacts(ColumnArrays facts) {
         if (!facts.isEmpty()) {
             jdbc.update("""
                     INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
                         fund, subject, kind, economic, project, line_id, origin, amount_fen)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
         }
+    }
+
+    private void insertDaySums(Map<DayKey, Long> daySums) {
         if (!daySums.isEmpty()) {
             ColumnArrays sums = new ColumnArrays("varchar", "int", "date", "varchar", "varchar", "varchar", "varchar", "varchar",
                     "varchar", "varchar", "bigint");
@@ -155,15 +183,14 @@ public class ReadModelWriter {
                     ON CONFLICT (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin)
                     DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen""".formatted(schema), sums.arrays());
         }
+    }
+
+    private void insertLimits(ColumnArrays limits) {
         if (!limits.isEmpty()) {
             jdbc.update("""
                     INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date, recorded_at, amount_fen)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits.arrays());
         }
-        if (checkpoints != null) {
-            checkpoints.afterApplying(arrived.values());
-        }
-        return applied;
     }
 
     /** The events not applied before: the primary key of applied_event turns a redelivered one into no row. */
