@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.budgetyear;
+package org.budgetledger.ledger.budgetyear.storage;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
@@ -60,7 +60,7 @@ class BudgetYearConfiguration {
      * payment: a few KB for a hundred lines (about 250 bytes a line, 30 a refunded payment). Not the payments, which a busy unit-year has a million of: as JSON they are about
      * 114 MB, which Jackson read back in 1.8–2.0 s on the benchmark machine, and even a hand-written binary
      * form (45 MB) took 0.46–0.92 s to decode, before PostgreSQL had sent it: over the 500 ms a first
-     * posting may take. So a refund looks its payment up in the store instead ({@link StoredPayments}).
+     * posting may take. So a refund looks its payment up in the store instead ({@link org.budgetledger.ledger.budgetyear.StoredPayments}).
      *
      * <p>Axon's snapshotter reads the previous snapshot and the events since, and writes the new snapshot,
      * on a thread of its own after the posting committed: the posting does not wait for it. {@code 0} takes
