@@ -3,6 +3,7 @@ package org.budgetledger.ledger.publishing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.ledger.settings.LedgerSettings;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -15,7 +16,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublisherSettings.class)
+@EnableConfigurationProperties(LedgerSettings.class)
 class PublishingConfiguration {
 
     static final String PRODUCERS = "eventPublisherProducerFactory";

@@ -16,7 +16,6 @@ import org.budgetledger.contracts.wire.TopicHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -45,6 +44,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.budgetledger.platform.settings.PlatformSettings;
 
 /**
  * SPEC §8 replays: the whole history, read from the topic's first offset, rebuilt into a scratch schema
@@ -89,7 +89,7 @@ public class Replays {
     Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
             KafkaProperties kafka, SslBundles sslBundles,
-            @Value("${budgetledger.events.topic}") String topic,
+            PlatformSettings platform,
             @Qualifier("replayWorker") AsyncTaskExecutor worker, @Qualifier("replayHelpers") AsyncTaskExecutor helpers,
             @Qualifier("replayReader") AsyncTaskExecutor reader) {
         this.worker = worker;
@@ -102,7 +102,7 @@ public class Replays {
         this.live = live;
         this.wireEvents = new EventValueReader(json);
         this.consumerProperties = kafka.buildConsumerProperties(sslBundles);
-        this.topic = topic;
+        this.topic = platform.events().topic();
         Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
                 .description("records the running replay has read (0 when none runs)").register(meters);
         Gauge.builder("budgetledger.replay.total", running, current -> current.get() == null ? 0 : current.get().total())

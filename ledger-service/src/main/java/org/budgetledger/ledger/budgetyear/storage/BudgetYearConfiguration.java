@@ -12,18 +12,20 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.budgetledger.ledger.settings.LedgerSettings;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerSettings.class)
 class BudgetYearConfiguration {
 
     /**
@@ -34,10 +36,10 @@ class BudgetYearConfiguration {
      * when several instances post.
      */
     @Bean(destroyMethod = "close")
-    CacheManager budgetYearCacheManager(@Value("${budgetledger.ledger.budget-year-cache-entries}") long entries) {
+    CacheManager budgetYearCacheManager(LedgerSettings settings) {
         return CacheManagerBuilder.newCacheManagerBuilder()
                 .withCache("budget-years", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(entries)))
+                        ResourcePoolsBuilder.heap(settings.ledger().budgetYearCacheEntries())))
                 .build(true);
     }
 
@@ -68,7 +70,8 @@ class BudgetYearConfiguration {
      */
     @Bean
     SnapshotTriggerDefinition budgetYearSnapshotTrigger(Snapshotter budgetYearSnapshotter,
-                                                        @Value("${budgetledger.ledger.budget-year-snapshot-events}") int events) {
+                                                        LedgerSettings settings) {
+        int events = settings.ledger().budgetYearSnapshotEvents();
         return events > 0 ? new EventCountSnapshotTriggerDefinition(budgetYearSnapshotter, events)
                 : NoSnapshotTriggerDefinition.INSTANCE;
     }
