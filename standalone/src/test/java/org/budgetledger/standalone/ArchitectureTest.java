@@ -74,6 +74,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void domainPackagesHoldNoSpringWiring() {
+        // the budget year's cache, snapshots and stored-payment lookup live in budgetyear.storage
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(product);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.budgetledger.(**)").should().beFreeOfCycles().check(product);
     }
