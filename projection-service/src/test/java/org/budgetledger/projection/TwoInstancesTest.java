@@ -37,6 +37,9 @@ class TwoInstancesTest {
              ConfigurableApplicationContext second = instance(infrastructure, group)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> assigned(first) > 0 && assigned(second) > 0);
             assertThat(assigned(first) + assigned(second)).isEqualTo(6);
+            // the listener's group is the one configured (budgetledger.projection.group-id)
+            assertThat(first.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("projection").getGroupId())
+                    .isEqualTo(group);
 
             Map<String, Long> lastByUnitYear = new HashMap<>();
             for (int n = 0; n < 12; n++) {
@@ -62,9 +65,9 @@ class TwoInstancesTest {
     private static ConfigurableApplicationContext instance(Infrastructure infrastructure, String group) {
         Map<String, Object> properties = new HashMap<>(TestUsers.properties());
         properties.putAll(SharedInfrastructure.properties());
-        properties.put("budgetledger.projection.group-id", group);
         SharedInfrastructure.get();
+        // an argument: default properties rank below the service's budgetledger/projection.properties
         return new SpringApplicationBuilder(ProjectionServiceApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).run();
+                .properties(properties).run("--budgetledger.projection.group-id=" + group);
     }
 }

@@ -1,5 +1,6 @@
 package org.budgetledger.standalone;
 
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -20,7 +21,7 @@ final class StartupBanner {
         EmbeddedServers servers = running.servers();
         Optional<String> password = context.getBean(GeneratedAdmin.class).takePasswordToShow();
         String bootstrap = environment.getProperty("spring.kafka.bootstrap-servers");
-        String topic = environment.getProperty("budgetledger.events.topic", "budget-ledger.events");
+        String topic = context.getBean(PlatformSettings.class).events().topic();
         StringBuilder banner = new StringBuilder(System.lineSeparator())
                 .append("  Budget Ledger is ready: http://localhost:").append(context.getWebServer().getPort()).append('\n');
         password.ifPresentOrElse(

@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
+import org.budgetledger.web.settings.WebSettings;
 
 /**
  * Bounds every request body: {@code budgetledger.http.body-max} (1 MB) for single requests,
@@ -29,7 +30,7 @@ import java.util.List;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@EnableConfigurationProperties(HttpProperties.class)
+@EnableConfigurationProperties(WebSettings.class)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Thrown by the body stream once the limit is passed; the answer is 413. */
@@ -44,10 +45,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final ObjectMapper json;
 
-    RequestSizeLimit(HttpProperties limits, ObjectMapper json) {
+    RequestSizeLimit(WebSettings settings, ObjectMapper json) {
         this.json = json;
-        this.bodyMaxBytes = limits.bodyMax().toBytes();
-        this.batchBodyMaxBytes = limits.batchBodyMax().toBytes();
+        this.bodyMaxBytes = settings.http().bodyMax().toBytes();
+        this.batchBodyMaxBytes = settings.http().batchBodyMax().toBytes();
     }
 
     @Override

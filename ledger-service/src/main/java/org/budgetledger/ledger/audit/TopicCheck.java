@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.budgetledger.ledger.publishing.PublicationPosition;
 import org.budgetledger.contracts.wire.TopicHistory;
-import org.springframework.beans.factory.annotation.Value;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +44,12 @@ class TopicCheck {
     private final String topic;
 
     TopicCheck(JdbcClient jdbc, ObjectMapper json, KafkaProperties kafka, SslBundles sslBundles,
-               @Value("${budgetledger.events.topic}") String topic) {
+               PlatformSettings platform) {
         this.jdbc = jdbc;
         this.json = json;
         this.kafka = kafka;
         this.sslBundles = sslBundles;
-        this.topic = topic;
+        this.topic = platform.events().topic();
     }
 
     Result run() {

@@ -36,7 +36,7 @@ import java.util.Optional;
  * spending, its turnover and whether it is closed, as its event sourcing handlers build it from its events;
  * and the checks several transaction types share, each answering a rejection or nothing.
  *
- * <p>Snapshots ({@link BudgetYearConfiguration}) are these fields as JSON, all but the payments: those are
+ * <p>Snapshots ({@code storage.BudgetYearConfiguration}) are these fields as JSON, all but the payments: those are
  * looked up in the event store when a refund names one this object does not hold ({@link StoredPayments}).
  * Raise the budget year's {@code @Revision} whenever a field or an event sourcing handler changes meaning:
  * snapshots of another revision are then ignored, and budget years are read from their events again.
@@ -54,7 +54,7 @@ abstract class BudgetYearState {
     private final Map<String, BudgetLine> lines = new HashMap<>();
     /**
      * The payments made since this object was loaded, or all of them if it was read from its events; older
-     * ones are in the store. Not in snapshots: a million payments would not load in time (BudgetYearConfiguration).
+     * ones are in the store. Not in snapshots: a million payments would not load in time (storage.BudgetYearConfiguration).
      */
     @JsonIgnore
     private final Map<String, Payment> payments = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.budgetyear;
 
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Rejection;
 
@@ -17,6 +18,11 @@ record Payment(String id, String lineId, String economic, int epochDay, long amo
 
     static Payment of(String id, String lineId, String economic, LocalDate date, Money amount) {
         return new Payment(id, lineId, economic.intern(), Math.toIntExact(date.toEpochDay()), amount.fen());
+    }
+
+    /** The payment as its event says it, for one found in the store ({@link StoredPayments}). */
+    static Payment of(PaymentMade paid) {
+        return of(paid.transactionId(), paid.lineId(), paid.economic(), paid.effectiveDate(), paid.amount());
     }
 
     LocalDate date() {

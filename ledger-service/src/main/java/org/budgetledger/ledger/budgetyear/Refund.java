@@ -20,7 +20,7 @@ public record Refund(@TargetAggregateIdentifier String budgetYearId, Posting pos
             return Decision.rejected(closedOrBeyond.get());
         }
         Optional<Payment> found = Optional.ofNullable(year.payment(paymentId))
-                .or(() -> lookups.storedPayments().find(posting.budgetYearId(), paymentId));
+                .or(() -> lookups.storedPayments().find(posting.budgetYearId(), paymentId).map(Payment::of));
         if (found.isEmpty()) {
             return Decision.rejected(Rejection.of(ProblemCode.UNKNOWN_PAYMENT, "no payment " + paymentId + " in unit "
                     + posting.unit() + ", year " + posting.year()));

@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.eventstore;
 
 import org.budgetledger.contracts.integrity.SecretFile;
+import org.budgetledger.ledger.settings.LedgerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ import java.util.HexFormat;
  * file that others could read is made owner-only, with a warning.
  */
 @Component
-@EnableConfigurationProperties(IntegrityProperties.class)
+@EnableConfigurationProperties(LedgerSettings.class)
 public class IntegrityKey {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrityKey.class);
@@ -37,8 +38,8 @@ public class IntegrityKey {
     private final byte[] key;
 
     @Autowired
-    IntegrityKey(IntegrityProperties properties) {
-        this(properties.key(), properties.keyFile());
+    IntegrityKey(LedgerSettings settings) {
+        this(settings.integrity().key(), settings.integrity().keyFile());
     }
 
     IntegrityKey(String keyBase64, Path keyFile) {

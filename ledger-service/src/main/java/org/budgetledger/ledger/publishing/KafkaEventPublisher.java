@@ -6,7 +6,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.wire.EventRecords;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
-import org.budgetledger.platform.kafka.EventTopic;
+import org.budgetledger.ledger.settings.LedgerSettings;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -49,9 +50,9 @@ class KafkaEventPublisher implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final EventTopic topic;
+    private final PlatformSettings.EventTopic topic;
     private final EventRecords records;
-    private final PublisherSettings settings;
+    private final LedgerSettings.Publisher settings;
     private final KafkaAdmin admin;
     private final ProducerFactory<String, byte[]> producers;
     private final TaskExecutor worker;
@@ -62,15 +63,15 @@ class KafkaEventPublisher implements SmartLifecycle {
     private volatile boolean failing;
     private long backoffMillis = BACKOFF_MIN_MILLIS;
 
-    KafkaEventPublisher(DataSource dataSource, JdbcClient jdbc, ObjectMapper json, EventTopic topic,
-                        PublisherSettings settings, KafkaAdmin admin,
+    KafkaEventPublisher(DataSource dataSource, JdbcClient jdbc, ObjectMapper json, PlatformSettings platform,
+                        LedgerSettings ledger, KafkaAdmin admin,
                         @Qualifier(PublishingConfiguration.PRODUCERS) ProducerFactory<String, byte[]> producers,
                         @Qualifier(PublishingConfiguration.WORKER) TaskExecutor worker) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.topic = topic;
+        this.topic = platform.events();
         this.records = new EventRecords(json, topic.topic());
-        this.settings = settings;
+        this.settings = ledger.publisher();
         this.admin = admin;
         this.producers = producers;
         this.worker = worker;

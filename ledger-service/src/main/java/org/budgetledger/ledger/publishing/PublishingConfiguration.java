@@ -3,6 +3,7 @@ package org.budgetledger.ledger.publishing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.ledger.settings.LedgerSettings;
 import org.budgetledger.platform.threads.WorkerThreads;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublisherSettings.class)
+@EnableConfigurationProperties(LedgerSettings.class)
 class PublishingConfiguration {
 
     static final String PRODUCERS = "eventPublisherProducerFactory";

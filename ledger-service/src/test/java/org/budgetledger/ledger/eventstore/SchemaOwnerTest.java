@@ -5,6 +5,7 @@ import org.budgetledger.testing.Infrastructure;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.platform.jdbc.SchemaOwner;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ class SchemaOwnerTest {
             single.setUser(name);
             single.setPassword(password);
 
-            new SchemaOwner(single, url, "", "").migrate(LedgerSchema.NAME, "classpath:db/" + LedgerSchema.NAME);
+            new SchemaOwner(single, url, new PlatformSettings(null, new PlatformSettings.Database("", ""))).migrate(LedgerSchema.NAME, "classpath:db/" + LedgerSchema.NAME);
 
             JdbcClient asTheRole = JdbcClient.create(single);
             asTheRole.sql("INSERT INTO ledger.unit (code, name) VALUES ('U1', 'kept')").update();

@@ -3,8 +3,10 @@ package org.budgetledger.platform.jdbc;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a warning says so.
  */
 @Component
+@EnableConfigurationProperties(PlatformSettings.class)
 public class SchemaOwner {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaOwner.class);
@@ -39,13 +42,11 @@ public class SchemaOwner {
     private final String ownerPassword;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    public SchemaOwner(DataSource application, @Value("${spring.datasource.url:}") String url,
-                @Value("${budgetledger.database.owner-username:}") String ownerUsername,
-                @Value("${budgetledger.database.owner-password:}") String ownerPassword) {
+    public SchemaOwner(DataSource application, @Value("${spring.datasource.url:}") String url, PlatformSettings settings) {
         this.application = application;
         this.url = url;
-        this.ownerUsername = ownerUsername;
-        this.ownerPassword = ownerPassword;
+        this.ownerUsername = settings.database().ownerUsername();
+        this.ownerPassword = settings.database().ownerPassword();
     }
 
     /** Flyway for the schema and its migrations at {@code location}, run as the owner; not migrated yet. */

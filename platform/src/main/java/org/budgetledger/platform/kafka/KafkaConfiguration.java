@@ -1,6 +1,7 @@
 package org.budgetledger.platform.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +13,12 @@ import org.springframework.context.annotation.Import;
  * standalone launcher, once.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventTopic.class)
+@EnableConfigurationProperties(PlatformSettings.class)
 @Import(KafkaBrokerHealth.class)
 public class KafkaConfiguration {
 
     @Bean
-    public NewTopic eventTopic(EventTopic settings) {
-        return settings.newTopic();
+    public NewTopic eventTopic(PlatformSettings settings) {
+        return settings.events().newTopic();
     }
 }

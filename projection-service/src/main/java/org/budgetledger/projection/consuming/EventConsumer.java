@@ -3,7 +3,9 @@ package org.budgetledger.projection.consuming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contracts.wire.EventValueReader;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
+import org.budgetledger.projection.settings.ProjectionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,14 +30,29 @@ class EventConsumer {
     private final ReadModelWriter writer;
     private final EventValueReader wireEvents;
     private final ParkedEvents parked;
+    private final String topic;
+    private final String groupId;
 
-    EventConsumer(ReadModelWriter writer, ObjectMapper json, ParkedEvents parked) {
+    EventConsumer(ReadModelWriter writer, ObjectMapper json, ParkedEvents parked, PlatformSettings platform,
+                  ProjectionSettings settings) {
         this.writer = writer;
         this.wireEvents = new EventValueReader(json);
         this.parked = parked;
+        this.topic = platform.events().topic();
+        this.groupId = settings.projection().groupId();
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "${budgetledger.events.topic}", groupId = "${budgetledger.projection.group-id}")
+    /** {@code budgetledger.events.topic}, for the listener below ({@code __listener} is this bean). */
+    public String topic() {
+        return topic;
+    }
+
+    /** {@code budgetledger.projection.group-id}, for the listener below. */
+    public String groupId() {
+        return groupId;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", groupId = "#{__listener.groupId()}")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
         List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {

@@ -9,7 +9,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.budgetledger.platform.kafka.KafkaClients;
 import org.budgetledger.projection.reports.Freshness;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.budgetledger.projection.settings.ProjectionSettings;
 
 /**
  * {@code projection} in health: the last sequence applied, the consumer group's lag (records on the topic
@@ -36,10 +36,10 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
 
     ProjectionHealth(Freshness freshness, ParkedEvents parked, MeterRegistry meters,
                      KafkaProperties kafka, SslBundles sslBundles,
-                     @Value("${budgetledger.projection.group-id}") String groupId) {
+                     ProjectionSettings settings) {
         this.freshness = freshness;
         this.parked = parked;
-        this.groupId = groupId;
+        this.groupId = settings.projection().groupId();
         this.admin = Admin.create(KafkaClients.adminProperties(kafka, sslBundles, TIMEOUT_MILLIS));
         Gauge.builder("budgetledger.projection.sequence", freshness, Freshness::lastApplied)
                 .description("the last event sequence the projection applied").register(meters);

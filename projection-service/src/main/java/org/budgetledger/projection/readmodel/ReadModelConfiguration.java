@@ -1,5 +1,6 @@
 package org.budgetledger.projection.readmodel;
 
+import org.budgetledger.projection.settings.ProjectionSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,14 +11,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The live read model, in the schema {@code projection}; replays build their own in scratch schemas. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReadModelProperties.class)
+@EnableConfigurationProperties(ProjectionSettings.class)
 class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
     ReadModelWriter readModelWriter(JdbcTemplate jdbc, TransactionTemplate transactions,
-                                    ReadModelProperties properties) {
-        return ReadModelWriter.complete(jdbc, transactions, ProjectionSchema.NAME, properties.checkpointFacts());
+                                    ProjectionSettings settings) {
+        return ReadModelWriter.complete(jdbc, transactions, ProjectionSchema.NAME, settings.projection().checkpointFacts());
     }
 
     @Bean

@@ -11,10 +11,10 @@ import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.platform.jdbc.SchemaOwner;
+import org.budgetledger.platform.settings.PlatformSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -73,7 +73,7 @@ public class Replays {
     Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
             MeterRegistry meters,
             KafkaProperties kafka, SslBundles sslBundles,
-            @Value("${budgetledger.events.topic}") String topic,
+            PlatformSettings platform,
             @Qualifier("replayWorker") AsyncTaskExecutor worker, @Qualifier("replayHelpers") AsyncTaskExecutor helpers,
             @Qualifier("replayReader") AsyncTaskExecutor reader) {
         this.worker = worker;
@@ -82,7 +82,8 @@ public class Replays {
         this.owner = owner;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.loading = new TopicLoading(reader, new EventValueReader(json), kafka.buildConsumerProperties(sslBundles), topic);
+        this.loading = new TopicLoading(reader, new EventValueReader(json), kafka.buildConsumerProperties(sslBundles),
+                platform.events().topic());
         this.comparison = new ScratchComparison(jdbc, live);
         Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
                 .description("records the running replay has read (0 when none runs)").register(meters);

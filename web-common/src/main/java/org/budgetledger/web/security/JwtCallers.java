@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import java.util.Collection;
 import java.util.List;
+import org.budgetledger.web.settings.WebSettings;
 
 /**
  * Turns a verified JWT into a caller. The roles claim (default {@code roles}) and the units claim (default
@@ -24,9 +25,9 @@ import java.util.List;
  */
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private final SecurityProperties.Jwt claims;
+    private final WebSettings.Security.Jwt claims;
 
-    JwtCallers(SecurityProperties.Jwt claims) {
+    JwtCallers(WebSettings.Security.Jwt claims) {
         this.claims = claims;
     }
 

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.budgetledger.web.settings.WebSettings;
 
 /**
  * SPEC §10 for both services: every endpoint but health and the API docs needs authentication (HTTP
@@ -36,7 +37,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties(WebSettings.class)
 public class SecurityConfiguration {
 
     /**
@@ -51,7 +52,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityResponses problems, ObjectProvider<JwtDecoder> jwtDecoder,
-                            SecurityProperties properties) throws Exception {
+                            WebSettings settings) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -76,22 +77,22 @@ public class SecurityConfiguration {
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(properties.jwt()))));
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(settings.security().jwt()))));
         }
         return http.build();
     }
 
     /** Users from {@code budgetledger.security.users}; with none, the launcher's fallback {@code admin}, if any. */
     @Bean
-    DaoAuthenticationProvider configuredUsers(SecurityProperties properties, ObjectProvider<FallbackAdmin> fallbackAdmin,
+    DaoAuthenticationProvider configuredUsers(WebSettings settings, ObjectProvider<FallbackAdmin> fallbackAdmin,
                                               LoginThrottle throttle) {
         List<UserDetails> users = new ArrayList<>();
-        properties.users().keySet().stream().filter(name -> name.length() > Caller.NAME_LENGTH_MAX).findFirst()
+        settings.security().users().keySet().stream().filter(name -> name.length() > Caller.NAME_LENGTH_MAX).findFirst()
                 .ifPresent(name -> {
                     throw new IllegalStateException("budgetledger.security.users: the name " + name.substring(0, 20)
                             + "… is longer than " + Caller.NAME_LENGTH_MAX + " characters");
                 });
-        properties.users().forEach((name, user) -> users.add(User.withUsername(name)
+        settings.security().users().forEach((name, user) -> users.add(User.withUsername(name)
                 .password(user.password())
                 .authorities(Caller.authorities(roles(name, user.roles()), split(user.units())))
                 .build()));
@@ -114,8 +115,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(SecurityProperties properties) {
-        return new LoginThrottle(properties.lockout().failuresMax(), properties.lockout().duration(), Clock.systemUTC());
+    LoginThrottle loginThrottle(WebSettings settings) {
+        return new LoginThrottle(settings.security().lockout().failuresMax(), settings.security().lockout().duration(), Clock.systemUTC());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.budgetledger.web.settings.WebSettings;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,10 +14,10 @@ class ConfiguredUsersTest {
 
     @Test
     void a_user_name_longer_than_a_recorded_principal_may_be_stops_the_start() {
-        SecurityProperties properties = new SecurityProperties(Map.of("y".repeat(201),
-                new SecurityProperties.User("{noop}secret", "CLERK", "430001")), null, null);
+        WebSettings settings = new WebSettings(new WebSettings.Security(Map.of("y".repeat(201),
+                new WebSettings.Security.User("{noop}secret", "CLERK", "430001")), null, null), null);
 
-        assertThatThrownBy(() -> new SecurityConfiguration().configuredUsers(properties,
+        assertThatThrownBy(() -> new SecurityConfiguration().configuredUsers(settings,
                 new StaticListableBeanFactory().getBeanProvider(FallbackAdmin.class),
                 new LoginThrottle(5, Duration.ofMinutes(5), Clock.systemUTC())))
                 .isInstanceOf(IllegalStateException.class)

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.budgetledger.web.settings.WebSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class DeprecatedSecurityNamesTest {
 
     @Test
     void the_old_names_still_work_and_each_is_logged_once_with_its_new_name() {
-        SecurityProperties properties = bind(Map.of(
+        WebSettings.Security properties = bind(Map.of(
                 "ledger.security.users.Li.password", "{noop}li",
                 "ledger.security.users.Li.roles", "CLERK",
                 "ledger.security.users.Li.units", "430001",
@@ -40,9 +41,9 @@ class DeprecatedSecurityNamesTest {
                 "ledger.security.jwt.roles-claim", "r",
                 "ledger.security.jwt.units-claim", "u"), Map.of());
 
-        assertThat(properties.users()).containsExactly(Map.entry("Li", new SecurityProperties.User("{noop}li", "CLERK", "430001")));
-        assertThat(properties.lockout()).isEqualTo(new SecurityProperties.Lockout(3, Duration.ofMinutes(7)));
-        assertThat(properties.jwt()).isEqualTo(new SecurityProperties.Jwt("r", "u"));
+        assertThat(properties.users()).containsExactly(Map.entry("Li", new WebSettings.Security.User("{noop}li", "CLERK", "430001")));
+        assertThat(properties.lockout()).isEqualTo(new WebSettings.Security.Lockout(3, Duration.ofMinutes(7)));
+        assertThat(properties.jwt()).isEqualTo(new WebSettings.Security.Jwt("r", "u"));
         assertThat(logged).containsExactlyInAnyOrder(
                 "event=deprecated_setting name=ledger.security.users.Li.password use=budgetledger.security.users.Li.password",
                 "event=deprecated_setting name=ledger.security.users.Li.roles use=budgetledger.security.users.Li.roles",
@@ -55,13 +56,13 @@ class DeprecatedSecurityNamesTest {
 
     @Test
     void the_new_names_work_and_log_nothing() {
-        SecurityProperties properties = bind(Map.of(
+        WebSettings.Security properties = bind(Map.of(
                 "budgetledger.security.users.li.password", "{noop}li",
                 "budgetledger.security.users.li.roles", "AUDITOR",
                 "budgetledger.security.lockout.duration", "PT9M",
                 "budgetledger.security.jwt.units-claim", "scopes"), Map.of());
 
-        assertThat(properties.users()).containsExactly(Map.entry("li", new SecurityProperties.User("{noop}li", "AUDITOR", null)));
+        assertThat(properties.users()).containsExactly(Map.entry("li", new WebSettings.Security.User("{noop}li", "AUDITOR", null)));
         assertThat(properties.lockout().duration()).isEqualTo(Duration.ofMinutes(9));
         assertThat(properties.jwt().unitsClaim()).isEqualTo("scopes");
         assertThat(logged).isEmpty();
@@ -70,7 +71,7 @@ class DeprecatedSecurityNamesTest {
     @Test
     void when_both_are_set_the_new_name_wins_wherever_each_is_set() {
         // the old name in the arguments (high precedence), the new one in the environment (lower)
-        SecurityProperties properties = bind(Map.of(
+        WebSettings.Security properties = bind(Map.of(
                 "ledger.security.lockout.duration", "PT1M",
                 "ledger.security.users.li.password", "{noop}old",
                 "ledger.security.users.li.roles", "CLERK"), Map.of(
@@ -78,14 +79,14 @@ class DeprecatedSecurityNamesTest {
                 "BUDGETLEDGER_SECURITY_USERS_LI_PASSWORD", "{noop}new"));
 
         assertThat(properties.lockout().duration()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(properties.users().get("li")).isEqualTo(new SecurityProperties.User("{noop}new", "CLERK", null));
+        assertThat(properties.users().get("li")).isEqualTo(new WebSettings.Security.User("{noop}new", "CLERK", null));
         assertThat(logged).contains("event=deprecated_setting name=ledger.security.lockout.duration"
                 + " use=budgetledger.security.lockout.duration ignored=new_name_set");
     }
 
     @Test
     void old_names_in_environment_variables_work_too() {
-        SecurityProperties properties = bind(Map.of(), Map.of(
+        WebSettings.Security properties = bind(Map.of(), Map.of(
                 "LEDGER_SECURITY_LOCKOUT_FAILURES_MAX", "2",
                 "LEDGER_SECURITY_USERS_LI_PASSWORD", "{noop}li"));
 
@@ -103,7 +104,7 @@ class DeprecatedSecurityNamesTest {
         SpringApplication application = new SpringApplication(SecuritySettingsOnly.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = application.run("--ledger.security.lockout.duration=PT3M")) {
-            assertThat(context.getBean(SecurityProperties.class).lockout().duration()).isEqualTo(Duration.ofMinutes(3));
+            assertThat(context.getBean(WebSettings.class).security().lockout().duration()).isEqualTo(Duration.ofMinutes(3));
         } finally {
             System.setOut(console);
         }
@@ -112,11 +113,11 @@ class DeprecatedSecurityNamesTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SecurityProperties.class)
+    @EnableConfigurationProperties(WebSettings.class)
     static class SecuritySettingsOnly {
     }
 
-    private SecurityProperties bind(Map<String, Object> arguments, Map<String, Object> environmentVariables) {
+    private WebSettings.Security bind(Map<String, Object> arguments, Map<String, Object> environmentVariables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
@@ -124,7 +125,7 @@ class DeprecatedSecurityNamesTest {
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environmentVariables));
         environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", arguments));
         new DeprecatedSecurityNames(capturingLogs()).postProcessEnvironment(environment, new SpringApplication());
-        return Binder.get(environment).bindOrCreate(DeprecatedSecurityNames.NEW_PREFIX, SecurityProperties.class);
+        return Binder.get(environment).bindOrCreate(DeprecatedSecurityNames.NEW_PREFIX, WebSettings.Security.class);
     }
 
     private DeferredLogFactory capturingLogs() {

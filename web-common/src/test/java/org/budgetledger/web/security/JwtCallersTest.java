@@ -6,13 +6,14 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 import java.time.Instant;
 import java.util.List;
+import org.budgetledger.web.settings.WebSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JwtCallersTest {
 
-    private final JwtCallers callers = new JwtCallers(new SecurityProperties.Jwt("roles", "units"));
+    private final JwtCallers callers = new JwtCallers(new WebSettings.Security.Jwt("roles", "units"));
 
     @Test
     void a_principal_of_up_to_200_characters_is_the_callers_name() {

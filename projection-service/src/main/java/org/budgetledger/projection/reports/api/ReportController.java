@@ -22,7 +22,6 @@ import org.budgetledger.projection.reports.export.ReportCsv;
 import org.budgetledger.projection.reports.export.ReportJson;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +36,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import org.budgetledger.projection.settings.ProjectionSettings;
 
 /** The reports' parameters and examples are documented by {@link ReportApiDocs}. */
 @Tag(name = "Reports (决算公开表)")
@@ -52,10 +51,10 @@ class ReportController {
     private final Freshness freshness;
     private final Clock clock;
 
-    ReportController(FactQueries facts, Freshness freshness, @Value("${budgetledger.reports.zone}") ZoneId zone) {
+    ReportController(FactQueries facts, Freshness freshness, ProjectionSettings settings) {
         this.facts = facts;
         this.freshness = freshness;
-        this.clock = Clock.system(zone);
+        this.clock = Clock.system(settings.reports().zone());
     }
 
     /** The last event sequence the projection applied. */

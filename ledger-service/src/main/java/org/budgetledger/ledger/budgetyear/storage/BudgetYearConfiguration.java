@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.budgetyear;
+package org.budgetledger.ledger.budgetyear.storage;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
@@ -12,21 +12,22 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.budgetledger.ledger.settings.LedgerSettings;
 import org.budgetledger.platform.threads.WorkerThreads;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
 
-
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerSettings.class)
 class BudgetYearConfiguration {
 
     /**
@@ -37,10 +38,10 @@ class BudgetYearConfiguration {
      * when several instances post.
      */
     @Bean(destroyMethod = "close")
-    CacheManager budgetYearCacheManager(@Value("${budgetledger.ledger.budget-year-cache-entries}") long entries) {
+    CacheManager budgetYearCacheManager(LedgerSettings settings) {
         return CacheManagerBuilder.newCacheManagerBuilder()
                 .withCache("budget-years", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(entries)))
+                        ResourcePoolsBuilder.heap(settings.ledger().budgetYearCacheEntries())))
                 .build(true);
     }
 
@@ -63,7 +64,7 @@ class BudgetYearConfiguration {
      * payment: a few KB for a hundred lines (about 250 bytes a line, 30 a refunded payment). Not the payments, which a busy unit-year has a million of: as JSON they are about
      * 114 MB, which Jackson read back in 1.8–2.0 s on the benchmark machine, and even a hand-written binary
      * form (45 MB) took 0.46–0.92 s to decode, before PostgreSQL had sent it: over the 500 ms a first
-     * posting may take. So a refund looks its payment up in the store instead ({@link StoredPayments}).
+     * posting may take. So a refund looks its payment up in the store instead ({@link org.budgetledger.ledger.budgetyear.StoredPayments}).
      *
      * <p>Axon's snapshotter reads the previous snapshot and the events since, and writes the new snapshot,
      * on a thread of its own after the posting committed: the posting does not wait for it. {@code 0} takes
@@ -71,7 +72,8 @@ class BudgetYearConfiguration {
      */
     @Bean
     SnapshotTriggerDefinition budgetYearSnapshotTrigger(Snapshotter budgetYearSnapshotter,
-                                                        @Value("${budgetledger.ledger.budget-year-snapshot-events}") int events) {
+                                                        LedgerSettings settings) {
+        int events = settings.ledger().budgetYearSnapshotEvents();
         return events > 0 ? new EventCountSnapshotTriggerDefinition(budgetYearSnapshotter, events)
                 : NoSnapshotTriggerDefinition.INSTANCE;
     }

@@ -1,8 +1,9 @@
-package org.budgetledger.ledger.budgetyear;
+package org.budgetledger.ledger.budgetyear.storage;
 
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.budgetledger.contracts.events.PaymentMade;
+import org.budgetledger.ledger.budgetyear.StoredPayments;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,14 +28,12 @@ class PaymentEvents implements StoredPayments {
     }
 
     @Override
-    public Optional<Payment> find(String budgetYearId, String paymentId) {
+    public Optional<PaymentMade> find(String budgetYearId, String paymentId) {
         return jdbc.sql("SELECT payloadRevision, payload FROM " + EventStoreConfiguration.EVENT_TABLE
                         + " WHERE transaction_id = ? AND aggregateIdentifier = ? AND payloadType = ?")
                 .params(paymentId, budgetYearId, PaymentMade.class.getName())
                 .query((row, number) -> eventSerializer.<byte[], PaymentMade>deserialize(new SimpleSerializedObject<>(
                         row.getBytes(2), byte[].class, PaymentMade.class.getName(), row.getString(1))))
-                .optional()
-                .map(paid -> Payment.of(paid.transactionId(), paid.lineId(), paid.economic(), paid.effectiveDate(),
-                        paid.amount()));
+                .optional();
     }
 }
