@@ -2,30 +2,40 @@ package org.budgetledger.web;
 
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.util.List;
 
-/** A request the service answers with problem+json: the machine code, a human detail, field errors. */
+/**
+ * A {@link Rejection} thrown: for the endpoints that answer a refused request by throwing, answered with
+ * problem+json (its code, its detail, its field errors) by {@link ProblemResponses}.
+ */
 public class ApiProblem extends RuntimeException {
 
-    private final ProblemCode code;
-    private final List<FieldError> errors;
+    private final Rejection rejection;
 
     public ApiProblem(ProblemCode code, String detail) {
         this(code, detail, List.of());
     }
 
     public ApiProblem(ProblemCode code, String detail, List<FieldError> errors) {
-        super(detail, null, false, false);
-        this.code = code;
-        this.errors = List.copyOf(errors);
+        this(new Rejection(code, detail, errors));
+    }
+
+    public ApiProblem(Rejection rejection) {
+        super(rejection.detail(), null, false, false);
+        this.rejection = rejection;
+    }
+
+    public Rejection rejection() {
+        return rejection;
     }
 
     public ProblemCode code() {
-        return code;
+        return rejection.code();
     }
 
     public List<FieldError> errors() {
-        return errors;
+        return rejection.errors();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.api.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -55,9 +56,14 @@ public class ProblemResponses {
         return ResponseEntity.status(code.httpStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
+    /** A refused request's answer: its code's status, with its detail and field errors. */
+    public static ResponseEntity<ProblemDetail> problem(Rejection rejection) {
+        return problem(rejection.code(), rejection.detail(), rejection.errors());
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return problem(problem.code(), problem.getMessage(), problem.errors());
+        return problem(problem.rejection());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

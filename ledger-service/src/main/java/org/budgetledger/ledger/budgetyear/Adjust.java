@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.budgetledger.contracts.events.BudgetAdjusted;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Optional;
 

@@ -12,7 +12,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.events.BalancesCarriedIn;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 /**
  * The budget of one unit in one year (预算年度). It is the consistency boundary of every rule of SPEC §4, so all

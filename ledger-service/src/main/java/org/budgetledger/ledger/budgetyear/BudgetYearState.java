@@ -24,7 +24,7 @@ import org.budgetledger.contracts.events.SurplusDistributed;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Collection;
 import java.util.HashMap;

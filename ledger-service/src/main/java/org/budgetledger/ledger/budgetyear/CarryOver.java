@@ -9,7 +9,7 @@ import org.budgetledger.contracts.events.CarriedBalance;
 import org.budgetledger.contracts.events.CarriedLine;
 import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.events.SurplusDistributed;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package org.budgetledger.ledger.budgetyear;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.events.PaymentRefunded;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Optional;
 

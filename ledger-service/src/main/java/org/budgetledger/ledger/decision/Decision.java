@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.decision;
 
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.contracts.events.LedgerEvent;
 
 import java.util.List;

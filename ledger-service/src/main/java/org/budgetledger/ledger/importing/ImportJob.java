@@ -3,7 +3,7 @@ package org.budgetledger.ledger.importing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.api.FieldError;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.ledger.posting.PostingAnswer;
 
 import java.util.ArrayList;

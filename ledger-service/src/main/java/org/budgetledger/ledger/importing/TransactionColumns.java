@@ -3,7 +3,7 @@ package org.budgetledger.ledger.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.ledger.posting.TransactionRequests;
 import org.budgetledger.web.ApiProblem;

@@ -6,7 +6,7 @@ import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.money.InvalidAmountException;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.web.Identifiers;
 
 import java.time.LocalDate;

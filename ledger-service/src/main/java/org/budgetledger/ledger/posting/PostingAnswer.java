@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.posting;
 
-import org.budgetledger.ledger.decision.Rejection;
-import org.budgetledger.web.ApiProblem;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,14 +42,8 @@ public sealed interface PostingAnswer {
             return ResponseEntity.status(accepted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(accepted.result());
         }
         if (answer instanceof Refused refused) {
-            Rejection rejection = refused.rejection();
-            return ProblemResponses.problem(rejection.code(), rejection.detail(), rejection.errors());
+            return ProblemResponses.problem(refused.rejection());
         }
         throw new IllegalStateException("a withdrawn item has no answer of its own: " + answer);
-    }
-
-    /** A problem found outside the ledger's rules (validation, rights, the body's JSON), as a rejection. */
-    static Rejection rejection(ApiProblem problem) {
-        return new Rejection(problem.code(), problem.getMessage(), problem.errors());
     }
 }

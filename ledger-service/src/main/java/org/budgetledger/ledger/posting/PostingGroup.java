@@ -162,7 +162,7 @@ class PostingGroup {
             log.info("event=batch_group_redecided size={} without={} reason=\"{}\"", answers.length, item.id(),
                     failed.toString().replace('"', '\''));
             return Optional.of(new PostingAnswer.Refused(item.id(),
-                    PostingAnswer.rejection(ProblemResponses.unexpectedProblem(failed))));
+                    ProblemResponses.unexpectedProblem(failed).rejection()));
         }
         if (decided instanceof TransactionDecisions.Acceptance acceptance) {
             earlier.putIfAbsent(acceptance.key(), acceptance.stored());

@@ -1,7 +1,7 @@
 package org.budgetledger.ledger.posting;
 
 import org.budgetledger.ledger.budgetyear.PostingCommand;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 
 /** What the checks of a request's fields found: its command, or the rejection naming every field that is wrong. */
 public sealed interface RequestCheck {

@@ -12,7 +12,7 @@ import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
 import org.budgetledger.ledger.catalog.Catalog;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
@@ -166,15 +166,8 @@ class TransactionDecisions {
 
     /** The caller may post for the unit; a carry-over needs an administrator. */
     private static Optional<Rejection> authorize(PostingCommand command, Caller caller) {
-        try {
-            caller.requireWritable(command.posting().unit());
-            if (command instanceof CarryOver) {
-                caller.requireRole(Role.ADMIN, "CARRY_OVER");
-            }
-            return Optional.empty();
-        } catch (ApiProblem forbidden) {
-            return Optional.of(PostingAnswer.rejection(forbidden));
-        }
+        return caller.writeRefusal(command.posting().unit())
+                .or(() -> command instanceof CarryOver ? caller.roleRefusal(Role.ADMIN, "CARRY_OVER") : Optional.empty());
     }
 
     /** The unit and the catalog codes a transaction names must exist (400 with their own codes). */
@@ -211,7 +204,7 @@ class TransactionDecisions {
                     : List.of(posting.year());
             Optional<ApiProblem> damaged = damagedEvents.problem(failed, posting.unit(), years);
             if (damaged.isPresent()) {
-                return Decision.rejected(PostingAnswer.rejection(damaged.get()));
+                return Decision.rejected(damaged.get().rejection());
             }
             throw failed;
         }

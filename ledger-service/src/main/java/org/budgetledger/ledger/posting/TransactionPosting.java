@@ -196,7 +196,7 @@ public class TransactionPosting {
             }
             boolean concurrent = causedBy(failed, ConcurrencyException.class) || causedBy(failed, DuplicateKeyException.class);
             if (!concurrent || attempt == CONCURRENCY_ATTEMPTS_MAX) {
-                return new PostingAnswer.Refused(item.id(), PostingAnswer.rejection(ProblemResponses.unexpectedProblem(failed)));
+                return new PostingAnswer.Refused(item.id(), ProblemResponses.unexpectedProblem(failed).rejection());
             }
             log.info("event=posting_retried id={} attempt={} reason=concurrent_append", item.id(), attempt);
         }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.ProblemResponses;
 
@@ -114,7 +114,7 @@ public final class TransactionRequests {
     }
 
     private static Decoded unreadable(ApiProblem problem) {
-        return new Unreadable(new Rejection(problem.code(), problem.getMessage(), problem.errors()));
+        return new Unreadable(problem.rejection());
     }
 
     /** The request of bound fields: absent ones are null. */

@@ -20,7 +20,7 @@ import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

@@ -9,7 +9,7 @@ import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

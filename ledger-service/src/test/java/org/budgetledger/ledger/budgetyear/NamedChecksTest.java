@@ -5,7 +5,7 @@ import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.ledger.budgetyear.Pay;
-import org.budgetledger.ledger.decision.Rejection;
+import org.budgetledger.contracts.api.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package org.budgetledger.web.security;
 
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.contracts.api.Rejection;
 import org.budgetledger.web.ApiProblem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -78,14 +80,25 @@ public record Caller(String name, Set<Role> roles, Set<String> units) {
 
     /** Writes for a unit the caller may not change are forbidden, whether the unit exists or not. */
     public void requireWritable(String unit) {
-        if (!seesUnit(unit)) {
-            throw new ApiProblem(ProblemCode.FORBIDDEN, name + " may not post for unit " + unit);
-        }
+        writeRefusal(unit).ifPresent(refused -> {
+            throw new ApiProblem(refused);
+        });
+    }
+
+    /** Why the caller may not write for the unit, if it may not. */
+    public Optional<Rejection> writeRefusal(String unit) {
+        return seesUnit(unit) ? Optional.empty()
+                : Optional.of(Rejection.of(ProblemCode.FORBIDDEN, name + " may not post for unit " + unit));
     }
 
     public void requireRole(Role role, String action) {
-        if (!has(role)) {
-            throw new ApiProblem(ProblemCode.FORBIDDEN, action + " needs the role " + role);
-        }
+        roleRefusal(role, action).ifPresent(refused -> {
+            throw new ApiProblem(refused);
+        });
+    }
+
+    /** Why the caller may not take the action, if it lacks the role the action needs. */
+    public Optional<Rejection> roleRefusal(Role role, String action) {
+        return has(role) ? Optional.empty() : Optional.of(Rejection.of(ProblemCode.FORBIDDEN, action + " needs the role " + role));
     }
 }
