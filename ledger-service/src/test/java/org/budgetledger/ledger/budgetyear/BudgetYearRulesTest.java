@@ -19,17 +19,15 @@ import org.budgetledger.contracts.events.SurplusDistributed;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.ledger.decision.Decision;
-import org.budgetledger.contracts.api.Rejection;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+
+import static org.budgetledger.ledger.budgetyear.DecisionMatchers.accepted;
+import static org.budgetledger.ledger.budgetyear.DecisionMatchers.rejected;
 
 /** One test per rule of SPEC §4 that the budget year decides, each on both sides of the rule. */
 class BudgetYearRulesTest {
@@ -307,36 +305,6 @@ class BudgetYearRulesTest {
                     .expectSuccessfulHandlerExecution()
                     .expectResultMessagePayloadMatching(accepted(null));
         }
-    }
-
-    /** A rejection with this code (and nothing applied, which the tests say with expectNoEvents). */
-    private static org.hamcrest.Matcher<Decision> rejected(ProblemCode code) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Decision decision) {
-                return decision instanceof Decision.Rejected rejected && rejected.rejection().code() == code;
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("rejected with " + code);
-            }
-        };
-    }
-
-    /** An acceptance, creating this line (or none). */
-    private static org.hamcrest.Matcher<Decision> accepted(String lineId) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Decision decision) {
-                return decision instanceof Decision.Accepted accepted && java.util.Objects.equals(accepted.lineId(), lineId);
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("accepted, creating line " + lineId);
-            }
-        };
     }
 
     /**

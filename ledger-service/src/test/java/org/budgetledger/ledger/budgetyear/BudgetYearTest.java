@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static org.budgetledger.ledger.budgetyear.DecisionMatchers.accepted;
+import static org.budgetledger.ledger.budgetyear.DecisionMatchers.rejected;
+
 class BudgetYearTest {
 
     private static final String YEAR_ID = BudgetYearId.of("430001", 2023);
@@ -84,36 +87,6 @@ class BudgetYearTest {
                 .when(pay("p1", "a1", "2023-03-09", "30201", "1.00"))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(rejected(ProblemCode.DATE_BEFORE_LINE));
-    }
-
-    /** A rejection with this code (and nothing applied, which the tests say with expectNoEvents). */
-    private static org.hamcrest.Matcher<Decision> rejected(ProblemCode code) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Decision decision) {
-                return decision instanceof Decision.Rejected rejected && rejected.rejection().code() == code;
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("rejected with " + code);
-            }
-        };
-    }
-
-    /** An acceptance, creating this line (or none). */
-    private static org.hamcrest.Matcher<Decision> accepted(String lineId) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Decision decision) {
-                return decision instanceof Decision.Accepted accepted && java.util.Objects.equals(accepted.lineId(), lineId);
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("accepted, creating line " + lineId);
-            }
-        };
     }
 
     private static Appropriate appropriate(String id, String date, String amount, String economic) {
