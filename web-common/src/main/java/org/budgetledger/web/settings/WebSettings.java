@@ -28,21 +28,20 @@ public record WebSettings(@DefaultValue Security security, @DefaultValue Http ht
      * @param lockout after {@code failuresMax} failed logins in a row a name is locked for {@code duration}
      * @param jwt     the claim names that carry roles and units in a bearer token
      */
-    public record Security(Map<String, User> users, Lockout lockout, Jwt jwt) {
+    public record Security(Map<String, User> users, @DefaultValue Lockout lockout, @DefaultValue Jwt jwt) {
 
         public Security {
             users = users == null ? new LinkedHashMap<>() : new LinkedHashMap<>(users);
-            lockout = lockout == null ? new Lockout(5, Duration.ofMinutes(5)) : lockout;
-            jwt = jwt == null ? new Jwt("roles", "units") : jwt;
         }
 
         public record User(String password, String roles, String units) {
         }
 
-        public record Lockout(int failuresMax, Duration duration) {
+        /** Each part keeps its default when only the other is set (a lock-out after 0 failures would lock out everyone). */
+        public record Lockout(@DefaultValue("5") int failuresMax, @DefaultValue("PT5M") Duration duration) {
         }
 
-        public record Jwt(String rolesClaim, String unitsClaim) {
+        public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("units") String unitsClaim) {
         }
     }
 

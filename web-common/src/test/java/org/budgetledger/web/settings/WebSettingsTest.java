@@ -43,6 +43,20 @@ class WebSettingsTest {
         assertThat(settings.http()).isEqualTo(new WebSettings.Http(DataSize.ofMegabytes(2), DataSize.ofMegabytes(3)));
     }
 
+    @Test
+    void a_setting_left_out_keeps_its_default_when_its_neighbour_is_set() {
+        WebSettings onlyDuration = bind(Map.of("budgetledger.security.lockout.duration", "PT7M",
+                "budgetledger.security.jwt.units-claim", "u"));
+        WebSettings onlyFailures = bind(Map.of("budgetledger.security.lockout.failures-max", "3",
+                "budgetledger.security.jwt.roles-claim", "r"));
+
+        // a lock-out of 0 failures would lock every name out at its first wrong password
+        assertThat(onlyDuration.security().lockout()).isEqualTo(new WebSettings.Security.Lockout(5, Duration.ofMinutes(7)));
+        assertThat(onlyDuration.security().jwt()).isEqualTo(new WebSettings.Security.Jwt("roles", "u"));
+        assertThat(onlyFailures.security().lockout()).isEqualTo(new WebSettings.Security.Lockout(3, Duration.ofMinutes(5)));
+        assertThat(onlyFailures.security().jwt()).isEqualTo(new WebSettings.Security.Jwt("r", "units"));
+    }
+
     private static WebSettings bind(Map<String, String> given) {
         return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate("budgetledger", WebSettings.class);
     }
