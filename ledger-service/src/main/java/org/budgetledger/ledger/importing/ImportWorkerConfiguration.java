@@ -22,7 +22,6 @@ class ImportWorkerConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor importWorker() {
-        return WorkerThreads.executor("import-worker", 1, QUEUED_MAX, WorkerThreads.Stop.INTERRUPT,
-                Duration.ofSeconds(STOP_WAIT_SECONDS));
+        return WorkerThreads.executor("import-worker", 1, QUEUED_MAX, Duration.ofSeconds(STOP_WAIT_SECONDS));
     }
 }

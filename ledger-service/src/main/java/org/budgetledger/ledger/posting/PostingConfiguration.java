@@ -16,6 +16,6 @@ class PostingConfiguration {
      */
     @Bean
     ThreadPoolTaskExecutor groupCommitExecutor() {
-        return WorkerThreads.executor("group-commit", 1, 0, WorkerThreads.Stop.INTERRUPT, Duration.ofSeconds(10));
+        return WorkerThreads.executor("group-commit", 1, 0, Duration.ofSeconds(10));
     }
 }

@@ -24,10 +24,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every committed event to the topic, in sequence order, at least once. It reads the event
@@ -57,7 +63,12 @@ class KafkaEventPublisher implements SmartLifecycle {
     private final ProducerFactory<String, byte[]> producers;
     private final TaskExecutor worker;
     private final String positionKey;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private volatile boolean running;
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
+    private volatile CompletableFuture<Void> loop = CompletableFuture.completedFuture(null);
+    private volatile Thread loopThread;
     private volatile long publishedSequence;
     /** Written by the worker thread only; read by health checks. */
     private volatile boolean failing;
@@ -91,13 +102,42 @@ class KafkaEventPublisher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker.execute(this::run);
+        stopping = new CountDownLatch(1);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        loop = ended;
+        worker.execute(() -> {
+            loopThread = Thread.currentThread();
+            try {
+                run();
+            } finally {
+                loopThread = null;
+                ended.complete(null);
+            }
+        });
     }
 
-    /** Ends the loop after the round in flight; the worker's executor waits for it (PublishingConfiguration). */
+    /**
+     * Ends the loop after the round in flight and returns once it has ended: the producer factory, a lifecycle
+     * bean too, closes its producer after this returns, and a round cut off by that would be published again by
+     * the next leader (duplicates on the topic). A round still running after {@link #STOP_WAIT} is interrupted.
+     */
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
+        try {
+            loop.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stuck) {
+            Thread thread = loopThread;
+            if (thread != null) {
+                log.warn("event=publisher_stop_interrupted topic={} position={}", topic.topic(), publishedSequence);
+                thread.interrupt();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException impossible) {
+            // run() handles its own failures
+        }
     }
 
     @Override
@@ -212,9 +252,10 @@ class KafkaEventPublisher implements SmartLifecycle {
                 .list();
     }
 
+    /** Waits, unless the publisher is stopped meanwhile. */
     private void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            stopping.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;

@@ -47,12 +47,11 @@ class PublishingConfiguration {
 
     /**
      * The publisher's one thread. Closing the context is its one shutdown path: the publisher's {@code stop()} ends
-     * its loop after the round in flight, and the executor, when destroyed, waits up to 10 s for that round (its
-     * acknowledgements and stored position) without interrupting it; a round stuck beyond that (a broker gone)
-     * does not hold the close, and the next leader publishes from the stored position.
+     * its loop after the round in flight and returns once it has ended ({@link KafkaEventPublisher#stop}), so the
+     * executor finds nothing running when it is destroyed.
      */
     @Bean(name = WORKER, defaultCandidate = false)
     ThreadPoolTaskExecutor eventPublisherExecutor() {
-        return WorkerThreads.executor("event-publisher", 1, Integer.MAX_VALUE, WorkerThreads.Stop.FINISH, Duration.ofSeconds(10));
+        return WorkerThreads.executor("event-publisher", 1, Integer.MAX_VALUE, Duration.ofSeconds(10));
     }
 }

@@ -8,19 +8,12 @@ import java.time.Duration;
  * The product's own threads (group commit, snapshots, the event publisher, imports, replays), each a Spring
  * executor bean so that closing the context is their one shutdown path, and all stopped alike: the context's
  * lifecycle stop does not wait for a running task (Spring's default would hold every close for the whole stop
- * phase, 30 s, while a task runs); when the bean is destroyed, the running task is interrupted (or, for a task
- * that must finish what it holds, left to finish) and awaited for at most {@code stopWait}. Threads are daemons,
+ * phase, 30 s, while a task runs); when the bean is destroyed, the running task is interrupted and awaited for
+ * at most {@code stopWait}. A task that must end what it holds first (the event publisher's round) is ended by
+ * its own lifecycle's stop, before that. Threads are daemons,
  * named as before: an operator's thread dump and the benchmarks' per-thread CPU find them by name.
  */
 public final class WorkerThreads {
-
-    /** How a running task is stopped when its executor is destroyed. */
-    public enum Stop {
-        /** Interrupted at once: what it was doing is done again, or not needed (a snapshot, a replay). */
-        INTERRUPT,
-        /** Not interrupted: it ends what it holds (a round of acknowledgements), awaited for the stop wait. */
-        FINISH
-    }
 
     private WorkerThreads() {
     }
@@ -30,8 +23,7 @@ public final class WorkerThreads {
      * @param threads       how many run at once
      * @param queueCapacity tasks waiting beyond those running; more are refused ({@code TaskRejectedException})
      */
-    public static ThreadPoolTaskExecutor executor(String threadName, int threads, int queueCapacity, Stop stop,
-                                                  Duration stopWait) {
+    public static ThreadPoolTaskExecutor executor(String threadName, int threads, int queueCapacity, Duration stopWait) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
@@ -42,7 +34,7 @@ public final class WorkerThreads {
             return thread;
         });
         executor.setAcceptTasksAfterContextClose(true);
-        executor.setWaitForTasksToCompleteOnShutdown(stop == Stop.FINISH);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.setAwaitTerminationMillis(stopWait.toMillis());
         return executor;
     }

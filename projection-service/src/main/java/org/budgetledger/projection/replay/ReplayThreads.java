@@ -38,7 +38,6 @@ class ReplayThreads {
     }
 
     private static ThreadPoolTaskExecutor executor(String threadName, int threads) {
-        return WorkerThreads.executor(threadName, threads, Integer.MAX_VALUE, WorkerThreads.Stop.INTERRUPT,
-                Duration.ofSeconds(STOP_WAIT_SECONDS));
+        return WorkerThreads.executor(threadName, threads, Integer.MAX_VALUE, Duration.ofSeconds(STOP_WAIT_SECONDS));
     }
 }

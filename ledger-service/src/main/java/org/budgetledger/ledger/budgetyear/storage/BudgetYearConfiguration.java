@@ -105,7 +105,6 @@ class BudgetYearConfiguration {
      */
     @Bean
     ThreadPoolTaskExecutor budgetYearSnapshotExecutor() {
-        return WorkerThreads.executor("budget-year-snapshots", 1, Integer.MAX_VALUE, WorkerThreads.Stop.INTERRUPT,
-                Duration.ofSeconds(10));
+        return WorkerThreads.executor("budget-year-snapshots", 1, Integer.MAX_VALUE, Duration.ofSeconds(10));
     }
 }
