@@ -97,19 +97,17 @@ class TransactionDecisions {
      */
     Decided decide(TransactionRequest request, Caller caller, Map<PostedTransactions.Key, PostedTransactions.Stored> earlier) {
         long startedNanos = System.nanoTime();
-        String type = request.type() != null && request.type().length() <= 32 ? request.type() : "invalid";
         try {
-            Decided decided = decideUncounted(request, caller, earlier);
-            if (decided instanceof Acceptance accepted) {
-                count(type, accepted.created() ? "accepted" : "repeated", "none");
-            } else {
-                count(type, "rejected", ((Refusal) decided).rejection().code().name());
-            }
-            return decided;
+            return decideUncounted(request, caller, earlier);
         } finally {
-            meters.timer("budgetledger.posting.duration", "type", type).record(System.nanoTime() - startedNanos,
+            meters.timer("budgetledger.posting.duration", "type", typeTag(request)).record(System.nanoTime() - startedNanos,
                     TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The request's type as a metric's tag: what was sent, or {@code invalid} when it cannot be a type. */
+    static String typeTag(TransactionRequest request) {
+        return request.type() != null && request.type().length() <= 32 ? request.type() : "invalid";
     }
 
     private Decided decideUncounted(TransactionRequest request, Caller caller,
@@ -217,9 +215,5 @@ class TransactionDecisions {
                     + " of unit " + stored.unit() + " was posted before with a different body"));
         }
         return new Acceptance(stored.id(), stored.type(), stored.lineId(), stored.unit(), 0, fingerprint, null);
-    }
-
-    private void count(String type, String outcome, String code) {
-        meters.counter("budgetledger.transactions", "type", type, "outcome", outcome, "code", code).increment();
     }
 }

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.posting;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
@@ -53,6 +54,7 @@ public class TransactionPosting {
     /** A stale cached budget year (another instance appended first) is reloaded and decided again, this often at most. */
     static final int CONCURRENCY_ATTEMPTS_MAX = 5;
 
+    private static final String COUNTER = "budgetledger.transactions";
     private static final Logger log = LoggerFactory.getLogger(TransactionPosting.class);
     private static final IntConsumer NO_PROGRESS = decided -> {
     };
@@ -61,10 +63,13 @@ public class TransactionPosting {
     }
 
     private final PostingGroup groups;
+    private final MeterRegistry meters;
     private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
 
-    TransactionPosting(PostingGroup groups, @Qualifier("groupCommitExecutor") TaskExecutor groupCommitExecutor) {
+    TransactionPosting(PostingGroup groups, MeterRegistry meters,
+                       @Qualifier("groupCommitExecutor") TaskExecutor groupCommitExecutor) {
         this.groups = groups;
+        this.meters = meters;
         groupCommitExecutor.execute(this::commitWaitingGroups);
     }
 
@@ -78,7 +83,7 @@ public class TransactionPosting {
                 new CompletableFuture<>());
         waiting.add(posted);
         try {
-            return posted.answer().join();
+            return counted(request, posted.answer().join());
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -109,7 +114,7 @@ public class TransactionPosting {
                             + ALL_OR_NOTHING_ATTEMPTS_MAX + " attempts");
                 }
             }
-            return Arrays.asList(answers);
+            return counted(items, answers);
         }
         for (int start = 0; start < all.size(); start += GROUP_SIZE) {
             int end = Math.min(start + GROUP_SIZE, all.size());
@@ -122,7 +127,7 @@ public class TransactionPosting {
                 }
             }
         }
-        return Arrays.asList(answers);
+        return counted(items, answers);
     }
 
     /** The group-commit thread: decides whatever single POSTs are waiting, as one group, until the context closes. */
@@ -213,5 +218,32 @@ public class TransactionPosting {
 
     private static void logAbandoned(int size, RuntimeException failed) {
         log.info("event=batch_group_abandoned size={} reason=\"{}\"", size, failed.toString());
+    }
+
+    /**
+     * Counts a transaction once, by its final answer ({@code budgetledger.transactions}): a transaction decided
+     * again (its group could not commit, a twin committed meanwhile) is counted as it was answered, and one
+     * withdrawn with its all-or-nothing run stored nothing and was refused nothing of its own.
+     */
+    private PostingAnswer counted(TransactionRequest request, PostingAnswer answer) {
+        String type = TransactionDecisions.typeTag(request);
+        if (answer instanceof PostingAnswer.Accepted accepted) {
+            meters.counter(COUNTER, "type", type, "outcome", accepted.created() ? "accepted" : "repeated", "code", "none")
+                    .increment();
+        } else if (answer instanceof PostingAnswer.Refused refused) {
+            meters.counter(COUNTER, "type", type, "outcome", "rejected", "code", refused.rejection().code().name())
+                    .increment();
+        }
+        return answer;
+    }
+
+    /** The answers of readable items counted (an unreadable item was never a transaction), as a list. */
+    private List<PostingAnswer> counted(List<TransactionRequests.Decoded> items, PostingAnswer[] answers) {
+        for (int index = 0; index < answers.length; index++) {
+            if (items.get(index) instanceof TransactionRequests.Readable readable) {
+                counted(readable.request(), answers[index]);
+            }
+        }
+        return Arrays.asList(answers);
     }
 }

@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.posting;
 
+import org.budgetledger.web.security.Caller;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.caching.Cache;
@@ -71,5 +73,36 @@ class PostingAnswersTest extends LedgerIntegrationTest {
         assertThat(rejected.code()).isEqualTo("INSUFFICIENT_BALANCE");
         // a rejection is a value, not an exception: the unit of work commits nothing and evicts nothing
         assertThat(budgetYears.containsKey(budgetYear)).isTrue();
+    }
+
+    @Autowired
+    TransactionPosting posting;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void a_transaction_is_counted_once_by_how_it_was_answered() {
+        double acceptedBefore = counted("accepted", "none");
+        double rejectedBefore = counted("rejected", "INSUFFICIENT_BALANCE");
+        ObjectMapper json = new ObjectMapper();
+        List<TransactionRequests.Decoded> items = List.of(
+                new TransactionRequests.Readable(json.convertValue(Tx.pay("w1", unit, 2023, "a", "30201", "1.00"), TransactionRequest.class)),
+                new TransactionRequests.Readable(json.convertValue(Tx.pay("w2", unit, 2023, "a", "30201", "500.00"), TransactionRequest.class)));
+
+        List<PostingAnswer> answers = posting.post(items, Caller.system("counts"), true, decided -> {
+        });
+
+        assertThat(answers.get(0)).isInstanceOf(PostingAnswer.Withdrawn.class);
+        assertThat(answers.get(1)).isInstanceOf(PostingAnswer.Refused.class);
+        // w1 was never stored: its run was withdrawn, so it is no acceptance
+        assertThat(counted("accepted", "none")).isEqualTo(acceptedBefore);
+        assertThat(counted("rejected", "INSUFFICIENT_BALANCE")).isEqualTo(rejectedBefore + 1);
+    }
+
+    private double counted(String outcome, String code) {
+        io.micrometer.core.instrument.Counter counter = meters.find("budgetledger.transactions")
+                .tags("type", "PAY", "outcome", outcome, "code", code).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
