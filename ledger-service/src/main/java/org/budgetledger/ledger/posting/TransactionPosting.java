@@ -108,7 +108,12 @@ public class TransactionPosting {
         List<PostingGroup.Item> all = items.stream().map(decoded -> new PostingGroup.Item(decoded, caller)).toList();
         PostingAnswer[] answers = new PostingAnswer[all.size()];
         if (allOrNothing) {
-            for (int attempt = 1; groups.decide(all, 0, all.size(), true, progress, answers).isPresent(); attempt++) {
+            for (int attempt = 1; ; attempt++) {
+                Optional<RuntimeException> abandoned = groups.decide(all, 0, all.size(), true, progress, answers);
+                if (abandoned.isEmpty()) {
+                    break;
+                }
+                logAbandoned(all.size(), abandoned.get());
                 if (attempt == ALL_OR_NOTHING_ATTEMPTS_MAX) {
                     throw new IllegalStateException("the items could not be committed together in "
                             + ALL_OR_NOTHING_ATTEMPTS_MAX + " attempts");
