@@ -159,7 +159,8 @@ class TransactionDecisions {
             return new Refusal(failed.rejection());
         }
         RequestCheck.Passed passed = (RequestCheck.Passed) check;
-        return new Admitted(passed.command(), passed.request().canonical(), passed.request().fingerprint());
+        String canonicalRequest = passed.request().canonical();
+        return new Admitted(passed.command(), canonicalRequest, CanonicalRequests.sha256(canonicalRequest));
     }
 
     /** The caller may post for the unit; a carry-over needs an administrator. */
