@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -40,9 +39,14 @@ class PostingGroup {
 
     /** An item to decide on behalf of its caller: its request, or why it could not be read. */
     record Item(TransactionRequests.Decoded decoded, Caller caller) {
+        /** The transaction; null when the item could not be read. */
+        TransactionRequest request() {
+            return decoded instanceof TransactionRequests.Readable readable ? readable.request() : null;
+        }
+
         /** The transaction's id; null when the item could not be read. */
         String id() {
-            return decoded instanceof TransactionRequests.Readable readable ? readable.request().id() : null;
+            return request() == null ? null : request().id();
         }
     }
 
@@ -93,9 +97,8 @@ class PostingGroup {
             unitOfWork.attachTransaction(transactionManager);
             // one query for the group's earlier acceptances, kept up to date with what the group accepts
             Map<PostedTransactions.Key, PostedTransactions.Stored> earlier = postedTransactions.findAll(
-                    items.subList(start, end).stream().map(Item::decoded)
-                            .flatMap(decoded -> decoded instanceof TransactionRequests.Readable readable
-                                    && readable.request().id() != null ? Stream.of(readable.request()) : Stream.<TransactionRequest>empty())
+                    items.subList(start, end).stream().map(Item::request)
+                            .filter(request -> request != null && request.id() != null)
                             .map(request -> new PostedTransactions.Key(request.unit(), request.id())).toList());
             for (int index = start; index < end; index++) {
                 if (failedAlone[index - start] == null) {
@@ -154,7 +157,7 @@ class PostingGroup {
         }
         TransactionDecisions.Decided decided;
         try {
-            decided = decisions.decide(((TransactionRequests.Readable) item.decoded()).request(), item.caller(), earlier);
+            decided = decisions.decide(item.request(), item.caller(), earlier);
         } catch (RuntimeException failed) {
             if (!itsOwn(failed)) {
                 throw failed;
@@ -190,11 +193,19 @@ class PostingGroup {
      * the whole group is decided again one by one.
      */
     private static boolean itsOwn(RuntimeException failed) {
-        for (Throwable cause = failed; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof TransientDataAccessException) {
-                return false;
+        return !causedBy(failed, ConcurrencyException.class, TransientDataAccessException.class)
+                && !DatabaseFailures.isOutage(failed);
+    }
+
+    /** Whether the failure, or any failure under it however deeply wrapped, is of one of these kinds. */
+    static boolean causedBy(Throwable failure, Class<?>... kinds) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> kind : kinds) {
+                if (kind.isInstance(cause)) {
+                    return true;
+                }
             }
         }
-        return !DatabaseFailures.isOutage(failed);
+        return false;
     }
 }

@@ -204,21 +204,12 @@ public class TransactionPosting {
             if (DatabaseFailures.isOutage(failed)) {
                 throw failed;
             }
-            boolean concurrent = causedBy(failed, ConcurrencyException.class) || causedBy(failed, DuplicateKeyException.class);
+            boolean concurrent = PostingGroup.causedBy(failed, ConcurrencyException.class, DuplicateKeyException.class);
             if (!concurrent || attempt == CONCURRENCY_ATTEMPTS_MAX) {
                 return new PostingAnswer.Refused(item.id(), ProblemResponses.unexpectedProblem(failed).rejection());
             }
             log.info("event=posting_retried id={} attempt={} reason=concurrent_append", item.id(), attempt);
         }
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void logAbandoned(int size, RuntimeException failed) {
