@@ -86,8 +86,7 @@ public final class FiscalSummary extends TwoSidedTable {
         long nonFiscalExpenditure = inputs.sum(Measure.EXPENDITURE, nonFiscal);
         checks.equal("15", "01 row 58 − 04 row 59 = non-fiscal expenditure",
                 IncomeAndExpenditureSummary.line(checks, 58) - line(checks, 59, TOTAL), nonFiscalExpenditure);
-        long nonFiscalClosing = inputs.sum(Measure.OPENING, nonFiscal) + inputs.sum(Measure.INCOME, nonFiscal)
-                + inputs.sum(Measure.RESERVE, nonFiscal) - nonFiscalExpenditure - inputs.sum(Measure.DISTRIBUTED, nonFiscal);
+        long nonFiscalClosing = Balances.closing(inputs, nonFiscal);
         checks.equal("16", "01 row 60 = 04 row 60 + non-fiscal 年末结转和结余", IncomeAndExpenditureSummary.line(checks, 60),
                 line(checks, 60, TOTAL) + nonFiscalClosing);
         checks.equal("14", "01 rows 1 + 2 + 3 = 04 row 27",
@@ -100,7 +99,7 @@ public final class FiscalSummary extends TwoSidedTable {
         checks.equal("10c", "04: 27 + 28 = 32", line(checks, 27, TOTAL) + line(checks, 28, TOTAL), line(checks, 32, TOTAL));
         checks.equal("11a", "04: 59 + 60 = 64", line(checks, 59, TOTAL) + line(checks, 60, TOTAL), line(checks, 64, TOTAL));
         checks.equal("11b", "04: 32 = 64", line(checks, 32, TOTAL), line(checks, 64, TOTAL));
-        for (Column column : List.of(TOTAL, GENERAL_BUDGET, GOV_FUND, STATE_CAPITAL)) {
+        for (Column column : TABLE.columns()) {
             checks.equal("12." + column.key(), "04: Σ of the 26 类 (33–58) = 59, column " + column.key(),
                     checks.lines(TABLE, column, 33, 58), line(checks, 59, column));
         }

@@ -22,15 +22,19 @@ public abstract class SubjectTable implements ReportTable {
     private final List<SubjectRows.Source> sources;
     private final List<SubjectRows.Derived> derived;
 
+    /** The sources' columns, then the derived ones: the table's columns, in order. */
+    private final List<Column> columns;
+
     protected SubjectTable(List<SubjectRows.Source> sources, List<SubjectRows.Derived> derived) {
         this.sources = List.copyOf(sources);
         this.derived = List.copyOf(derived);
+        List<Column> all = new ArrayList<>(sources.stream().map(SubjectRows.Source::column).toList());
+        derived.forEach(column -> all.add(column.column()));
+        this.columns = List.copyOf(all);
     }
 
     @Override
     public List<Column> columns() {
-        List<Column> columns = new ArrayList<>(sources.stream().map(SubjectRows.Source::column).toList());
-        derived.forEach(column -> columns.add(column.column()));
         return columns;
     }
 
