@@ -14,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,11 +44,8 @@ public class ContentTypeCheck extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(ProblemCode.UNSUPPORTED_MEDIA_TYPE.httpStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemResponses.problem(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-                "the Content-Type names no media type; send application/json (or multipart/form-data for a file)",
-                List.of()).getBody());
+        ProblemResponses.write(response, json, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                "the Content-Type names no media type; send application/json (or multipart/form-data for a file)");
     }
 
     private static boolean isConcrete(String contentType) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.api.Rejection;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
@@ -54,6 +57,17 @@ public class ProblemResponses {
             body.setProperty("errors", errors);
         }
         return ResponseEntity.status(code.httpStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * The same answer written straight to the servlet response, for the filters that answer before Spring MVC
+     * (or Spring Security) would.
+     */
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemCode code, String detail)
+            throws IOException {
+        response.setStatus(code.httpStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem(code, detail, List.of()).getBody());
     }
 
     /** A refused request's answer: its code's status, with its detail and field errors. */

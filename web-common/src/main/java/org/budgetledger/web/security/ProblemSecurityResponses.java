@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -18,7 +16,6 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -84,9 +81,6 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     }
 
     private void write(HttpServletResponse response, ProblemCode code, String detail) throws IOException {
-        ProblemDetail body = ProblemResponses.problem(code, detail, List.of()).getBody();
-        response.setStatus(code.httpStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        ProblemResponses.write(response, json, code, detail);
     }
 }
