@@ -1,5 +1,6 @@
 package org.budgetledger.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.LineOrigin;
@@ -10,11 +11,22 @@ import java.time.LocalDate;
 
 /**
  * 支付: an expenditure of {@code amount} from a budget line, carrying the line's dimensions (fund, subject,
- * kind, project) and the payment's 5-digit economic code.
+ * kind, project) and the payment's 5-digit economic code. {@code counterparty} (SPEC §13) is the unit paid, for a
+ * subsidy to an affiliate or a remittance to the superior; absent otherwise, and then absent from the stored JSON.
  */
 public record PaymentMade(
         String transactionId, String unit, int year, LocalDate effectiveDate, String principal,
         String memo, String voucher,
         String lineId, LineOrigin origin, Fund fund, String subject, Kind kind, String project, String economic,
-        Money amount, String payee, PaymentMethod method) implements LedgerEvent {
+        Money amount, String payee, PaymentMethod method,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String counterparty) implements LedgerEvent {
+
+    /** A payment to no unit of the ledger: its stored form is the one of every payment before counterparties. */
+    public PaymentMade(String transactionId, String unit, int year, LocalDate effectiveDate, String principal,
+                       String memo, String voucher,
+                       String lineId, LineOrigin origin, Fund fund, String subject, Kind kind, String project, String economic,
+                       Money amount, String payee, PaymentMethod method) {
+        this(transactionId, unit, year, effectiveDate, principal, memo, voucher, lineId, origin, fund, subject, kind, project,
+                economic, amount, payee, method, null);
+    }
 }
