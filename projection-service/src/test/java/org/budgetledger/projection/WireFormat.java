@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.contracts.events.EventEnvelope;
-import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 import org.budgetledger.contracts.wire.EventRecords;
 import org.budgetledger.testing.Infrastructure;
 
@@ -28,7 +28,7 @@ final class WireFormat {
     private WireFormat() {
     }
 
-    static ObjectNode value(EventEnvelope envelope, LedgerEvent event) {
+    static ObjectNode value(EventEnvelope envelope, RecordedEvent event) {
         return RECORDS.value(envelope, event);
     }
 

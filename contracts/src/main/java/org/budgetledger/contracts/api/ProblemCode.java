@@ -38,6 +38,10 @@ public enum ProblemCode {
     DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
     DATE_BEFORE_PAYMENT(422, "Refund dated before its payment"),
     AMOUNT_LIMIT_EXCEEDED(422, "Amounts beyond the limit of a budget year"),
+    /** SPEC §12: a parent chain that would come back to the unit. */
+    UNIT_CYCLE(422, "The unit would be its own ancestor"),
+    /** SPEC §12: a chain of more than 8 units (the unit and its ancestors). */
+    UNIT_TOO_DEEP(422, "Unit hierarchy too deep"),
     LOGIN_LOCKED(429, "Too many failed logins"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     /** A stored event cannot be read (damaged in the database): its budget year takes no transaction until it is restored. */

@@ -8,10 +8,8 @@ import org.budgetledger.contracts.codes.CatalogKind;
  */
 public record CatalogCodeAdded(CatalogKind catalog, String code, String name, String principal) implements RegistryEvent {
 
-    public static final String KEY = "catalog";
-
     @Override
     public String key() {
-        return KEY;
+        return "catalog:" + catalog.name();
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * An event of the ledger: the immutable outcome of one accepted budget transaction. Every event carries
  * what a consumer needs without looking anything up (the dimensions of the line it concerns, amounts).
  */
-public sealed interface LedgerEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferred, PaymentMade,
+public sealed interface LedgerEvent extends RecordedEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferred, PaymentMade,
         PaymentRefunded, IncomeReceived, OpeningBalanceRecorded, ReserveUsed, SurplusDistributed, ThreePublicLimitSet,
         YearClosed, BalancesCarriedIn {
 
@@ -21,13 +21,15 @@ public sealed interface LedgerEvent permits BudgetAppropriated, BudgetAdjusted, 
     LocalDate effectiveDate();
 
     /** Who posted the transaction. */
+    @Override
     String principal();
     /** The transaction's memo and voucher number as posted, if any. */
     String memo();
     String voucher();
 
-    /** The event's name as it appears in {@code type} and in the CloudEvents type {@code budgetledger.<name>.v1}. */
-    default String eventName() {
-        return getClass().getSimpleName();
+    /** {@code "{unit}:{year}"}: all of a budget year's events go to one partition, in order. */
+    @Override
+    default String key() {
+        return unit() + ":" + year();
     }
 }

@@ -8,16 +8,13 @@ package org.budgetledger.contracts.events;
  * <p>On the topic its key is {@link #key()}; its value holds the envelope, its own fields and the integrity
  * fields, like every other event.
  */
-public sealed interface RegistryEvent permits UnitRegistered, UnitChanged, CatalogCodeAdded {
+public sealed interface RegistryEvent extends RecordedEvent permits UnitRegistered, UnitChanged, CatalogCodeAdded {
 
-    /** Who made the registration or change. */
-    String principal();
-
-    /** The record key on the topic: the unit's code for a unit's events, {@code catalog} for catalog additions. */
+    /**
+     * The record key on the topic, which is also the store's aggregate of the event: the unit's code for a unit's
+     * events (a budget year's key always holds a colon, a unit's code never), {@code catalog:SUBJECTS} or
+     * {@code catalog:ECONOMIC} for catalog additions (never a unit-year: a year is a number).
+     */
+    @Override
     String key();
-
-    /** The event's name as it appears in {@code type} and in the CloudEvents type {@code budgetledger.<name>.v1}. */
-    default String eventName() {
-        return getClass().getSimpleName();
-    }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * overlaid, in order of effective date (then of sequence), by every change effective on or before that date,
  * so that a change recorded late for an earlier date does not undo a later one.
  */
-public record UnitChanged(String unit, LocalDate effectiveDate, String name, String parent, UnitType type,
+public record UnitChanged(String unit, LocalDate effectiveDate, String name, String parent, UnitType unitType,
                           String principal) implements RegistryEvent {
 
     @Override

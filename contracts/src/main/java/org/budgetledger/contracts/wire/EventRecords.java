@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.budgetledger.contracts.events.EventEnvelope;
-import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An event as a record of the event topic (SPEC §5): key {@code "{unit}:{year}"}, CloudEvents 1.0 headers in
+ * An event as a record of the event topic (SPEC §5): key {@code "{unit}:{year}"} (a registry event's: see
+ * {@link org.budgetledger.contracts.events.RegistryEvent#key()}), CloudEvents 1.0 headers in
  * binary mode, and a JSON value with the envelope ({@code eventId}, {@code sequence}, {@code type},
  * {@code recordedAt}) first, then the event's own fields, then the integrity fields of SPEC §9. The envelope
  * comes first so that a reader can read the event's fields in the same pass ({@link EventValueReader}).
@@ -22,6 +23,8 @@ public final class EventRecords {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /** The {@code ce_source} path of catalog additions, which belong to no unit. */
+    static final String CATALOG_SOURCE = "catalog";
 
     /**
      * The hash chain's fields of a stored event, published as stored (either may be null for an event stored
@@ -38,15 +41,10 @@ public final class EventRecords {
         this.topic = topic;
     }
 
-    /** The record key of a unit-year: all of its events go to one partition, in order. */
-    public static String key(String unit, int year) {
-        return unit + ":" + year;
-    }
-
     /**
      * The record of a stored event.
      *
-     * @param key     the unit-year the store files the event under ({@link #key} of its unit and year)
+     * @param key     the aggregate the store files the event under ({@link RecordedEvent#key()})
      * @param payload the event's JSON object as the store holds it: the bytes the hash chain covers, published
      *                field by field as they are (never the event re-serialized by this version)
      */
@@ -55,20 +53,24 @@ public final class EventRecords {
     }
 
     /** The record of an event no store sealed (test fixtures, tools): its fields as Jackson writes them, no integrity fields. */
-    public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, LedgerEvent event) {
-        return toRecord(envelope, key(event.unit(), event.year()), (ObjectNode) json.valueToTree(event), null);
+    public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, RecordedEvent event) {
+        return toRecord(envelope, event.key(), (ObjectNode) json.valueToTree(event), null);
     }
 
+    /**
+     * The headers follow the fields: {@code ce_source} names the event's unit ({@code /budget-ledger/catalog} for a
+     * catalog addition, which has none), and {@code ce_subject} its year, which a registry event does not have.
+     */
     private ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, ObjectNode fields, Integrity integrity) {
-        String unit = fields.path("unit").asText();
-        String year = fields.path("year").asText();
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", SPEC_VERSION);
         header(headers, "ce_id", envelope.eventId());
-        header(headers, "ce_source", "/budget-ledger/" + unit);
+        header(headers, "ce_source", "/budget-ledger/" + (fields.hasNonNull("unit") ? fields.path("unit").asText() : CATALOG_SOURCE));
         header(headers, "ce_type", EventTypes.cloudEventType(envelope.type()));
         header(headers, "ce_time", envelope.recordedAt().toString());
-        header(headers, "ce_subject", year);
+        if (fields.has("year")) {
+            header(headers, "ce_subject", fields.path("year").asText());
+        }
         header(headers, "content-type", CONTENT_TYPE);
         return new ProducerRecord<>(topic, null, key, write(value(envelope, fields, integrity)), headers);
     }
@@ -92,7 +94,7 @@ public final class EventRecords {
     }
 
     /** {@link #value(EventEnvelope, ObjectNode, Integrity)} of an event no store sealed. */
-    public ObjectNode value(EventEnvelope envelope, LedgerEvent event) {
+    public ObjectNode value(EventEnvelope envelope, RecordedEvent event) {
         return value(envelope, (ObjectNode) json.valueToTree(event), null);
     }
 

@@ -1,21 +1,23 @@
 package org.budgetledger.contracts.wire;
 
-import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The event names that travel in {@code type} and {@code ce_type}, and the record each one is: the permitted
- * subclasses of the sealed {@link LedgerEvent}, so that a new event type is known here by being permitted there.
+ * The event names that travel in {@code type} and {@code ce_type}, and the record each one is: the records
+ * permitted under the sealed {@link RecordedEvent} (through its sealed sub-interfaces), so that a new event type
+ * is known here by being permitted there.
  */
 public final class EventTypes {
 
-    private static final Map<String, Class<? extends LedgerEvent>> BY_NAME = Arrays.stream(LedgerEvent.class.getPermittedSubclasses())
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type.asSubclass(LedgerEvent.class)));
+    private static final Map<String, Class<? extends RecordedEvent>> BY_NAME = records(RecordedEvent.class)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type.asSubclass(RecordedEvent.class)));
 
     private EventTypes() {
     }
@@ -24,7 +26,11 @@ public final class EventTypes {
         return BY_NAME.keySet();
     }
 
-    public static Optional<Class<? extends LedgerEvent>> classOf(String eventName) {
+    private static Stream<Class<?>> records(Class<?> type) {
+        return type.isRecord() ? Stream.of(type) : Arrays.stream(type.getPermittedSubclasses()).flatMap(EventTypes::records);
+    }
+
+    public static Optional<Class<? extends RecordedEvent>> classOf(String eventName) {
         return Optional.ofNullable(BY_NAME.get(eventName));
     }
 

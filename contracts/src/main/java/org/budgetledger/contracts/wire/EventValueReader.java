@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.budgetledger.contracts.events.EventEnvelope;
-import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -32,7 +32,7 @@ public final class EventValueReader {
     /** What the reader makes of the envelope and the event it read (a reader's own type, without a copy). */
     @FunctionalInterface
     public interface Read<T> {
-        T of(EventEnvelope envelope, LedgerEvent event);
+        T of(EventEnvelope envelope, RecordedEvent event);
     }
 
     private final ObjectReader reader;
@@ -77,7 +77,7 @@ public final class EventValueReader {
             }
             ObjectReader eventReader = eventReader(type);
             parser.nextToken();
-            LedgerEvent event = eventReader.readValue(parser);
+            RecordedEvent event = eventReader.readValue(parser);
             if (event == null) {
                 throw new Unreadable("no event fields after the envelope");
             }
@@ -96,7 +96,7 @@ public final class EventValueReader {
     }
 
     private ObjectReader eventReader(String type) throws Unreadable {
-        Optional<Class<? extends LedgerEvent>> eventClass = EventTypes.classOf(type);
+        Optional<Class<? extends RecordedEvent>> eventClass = EventTypes.classOf(type);
         if (eventClass.isEmpty()) {
             throw new Unreadable("unknown event type " + type);
         }

@@ -26,12 +26,20 @@ import org.budgetledger.contracts.events.ReserveUsed;
 import org.budgetledger.contracts.events.SurplusDistributed;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.YearClosed;
+import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.RegistryEvent;
+import org.budgetledger.contracts.events.UnitRegistered;
+import org.budgetledger.contracts.events.UnitChanged;
+import org.budgetledger.contracts.events.CatalogCodeAdded;
+import org.budgetledger.contracts.codes.CatalogKind;
+import org.budgetledger.contracts.codes.UnitType;
 import org.budgetledger.contracts.money.Money;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +58,15 @@ class EventRecordsTest {
     private final EventRecords records = new EventRecords(JSON, "budget-ledger.events");
     private final EventValueReader reader = new EventValueReader(JSON);
 
-    private record Read(EventEnvelope envelope, LedgerEvent event) {
+    private record Read(EventEnvelope envelope, RecordedEvent event) {
     }
 
     @Test
     void every_event_type_goes_onto_the_topic_and_back_unchanged() throws Exception {
-        List<LedgerEvent> events = oneOfEachType();
-        assertThat(events.stream().map(LedgerEvent::eventName)).containsExactlyInAnyOrderElementsOf(EventTypes.names());
+        List<RecordedEvent> events = oneOfEachType();
+        assertThat(events.stream().map(RecordedEvent::eventName)).containsExactlyInAnyOrderElementsOf(EventTypes.names());
         long sequence = 41;
-        for (LedgerEvent event : events) {
+        for (RecordedEvent event : events) {
             EventEnvelope envelope = new EventEnvelope("e-" + sequence, sequence++, event.eventName(),
                     Instant.parse("2023-06-10T08:30:00.123456Z"));
 
@@ -66,18 +74,28 @@ class EventRecordsTest {
 
             assertThat(reader.read(record.value(), Read::new)).isEqualTo(new Read(envelope, event));
             assertThat(record.topic()).isEqualTo("budget-ledger.events");
-            assertThat(record.key()).isEqualTo("430001:2023");
-            assertThat(headers(record)).containsExactly(
+            List<Map.Entry<String, String>> expected = new ArrayList<>(List.of(
                     Map.entry("ce_specversion", "1.0"),
                     Map.entry("ce_id", envelope.eventId()),
                     Map.entry("ce_source", "/budget-ledger/430001"),
                     Map.entry("ce_type", "budgetledger." + event.getClass().getSimpleName() + ".v1"),
                     Map.entry("ce_time", "2023-06-10T08:30:00.123456Z"),
                     Map.entry("ce_subject", "2023"),
-                    Map.entry("content-type", "application/json"));
+                    Map.entry("content-type", "application/json")));
+            if (event instanceof LedgerEvent) {
+                assertThat(record.key()).isEqualTo("430001:2023");
+            } else if (event instanceof CatalogCodeAdded) {
+                assertThat(record.key()).isEqualTo("catalog:SUBJECTS");
+                expected.set(2, Map.entry("ce_source", "/budget-ledger/catalog"));
+                expected.remove(5); // a registry event belongs to no year
+            } else {
+                assertThat(record.key()).isEqualTo("430001");
+                expected.remove(5);
+            }
+            assertThat(headers(record).entrySet()).containsExactlyElementsOf(expected);
             // a stored payload (what the ledger publishes) reads back as the same event
             byte[] stored = JSON.writeValueAsBytes(event);
-            ProducerRecord<String, byte[]> sealed = records.toRecord(envelope, EventRecords.key(event.unit(), event.year()),
+            ProducerRecord<String, byte[]> sealed = records.toRecord(envelope, event.key(),
                     stored, new EventRecords.Integrity("a".repeat(64), "b".repeat(64)));
             assertThat(reader.read(sealed.value(), Read::new)).isEqualTo(new Read(envelope, event));
             assertThat(sealed.key()).isEqualTo(record.key());
@@ -107,7 +125,8 @@ class EventRecordsTest {
 
     @Test
     void the_event_types_are_the_permitted_records_of_the_sealed_interface_by_their_simple_names() {
-        assertThat(EventTypes.names()).hasSize(LedgerEvent.class.getPermittedSubclasses().length).contains("PaymentMade", "YearClosed");
+        assertThat(EventTypes.names()).hasSize(LedgerEvent.class.getPermittedSubclasses().length
+                + RegistryEvent.class.getPermittedSubclasses().length).contains("PaymentMade", "YearClosed", "UnitChanged");
         assertThat(EventTypes.classOf("BalancesCarriedIn")).contains(BalancesCarriedIn.class);
         assertThat(EventTypes.classOf("BudgetVanished")).isEmpty();
         assertThat(EventTypes.cloudEventType("IncomeReceived")).isEqualTo("budgetledger.IncomeReceived.v1");
@@ -118,7 +137,7 @@ class EventRecordsTest {
                 header -> new String(header.value(), StandardCharsets.UTF_8), (first, second) -> second, LinkedHashMap::new));
     }
 
-    private static List<LedgerEvent> oneOfEachType() {
+    private static List<RecordedEvent> oneOfEachType() {
         String unit = "430001";
         Money amount = Money.parseYuan("1234.56");
         return List.of(
@@ -132,7 +151,8 @@ class EventRecordsTest {
                         Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30201", amount, "某公司", PaymentMethod.DIRECT),
                 new PaymentRefunded("r1", unit, 2023, DAY, "张会计", null, null, "p1", "a1", LineOrigin.APPROPRIATION,
                         Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30201", Money.parseYuan("10.00")),
-                new IncomeReceived("i1", unit, 2023, DAY, "张会计", null, null, Fund.OTHER, "2140199", Money.parseYuan("0.07")),
+                new IncomeReceived("i1", unit, 2023, DAY, "张会计", null, null, Fund.AFFILIATE, "2140199", Money.parseYuan("0.07"),
+                        "430002"),
                 new OpeningBalanceRecorded("o1", unit, 2023, DAY, "张会计", null, null, Fund.GENERAL_BUDGET, "2140199",
                         Kind.PROJECT, "业务工作经费", null, Money.parseYuan("50.00"), "o1"),
                 new ReserveUsed("u1", unit, 2023, DAY, "张会计", null, null, Fund.OTHER, "2140199", Money.parseYuan("8.29")),
@@ -143,6 +163,21 @@ class EventRecordsTest {
                 new BalancesCarriedIn("c1", unit, 2023, LocalDate.of(2023, 1, 1), "张会计", null, null, 2022,
                         List.of(new CarriedLine("c1-1", "a0", Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", null,
                                 Money.parseYuan("5.00"))),
-                        List.of(new CarriedBalance(Fund.OTHER, "2140199", Money.parseYuan("2.50")))));
+                        List.of(new CarriedBalance(Fund.OTHER, "2140199", Money.parseYuan("2.50")))),
+                new UnitRegistered(unit, "湖南省交通运输厅科技信息中心", "430000", UnitType.PUBLIC_SERVICE_1, "管理员"),
+                new UnitChanged(unit, LocalDate.of(2023, 12, 1), null, null, UnitType.PUBLIC_SERVICE_2, "管理员"),
+                new CatalogCodeAdded(CatalogKind.SUBJECTS, "2010601", "行政运行", "管理员"));
+    }
+
+    @Test
+    void a_counterparty_is_written_only_when_there_is_one_so_that_the_stored_form_of_every_other_event_is_unchanged() {
+        PaymentMade outside = new PaymentMade("p1", "430001", 2023, DAY, "张会计", null, null, "a1", LineOrigin.APPROPRIATION,
+                Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, null, "30201", Money.parseYuan("1.00"), "某公司", PaymentMethod.DIRECT);
+        PaymentMade inside = new PaymentMade("p2", "430001", 2023, DAY, "张会计", null, null, "a1", LineOrigin.APPROPRIATION,
+                Fund.GENERAL_BUDGET, "2140199", Kind.SUBSIDY_AFFILIATE, null, "30201", Money.parseYuan("1.00"), "某中心",
+                PaymentMethod.DIRECT, "430002");
+
+        assertThat(JSON.valueToTree(outside).has("counterparty")).isFalse();
+        assertThat(JSON.valueToTree(inside).path("counterparty").asText()).isEqualTo("430002");
     }
 }

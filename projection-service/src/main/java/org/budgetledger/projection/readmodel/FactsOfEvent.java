@@ -12,6 +12,7 @@ import org.budgetledger.contracts.events.CarriedLine;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.IncomeReceived;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.events.PaymentRefunded;
@@ -39,7 +40,11 @@ public final class FactsOfEvent {
         this.event = event;
     }
 
-    public static List<Fact> of(EventEnvelope envelope, LedgerEvent event) {
+    /** The facts of an event: none for a registry event, which names things but moves no money. */
+    public static List<Fact> of(EventEnvelope envelope, RecordedEvent recorded) {
+        if (!(recorded instanceof LedgerEvent event)) {
+            return List.of();
+        }
         FactsOfEvent of = new FactsOfEvent(envelope, event);
         of.collect();
         return of.facts;

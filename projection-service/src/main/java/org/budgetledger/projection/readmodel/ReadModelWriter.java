@@ -2,6 +2,7 @@ package org.budgetledger.projection.readmodel;
 
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.platform.jdbc.ColumnArrays;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  */
 public class ReadModelWriter {
 
-    public record Delivered(EventEnvelope envelope, LedgerEvent event) {
+    public record Delivered(EventEnvelope envelope, RecordedEvent event) {
     }
 
     /** A row of fact_daily: absent dimensions are empty strings, so that they take part in the key. */
@@ -98,7 +99,9 @@ public class ReadModelWriter {
         return applied == null ? 0 : applied;
     }
 
-    private int applyInTransaction(List<Delivered> events) {
+    private int applyInTransaction(List<Delivered> batch) {
+        // registry events (SPEC §12) are not applied yet: the projection of units and catalog codes comes next
+        List<Delivered> events = batch.stream().filter(each -> each.event() instanceof LedgerEvent).toList();
         if (events.isEmpty()) {
             return 0;
         }
@@ -137,7 +140,7 @@ public class ReadModelWriter {
 
         void add(Delivered delivered) {
             EventEnvelope envelope = delivered.envelope();
-            LedgerEvent event = delivered.event();
+            RecordedEvent event = delivered.event();
             for (Fact fact : FactsOfEvent.of(envelope, event)) {
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
                 if (keepsFacts) {
@@ -198,7 +201,8 @@ public class ReadModelWriter {
         ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
         for (Delivered delivered : events) {
             appliedEvents.add(delivered.envelope().sequence(), delivered.envelope().eventId(), delivered.envelope().type(),
-                    delivered.event().unit(), delivered.event().year(), delivered.envelope().recordedAt().toString());
+                    ((LedgerEvent) delivered.event()).unit(), ((LedgerEvent) delivered.event()).year(),
+                    delivered.envelope().recordedAt().toString());
         }
         return new HashSet<>(jdbc.queryForList("""
                 INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)

@@ -1,5 +1,6 @@
 package org.budgetledger.projection.replay;
 
+import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 
 import java.time.Instant;
@@ -32,9 +33,9 @@ final class ReplayInProgress implements Replay.Progress {
 
     /** Whether the event is one of the replay's: of its unit and year, if it names them, and known at its knownAt. */
     boolean keeps(ReadModelWriter.Delivered delivered) {
-        return (unit == null || unit.equals(delivered.event().unit()))
-                && (year == null || year == delivered.event().year())
-                && !delivered.envelope().recordedAt().isAfter(knownAt);
+        boolean ofTheReplay = !(delivered.event() instanceof LedgerEvent event) // units and catalog codes name every report
+                || (unit == null || unit.equals(event.unit())) && (year == null || year == event.year());
+        return ofTheReplay && !delivered.envelope().recordedAt().isAfter(knownAt);
     }
 
     @Override
