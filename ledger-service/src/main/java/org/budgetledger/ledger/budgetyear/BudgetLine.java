@@ -8,7 +8,9 @@ import org.budgetledger.contracts.money.Money;
 import org.budgetledger.contracts.api.Rejection;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * 预算指标: the unit of budget control. {@code budget = initial + adjustments}, {@code paid = payments −
@@ -19,6 +21,9 @@ import java.util.Optional;
  */
 record BudgetLine(String id, Fund fund, String subject, Kind kind, String project, String economicRestriction,
                   LineOrigin origin, LocalDate createdOn, Money initial, Money adjustments, Money paid) {
+
+    /** The kinds of expenditure that go to another unit of the ledger: 对附属单位补助支出, 上缴上级支出. */
+    private static final Set<Kind> INTERNAL_KINDS = EnumSet.of(Kind.SUBSIDY_AFFILIATE, Kind.REMIT_SUPERIOR);
 
     static BudgetLine created(String id, Fund fund, String subject, Kind kind, String project,
                               String economicRestriction, LineOrigin origin, LocalDate createdOn, Money initial) {
@@ -43,6 +48,18 @@ record BudgetLine(String id, Fund fund, String subject, Kind kind, String projec
                             + amount + " 元"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Only a payment from a line of 对附属单位补助支出 or 上缴上级支出 names the unit it goes to (SPEC §13): a
+     * counterparty is refused on any other line; empty when there is none or the line takes it.
+     */
+    Optional<Rejection> checkCounterparty(String counterparty) {
+        if (counterparty == null || INTERNAL_KINDS.contains(kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(BudgetYear.counterpartyRefused("only for a payment from a line of kind SUBSIDY_AFFILIATE"
+                + " or REMIT_SUPERIOR (an internal flow); line " + id + " is " + kind));
     }
 
     /** Only lines of this year's appropriations can be adjusted or transferred (SPEC §11: no 收回 of carry-overs). */

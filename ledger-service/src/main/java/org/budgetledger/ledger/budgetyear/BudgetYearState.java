@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.LineOrigin;
@@ -28,6 +29,7 @@ import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,6 +120,15 @@ abstract class BudgetYearState {
         return Optional.empty();
     }
 
+    /**
+     * The rejection of a counterparty (SPEC §13) on a transaction whose kind or fund takes none: a validation
+     * failure naming the field, as the checks of a request's fields name theirs.
+     */
+    static Rejection counterpartyRefused(String message) {
+        return new Rejection(ProblemCode.VALIDATION_FAILED, "counterparty: " + message,
+                List.of(new FieldError("counterparty", message)));
+    }
+
     /** The budget line, or null. */
     BudgetLine line(String lineId) {
         return lines.get(lineId);
@@ -187,8 +198,7 @@ abstract class BudgetYearState {
         BudgetLine line = lines.get(event.lineId());
         lines.put(line.id(), line.withPayment(event.amount()));
         turnover.add(event.amount());
-        payments.put(event.transactionId(), Payment.of(event.transactionId(), line.id(), event.economic(),
-                event.effectiveDate(), event.amount()));
+        payments.put(event.transactionId(), Payment.of(event, line.id()));
         balances.add(event.fund(), event.subject(), event.amount().negate());
         if (event.fund().isFiscal()) {
             ThreePublicCategory.ofEconomic(event.economic()).ifPresent(category -> threePublic.spend(category, event.amount()));

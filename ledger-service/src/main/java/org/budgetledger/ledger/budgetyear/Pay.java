@@ -10,18 +10,27 @@ import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Optional;
 
-/** PAY 支付 from a budget line. */
+/** PAY 支付 from a budget line; {@code counterparty}, when not null, the unit of the ledger paid (SPEC §13). */
 public record Pay(
         @TargetAggregateIdentifier String budgetYearId,
         Posting posting,
-        String lineId, String economic, Money amount, String payee, PaymentMethod method) implements PostingCommand {
+        String lineId, String economic, Money amount, String payee, PaymentMethod method,
+        String counterparty) implements PostingCommand {
 
     @Override
     public Optional<String> economicCode() {
         return Optional.ofNullable(economic);
     }
 
-    /** From a known line that may pay this, on or after its creation, within what it has and the 三公 limit. */
+    @Override
+    public Optional<String> counterpartyUnit() {
+        return Optional.ofNullable(counterparty);
+    }
+
+    /**
+     * From a known line that may pay this (to a counterparty only from a line of an internal kind), on or after
+     * its creation, within what it has and the 三公 limit.
+     */
     @Override
     public Decision decide(BudgetYear year, Lookups lookups) {
         Optional<Rejection> rejection = year.checkPostable(posting, amount).or(() -> year.checkLine(lineId, posting));
@@ -29,11 +38,13 @@ public record Pay(
             return Decision.rejected(rejection.get());
         }
         BudgetLine line = year.line(lineId);
-        return Decision.unless(line.checkPayment(economic, amount, posting.date()).or(() -> checkThreePublic(year, line)),
+        return Decision.unless(line.checkCounterparty(counterparty)
+                        .or(() -> line.checkPayment(economic, amount, posting.date()))
+                        .or(() -> checkThreePublic(year, line)),
                 () -> Decision.accepted(null, new PaymentMade(posting.transactionId(), posting.unit(), posting.year(),
                         posting.date(), posting.principal(), posting.memo(), posting.voucher(), line.id(),
                         line.origin(), line.fund(), line.subject(), line.kind(), line.project(), economic, amount,
-                        payee, method)));
+                        payee, method, counterparty)));
     }
 
     /** Fiscal money spent on a 三公 category stays within the category's limit. */

@@ -9,20 +9,20 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A payment of this unit-year, as refunds are checked against it: what its {@code PaymentMade} event says.
+ * A payment of this unit-year, as refunds are checked against it: what its {@code PaymentMade} event says
+ * (its counterparty too, which its refunds carry).
  * A busy unit-year has a million of them, so a payment is one small object: the amount in fen and the date
  * as its epoch day, not objects of their own, and the line id and economic code shared with every other
  * payment. What was refunded of it is the budget year's state ({@code refundedFen}), not the payment's.
  */
-record Payment(String id, String lineId, String economic, int epochDay, long amountFen) {
+record Payment(String id, String lineId, String economic, int epochDay, long amountFen, String counterparty) {
 
-    static Payment of(String id, String lineId, String economic, LocalDate date, Money amount) {
-        return new Payment(id, lineId, economic.intern(), Math.toIntExact(date.toEpochDay()), amount.fen());
-    }
-
-    /** The payment as its event says it, for one found in the store ({@link StoredPayments}). */
-    static Payment of(PaymentMade paid) {
-        return of(paid.transactionId(), paid.lineId(), paid.economic(), paid.effectiveDate(), paid.amount());
+    /** The payment its event records: in memory ({@link BudgetYearState}) or found in the store ({@link StoredPayments}). */
+    static Payment of(PaymentMade paid, String lineId) {
+        // a counterparty is one of a few units: shared, like the economic code
+        String counterparty = paid.counterparty() == null ? null : paid.counterparty().intern();
+        return new Payment(paid.transactionId(), lineId, paid.economic().intern(),
+                Math.toIntExact(paid.effectiveDate().toEpochDay()), paid.amount().fen(), counterparty);
     }
 
     LocalDate date() {

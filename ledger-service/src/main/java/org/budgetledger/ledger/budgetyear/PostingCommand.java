@@ -26,6 +26,11 @@ public interface PostingCommand {
         return Optional.empty();
     }
 
+    /** The unit on the other side of an internal flow (SPEC §13) the transaction names, which must be registered. */
+    default Optional<String> counterpartyUnit() {
+        return Optional.empty();
+    }
+
     /** The economic code (or group) the transaction names, which must be in the catalog. */
     default Optional<String> economicCode() {
         return Optional.empty();

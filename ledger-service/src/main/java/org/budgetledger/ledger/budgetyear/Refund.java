@@ -20,7 +20,8 @@ public record Refund(@TargetAggregateIdentifier String budgetYearId, Posting pos
             return Decision.rejected(closedOrBeyond.get());
         }
         Optional<Payment> found = Optional.ofNullable(year.payment(paymentId))
-                .or(() -> lookups.storedPayments().find(posting.budgetYearId(), paymentId).map(Payment::of));
+                .or(() -> lookups.storedPayments().find(posting.budgetYearId(), paymentId)
+                        .map(paid -> Payment.of(paid, paid.lineId())));
         if (found.isEmpty()) {
             return Decision.rejected(Rejection.of(ProblemCode.UNKNOWN_PAYMENT, "no payment " + paymentId + " in unit "
                     + posting.unit() + ", year " + posting.year()));
@@ -31,6 +32,6 @@ public record Refund(@TargetAggregateIdentifier String budgetYearId, Posting pos
                 () -> Decision.accepted(null, new PaymentRefunded(posting.transactionId(), posting.unit(),
                         posting.year(), posting.date(), posting.principal(), posting.memo(), posting.voucher(),
                         payment.id(), line.id(), line.origin(), line.fund(), line.subject(), line.kind(),
-                        line.project(), payment.economic(), amount)));
+                        line.project(), payment.economic(), amount, payment.counterparty())));
     }
 }

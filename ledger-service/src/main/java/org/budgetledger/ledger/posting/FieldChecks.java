@@ -37,6 +37,7 @@ final class FieldChecks {
     static final int YEAR_MAX = 2100;
 
     static final Pattern UNIT = Pattern.compile("[0-9A-Za-z_-]{1,32}");
+    static final String UNIT_EXPECTED = "1–32 characters of 0-9, A-Z, a-z, _ and -";
     static final Pattern SUBJECT = Pattern.compile("\\d{7}");
     static final Pattern ECONOMIC = Pattern.compile("\\d{5}");
     static final Pattern ECONOMIC_RESTRICTION = Pattern.compile("\\d{3}|\\d{5}");
@@ -152,6 +153,19 @@ final class FieldChecks {
 
     String subject(String value) {
         return matching("subject", value, SUBJECT, "a 7-digit 项 code", true);
+    }
+
+    /**
+     * The unit on the other side of an internal flow (SPEC §13), optional: a unit code, another than the posting
+     * unit's. Whether the transaction's kind or fund takes one, and whether it is registered, is decided later.
+     */
+    String counterparty(String value, String unit) {
+        String counterparty = matching("counterparty", value, UNIT, UNIT_EXPECTED, false);
+        if (counterparty != null && counterparty.equals(unit)) {
+            error("counterparty", "must be another unit than unit (a unit does not pay itself)");
+            return null;
+        }
+        return counterparty;
     }
 
     String economicRestriction(String value) {

@@ -7,11 +7,11 @@ import org.budgetledger.contracts.codes.PaymentMethod;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.budgetyear.Pay;
 
-/** PAY: a payment from a budget line (支出). */
+/** PAY: a payment from a budget line (支出); to another unit of the ledger, its {@code counterparty} (SPEC §13). */
 @JsonTypeName("PAY")
 public record PayRequest(String id, String unit, Integer year, String date, String memo, String voucher,
-                         String line, String economic, AmountText amount, String payee, String method)
-        implements TypedRequest {
+                         String line, String economic, AmountText amount, String payee, String method,
+                         String counterparty) implements TypedRequest {
 
     @Override
     public PostingCommand toCommand(Posting posting, FieldChecks fields) {
@@ -21,7 +21,8 @@ public record PayRequest(String id, String unit, Integer year, String date, Stri
         String checkedPayee = fields.text("payee", payee, FieldChecks.NAME_LENGTH_MAX, false);
         PaymentMethod checkedMethod = method == null ? null
                 : fields.require("method", method, PaymentMethod::valueOf, "DIRECT or AUTHORIZED");
+        String checkedCounterparty = fields.counterparty(counterparty, posting.unit());
         return new Pay(posting.budgetYearId(), posting, checkedLine, checkedEconomic, checkedAmount, checkedPayee,
-                checkedMethod);
+                checkedMethod, checkedCounterparty);
     }
 }

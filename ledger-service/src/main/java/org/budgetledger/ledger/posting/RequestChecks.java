@@ -51,8 +51,7 @@ final class RequestChecks {
             fields.error("id", "may not contain '" + BudgetYear.CARRIED_LINE_MARK
                     + "': it marks the lines a carry-over brings into the next year (line>year)");
         }
-        String unit = fields.matching("unit", request.unit(), FieldChecks.UNIT,
-                "1–32 characters of 0-9, A-Z, a-z, _ and -", true);
+        String unit = fields.matching("unit", request.unit(), FieldChecks.UNIT, FieldChecks.UNIT_EXPECTED, true);
         Integer year = request.year();
         if (year == null || year < FieldChecks.YEAR_MIN || year > FieldChecks.YEAR_MAX) {
             fields.error("year", "a year from " + FieldChecks.YEAR_MIN + " to " + FieldChecks.YEAR_MAX);

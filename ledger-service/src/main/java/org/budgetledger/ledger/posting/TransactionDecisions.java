@@ -169,10 +169,15 @@ class TransactionDecisions {
                 .or(() -> command instanceof CarryOver ? caller.roleRefusal(Role.ADMIN, "CARRY_OVER") : Optional.empty());
     }
 
-    /** The unit and the catalog codes a transaction names must exist (400 with their own codes). */
+    /** The units and the catalog codes a transaction names must exist (400 with their own codes). */
     private Optional<Rejection> checkReferences(PostingCommand command) {
         if (!units.exists(command.posting().unit())) {
             return Optional.of(Rejection.of(ProblemCode.UNKNOWN_UNIT, "unit " + command.posting().unit() + " is not registered"));
+        }
+        Optional<String> counterparty = command.counterpartyUnit().filter(code -> !units.exists(code));
+        if (counterparty.isPresent()) {
+            return Optional.of(new Rejection(ProblemCode.UNKNOWN_UNIT, "counterparty " + counterparty.get()
+                    + " is not registered", List.of(new FieldError("counterparty", "not a registered unit"))));
         }
         Optional<String> subject = command.subjectCode().filter(code -> !catalog.hasSubject(code));
         if (subject.isPresent()) {

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonDeserialize(using = TransactionRequests.Reader.class)
 @JsonPropertyOrder({"id", "type", "unit", "year", "date", "memo", "voucher", "fund", "subject", "kind", "project",
-        "economic", "amount", "line", "from", "to", "reason", "payment", "payee", "method", "category"})
+        "economic", "amount", "line", "from", "to", "reason", "payment", "payee", "method", "category",
+        "counterparty"})
 public sealed interface TransactionRequest permits TypedRequest, UntypedRequest, MisfitRequest {
 
     /** The transaction's id in its unit, its idempotency key; null when the body has none. */

@@ -152,12 +152,69 @@ class BudgetYearRulesTest {
     }
 
     @Nested
+    class Counterparty {
+        @Test
+        void a_payment_of_an_internal_kind_carries_its_counterparty_and_so_do_its_refunds() {
+            fixture.given(appropriated("s1", Fund.OTHER, Kind.SUBSIDY_AFFILIATE, "100.00"))
+                    .when(new Pay(YEAR_ID, posting("p1"), "s1", "39999", Money.parseYuan("60.00"), null, null, "430002"))
+                    .expectEvents(new PaymentMade("p1", UNIT, 2023, date(), "clerk", null, null, "s1",
+                            LineOrigin.APPROPRIATION, Fund.OTHER, "2140199", Kind.SUBSIDY_AFFILIATE, null, "39999",
+                            Money.parseYuan("60.00"), null, null, "430002"));
+            fixture.given(appropriated("m1", Fund.BUSINESS, Kind.REMIT_SUPERIOR, "100.00"),
+                            new PaymentMade("p1", UNIT, 2023, date(), "clerk", null, null, "m1", LineOrigin.APPROPRIATION,
+                                    Fund.BUSINESS, "2140199", Kind.REMIT_SUPERIOR, null, "39999", Money.parseYuan("60.00"),
+                                    null, null, "430000"))
+                    .when(new Refund(YEAR_ID, posting("r1"), "p1", Money.parseYuan("10.00")))
+                    .expectEvents(new PaymentRefunded("r1", UNIT, 2023, date(), "clerk", null, null, "p1", "m1",
+                            LineOrigin.APPROPRIATION, Fund.BUSINESS, "2140199", Kind.REMIT_SUPERIOR, null, "39999",
+                            Money.parseYuan("10.00"), "430000"));
+        }
+
+        @Test
+        void a_refund_of_a_payment_found_in_the_store_carries_its_counterparty() {
+            AggregateTestFixture<BudgetYear> storeHoldsThePayment = BudgetYearFixture.create(new PaymentMade("p1", UNIT,
+                    2023, date(), "clerk", null, null, "s1", LineOrigin.APPROPRIATION, Fund.OTHER, "2140199",
+                    Kind.SUBSIDY_AFFILIATE, null, "39999", Money.parseYuan("60.00"), null, null, "430002"));
+            // the budget year was loaded from a snapshot taken after the payment: only its line is in memory
+            storeHoldsThePayment.given(appropriated("s1", Fund.OTHER, Kind.SUBSIDY_AFFILIATE, "40.00"))
+                    .when(new Refund(YEAR_ID, posting("r1"), "p1", Money.parseYuan("10.00")))
+                    .expectEvents(new PaymentRefunded("r1", UNIT, 2023, date(), "clerk", null, null, "p1", "s1",
+                            LineOrigin.APPROPRIATION, Fund.OTHER, "2140199", Kind.SUBSIDY_AFFILIATE, null, "39999",
+                            Money.parseYuan("10.00"), "430002"));
+        }
+
+        @Test
+        void a_payment_from_a_line_of_another_kind_may_name_no_counterparty() {
+            fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "100.00"))
+                    .when(new Pay(YEAR_ID, posting("p1"), "a1", "30201", Money.parseYuan("1.00"), null, null, "430002"))
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.VALIDATION_FAILED));
+        }
+
+        @Test
+        void income_of_another_fund_may_name_no_counterparty() {
+            createdAndRejected();
+            fixture.givenNoPriorActivity()
+                    .when(new Receive(YEAR_ID, posting("i1"), Fund.OTHER, "2140199", Money.parseYuan("1.00"), "430002"))
+                    .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.VALIDATION_FAILED));
+        }
+
+        @Test
+        void income_from_the_superior_or_an_affiliate_carries_its_counterparty() {
+            fixture.givenNoPriorActivity()
+                    .when(new Receive(YEAR_ID, posting("i1"), Fund.SUPERIOR_SUBSIDY, "2140199", Money.parseYuan("1.00"),
+                            "430000"))
+                    .expectEvents(new IncomeReceived("i1", UNIT, 2023, date(), "clerk", null, null,
+                            Fund.SUPERIOR_SUBSIDY, "2140199", Money.parseYuan("1.00"), "430000"));
+        }
+    }
+
+    @Nested
     class NonFiscalMoney {
         @Test
         void receiving_fiscal_money_is_rejected() {
             createdAndRejected();
             fixture.givenNoPriorActivity()
-                    .when(new Receive(YEAR_ID, posting("i1"), Fund.GENERAL_BUDGET, "2140199", Money.parseYuan("1.00")))
+                    .when(new Receive(YEAR_ID, posting("i1"), Fund.GENERAL_BUDGET, "2140199", Money.parseYuan("1.00"), null))
                     .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.INVALID_FUND));
         }
 
@@ -235,14 +292,14 @@ class BudgetYearRulesTest {
         @Test
         void amounts_up_to_the_unit_years_limit_are_accepted() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999999.00"), received("r1", "0.99"))
-                    .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01")))
+                    .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01"), null))
                     .expectEvents(received("r2", "0.01"));
         }
 
         @Test
         void one_fen_beyond_the_limit_is_rejected() {
             fixture.given(appropriated("a1", Fund.GENERAL_BUDGET, "9999999999999.00"), received("r1", "1.00"))
-                    .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01")))
+                    .when(new Receive(YEAR_ID, posting("r2"), Fund.OTHER, "2140199", Money.parseYuan("0.01"), null))
                     .expectNoEvents().expectResultMessagePayloadMatching(rejected(ProblemCode.AMOUNT_LIMIT_EXCEEDED));
         }
 
@@ -324,12 +381,17 @@ class BudgetYearRulesTest {
     }
 
     private static Pay pay(String id, String line, String economic, String amount) {
-        return new Pay(YEAR_ID, posting(id), line, economic, Money.parseYuan(amount), null, null);
+        return new Pay(YEAR_ID, posting(id), line, economic, Money.parseYuan(amount), null, null, null);
     }
 
     private static BudgetAppropriated appropriated(String id, Fund fund, String amount) {
         return new BudgetAppropriated(id, UNIT, 2023, LocalDate.of(2023, 1, 10), "clerk", null, null, id, fund,
                 "2140199", Kind.BASIC, null, null, Money.parseYuan(amount));
+    }
+
+    private static BudgetAppropriated appropriated(String id, Fund fund, Kind kind, String amount) {
+        return new BudgetAppropriated(id, UNIT, 2023, LocalDate.of(2023, 1, 10), "clerk", null, null, id, fund,
+                "2140199", kind, null, null, Money.parseYuan(amount));
     }
 
     private static BudgetAdjusted adjusted(String id, String line, String amount) {

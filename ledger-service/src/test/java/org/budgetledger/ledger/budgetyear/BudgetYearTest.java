@@ -102,7 +102,7 @@ class BudgetYearTest {
 
     private static Pay pay(String id, String line, String date, String economic, String amount) {
         Posting posting = new Posting(id, "430001", 2023, LocalDate.parse(date), "clerk", null, null);
-        return new Pay(YEAR_ID, posting, line, economic, Money.parseYuan(amount), null, null);
+        return new Pay(YEAR_ID, posting, line, economic, Money.parseYuan(amount), null, null, null);
     }
 
     private static PaymentMade paid(String id, String line, String amount) {

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.budgetyear;
 
+import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
@@ -9,6 +10,7 @@ import org.budgetledger.contracts.api.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,5 +54,26 @@ class NamedChecksTest {
                 .contains("RECEIVE is for non-fiscal money; GENERAL_BUDGET (" + Fund.GENERAL_BUDGET.label()
                         + ") comes by APPROPRIATE");
         assertThat(BudgetYear.checkNonFiscal(Fund.OTHER, "RECEIVE")).isEmpty();
+    }
+
+    @Test
+    void a_counterparty_is_only_for_the_internal_kinds_and_funds() {
+        assertThat(line.checkCounterparty("430002")).contains(new Rejection(ProblemCode.VALIDATION_FAILED,
+                "counterparty: only for a payment from a line of kind SUBSIDY_AFFILIATE or REMIT_SUPERIOR (an internal"
+                        + " flow); line a1 is BASIC", List.of(new FieldError("counterparty", "only for a payment from a"
+                        + " line of kind SUBSIDY_AFFILIATE or REMIT_SUPERIOR (an internal flow); line a1 is BASIC"))));
+        assertThat(line.checkCounterparty(null)).isEmpty();
+        for (Kind kind : List.of(Kind.SUBSIDY_AFFILIATE, Kind.REMIT_SUPERIOR)) {
+            BudgetLine internal = BudgetLine.created("s1", Fund.OTHER, "2140199", kind, null, null,
+                    LineOrigin.APPROPRIATION, CREATED, Money.parseYuan("1.00"));
+            assertThat(internal.checkCounterparty("430002")).as(kind.name()).isEmpty();
+        }
+
+        assertThat(Receive.checkCounterparty(Fund.BUSINESS, "430002").map(Rejection::errors)).contains(List.of(
+                new FieldError("counterparty", "only for income of fund SUPERIOR_SUBSIDY or AFFILIATE (an internal"
+                        + " flow), not BUSINESS")));
+        assertThat(Receive.checkCounterparty(Fund.BUSINESS, null)).isEmpty();
+        assertThat(Receive.checkCounterparty(Fund.SUPERIOR_SUBSIDY, "430000")).isEmpty();
+        assertThat(Receive.checkCounterparty(Fund.AFFILIATE, "430002")).isEmpty();
     }
 }

@@ -98,6 +98,19 @@ class CanonicalRequestTest {
                     "{\"amount\":\"12.00\",\"date\":\"2023-03-01\",\"economic\":\"30201\",\"id\":\"y1\",\"line\":\"a1\",\"type\":\"PAY\",\"unit\":\"430001\",\"year\":2023}",
                     "6a01ff6268e89e2467bbd8540ec836565a00c5f437083d777f562510a9f219c0"));
 
+    /**
+     * A counterparty (SPEC §13) is in the canonical text when it is sent, in its place by name; the text of a request
+     * without one is the text it always had (above). The hashes are SHA-256 of the expected texts, taken with sha256sum.
+     */
+    private static final List<String[]> WITH_COUNTERPARTY = List.of(
+            c("{\"type\":\"PAY\"," + COMMON + ",\"counterparty\":\"430002\",\"line\":\"s1\",\"economic\":\"39999\",\"amount\":600}",
+                    "{\"amount\":\"600.00\",\"counterparty\":\"430002\",\"date\":\"2023-03-01\",\"economic\":\"39999\",\"id\":\"x1\",\"line\":\"s1\",\"type\":\"PAY\",\"unit\":\"430001\",\"year\":2023}",
+                    "7d44833689f2461dd8637557b6baaab31f7d0ddf6d5fbe8f0f7a699dac41fe7d"),
+            c("{\"type\":\"RECEIVE\",\"id\":\"x1\",\"unit\":\"430002\",\"year\":2023,\"date\":\"2023-03-01\",\"fund\":\"SUPERIOR_SUBSIDY\","
+                            + "\"subject\":\"2140199\",\"amount\":\"600\",\"counterparty\":\"430001\"}",
+                    "{\"amount\":\"600.00\",\"counterparty\":\"430001\",\"date\":\"2023-03-01\",\"fund\":\"SUPERIOR_SUBSIDY\",\"id\":\"x1\",\"subject\":\"2140199\",\"type\":\"RECEIVE\",\"unit\":\"430002\",\"year\":2023}",
+                    "4bcadab153a0021af4b4fbb088e6c48d0cb65c4a1addd3eb4226a7ca63551472"));
+
     private static String[] c(String body, String canonical, String sha256) {
         return new String[]{body, canonical, sha256};
     }
@@ -112,6 +125,20 @@ class CanonicalRequestTest {
             expected.add(item[0] + "\n  " + item[1] + "\n  " + item[2]);
         }
         assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void a_counterparty_sent_is_in_the_canonical_text_and_an_absent_one_changes_nothing() throws Exception {
+        List<String> actual = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (String[] item : WITH_COUNTERPARTY) {
+            String canonical = canonical(item[0]);
+            actual.add(item[0] + "\n  " + canonical + "\n  " + CanonicalRequests.sha256(canonical));
+            expected.add(item[0] + "\n  " + item[1] + "\n  " + item[2]);
+        }
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(canonical("{\"type\":\"PAY\"," + COMMON + ",\"line\":\"a1\",\"economic\":\"30201\",\"amount\":\"2500.50\",\"counterparty\":null}"))
+                .isEqualTo("{\"amount\":\"2500.50\",\"date\":\"2023-03-01\",\"economic\":\"30201\",\"id\":\"x1\",\"line\":\"a1\",\"type\":\"PAY\",\"unit\":\"430001\",\"year\":2023}");
     }
 
     private static String canonical(String body) throws Exception {
