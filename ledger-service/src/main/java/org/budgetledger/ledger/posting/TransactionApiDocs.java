@@ -47,6 +47,11 @@ class TransactionApiDocs implements OpenApiCustomizer {
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String COMMON = "\"unit\":\"430001\",\"year\":2023,";
 
+    private static final String COUNTERPARTY = "the unit on the other side of an internal flow (SPEC §13), a registered"
+            + " unit other than `unit`: the unit paid, on a PAY from a line of kind SUBSIDY_AFFILIATE or REMIT_SUPERIOR;"
+            + " the unit that paid, on a RECEIVE of fund SUPERIOR_SUBSIDY or AFFILIATE. Optional; on any other line or"
+            + " fund 400 VALIDATION_FAILED, unregistered 400 UNKNOWN_UNIT. Its refunds carry the payment's counterparty";
+
     private static final Map<String, String> EXAMPLES = examples();
 
     private final ObjectMapper json;
@@ -111,6 +116,10 @@ class TransactionApiDocs implements OpenApiCustomizer {
             enumOf(schema, "kind", Kind.values());
             enumOf(schema, "method", PaymentMethod.values());
             enumOf(schema, "category", ThreePublicCategory.values());
+            Schema<?> counterparty = schema.getProperties().get("counterparty");
+            if (counterparty != null) {
+                counterparty.description(COUNTERPARTY);
+            }
             schemas.put(type.getSimpleName(), schema);
             request.addOneOfItem(new Schema<>().$ref(SCHEMAS + type.getSimpleName()));
             discriminator.mapping(name, SCHEMAS + type.getSimpleName());
@@ -152,10 +161,16 @@ class TransactionApiDocs implements OpenApiCustomizer {
                 + "\"to\":\"a2\",\"amount\":\"5000.00\",\"reason\":\"指标调剂\"}");
         examples.put("PAY", "{\"id\":\"p1\",\"type\":\"PAY\"," + COMMON + "\"date\":\"2023-02-10\",\"line\":\"a1\","
                 + "\"economic\":\"30201\",\"amount\":\"2500.50\",\"payee\":\"某办公用品公司\",\"method\":\"DIRECT\",\"voucher\":\"记-0012\"}");
+        examples.put("PAY to an affiliate (internal flow)", "{\"id\":\"p2\",\"type\":\"PAY\"," + COMMON
+                + "\"date\":\"2023-03-10\",\"line\":\"s1\",\"economic\":\"39999\",\"amount\":\"200000.00\","
+                + "\"counterparty\":\"430002\"}");
         examples.put("REFUND", "{\"id\":\"r1\",\"type\":\"REFUND\"," + COMMON + "\"date\":\"2023-02-20\",\"payment\":\"p1\","
                 + "\"amount\":\"500.50\"}");
         examples.put("RECEIVE", "{\"id\":\"i1\",\"type\":\"RECEIVE\"," + COMMON + "\"date\":\"2023-12-20\",\"fund\":\"OTHER\","
                 + "\"subject\":\"2140199\",\"amount\":\"700.00\"}");
+        examples.put("RECEIVE from the superior (internal flow)", "{\"id\":\"i2\",\"type\":\"RECEIVE\",\"unit\":\"430002\","
+                + "\"year\":2023,\"date\":\"2023-03-10\",\"fund\":\"SUPERIOR_SUBSIDY\",\"subject\":\"2140199\","
+                + "\"amount\":\"200000.00\",\"counterparty\":\"430001\"}");
         examples.put("OPENING_BALANCE", "{\"id\":\"o1\",\"type\":\"OPENING_BALANCE\"," + COMMON + "\"date\":\"2023-01-01\","
                 + "\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140106\",\"kind\":\"PROJECT\",\"project\":\"省级专项资金\",\"amount\":\"1709800.00\"}");
         examples.put("USE_RESERVE", "{\"id\":\"u1\",\"type\":\"USE_RESERVE\"," + COMMON + "\"date\":\"2023-03-01\",\"fund\":\"OTHER\","

@@ -36,7 +36,8 @@ class TransactionController {
     @Operation(summary = "Post a transaction (记账)", description = """
             One transaction of any type of SPEC §4, decided at once: accepted and stored, or rejected and nothing \
             stored. The id is the idempotency key: the same id with the same body again answers 200 and stores \
-            nothing; with another body, 409 `IDEMPOTENCY_CONFLICT`. Amounts are strings in 元.""")
+            nothing; with another body, 409 `IDEMPOTENCY_CONFLICT`. Amounts are strings in 元. A `PAY` or `RECEIVE` \
+            between units of the ledger names the other unit in `counterparty` (SPEC §13).""")
     @ApiResponse(responseCode = "201", description = "Accepted and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PostingResult.class)))
     @ApiResponse(responseCode = "200", description = "Accepted before with the same body: nothing new is stored",

@@ -30,13 +30,31 @@ class TransactionApiDocsTest extends LedgerIntegrationTest {
         List<String> fields = new ArrayList<>();
         pay.path("properties").fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("type", "id", "unit", "year", "date", "memo", "voucher", "line", "economic",
-                "amount", "payee", "method");
+                "amount", "payee", "method", "counterparty");
         assertThat(pay.at("/properties/type/enum").toString()).isEqualTo("[\"PAY\"]");
         assertThat(pay.at("/properties/method/enum").toString()).isEqualTo("[\"DIRECT\",\"AUTHORIZED\"]");
         assertThat(pay.path("required").toString()).isEqualTo("[\"type\"]");
         assertThat(schema(schemas, request, "APPROPRIATE").at("/properties/kind/enum").toString()).contains("\"PROJECT\"");
         assertThat(schema(schemas, request, "SET_LIMIT").at("/properties/category/enum").toString()).contains("\"RECEPTION\"");
         assertThat(schema(schemas, request, "CARRY_OVER").path("properties").has("amount")).isFalse();
+    }
+
+    @Test
+    void the_counterparty_of_internal_flows_is_described_with_examples() {
+        JsonNode docs = api().get("/v3/api-docs").body();
+        JsonNode schemas = docs.path("components").path("schemas");
+        JsonNode request = schemas.path("TransactionRequest");
+
+        assertThat(schema(schemas, request, "PAY").at("/properties/counterparty/description").asText())
+                .contains("SPEC §13", "SUBSIDY_AFFILIATE", "REMIT_SUPERIOR", "UNKNOWN_UNIT");
+        assertThat(schema(schemas, request, "RECEIVE").at("/properties/counterparty/description").asText())
+                .contains("SUPERIOR_SUBSIDY", "AFFILIATE");
+        assertThat(schema(schemas, request, "REFUND").path("properties").has("counterparty")).isFalse();
+        JsonNode examples = docs.path("paths").path("/api/v1/transactions").path("post").path("requestBody")
+                .path("content").path("application/json").path("examples");
+        assertThat(examples.path("PAY to an affiliate (internal flow)").at("/value/counterparty").asText()).isEqualTo("430002");
+        assertThat(examples.path("RECEIVE from the superior (internal flow)").at("/value/counterparty").asText())
+                .isEqualTo("430001");
     }
 
     private static JsonNode schema(JsonNode schemas, JsonNode request, String type) {
