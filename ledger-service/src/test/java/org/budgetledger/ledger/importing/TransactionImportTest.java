@@ -110,6 +110,35 @@ class TransactionImportTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void a_counterparty_column_names_the_other_unit_of_payments_and_receipts() {
+        String other = newUnit("J");
+        String csv = header("id,type,unit,year,date,fund,subject,kind,line,economic,amount,counterparty")
+                + "s1,APPROPRIATE," + unit + ",2023,2023-01-10,OTHER,2140199,SUBSIDY_AFFILIATE,,,1000.00,\n"
+                + "p1,PAY," + unit + ",2023,2023-02-10,,,,s1,39999,600.00," + other + "\n"
+                + "i1,RECEIVE," + unit + ",2023,2023-02-10,AFFILIATE,2140199,,,,50.00," + other + "\n"
+                + "i2,RECEIVE," + unit + ",2023,2023-02-10,OTHER,2140199,,,,50.00," + other + "\n"
+                + "s2,APPROPRIATE," + unit + ",2023,2023-01-10,OTHER,2140199,BASIC,,,1.00," + other + "\n";
+
+        JsonNode job = finished(CLERK, upload(CLERK, "vouchers.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=valid"));
+
+        assertThat(job.path("created").asInt()).isEqualTo(3);
+        assertThat(job.path("rejected").asInt()).isEqualTo(2);
+        JsonNode problems = job.path("problems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).path("row").asInt() + " " + problems.get(0).path("status").asInt() + " "
+                + problems.get(0).path("code").asText() + " " + problems.get(0).path("detail").asText()).isEqualTo("5 400"
+                + " VALIDATION_FAILED counterparty: only for income of fund SUPERIOR_SUBSIDY or AFFILIATE (an internal"
+                + " flow), not OTHER");
+        assertThat(problems.get(1).path("row").asInt() + " " + problems.get(1).path("status").asInt() + " "
+                + problems.get(1).path("code").asText() + " " + problems.get(1).path("detail").asText()).isEqualTo("6 400"
+                + " VALIDATION_FAILED counterparty: not a field of APPROPRIATE");
+        assertThat(api().get("/api/v1/transactions/p1?unit=" + unit).body().at("/request/counterparty").asText())
+                .isEqualTo(other);
+        assertThat(api().get("/api/v1/transactions/i1?unit=" + unit).body().at("/request/counterparty").asText())
+                .isEqualTo(other);
+    }
+
+    @Test
     void an_xlsx_file_is_imported_with_exact_amounts_and_iso_dates() throws IOException {
         byte[] workbook = workbook(List.of(
                 List.of("id", "type", "unit", "year", "date", "fund", "subject", "kind", "amount", "line", "economic"),
