@@ -142,6 +142,35 @@ class BudgetYearSnapshotTest {
     }
 
     @Test
+    void a_refund_of_a_payment_older_than_the_snapshot_carries_the_payments_counterparty() throws Exception {
+        String unit = newUnit();
+        String affiliate = newUnit();
+        String year = BudgetYearId.of(unit, 2023);
+        String line = unit + "-s1";
+        Map<String, Object> subsidies = Tx.appropriate(line, unit, 2023, "OTHER", "1000.00");
+        subsidies.put("kind", "SUBSIDY_AFFILIATE");
+        post(subsidies);
+        Map<String, Object> subsidy = Tx.pay(unit + "-p1", unit, 2023, line, "39999", "100.00");
+        subsidy.put("counterparty", affiliate);
+        post(subsidy);
+        for (int n = 2; n < SNAPSHOT_EVENTS; n++) {
+            post(Tx.pay(unit + "-p" + n, unit, 2023, line, "39999", "1.00"));
+        }
+        // the fifth event triggered the only snapshot; a snapshot holds no payments, so p1 is only in the store
+        await().atMost(Duration.ofSeconds(30)).until(() -> newestSnapshot(year).orElse(-1L) == SNAPSHOT_EVENTS - 1);
+        ledger().getBean("budgetYearCache", Cache.class).remove(year);
+
+        post(refund(unit + "-r1", unit, unit + "-p1", "40.00"));
+
+        EventReadsCounting.Read load = ledger.getBean(EventReadsCounting.class).reads().stream()
+                .filter(read -> read.aggregate().equals(year)).reduce((first, last) -> last).orElseThrow();
+        assertThat(load.snapshotSequence()).as("the snapshot the budget year was loaded from").isEqualTo(SNAPSHOT_EVENTS - 1);
+        byte[] refunded = jdbc().sql("SELECT payload FROM ledger.domain_event_entry WHERE transaction_id = ?")
+                .param(unit + "-r1").query(byte[].class).single();
+        assertThat(JSON.readTree(refunded).path("counterparty").asText()).isEqualTo(affiliate);
+    }
+
+    @Test
     void the_snapshot_thread_leaves_spring_boots_task_executor_in_place() {
         // an Executor bean of the ledger's own would make Spring Boot leave out its applicationTaskExecutor
         assertThat(ledger().containsBean("applicationTaskExecutor")).isTrue();

@@ -81,6 +81,38 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
         assertThat(schema("PaymentMade").validate(JSON.readTree("{\"type\":\"PaymentMade\",\"amount\":1.5}"))).isNotEmpty();
     }
 
+    @Test
+    void events_of_internal_flows_with_their_counterparty_match_their_schemas(Infrastructure infrastructure) throws IOException {
+        HttpApi api = api();
+        String payer = newUnit("S");
+        String receiver = newUnit("S");
+        Map<String, Object> line = Tx.appropriate("s1", payer, 2023, "OTHER", "100.00");
+        line.put("kind", "REMIT_SUPERIOR");
+        List<Map<String, Object>> history = List.of(line,
+                Tx.of("PAY", "p1", payer, 2023, "2023-04-01", "line", "s1", "economic", "39999", "amount", "30.00",
+                        "counterparty", receiver),
+                Tx.of("REFUND", "r1", payer, 2023, "2023-05-01", "payment", "p1", "amount", "10.00"),
+                Tx.of("RECEIVE", "i1", receiver, 2023, "2023-04-01", "fund", "AFFILIATE", "subject", "2140199",
+                        "amount", "30.00", "counterparty", payer));
+        for (Map<String, Object> transaction : history) {
+            assertThat(api.post("/api/v1/transactions", transaction).status()).as(transaction.toString()).isEqualTo(201);
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30)).until(
+                () -> TopicReader.readAll(infrastructure.bootstrapServers(), "budget-ledger.events").stream()
+                        .filter(record -> record.key().startsWith(payer + ":") || record.key().startsWith(receiver + ":"))
+                        .toList(),
+                list -> list.size() == 4);
+
+        int carrying = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            JsonNode value = JSON.readTree(record.value());
+            carrying += value.has("counterparty") ? 1 : 0;
+            assertThat(schema(value.path("type").asText()).validate(value)).as("%s", value).isEmpty();
+        }
+        assertThat(carrying).as("PaymentMade, PaymentRefunded, IncomeReceived").isEqualTo(3);
+    }
+
     private static JsonSchema schema(String eventName) throws IOException {
         try (InputStream in = EventTypes.class.getResourceAsStream("/schemas/events/" + eventName + ".schema.json")) {
             assertThat(in).as("schema of " + eventName).isNotNull();
