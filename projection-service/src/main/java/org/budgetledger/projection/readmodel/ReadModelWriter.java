@@ -3,6 +3,7 @@ package org.budgetledger.projection.readmodel;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.RegistryEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.platform.jdbc.ColumnArrays;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * <p>A delivery of many events is written in a few statements, not one per row: the applied events (whose
  * insert tells which are new), then the facts of the new ones, then their day sums, added up per day and
  * dimension first so that each sum is written once per delivery. Then the checkpoints of
- * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}). A replay's
+ * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}); units and catalog codes
+ * (registry events) are kept in their tables, in the same transaction ({@link RegistryRows}). A replay's
  * scratch model writes only the day sums and limits ({@link #daySumsOnly}).
  */
 public class ReadModelWriter {
@@ -99,9 +101,7 @@ public class ReadModelWriter {
         return applied == null ? 0 : applied;
     }
 
-    private int applyInTransaction(List<Delivered> batch) {
-        // registry events (SPEC §12) are not applied yet: the projection of units and catalog codes comes next
-        List<Delivered> events = batch.stream().filter(each -> each.event() instanceof LedgerEvent).toList();
+    private int applyInTransaction(List<Delivered> events) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -121,6 +121,7 @@ public class ReadModelWriter {
         if (checkpoints != null) {
             checkpoints.afterApplying(rows.arrived.values());
         }
+        rows.registry.write(jdbc, schema); // last: see RegistryRows.write
         return applied;
     }
 
@@ -133,6 +134,8 @@ public class ReadModelWriter {
         final ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
         final Map<DayKey, Long> daySums = new TreeMap<>();
         final Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
+        /** Units and catalog codes (SPEC §12), kept in a replay's scratch model too: they name its reports. */
+        final RegistryRows registry = new RegistryRows();
 
         DeliveryRows(boolean keepsFacts) {
             this.keepsFacts = keepsFacts;
@@ -141,6 +144,10 @@ public class ReadModelWriter {
         void add(Delivered delivered) {
             EventEnvelope envelope = delivered.envelope();
             RecordedEvent event = delivered.event();
+            if (event instanceof RegistryEvent registryEvent) {
+                registry.add(envelope, registryEvent);
+                return;
+            }
             for (Fact fact : FactsOfEvent.of(envelope, event)) {
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
                 if (keepsFacts) {
@@ -196,13 +203,18 @@ public class ReadModelWriter {
         }
     }
 
-    /** The events not applied before: the primary key of applied_event turns a redelivered one into no row. */
+    /**
+     * The events not applied before: the primary key of applied_event turns a redelivered one into no row. A
+     * registry event is recorded under its key (a unit's code, or {@code catalog:…}) with no year: it counts as
+     * applied (freshness, {@code minSequence}) but is no unit-year's.
+     */
     private Set<Long> recordApplied(List<Delivered> events) {
         ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
         for (Delivered delivered : events) {
+            boolean ofAYear = delivered.event() instanceof LedgerEvent;
             appliedEvents.add(delivered.envelope().sequence(), delivered.envelope().eventId(), delivered.envelope().type(),
-                    ((LedgerEvent) delivered.event()).unit(), ((LedgerEvent) delivered.event()).year(),
-                    delivered.envelope().recordedAt().toString());
+                    ofAYear ? ((LedgerEvent) delivered.event()).unit() : delivered.event().key(),
+                    ofAYear ? ((LedgerEvent) delivered.event()).year() : null, delivered.envelope().recordedAt().toString());
         }
         return new HashSet<>(jdbc.queryForList("""
                 INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)

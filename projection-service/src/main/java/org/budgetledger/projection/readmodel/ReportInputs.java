@@ -9,10 +9,20 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * What every table of one unit-year at one (asOf, knownAt) is computed from: the summed facts and the
- * 三公 limits in force. Tables are pure functions of it.
+ * What every table of one unit-year at one (asOf, knownAt) is computed from: the summed facts, the 三公 limits in
+ * force and the names of the catalog codes known at knownAt (SPEC §12). Tables are pure functions of it.
  */
-public record ReportInputs(List<FactSum> sums, Map<ThreePublicCategory, Long> limitsFen) {
+public record ReportInputs(List<FactSum> sums, Map<ThreePublicCategory, Long> limitsFen, CodeNames names) {
+
+    /** The amounts alone, rows named by the built-in catalog; {@link #withNames} adds the codes added through the API. */
+    public ReportInputs(List<FactSum> sums, Map<ThreePublicCategory, Long> limitsFen) {
+        this(sums, limitsFen, CodeNames.BUILT_IN);
+    }
+
+    /** The same amounts, the rows named as known at the report's knownAt. */
+    public ReportInputs withNames(CodeNames known) {
+        return new ReportInputs(sums, limitsFen, known);
+    }
 
     /**
      * The most the sums (and the 三公 limits), each counted positive, may add up to for every table and identity

@@ -8,6 +8,7 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +25,12 @@ import java.util.Map;
 class ReplayController {
 
     private final Replays replays;
+    /** A grant of a unit reads its department (SPEC §13): the replays of its units too. */
+    private final UnitAccess access;
 
-    ReplayController(Replays replays) {
+    ReplayController(Replays replays, UnitAccess access) {
         this.replays = replays;
+        this.access = access;
     }
 
     /** 202 with the replay's id and URL; it waits its turn behind earlier ones. A replay of all units needs all units. */
@@ -45,7 +49,7 @@ class ReplayController {
         ReportPeriod.requireInCalendar(asked.year(), null, asked.knownAt());
         Caller caller = Caller.current();
         if (asked.unit() != null) {
-            caller.requireReadable(asked.unit(), "unit " + asked.unit());
+            access.requireReadable(caller, asked.unit(), "unit " + asked.unit());
         } else if (!caller.seesUnit(Caller.ALL_UNITS)) {
             throw new ApiProblem(ProblemCode.FORBIDDEN, "a replay of every unit needs access to every unit; name a unit");
         }
@@ -66,7 +70,7 @@ class ReplayController {
     Replay replay(@PathVariable String id) {
         Caller caller = Caller.current();
         Replay replay = replays.find(id).orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no replay " + id));
-        if (replay.unit() == null ? !caller.seesUnit(Caller.ALL_UNITS) : !caller.seesUnit(replay.unit())) {
+        if (replay.unit() == null ? !caller.seesUnit(Caller.ALL_UNITS) : !access.reads(caller, replay.unit())) {
             throw new ApiProblem(ProblemCode.NOT_FOUND, "no replay " + id);
         }
         return replay;

@@ -42,8 +42,9 @@ final class ScratchComparison {
     private List<ReadModelDiff.UnitYear> unitYears(ReplayInProgress replay, String schema) {
         // the scratch model records no applied events (ReadModelWriter.daySumsOnly): its unit-years are those it
         // has amounts for, and a unit-year it lacks is still compared if the live model has it
+        // (registry events are applied with no year: they are no unit-year's)
         return jdbc.sql("SELECT DISTINCT unit, year FROM (SELECT unit, year FROM " + ProjectionSchema.NAME
-                        + ".applied_event UNION SELECT unit, year FROM " + schema + ".fact_daily UNION SELECT unit, year FROM "
+                        + ".applied_event WHERE year IS NOT NULL UNION SELECT unit, year FROM " + schema + ".fact_daily UNION SELECT unit, year FROM "
                         + schema + ".three_public_limit) both_models"
                         + " WHERE (?::text IS NULL OR unit = ?) AND (?::int IS NULL OR year = ?) ORDER BY unit, year")
                 .params(replay.unit(), replay.unit(), replay.year(), replay.year())

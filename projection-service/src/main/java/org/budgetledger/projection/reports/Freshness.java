@@ -13,7 +13,9 @@ import java.util.List;
  * SPEC §7: how far the projection got. Events of one unit-year reach the projection in sequence order (one
  * Kafka key, one partition), so once it applied an event of the unit-year with sequence ≥ n, every earlier
  * event of that unit-year is applied too: a report asked with {@code minSequence=n} (the sequence a POST
- * answered) is then at least as fresh as that transaction.
+ * answered) is then at least as fresh as that transaction. A registry event (a unit registered or changed, a
+ * catalog code added: SPEC §12) travels under its own key, so its sequence says nothing of a unit-year's: a report
+ * asked with the sequence a registration or change answered is fresh once that event itself is applied.
  */
 @Component
 public class Freshness {
@@ -36,6 +38,12 @@ public class Freshness {
     public long lastApplied(String unit, int year) {
         return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM projection.applied_event WHERE unit = ? AND year = ?")
                 .params(unit, year).query(Long.class).single();
+    }
+
+    /** Whether the event of that sequence is a registry event (no budget year's) and applied. */
+    private boolean registryEventApplied(long sequence) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projection.applied_event WHERE sequence = ? AND year IS NULL)")
+                .param(sequence).query(Boolean.class).single();
     }
 
     /** {@code wait} as an ISO-8601 duration (e.g. {@code PT5S}), or null. */
@@ -63,7 +71,7 @@ public class Freshness {
         long deadlineNanos = System.nanoTime() + (wait == null ? 0 : wait.toNanos());
         while (true) {
             long applied = lastApplied(unit, year);
-            if (applied >= minSequence) {
+            if (applied >= minSequence || registryEventApplied(minSequence)) {
                 return;
             }
             if (System.nanoTime() >= deadlineNanos) {

@@ -5,9 +5,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A report (SPEC §6): the table, for which unit-year, at which point of both time axes, in which scale, its rows. */
+/**
+ * A report (SPEC §6): the table, for which unit-year, at which point of both time axes, in which scale, its rows;
+ * and the unit's name as of asOf, known at knownAt (SPEC §12), which the form prints on its 部门 line.
+ *
+ * @param unitName null when the projection knows no registration of the unit by knownAt: the 部门 line then
+ *                 shows the code, as before units were events
+ */
 public record Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
-                     List<ReportRow> rows) {
+                     List<ReportRow> rows, String unitName) {
+
+    /** A report of a unit the projection knows no name of. */
+    public Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
+                  List<ReportRow> rows) {
+        this(table, unit, year, asOf, knownAt, scale, rows, null);
+    }
+
+    /** What the form's 部门 line shows: the unit's name, or its code when the projection knows no name. */
+    public String department() {
+        return unitName != null ? unitName : unit;
+    }
 
     /** The cell as the API prints it, or null when the row leaves it empty. */
     public String text(ReportRow row, Column column) {

@@ -31,6 +31,8 @@ import java.util.List;
 public final class ExampleUnitYear {
 
     static final String UNIT = "430001";
+    /** Its name, as its UnitRegistered event gives it (the 部门 line of the example forms). */
+    static final String UNIT_NAME = "湖南省交通运输厅科技信息中心";
     static final int YEAR = 2023;
     static final Instant KNOWN_AT = Instant.parse("2024-03-31T00:00:00Z");
 

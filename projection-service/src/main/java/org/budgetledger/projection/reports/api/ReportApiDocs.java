@@ -117,7 +117,7 @@ class ReportApiDocs implements OpenApiCustomizer {
         Map<String, Report> reports = new LinkedHashMap<>();
         ReportTables.all().forEach((name, table) -> reports.put(name, new Report(table, ExampleUnitYear.UNIT,
                 ExampleUnitYear.YEAR, LocalDate.of(ExampleUnitYear.YEAR, 12, 31), ExampleUnitYear.KNOWN_AT,
-                Scale.YUAN, table.rows(inputs))));
+                Scale.YUAN, table.rows(inputs), ExampleUnitYear.UNIT_NAME)));
         reports.forEach((name, report) -> docs.answer(GET, REPORT, "200", name, ReportJson.of(report)));
         docs.answer(GET, REPORT, "200", "text/csv", "T02 as CSV", ReportCsv.write(reports.get("T02")))
                 .answer(GET, REPORT, "200", "text/html", "T09 as HTML", FormHtml.write(reports.get("T09")));

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.projection.departments.UnitRegister;
 import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
@@ -22,6 +23,7 @@ import org.budgetledger.projection.reports.export.ReportCsv;
 import org.budgetledger.projection.reports.export.ReportJson;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +52,18 @@ class ReportController {
     private final FactQueries facts;
     private final Freshness freshness;
     private final Clock clock;
+    /** Names the unit and the rows as of (asOf, knownAt) (SPEC §12). */
+    private final UnitRegister register;
+    /** A grant of a unit reads its department (SPEC §13). */
+    private final UnitAccess access;
 
-    ReportController(FactQueries facts, Freshness freshness, ProjectionSettings settings) {
+    ReportController(FactQueries facts, Freshness freshness, ProjectionSettings settings, UnitRegister register,
+                     UnitAccess access) {
         this.facts = facts;
         this.freshness = freshness;
         this.clock = Clock.system(settings.reports().zone());
+        this.register = register;
+        this.access = access;
     }
 
     /** The last event sequence the projection applied. */
@@ -77,7 +86,7 @@ class ReportController {
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/reports/{unit}/years")
     ReportedYears years(@PathVariable String unit) {
-        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
         return new ReportedYears(unit, facts.years(unit));
     }
 
@@ -107,16 +116,19 @@ class ReportController {
                         + "; reports are " + ReportTables.all().keySet()));
         Scale cellScale = parseScale(scale);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = facts.inputs(unit, year, period);
+        ReportInputs inputs = register.named(facts.inputs(unit, year, period), period);
+        String unitName = register.nameAt(unit, period);
         Report report = new Report(reportTable, unit, year, period.asOf(), period.knownAt(), cellScale,
-                reportTable.rows(inputs));
+                reportTable.rows(inputs), unitName);
         return switch (format) {
             case "json" -> ResponseEntity.ok(ReportJson.of(report));
             case "csv" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"" + unit + "-" + year + "-" + table + ".csv\"")
+                    .header("Content-Disposition", unitName == null
+                            ? "attachment; filename=\"" + unit + "-" + year + "-" + table + ".csv\""
+                            : attachment(fileName(unit, unitName, year + "-" + table) + ".csv"))
                     .body(ReportCsv.write(report));
-            case "xlsx" -> xlsx(unit + "-" + year + "-" + table, List.of(report));
+            case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report));
             case "html" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                     .body(FormHtml.write(report));
@@ -142,19 +154,32 @@ class ReportController {
         requireReadableAndApplied(unit, year, minSequence, wait);
         Scale cellScale = parseScale(scale);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = facts.inputs(unit, year, period);
+        ReportInputs inputs = register.named(facts.inputs(unit, year, period), period);
+        String unitName = register.nameAt(unit, period);
         List<Report> reports = new ArrayList<>();
         ReportTables.all().values().forEach(table -> reports.add(new Report(table, unit, year, period.asOf(),
-                period.knownAt(), cellScale, table.rows(inputs))));
-        return xlsx(unit + "-" + year + "-决算公开表", reports);
+                period.knownAt(), cellScale, table.rows(inputs), unitName)));
+        return xlsx(fileName(unit, unitName, year + "-决算公开表"), reports);
     }
 
     private static ResponseEntity<byte[]> xlsx(String fileName, List<Report> reports) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(fileName + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .header("Content-Disposition", attachment(fileName + ".xlsx"))
                 .body(FormWorkbook.write(reports));
+    }
+
+    /**
+     * A download's name: the unit's code and, when the projection knows it, its name (the CSV itself has no 部门
+     * line: its first line is the published table's header, SPEC §6), then what it holds.
+     */
+    private static String fileName(String unit, String unitName, String what) {
+        return unit + (unitName == null ? "" : "-" + unitName) + "-" + what;
+    }
+
+    private static String attachment(String fileName) {
+        return org.springframework.http.ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build()
+                .toString();
     }
 
     /** The consistency identities (勾稽关系) on the same (asOf, knownAt); with exact amounts all hold. */
@@ -225,7 +250,7 @@ class ReportController {
 
     /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
     private void requireReadableAndApplied(String unit, int year, Long minSequence, String wait) {
-        Caller.current().requireReadable(unit, "reports of unit " + unit);
+        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
         freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
     }
 

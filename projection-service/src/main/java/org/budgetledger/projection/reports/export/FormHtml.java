@@ -25,7 +25,7 @@ public final class FormHtml {
         StringBuilder html = new StringBuilder();
         html.append("<figure class=\"official-form\" data-table=\"").append(escape(report.table().name())).append("\">\n");
         html.append("<h2>").append(escape(form.title())).append("</h2>\n");
-        html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.unit())).append("</span><span>")
+        html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.department())).append("</span><span>")
                 .append(escape(form.number())).append("</span><span>金额单位：")
                 .append(report.scale() == Scale.WANYUAN ? "万元" : "元").append("</span></p>\n");
         table(layout, html);

@@ -83,7 +83,7 @@ public final class FormWorkbook {
         rowIndex++;
         put(sheet, rowIndex, width - 1, form.number(), plain);
         rowIndex++;
-        put(sheet, rowIndex, 0, "部门：" + report.unit(), plain);
+        put(sheet, rowIndex, 0, "部门：" + report.department(), plain);
         put(sheet, rowIndex, width - 1, "金额单位：" + (report.scale() == Scale.WANYUAN ? "万元" : "元"), plain);
         rowIndex++;
         int first = rowIndex;

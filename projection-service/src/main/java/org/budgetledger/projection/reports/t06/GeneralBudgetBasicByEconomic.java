@@ -1,6 +1,5 @@
 package org.budgetledger.projection.reports.t06;
 
-import org.budgetledger.contracts.catalog.CatalogNames;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.projection.readmodel.FactSum;
@@ -97,9 +96,9 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
                     String group = code.substring(0, 3);
                     if (!publicGroups.contains(group)) {
                         publicGroups.add(group);
-                        rows.add(row(group, CatalogNames.economic().getOrDefault(group, group), "public", basic(inputs, group)));
+                        rows.add(row(group, inputs.names().economic(group), "public", basic(inputs, group)));
                     }
-                    rows.add(row(code, CatalogNames.economic().getOrDefault(code, code), "public", basic(inputs, code)));
+                    rows.add(row(code, inputs.names().economic(code), "public", basic(inputs, code)));
                 }
             }
             long fen = switch (row.code()) {

@@ -1,6 +1,5 @@
 package org.budgetledger.projection.reports.tables;
 
-import org.budgetledger.contracts.catalog.CatalogNames;
 import org.budgetledger.projection.readmodel.FactSum;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
@@ -17,7 +16,7 @@ import java.util.function.ToLongFunction;
 /**
  * The row tree of the subject tables (T02, T03, T05, T07, T08): the 合计 row ({@code code} TOTAL), then every
  * 类, 款 and 项 with a non-zero cell in code order (类 before its 款 before its 项). A subject row sums its
- * descendants; names come from the catalog.
+ * descendants; names come from the catalog known at knownAt ({@link ReportInputs#names}).
  */
 public final class SubjectRows {
 
@@ -56,7 +55,7 @@ public final class SubjectRows {
         rows.add(ReportRow.coded(TOTAL, "合计", cells(total, sources, derived)));
         fenByCode.forEach((code, fen) -> {
             if (fen.values().stream().anyMatch(amount -> amount != 0)) {
-                rows.add(ReportRow.coded(code, CatalogNames.subjects().getOrDefault(code, code), cells(fen, sources, derived)));
+                rows.add(ReportRow.coded(code, inputs.names().subject(code), cells(fen, sources, derived)));
             }
         });
         return rows;
