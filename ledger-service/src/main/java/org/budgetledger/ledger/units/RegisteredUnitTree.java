@@ -1,0 +1,78 @@
+package org.budgetledger.ledger.units;
+
+import org.budgetledger.web.security.UnitAccess;
+import org.budgetledger.web.security.UnitTree;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ledger's unit tree (SPEC §13): each unit's parents as of today, as the register knows them now. Read again
+ * when the register grew (rows are only added, so their count is a version) or the day changed, else answered from
+ * memory: every read of a unit's data asks it.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegisteredUnitTree implements UnitTree {
+
+    private record Snapshot(long version, LocalDate day, Map<String, String> parents) {
+    }
+
+    private final Units units;
+    private final ZoneId zone;
+    private volatile Snapshot snapshot = new Snapshot(-1, LocalDate.MIN, Map.of());
+
+    /** @param zone the calendar of "today", the same setting as the reports' ({@code budgetledger.reports.zone}) */
+    RegisteredUnitTree(Units units, @Value("${budgetledger.reports.zone:Asia/Shanghai}") ZoneId zone) {
+        this.units = units;
+        this.zone = zone;
+    }
+
+    @Bean
+    UnitAccess unitAccess() {
+        return new UnitAccess(this);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    @Override
+    public List<String> ancestors(String unit) {
+        return ancestors(current().parents(), unit);
+    }
+
+    /** A tree fixed at the parents given: for a request that asks about many units at once. */
+    static UnitTree of(Map<String, String> parents) {
+        return unit -> ancestors(parents, unit);
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        long version = units.version();
+        LocalDate today = today();
+        if (known.version() == version && known.day().equals(today)) {
+            return known;
+        }
+        Snapshot read = new Snapshot(version, today, units.records().parentsAt(today));
+        snapshot = read;
+        return read;
+    }
+
+    private static List<String> ancestors(Map<String, String> parents, String unit) {
+        List<String> ancestors = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(unit));
+        // the register refuses cycles; the guard keeps a damaged table from looping
+        for (String parent = parents.get(unit); parent != null && seen.add(parent); parent = parents.get(parent)) {
+            ancestors.add(parent);
+        }
+        return ancestors;
+    }
+}
