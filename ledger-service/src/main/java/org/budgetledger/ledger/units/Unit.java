@@ -7,4 +7,9 @@ import org.budgetledger.contracts.codes.UnitType;
  * the top of its department) and its type (SPEC §12).
  */
 public record Unit(String code, String name, String parent, UnitType type) {
+
+    /** A unit at the top of its department, of type {@code OTHER}. */
+    public Unit(String code, String name) {
+        this(code, name, null, UnitType.OTHER);
+    }
 }

@@ -59,6 +59,7 @@ class UnitController {
             Gives only what changes (name, parent, type) and the date it holds from (effective). A null or absent \
             field keeps its value: v2 cannot detach a unit to the top. Recorded as a UnitChanged event; answers the \
             unit as of the effective date.""")
+    @Parameter(name = "code", description = "the unit's code")
     @ApiResponse(responseCode = "200", description = "Changed: the unit as of the effective date")
     @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no effective date, nothing to change, or "
             + "nothing different from what holds then; `UNKNOWN_UNIT`: no such parent")
@@ -71,6 +72,7 @@ class UnitController {
     }
 
     @Operation(summary = "A unit as of a date, with its history (单位及其变更)")
+    @Parameter(name = "code", description = "the unit's code")
     @Parameter(name = "asOf", description = "the date the attributes hold on (default: today)")
     @ApiResponse(responseCode = "200", description = "The unit and its registration and changes")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no such unit, or one the caller may not read")

@@ -23,7 +23,7 @@ import java.util.Objects;
  * lock, then stored as its event and its row in one transaction. A refusal stores nothing.
  */
 @Service
-class UnitRegister {
+public class UnitRegister {
 
     private static final Logger log = LoggerFactory.getLogger(UnitRegister.class);
 
@@ -37,7 +37,12 @@ class UnitRegister {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    Unit register(Unit unit, String principal) {
+    /**
+     * Registers the unit (its fields checked: {@link UnitRequests.Registration#checked()}).
+     *
+     * @throws ApiProblem {@code DUPLICATE_CODE}, {@code UNKNOWN_UNIT}, {@code UNIT_CYCLE} or {@code UNIT_TOO_DEEP}
+     */
+    public Unit register(Unit unit, String principal) {
         if (unit.code().equals(unit.parent())) {
             throw new ApiProblem(ProblemCode.UNIT_CYCLE, "unit " + unit.code() + " cannot be its own parent");
         }
