@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
 import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.UnitAccess;
@@ -45,12 +46,12 @@ class AuditController {
     private final UnitAccess access;
 
     AuditController(EventHistory history, ChainVerification verification, TopicCheck topicCheck, Units registeredUnits,
-                    UnitAccess access) {
+                    RegisteredUnitTree unitTree) {
         this.history = history;
         this.verification = verification;
         this.topicCheck = topicCheck;
         this.registeredUnits = registeredUnits;
-        this.access = access;
+        this.access = unitTree.access();
     }
 
     /** Whether the event topic (what replays read) holds exactly the stored history. */

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
 import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.UnitAccess;
@@ -30,9 +31,9 @@ class BudgetLineController {
     private final JdbcClient jdbc;
     private final UnitAccess access;
 
-    BudgetLineController(JdbcClient jdbc, UnitAccess access) {
+    BudgetLineController(JdbcClient jdbc, RegisteredUnitTree units) {
         this.jdbc = jdbc;
-        this.access = access;
+        this.access = units.access();
     }
 
     /** The lines of a unit, of one year or of all years, in order of creation date and id. */

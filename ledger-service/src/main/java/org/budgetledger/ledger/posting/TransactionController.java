@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.ledger.units.UnitIds;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
 import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.UnitAccess;
 import org.springframework.http.MediaType;
@@ -28,11 +29,11 @@ class TransactionController {
     private final UnitAccess access;
 
     TransactionController(TransactionPosting posting, BatchPosting batchPosting,
-                          PostedTransactions postedTransactions, UnitAccess access) {
+                          PostedTransactions postedTransactions, RegisteredUnitTree units) {
         this.posting = posting;
         this.batchPosting = batchPosting;
         this.postedTransactions = postedTransactions;
-        this.access = access;
+        this.access = units.access();
     }
 
     /** 201 for a new transaction, 200 when the same id and body were accepted before, else its problem. */

@@ -3,8 +3,7 @@ package org.budgetledger.ledger.units;
 import org.budgetledger.web.security.UnitAccess;
 import org.budgetledger.web.security.UnitTree;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,18 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The ledger's unit tree (SPEC §13): each unit's parents as of today, as the register knows them now. Read again
- * when the register grew (rows are only added, so their count is a version) or the day changed, else answered from
- * memory: every read of a unit's data asks it.
+ * The ledger's unit tree (SPEC §13): each unit's parents as of today, as the register knows them now, and the
+ * {@link UnitAccess} every read of the ledger checks with. Read again when the register grew (rows are only added, so
+ * their count is a version) or the day changed, else answered from memory: every read of a unit's data asks it.
+ *
+ * <p>Neither the tree nor the access is a bean of the web-common types: the standalone launcher runs the ledger and
+ * the projection in one application context, and the projection supplies its own tree (from the unit events it
+ * applied), so beans of those types would be ambiguous there.
  */
-@Configuration(proxyBeanMethods = false)
-class RegisteredUnitTree implements UnitTree {
+@Component
+public class RegisteredUnitTree {
 
     private record Snapshot(long version, LocalDate day, Map<String, String> parents) {
     }
 
     private final Units units;
     private final ZoneId zone;
+    private final UnitAccess access = new UnitAccess(this::ancestors);
     private volatile Snapshot snapshot = new Snapshot(-1, LocalDate.MIN, Map.of());
 
     /** @param zone the calendar of "today", the same setting as the reports' ({@code budgetledger.reports.zone}) */
@@ -35,16 +39,16 @@ class RegisteredUnitTree implements UnitTree {
         this.zone = zone;
     }
 
-    @Bean
-    UnitAccess unitAccess() {
-        return new UnitAccess(this);
+    /** Who reads which unit: a grant of a unit reads its department as of today (SPEC §13). */
+    public UnitAccess access() {
+        return access;
     }
 
     LocalDate today() {
         return LocalDate.now(zone);
     }
 
-    @Override
+    /** The unit's ancestors as of today, its parent first. */
     public List<String> ancestors(String unit) {
         return ancestors(current().parents(), unit);
     }

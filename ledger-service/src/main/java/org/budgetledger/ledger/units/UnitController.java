@@ -30,13 +30,11 @@ class UnitController {
     private final Units units;
     private final UnitRegister register;
     private final RegisteredUnitTree tree;
-    private final UnitAccess access;
 
-    UnitController(Units units, UnitRegister register, RegisteredUnitTree tree, UnitAccess access) {
+    UnitController(Units units, UnitRegister register, RegisteredUnitTree tree) {
         this.units = units;
         this.register = register;
         this.tree = tree;
-        this.access = access;
     }
 
     @Operation(summary = "Register a budget unit (登记预算单位)", description = """
@@ -80,7 +78,7 @@ class UnitController {
     UnitView one(@PathVariable String code,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         UnitRecords records = units.records();
-        if (!records.exists(code) || !access.reads(Caller.current(), code)) {
+        if (!records.exists(code) || !tree.access().reads(Caller.current(), code)) {
             throw new ApiProblem(ProblemCode.NOT_FOUND, "no unit " + code);
         }
         return UnitView.of(records, code, asOf == null ? tree.today() : asOf);
