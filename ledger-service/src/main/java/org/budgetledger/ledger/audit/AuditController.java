@@ -43,6 +43,7 @@ class AuditController {
     private final TopicCheck topicCheck;
 
     private final Units registeredUnits;
+    private final RegisteredUnitTree unitTree;
     private final UnitAccess access;
 
     AuditController(EventHistory history, ChainVerification verification, TopicCheck topicCheck, Units registeredUnits,
@@ -51,6 +52,7 @@ class AuditController {
         this.verification = verification;
         this.topicCheck = topicCheck;
         this.registeredUnits = registeredUnits;
+        this.unitTree = unitTree;
         this.access = unitTree.access();
     }
 
@@ -111,7 +113,7 @@ unit reads its department); the catalog's events (CatalogCodeAdded) only a calle
         }
         // a caller of some units reads their departments' events (SPEC §13), not the catalog's, which belong to no unit
         List<String> units = unit == null && !caller.seesUnit(Caller.ALL_UNITS)
-                ? registeredUnits.codes().stream().filter(code -> access.reads(caller, code)).toList() : null;
+                ? unitTree.readBy(caller, registeredUnits.codes()) : null;
         List<StoredEvent> events = history.page(new EventHistory.Filter(unit, units, year, type, transactionId, from, to),
                 afterSequence, limit);
         String next = events.size() < limit ? null : ServletUriComponentsBuilder.fromCurrentRequest()

@@ -1,7 +1,7 @@
 package org.budgetledger.ledger.units;
 
+import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.UnitAccess;
-import org.budgetledger.web.security.UnitTree;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -53,9 +53,11 @@ public class RegisteredUnitTree {
         return ancestors(current().parents(), unit);
     }
 
-    /** A tree fixed at the parents given: for a request that asks about many units at once. */
-    static UnitTree of(Map<String, String> parents) {
-        return unit -> ancestors(parents, unit);
+    /** Of the units given, those the caller reads: one look at the tree for all of them. */
+    public List<String> readBy(Caller caller, List<String> units) {
+        Map<String, String> parents = current().parents();
+        UnitAccess now = new UnitAccess(unit -> ancestors(parents, unit));
+        return units.stream().filter(unit -> now.reads(caller, unit)).toList();
     }
 
     private Snapshot current() {

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
-import org.budgetledger.web.security.UnitAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +20,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @Tag(name = "Units (预算单位)")
 @RestController
@@ -89,10 +90,8 @@ class UnitController {
     @ApiResponse(responseCode = "200", description = "The units, in order of code")
     @GetMapping("/api/v1/units")
     List<Unit> all() {
-        Caller caller = Caller.current();
-        UnitRecords records = units.records();
-        LocalDate today = tree.today();
-        UnitAccess now = new UnitAccess(RegisteredUnitTree.of(records.parentsAt(today)));
-        return records.allAt(today).stream().filter(unit -> now.reads(caller, unit.code())).toList();
+        List<Unit> all = units.records().allAt(tree.today());
+        Set<String> read = new HashSet<>(tree.readBy(Caller.current(), all.stream().map(Unit::code).toList()));
+        return all.stream().filter(unit -> read.contains(unit.code())).toList();
     }
 }
