@@ -32,6 +32,11 @@ public class Catalog {
             this.events = events;
         }
 
+        /** The table, as verification names it. */
+        String table() {
+            return table.substring(table.indexOf('.') + 1);
+        }
+
         /** The catalog as its events name it. */
         public CatalogKind events() {
             return events;
