@@ -1,9 +1,7 @@
-package org.budgetledger.ledger.units;
+package org.budgetledger.ledger.audit;
 
 import org.budgetledger.contracts.events.UnitChanged;
 import org.budgetledger.contracts.events.UnitRegistered;
-import org.budgetledger.ledger.audit.DerivedTable;
-import org.budgetledger.ledger.audit.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +17,7 @@ import java.util.TreeMap;
  * Verification of {@code ledger.unit} and {@code ledger.unit_change}, which the unit tree (and so who reads what)
  * and every unit answer come from: each row is borne out by its event ({@code UnitRegistered}, {@code UnitChanged}
  * with the row's sequence) with the same fields, and each event has its row. Bounded by the units and their changes.
+ * Here rather than beside the register: the audit reads the register's tree, so the register cannot depend on it.
  */
 @Component
 class RegisterCheck implements DerivedTable {
