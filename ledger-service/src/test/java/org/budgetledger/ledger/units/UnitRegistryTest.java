@@ -1,10 +1,13 @@
 package org.budgetledger.ledger.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.testing.HttpApi;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,10 @@ class UnitRegistryTest extends LedgerIntegrationTest {
         assertThat(event.path("payload").path("unitType").asText()).isEqualTo("PUBLIC_SERVICE_1");
         assertThat(event.path("hash").asText()).hasSize(64);
         assertThat(event.path("seal").asText()).hasSize(64);
+        // an outside party recomputes its hash from the answer: no transaction, an empty line in the hashed text
+        assertThat(EventHash.of(event.path("previousHash").asText(), event.path("eventId").asText(), unit, 0, "UnitRegistered",
+                Instant.parse(event.path("recordedAt").asText()), "", event.path("payload").toString().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(event.path("hash").asText());
         assertThat(api().postRaw("/api/v1/audit/verify", "").body().path("ok").asBoolean()).isTrue();
     }
 
