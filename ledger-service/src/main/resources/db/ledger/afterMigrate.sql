@@ -12,9 +12,9 @@ GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${application};
 
 -- the history and the idempotency records written with it (identity columns need no sequence right)
 GRANT SELECT, INSERT ON ${flyway:defaultSchema}.domain_event_entry, ${flyway:defaultSchema}.posted_transaction TO ${application};
--- units and catalog entries are registered, never changed
-GRANT SELECT, INSERT ON ${flyway:defaultSchema}.unit, ${flyway:defaultSchema}.subject, ${flyway:defaultSchema}.economic
-    TO ${application};
+-- units and catalog entries are registered, never changed in place: a unit's changes are rows of their own (V9)
+GRANT SELECT, INSERT ON ${flyway:defaultSchema}.unit, ${flyway:defaultSchema}.unit_change, ${flyway:defaultSchema}.subject,
+    ${flyway:defaultSchema}.economic TO ${application};
 -- state derived from the history and kept beside it: line balances, the publisher's position per topic
 GRANT SELECT, INSERT, UPDATE ON ${flyway:defaultSchema}.budget_line, ${flyway:defaultSchema}.publication_position
     TO ${application};

@@ -18,6 +18,8 @@ import org.budgetledger.testing.TestUsers;
 import org.budgetledger.web.security.Caller;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.budgetledger.ledger.units.Unit;
+import org.budgetledger.ledger.units.UnitRegister;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -178,7 +180,7 @@ class BudgetYearSnapshotTest {
 
     private static String newUnit() {
         String unit = "S" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc().sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit, "快照测试").update();
+        ledger().getBean(UnitRegister.class).register(new Unit(unit, "快照测试"), "snapshot-test");
         return unit;
     }
 

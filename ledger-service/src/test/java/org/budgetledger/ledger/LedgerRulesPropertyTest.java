@@ -24,6 +24,8 @@ import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.ledger.posting.TransferRequest;
 import org.budgetledger.testing.SharedInfrastructure;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.ledger.units.Unit;
+import org.budgetledger.ledger.units.UnitRegister;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -97,7 +99,7 @@ class LedgerRulesPropertyTest {
         JdbcClient jdbc = ledger().getBean(JdbcClient.class);
         Cache budgetYears = ledger().getBean("budgetYearCache", Cache.class);
         String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("INSERT INTO ledger.unit (code, name) VALUES (?, ?)").params(unit, "性质测试").update();
+        ledger().getBean(UnitRegister.class).register(new Unit(unit, "性质测试"), "property-test");
         Model model = new Model();
         for (int n = 0; n < history.size(); n++) {
             Step step = history.get(n);

@@ -6,6 +6,7 @@ import org.budgetledger.ledger.posting.PostingAnswer;
 import org.budgetledger.ledger.posting.TransactionPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
 import org.budgetledger.ledger.units.Unit;
+import org.budgetledger.ledger.units.UnitRegister;
 import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
@@ -40,12 +41,14 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Units units;
+    private final UnitRegister register;
     private final TransactionPosting posting;
     private final ObjectMapper json;
     private final JdbcClient jdbc;
 
-    DemoData(Units units, TransactionPosting posting, ObjectMapper json, JdbcClient jdbc) {
+    DemoData(Units units, UnitRegister register, TransactionPosting posting, ObjectMapper json, JdbcClient jdbc) {
         this.units = units;
+        this.register = register;
         this.posting = posting;
         this.json = json;
         this.jdbc = jdbc;
@@ -56,7 +59,9 @@ class DemoData implements ApplicationRunner {
         JsonNode history = read();
         JsonNode unit = history.path("unit");
         refuseOtherData(history);
-        units.register(new Unit(unit.path("code").asText(), unit.path("name").asText()));
+        if (!units.exists(unit.path("code").asText())) {
+            register.register(new Unit(unit.path("code").asText(), unit.path("name").asText()), "demo");
+        }
         int created = 0;
         for (JsonNode transaction : history.path("transactions")) {
             PostingAnswer answer;

@@ -68,6 +68,10 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("POST", "/api/v1/units", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/units",
                     (unit, id) -> "{\"code\":\"N" + id + "\",\"name\":\"新单位\"}"),
             new Endpoint("GET", "/api/v1/units", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/units", null),
+            new Endpoint("GET", "/api/v1/units/{code}", Scope.UNIT_READ, ALL_ROLES, 200, "/api/v1/units/{unit}", null),
+            // a new name each time, so that every change changes something
+            new Endpoint("PATCH", "/api/v1/units/{code}", Scope.UNIT_WRITE, Set.of("ADMIN"), 200, "/api/v1/units/{unit}",
+                    (unit, id) -> "{\"name\":\"单位" + id + "\",\"effective\":\"2020-01-01\"}"),
             new Endpoint("GET", "/api/v1/catalog/subjects", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/catalog/subjects", null),
             new Endpoint("GET", "/api/v1/catalog/economic", Scope.GLOBAL, ALL_ROLES, 200, "/api/v1/catalog/economic", null),
             new Endpoint("POST", "/api/v1/catalog/subjects", Scope.GLOBAL, Set.of("ADMIN"), 201, "/api/v1/catalog/subjects",
@@ -112,6 +116,16 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/execution/series", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/execution/series", null));
 
+    /**
+     * The projection's reads of a department (SPEC §13) come with its own unit tree, built from the unit events it
+     * applies (issue 18, the projection's part): until then a grant of a unit reads only that unit there, and these
+     * rows are left out of the department matrix. Remove this set when the projection answers from its tree.
+     */
+    private static final Set<String> DEPARTMENT_READS_NOT_YET_IN_THE_PROJECTION = Set.of(
+            "GET /api/v1/reports/{unit}/{year}/{table}", "GET /api/v1/reports/{unit}/years",
+            "GET /api/v1/reports/{unit}/{year}/workbook", "GET /api/v1/reports/{unit}/{year}/checks",
+            "GET /api/v1/reports/{unit}/{year}/execution/series", "POST /api/v1/audit/replays");
+
     /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
     private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
             "PATCH /error", "HEAD /error", "OPTIONS /error", "TRACE /error", "* /error");
@@ -120,6 +134,7 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
     RequestMappingHandlerMapping mappings;
 
     private static boolean seeded;
+    private static boolean departmentSeeded;
 
     @BeforeAll
     static void noop() {
@@ -137,6 +152,52 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             assertThat(seed.status()).isIn(200, 201);
         }
         seeded = true;
+    }
+
+    /** The three-level department of {@link TestUsers}: 厅 → 中心 → 站, each with a transaction. */
+    private void seedDepartment() {
+        if (departmentSeeded) {
+            return;
+        }
+        HttpApi admin = new HttpApi(port);
+        String parent = null;
+        for (String unit : List.of(TestUsers.UNIT_TOP, TestUsers.UNIT_MIDDLE, TestUsers.UNIT_BOTTOM)) {
+            Map<String, String> body = new java.util.LinkedHashMap<>(Map.of("code", unit, "name", "单位" + unit));
+            if (parent != null) {
+                body.put("parent", parent);
+            }
+            assertThat(admin.post("/api/v1/units", body).status()).isIn(201, 409);
+            assertThat(admin.postRaw("/api/v1/transactions", appropriation(unit, "seed-" + unit)).status()).isIn(200, 201);
+            parent = unit;
+        }
+        departmentSeeded = true;
+    }
+
+    /**
+     * SPEC §13 on three levels: a grant of the top reads all three units and writes for the top alone; a grant of the
+     * middle reads the middle and the bottom, writes for the middle alone, and never sees the top (404).
+     */
+    @Test
+    void a_grant_of_a_unit_reads_its_department_and_writes_for_that_unit_alone() {
+        seedDepartment();
+        List<String> failures = new ArrayList<>();
+        List<String> levels = List.of(TestUsers.UNIT_TOP, TestUsers.UNIT_MIDDLE, TestUsers.UNIT_BOTTOM);
+        for (Endpoint endpoint : ENDPOINTS) {
+            if (endpoint.scope() != Scope.UNIT_READ && endpoint.scope() != Scope.UNIT_WRITE
+                    || DEPARTMENT_READS_NOT_YET_IN_THE_PROJECTION.contains(endpoint.key())) {
+                continue;
+            }
+            for (String role : ALL_ROLES) {
+                for (int grant = 0; grant < 2; grant++) {
+                    String user = role.toLowerCase() + (grant == 0 ? "-top" : "-middle");
+                    for (int level = 0; level < levels.size(); level++) {
+                        boolean allowed = endpoint.scope() == Scope.UNIT_READ ? level >= grant : level == grant;
+                        check(failures, endpoint, levels.get(level), user, user, expected(endpoint, role, allowed));
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     @Test

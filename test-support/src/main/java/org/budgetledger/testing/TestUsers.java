@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * The users every test context is configured with; each one's password is its name. {@code *-a} users
- * are scoped to the units {@link #UNIT_A} and {@link #UNIT_A2}, {@code *-all} users to every unit.
+ * are scoped to the units {@link #UNIT_A} and {@link #UNIT_A2}, {@code *-all} users to every unit; {@code *-top} users
+ * to {@link #UNIT_TOP} and {@code *-middle} users to {@link #UNIT_MIDDLE}, the upper two of a three-level department
+ * (SPEC §13: 厅 → 中心 → 站) that the tests register.
  */
 public final class TestUsers {
 
@@ -15,6 +17,10 @@ public final class TestUsers {
     public static final String UNIT_A = "UA";
     public static final String UNIT_A2 = "UA2";
     public static final String UNIT_B = "UB";
+    /** A department of three levels: the top (厅), its unit (中心) and that unit's own (站). */
+    public static final String UNIT_TOP = "UT";
+    public static final String UNIT_MIDDLE = "UTM";
+    public static final String UNIT_BOTTOM = "UTB";
 
     private TestUsers() {
     }
@@ -30,6 +36,8 @@ public final class TestUsers {
         for (String role : new String[]{"CLERK", "VIEWER", "AUDITOR", "ADMIN"}) {
             user(properties, role.toLowerCase() + "-a", role, UNIT_A + "," + UNIT_A2);
             user(properties, role.toLowerCase() + "-all", role, "*");
+            user(properties, role.toLowerCase() + "-top", role, UNIT_TOP);
+            user(properties, role.toLowerCase() + "-middle", role, UNIT_MIDDLE);
         }
         return properties;
     }

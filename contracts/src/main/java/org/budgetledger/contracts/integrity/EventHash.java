@@ -14,11 +14,11 @@ import java.util.HexFormat;
  * budget-ledger-event-v1 LF
  * previousHash LF          (the hash of the event before it in the store; 64 zeros for the first)
  * eventId LF
- * aggregateId LF           ({unit}:{year})
+ * aggregateId LF           ({unit}:{year}; a registry event's: its unit, or catalog:SUBJECTS / catalog:ECONOMIC)
  * aggregateSequence LF     (the event's position in its unit-year, from 0)
  * type LF                  (the event name, e.g. PaymentMade)
  * recordedAt LF            (UTC, always six decimals: 2023-01-10T02:00:00.123456Z)
- * transactionId LF
+ * transactionId LF        (empty for a registry event, which belongs to no transaction)
  * payload                  (the event's JSON exactly as stored and as the audit API returns it)
  * </pre>
  * Every event links to the one before it, so the whole store is one chain: changing, removing or reordering
@@ -34,10 +34,11 @@ public final class EventHash {
     private EventHash() {
     }
 
+    /** @param transactionId null for a registry event (hashed as an empty line) */
     public static String of(String previousHash, String eventId, String aggregateId, long aggregateSequence, String type,
                             Instant recordedAt, String transactionId, byte[] payload) {
         String header = String.join("\n", VERSION, previousHash, eventId, aggregateId, Long.toString(aggregateSequence),
-                type, RECORDED_AT.format(recordedAt), transactionId) + "\n";
+                type, RECORDED_AT.format(recordedAt), transactionId == null ? "" : transactionId) + "\n";
         MessageDigest sha256 = sha256();
         sha256.update(header.getBytes(StandardCharsets.UTF_8));
         sha256.update(payload);

@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
+import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,7 +26,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +42,18 @@ class AuditController {
     private final ChainVerification verification;
     private final TopicCheck topicCheck;
 
-    AuditController(EventHistory history, ChainVerification verification, TopicCheck topicCheck) {
+    private final Units registeredUnits;
+    private final RegisteredUnitTree unitTree;
+    private final UnitAccess access;
+
+    AuditController(EventHistory history, ChainVerification verification, TopicCheck topicCheck, Units registeredUnits,
+                    RegisteredUnitTree unitTree) {
         this.history = history;
         this.verification = verification;
         this.topicCheck = topicCheck;
+        this.registeredUnits = registeredUnits;
+        this.unitTree = unitTree;
+        this.access = unitTree.access();
     }
 
     /** Whether the event topic (what replays read) holds exactly the stored history. */
@@ -68,7 +78,8 @@ class AuditController {
     @Operation(summary = "Read the stored history, a page at a time (事件历史)", description = """
             Every event in sequence order with its metadata, its payload exactly as stored and its integrity fields \
             (so its hash can be recomputed from the answer). `next` is the URL of the following page, null at the \
-            end (as CSV: a `Link: <…>; rel="next"` header). A caller sees only the events of its units.""")
+            end (as CSV: a `Link: <…>; rel="next"` header). A caller sees only the events of the units it reads (a grant of a \
+unit reads its department); the catalog's events (CatalogCodeAdded) only a caller of every unit.""")
     @Parameter(name = "unit", description = "only the events of this budget unit")
     @Parameter(name = "year", description = "only the events of this budget year")
     @Parameter(name = "type", description = "only the events of this type")
@@ -98,9 +109,11 @@ class AuditController {
         }
         Caller caller = Caller.current();
         if (unit != null) {
-            caller.requireReadable(unit, "unit " + unit);
+            access.requireReadable(caller, unit, "unit " + unit);
         }
-        List<String> units = unit == null && !caller.seesUnit(Caller.ALL_UNITS) ? new ArrayList<>(caller.units()) : null;
+        // a caller of some units reads their departments' events (SPEC §13), not the catalog's, which belong to no unit
+        List<String> units = unit == null && !caller.seesUnit(Caller.ALL_UNITS)
+                ? unitTree.readBy(caller, registeredUnits.codes()) : null;
         List<StoredEvent> events = history.page(new EventHistory.Filter(unit, units, year, type, transactionId, from, to),
                 afterSequence, limit);
         String next = events.size() < limit ? null : ServletUriComponentsBuilder.fromCurrentRequest()

@@ -1,6 +1,8 @@
 package org.budgetledger.ledger.audit;
 
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.UnitChanged;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,7 +17,7 @@ import java.util.List;
 @Repository
 class EventHistory {
 
-    private static final String COLUMNS = "SELECT globalIndex, eventIdentifier, transaction_id, payloadType, payloadRevision, "
+    private static final String COLUMNS = "SELECT globalIndex, eventIdentifier, transaction_id, unit, payloadType, payloadRevision, "
             + "aggregateIdentifier, sequenceNumber, recorded_at, payload, previous_hash, hash, seal FROM "
             + EventStoreConfiguration.EVENT_TABLE + " ";
     /**
@@ -38,12 +40,12 @@ class EventHistory {
             byte[] stored = result.getBytes("payload");
             String payload = new String(stored, StandardCharsets.UTF_8);
             EventPayloads.Reading reading = payloads.read(payloadType, result.getString("payloadRevision"), stored);
-            LedgerEvent event = reading.event();
-            int colon = aggregateId.lastIndexOf(':');
+            RecordedEvent event = reading.event();
+            String effectiveDate = effectiveDate(event);
             return new StoredEvent(result.getLong("globalIndex"), result.getString("eventIdentifier"), result.getString("transaction_id"),
                     payloadType.substring(payloadType.lastIndexOf('.') + 1), aggregateId, result.getLong("sequenceNumber"),
-                    aggregateId.substring(0, colon), Integer.parseInt(aggregateId.substring(colon + 1)),
-                    event != null && event.effectiveDate() != null ? event.effectiveDate().toString() : field(payload, "effectiveDate"),
+                    result.getString("unit"), year(aggregateId),
+                    effectiveDate != null ? effectiveDate : field(payload, "effectiveDate"),
                     result.getTimestamp("recorded_at").toInstant(), event != null ? event.principal() : field(payload, "principal"),
                     payload, result.getString("previous_hash"), result.getString("hash"), result.getString("seal"), event, reading.damage());
         };
@@ -53,11 +55,12 @@ class EventHistory {
     List<StoredEvent> page(Filter filter, long afterSequence, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS).append("WHERE globalIndex > ?");
         List<Object> params = new ArrayList<>(List.of(afterSequence));
+        // the unit column: a budget year's unit, a unit's own events; none for a catalog addition (V9)
         if (filter.unit() != null) {
-            sql.append(" AND split_part(aggregateIdentifier, ':', 1) = ?");
+            sql.append(" AND unit = ?");
             params.add(filter.unit());
         } else if (filter.units() != null) {
-            sql.append(" AND split_part(aggregateIdentifier, ':', 1) = ANY(?)");
+            sql.append(" AND unit = ANY(?)");
             params.add(filter.units().toArray(String[]::new));
         }
         if (filter.year() != null) {
@@ -114,6 +117,29 @@ class EventHistory {
     /** The filters of GET /api/v1/audit/events; effective dates are inclusive. */
     record Filter(String unit, List<String> units, Integer year, String type, String transactionId,
                   java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo) {
+    }
+
+    /** The year of a budget year's aggregate ({@code "{unit}:{year}"}); none for a register's (a unit, {@code catalog:…}). */
+    private static Integer year(String aggregateId) {
+        int colon = aggregateId.lastIndexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(aggregateId.substring(colon + 1));
+        } catch (NumberFormatException catalog) {
+            return null;
+        }
+    }
+
+    private static String effectiveDate(RecordedEvent event) {
+        if (event instanceof LedgerEvent ledgerEvent && ledgerEvent.effectiveDate() != null) {
+            return ledgerEvent.effectiveDate().toString();
+        }
+        if (event instanceof UnitChanged changed && changed.effectiveDate() != null) {
+            return changed.effectiveDate().toString();
+        }
+        return null;
     }
 
     /** A field of a payload that cannot be read as its event: what it seems to say, if anything. */

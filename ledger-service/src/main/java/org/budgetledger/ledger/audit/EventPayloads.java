@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import java.io.IOException;
 class EventPayloads {
 
     /** What a stored payload holds: its event, or why it cannot be read ({@code damage}). */
-    record Reading(LedgerEvent event, String damage) {
+    record Reading(RecordedEvent event, String damage) {
     }
 
     private static final ObjectReader ONE_VALUE = new ObjectMapper().reader()
@@ -45,8 +45,8 @@ class EventPayloads {
                 return new Reading(null, "its payload cannot be read as a " + eventName + ": it is no JSON object");
             }
             Object event = serializer.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, payloadType, payloadRevision));
-            if (event instanceof LedgerEvent ledgerEvent) {
-                return new Reading(ledgerEvent, null);
+            if (event instanceof RecordedEvent recorded) {
+                return new Reading(recorded, null);
             }
             return new Reading(null, "its payload cannot be read: " + payloadType + " is no event of the ledger");
         } catch (IOException | RuntimeException unreadable) {

@@ -49,7 +49,7 @@ final class HistoryCsv {
                 quoted(csv, event.transactionId());
                 unquoted(csv, event.type());
                 quoted(csv, event.unit());
-                csv.writeNumber(event.year());
+                unquoted(csv, event.year() == null ? null : event.year().toString());
                 quoted(csv, event.aggregateId());
                 csv.writeNumber(event.aggregateSequence());
                 unquoted(csv, event.effectiveDate());

@@ -55,7 +55,7 @@ class BudgetLineCheck implements DerivedTable {
             @Override
             public Optional<Disagreement> add(List<StoredEvent> events) {
                 for (StoredEvent event : events) {
-                    for (LineChanges.LineChange change : LineChanges.of(event.event())) {
+                    for (LineChanges.LineChange change : LineChanges.of(event.ledgerEvent())) {
                         Optional<Disagreement> problem = fold(lines, change, event);
                         if (problem.isPresent()) {
                             return problem;

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
 import org.budgetledger.ledger.units.UnitIds;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,11 @@ class BudgetLineController {
             row.getLong("initial_fen"), row.getLong("adjustments_fen"), row.getLong("paid_fen"));
 
     private final JdbcClient jdbc;
+    private final UnitAccess access;
 
-    BudgetLineController(JdbcClient jdbc) {
+    BudgetLineController(JdbcClient jdbc, RegisteredUnitTree units) {
         this.jdbc = jdbc;
+        this.access = units.access();
     }
 
     /** The lines of a unit, of one year or of all years, in order of creation date and id. */
@@ -42,7 +46,7 @@ class BudgetLineController {
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/budget-lines")
     List<BudgetLineState> lines(@RequestParam String unit, @RequestParam(required = false) Integer year) {
-        Caller.current().requireReadable(unit, "unit " + unit);
+        access.requireReadable(Caller.current(), unit, "unit " + unit);
         return jdbc.sql(COLUMNS + "WHERE unit = ? AND (?::int IS NULL OR year = ?) ORDER BY year, created_on, id")
                 .params(unit, year, year).query(ROW).list();
     }
@@ -63,6 +67,6 @@ class BudgetLineController {
     @GetMapping("/api/v1/budget-lines/{id}")
     BudgetLineState line(@PathVariable String id, @RequestParam(required = false) String unit) {
         return UnitIds.resolve(jdbc.sql(COLUMNS + "WHERE id = ? ORDER BY unit").param(id).query(ROW).list(),
-                BudgetLineState::unit, unit, Caller.current(), "budget line " + id);
+                BudgetLineState::unit, unit, Caller.current(), access, "budget line " + id);
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -88,10 +89,9 @@ class CatalogController {
                         + " in the catalog first", List.of(new FieldError("code", "parent " + parent + " missing")));
             }
         }
-        if (!catalog.add(kind, entry)) {
-            throw new ApiProblem(ProblemCode.DUPLICATE_CODE, "code " + entry.code() + " exists already");
-        }
-        log.info("event=catalog_code_added catalog={} code={}", kind, entry.code());
+        long sequence = catalog.add(kind, entry, Caller.current().name()).orElseThrow(
+                () -> new ApiProblem(ProblemCode.DUPLICATE_CODE, "code " + entry.code() + " exists already"));
+        log.info("event=catalog_code_added catalog={} code={} sequence={}", kind, entry.code(), sequence);
         return entry;
     }
 }

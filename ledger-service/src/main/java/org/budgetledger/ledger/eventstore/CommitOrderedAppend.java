@@ -7,7 +7,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsSt
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.budgetledger.contracts.events.CatalogCodeAdded;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.UnitChanged;
+import org.budgetledger.contracts.events.UnitRegistered;
 import org.budgetledger.contracts.integrity.EventHash;
 
 import java.sql.Connection;
@@ -76,11 +80,11 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             insert.setString(7, payload.getType().getRevision());
             insert.setObject(8, payload.getData());
             insert.setObject(9, metaData.getData());
-            LedgerEvent ledgerEvent = (LedgerEvent) event.getPayload();
-            String transactionId = ledgerEvent.transactionId();
+            RecordedEvent recorded = (RecordedEvent) event.getPayload();
+            String transactionId = recorded instanceof LedgerEvent ledgerEvent ? ledgerEvent.transactionId() : null;
             insert.setString(10, transactionId);
             // with the id, the key of the transaction's idempotency record, to which the store's foreign key holds it
-            insert.setString(11, ledgerEvent.unit());
+            insert.setString(11, unitOf(recorded));
             insert.setTimestamp(12, recordedAtTimestamp);
             String payloadType = payload.getType().getName();
             String hash = EventHash.of(previousHash, event.getIdentifier(), event.getAggregateIdentifier(),
@@ -94,6 +98,23 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             previousHash = hash;
         }
         return insert;
+    }
+
+    /** The unit an event belongs to: its budget year's, the registered or changed unit; none for a catalog addition. */
+    private static String unitOf(RecordedEvent event) {
+        if (event instanceof LedgerEvent ledgerEvent) {
+            return ledgerEvent.unit();
+        }
+        if (event instanceof UnitRegistered registered) {
+            return registered.unit();
+        }
+        if (event instanceof UnitChanged changed) {
+            return changed.unit();
+        }
+        if (event instanceof CatalogCodeAdded) {
+            return null;
+        }
+        throw new IllegalArgumentException("no event of the ledger: " + event.getClass().getName());
     }
 
     /** Where the events go: after {@code lastSequence}, linked to {@code previousHash}. */

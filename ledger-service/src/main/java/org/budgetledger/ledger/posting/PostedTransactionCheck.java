@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,9 @@ class PostedTransactionCheck implements DerivedTable {
                 Map<Key, TransactionEvidence.Stored> records = records(events);
                 Map<Key, JsonNode> requests = new HashMap<>();
                 for (StoredEvent event : events) {
+                    if (event.transactionId() == null) {
+                        continue; // a registry event (SPEC §12): no transaction stands behind it
+                    }
                     Key key = new Key(event.unit(), event.transactionId());
                     TransactionEvidence.Stored record = records.get(key);
                     if (record == null) {
@@ -48,7 +52,7 @@ class PostedTransactionCheck implements DerivedTable {
                     }
                     boolean first = !requests.containsKey(key);
                     JsonNode request = requests.computeIfAbsent(key, k -> request(record));
-                    Optional<String> problem = TransactionEvidence.disagreement(record, request, event.event(), event.sequence())
+                    Optional<String> problem = TransactionEvidence.disagreement(record, request, event.ledgerEvent(), event.sequence())
                             .or(() -> first ? fingerprintProblem(record) : Optional.empty());
                     if (problem.isPresent()) {
                         return Optional.of(new Disagreement(TABLE, Disagreement.row(record.unit(), record.id()), event.sequence(),
@@ -81,8 +85,8 @@ class PostedTransactionCheck implements DerivedTable {
         jdbc.sql("""
                         SELECT id, type, unit, year, principal, line_id, fingerprint, request::text AS request
                         FROM ledger.posted_transaction WHERE id = ANY(?) AND unit = ANY(?)""")
-                .params(events.stream().map(StoredEvent::transactionId).distinct().toArray(String[]::new),
-                        events.stream().map(StoredEvent::unit).distinct().toArray(String[]::new))
+                .params(events.stream().map(StoredEvent::transactionId).filter(Objects::nonNull).distinct().toArray(String[]::new),
+                        events.stream().map(StoredEvent::unit).filter(Objects::nonNull).distinct().toArray(String[]::new))
                 .query(TransactionEvidence.Stored.class).list()
                 .forEach(record -> records.put(new Key(record.unit(), record.id()), record));
         return records;

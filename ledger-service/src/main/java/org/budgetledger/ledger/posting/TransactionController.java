@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.ledger.units.UnitIds;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +26,14 @@ class TransactionController {
     private final TransactionPosting posting;
     private final BatchPosting batchPosting;
     private final PostedTransactions postedTransactions;
+    private final UnitAccess access;
 
     TransactionController(TransactionPosting posting, BatchPosting batchPosting,
-                          PostedTransactions postedTransactions) {
+                          PostedTransactions postedTransactions, RegisteredUnitTree units) {
         this.posting = posting;
         this.batchPosting = batchPosting;
         this.postedTransactions = postedTransactions;
+        this.access = units.access();
     }
 
     /** 201 for a new transaction, 200 when the same id and body were accepted before, else its problem. */
@@ -82,6 +86,6 @@ class TransactionController {
     @GetMapping("/api/v1/transactions/{id}")
     PostedTransactions.Details transaction(@PathVariable String id, @RequestParam(required = false) String unit) {
         return UnitIds.resolve(postedTransactions.details(id), PostedTransactions.Details::unit, unit, Caller.current(),
-                "transaction " + id);
+                access, "transaction " + id);
     }
 }

@@ -4,6 +4,7 @@ import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 
 import java.util.List;
 import java.util.function.Function;
@@ -19,14 +20,15 @@ public final class UnitIds {
 
     /**
      * Which of the records with one id a caller asks for: the one of {@code unit}, or, when no unit is given,
-     * the only one of a unit the caller sees. Another unit's record is answered as if it did not exist (404);
-     * several the caller sees need the unit (400).
+     * the only one of a unit the caller reads ({@code access}: a grant of a unit reads its department, SPEC §13).
+     * Another unit's record is answered as if it did not exist (404); several the caller reads need the unit (400).
      *
      * @param what the record, as a 404 names it ("transaction a1")
      */
-    public static <T> T resolve(List<T> withId, Function<T, String> unitOf, String unit, Caller caller, String what) {
+    public static <T> T resolve(List<T> withId, Function<T, String> unitOf, String unit, Caller caller, UnitAccess access,
+                                String what) {
         List<T> visible = withId.stream()
-                .filter(record -> caller.seesUnit(unitOf.apply(record)))
+                .filter(record -> access.reads(caller, unitOf.apply(record)))
                 .filter(record -> unit == null || unit.equals(unitOf.apply(record)))
                 .toList();
         if (visible.isEmpty()) {

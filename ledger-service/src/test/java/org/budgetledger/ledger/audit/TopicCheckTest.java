@@ -32,7 +32,8 @@ class TopicCheckTest extends LedgerIntegrationTest {
                 api().postRaw("/api/v1/audit/topic-check", "").body().path("publishedSequence").asLong() >= newest);
 
         JsonNode after = api().postRaw("/api/v1/audit/topic-check", "").body();
-        assertThat(after.path("storedEvents").asLong()).isEqualTo(before.path("storedEvents").asLong() + 1);
+        // the unit's registration (SPEC §12) and the appropriation
+        assertThat(after.path("storedEvents").asLong()).isEqualTo(before.path("storedEvents").asLong() + 2);
         assertThat(after.path("missingOnTopic")).isEqualTo(before.path("missingOnTopic"));
         assertThat(after.path("unknownOnTopic")).isEqualTo(before.path("unknownOnTopic"));
         assertThat(after.path("differing")).isEqualTo(before.path("differing"));

@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.wire.EventTypes;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
@@ -37,7 +36,15 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
     @Test
     void every_published_event_matches_the_schema_of_its_type(Infrastructure infrastructure) throws IOException {
         HttpApi api = api();
-        String unit = newUnit("S");
+        // the registers' events (SPEC §12): a unit under a parent, its change, a catalog code
+        String parent = newUnit("SP");
+        String unit = "S" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/api/v1/units", Map.of("code", unit, "name", "测试单位", "parent", parent, "type", "PUBLIC_SERVICE_1"))
+                .status()).isEqualTo(201);
+        assertThat(api.send("PATCH", "/api/v1/units/" + unit, "{\"name\":\"新名称\",\"type\":\"PUBLIC_SERVICE_2\",\"effective\":\"2023-12-01\"}")
+                .status()).isEqualTo(200);
+        String subject = unusedSubject();
+        assertThat(api.post("/api/v1/catalog/subjects", Map.of("code", subject, "name", "新增项")).status()).isEqualTo(201);
         List<Map<String, Object>> history = List.of(
                 Tx.appropriate("a1" + unit, unit, 2023, "GENERAL_BUDGET", "1000.00"),
                 Tx.appropriate("a2" + unit, unit, 2023, "GENERAL_BUDGET", "10.00"),
@@ -59,8 +66,9 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
 
         List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30)).until(
                 () -> TopicReader.readAll(infrastructure.bootstrapServers(), "budget-ledger.events").stream()
-                        .filter(record -> record.key().startsWith(unit + ":")).toList(),
-                list -> list.size() == 13);
+                        .filter(record -> record.key().startsWith(unit + ":") || record.key().equals(unit)
+                                || (record.key().equals("catalog:SUBJECTS") && codeOf(record).equals(subject))).toList(),
+                list -> list.size() == 16);
 
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode value = JSON.readTree(record.value());
@@ -74,9 +82,7 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
                 throw new IllegalStateException(unreadable);
             }
         }).collect(Collectors.toSet());
-        // the budget year's event types; the registry's (SPEC §12) join when the ledger stores them
-        assertThat(types).containsExactlyInAnyOrderElementsOf(EventTypes.names().stream()
-                .filter(name -> LedgerEvent.class.isAssignableFrom(EventTypes.classOf(name).orElseThrow())).toList());
+        assertThat(types).containsExactlyInAnyOrderElementsOf(EventTypes.names());
         // and the schemas do reject: a payment without its fields is not a PaymentMade
         assertThat(schema("PaymentMade").validate(JSON.readTree("{\"type\":\"PaymentMade\",\"amount\":1.5}"))).isNotEmpty();
     }
@@ -111,6 +117,24 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
             assertThat(schema(value.path("type").asText()).validate(value)).as("%s", value).isEmpty();
         }
         assertThat(carrying).as("PaymentMade, PaymentRefunded, IncomeReceived").isEqualTo(3);
+    }
+
+    private static String codeOf(ConsumerRecord<String, byte[]> record) {
+        try {
+            return JSON.readTree(record.value()).path("code").asText();
+        } catch (IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
+    private String unusedSubject() {
+        for (int suffix = 10; suffix < 100; suffix++) {
+            String code = "21401" + suffix;
+            if (jdbc.sql("SELECT count(*) FROM ledger.subject WHERE code = ?").param(code).query(Long.class).single() == 0) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no unused subject code");
     }
 
     private static JsonSchema schema(String eventName) throws IOException {

@@ -65,7 +65,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/units", "/api/v1/catalog/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/catalog/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/units/*", "/api/v1/catalog/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/transactions", "/api/v1/transactions:batch",
                                 "/api/v1/transactions:import").hasAnyRole("CLERK", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasAnyRole("CLERK", "ADMIN")
