@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.projection.departments.Consolidation;
+import org.budgetledger.projection.departments.InternalFlowChecks;
+import org.budgetledger.projection.readmodel.DepartmentInputs;
 import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
@@ -13,6 +16,7 @@ import org.budgetledger.projection.reports.Freshness;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.ReportTable;
 import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.execution.BudgetExecution;
@@ -48,11 +52,13 @@ import org.budgetledger.projection.settings.ProjectionSettings;
 class ReportController {
 
     private final FactQueries facts;
+    private final Consolidation consolidation;
     private final Freshness freshness;
     private final Clock clock;
 
-    ReportController(FactQueries facts, Freshness freshness, ProjectionSettings settings) {
+    ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ProjectionSettings settings) {
         this.facts = facts;
+        this.consolidation = consolidation;
         this.freshness = freshness;
         this.clock = Clock.system(settings.reports().zone());
     }
@@ -99,6 +105,7 @@ class ReportController {
                              @RequestParam(required = false) Instant knownAt,
                              @RequestParam(defaultValue = "yuan") String scale,
                              @RequestParam(defaultValue = "json") String format,
+                             @RequestParam(defaultValue = "department") String scope,
                              @RequestParam(required = false) Long minSequence,
                              @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
@@ -106,10 +113,11 @@ class ReportController {
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
                         + "; reports are " + ReportTables.all().keySet()));
         Scale cellScale = parseScale(scale);
+        Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = facts.inputs(unit, year, period);
+        ReportInputs inputs = consolidation.inputs(unit, year, period, reportScope).consolidated();
         Report report = new Report(reportTable, unit, year, period.asOf(), period.knownAt(), cellScale,
-                reportTable.rows(inputs));
+                reportTable.rows(inputs), reportScope);
         return switch (format) {
             case "json" -> ResponseEntity.ok(ReportJson.of(report));
             case "csv" -> ResponseEntity.ok()
@@ -137,15 +145,17 @@ class ReportController {
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                     @RequestParam(required = false) Instant knownAt,
                                     @RequestParam(defaultValue = "wanyuan") String scale,
+                                    @RequestParam(defaultValue = "department") String scope,
                                     @RequestParam(required = false) Long minSequence,
                                     @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
         Scale cellScale = parseScale(scale);
+        Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = facts.inputs(unit, year, period);
+        ReportInputs inputs = consolidation.inputs(unit, year, period, reportScope).consolidated();
         List<Report> reports = new ArrayList<>();
         ReportTables.all().values().forEach(table -> reports.add(new Report(table, unit, year, period.asOf(),
-                period.knownAt(), cellScale, table.rows(inputs))));
+                period.knownAt(), cellScale, table.rows(inputs), reportScope)));
         return xlsx(unit + "-" + year + "-决算公开表", reports);
     }
 
@@ -168,16 +178,21 @@ class ReportController {
     Map<String, Object> checks(@PathVariable String unit, @PathVariable int year,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                @RequestParam(required = false) Instant knownAt,
+                               @RequestParam(defaultValue = "department") String scope,
                                @RequestParam(required = false) Long minSequence,
                                @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
+        Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        List<Check> checks = ConsistencyChecks.evaluate(facts.inputs(unit, year, period));
+        DepartmentInputs inputs = consolidation.inputs(unit, year, period, reportScope);
+        List<Check> checks = new ArrayList<>(ConsistencyChecks.evaluate(inputs.consolidated()));
+        checks.addAll(InternalFlowChecks.of(inputs.internalFlows()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unit", unit);
         body.put("year", year);
         body.put("asOf", period.asOf());
         body.put("knownAt", period.knownAt());
+        body.put("scope", reportScope.parameterValue());
         body.put("ok", checks.stream().allMatch(Check::ok));
         body.put("checks", checks);
         return body;
@@ -197,9 +212,11 @@ class ReportController {
                            @RequestParam(defaultValue = "month") String step,
                            @RequestParam(required = false) Instant knownAt,
                            @RequestParam(defaultValue = "yuan") String scale,
+                           @RequestParam(defaultValue = "department") String scope,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
+        Scope reportScope = parseScope(scope);
         if (!step.equals("month")) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
         }
@@ -215,18 +232,27 @@ class ReportController {
         List<ExecutionSeries.Point> points = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             LocalDate monthEnd = month.atEndOfMonth();
-            ReportInputs inputs = facts.inputs(unit, year, new ReportPeriod(monthEnd, known));
+            ReportInputs inputs = consolidation.inputs(unit, year, new ReportPeriod(monthEnd, known), reportScope).consolidated();
             BudgetExecution.Totals totals = BudgetExecution.Totals.ofUnit(inputs);
             points.add(new ExecutionSeries.Point(monthEnd, cellScale.format(totals.fullYearFen()),
                     cellScale.format(totals.executedFen()), totals.rate()));
         }
-        return new ExecutionSeries(unit, year, known, cellScale.parameterValue(), points);
+        return new ExecutionSeries(unit, year, known, reportScope.parameterValue(), cellScale.parameterValue(), points);
     }
 
     /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
     private void requireReadableAndApplied(String unit, int year, Long minSequence, String wait) {
         Caller.current().requireReadable(unit, "reports of unit " + unit);
         freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+    }
+
+    private static Scope parseScope(String scope) {
+        try {
+            return Scope.fromParameter(scope);
+        } catch (IllegalArgumentException unknown) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scope must be department or unit",
+                    List.of(new FieldError("scope", "department or unit")));
+        }
     }
 
     private static Scale parseScale(String scale) {

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A report as JSON (SPEC §6): the table, for which unit-year, at which point of both time axes, the columns,
+ * A report as JSON (SPEC §6): the table, for which unit-year, at which point of both time axes, whose (the
+ * department's or the unit's own, SPEC §13), the columns,
  * the rows with their amounts as decimal strings in the report's scale.
  */
 @Schema(name = "Report")
-public record ReportJson(String table, String unit, int year, LocalDate asOf, Instant knownAt, String scale,
-                         List<String> columns, List<Row> rows) {
+public record ReportJson(String table, String unit, int year, LocalDate asOf, Instant knownAt, String scope,
+                         String scale, List<String> columns, List<Row> rows) {
 
     /**
      * One row. {@code side} and {@code line} (行次) are for the two-sided summary tables, {@code code} for rows
@@ -34,7 +35,7 @@ public record ReportJson(String table, String unit, int year, LocalDate asOf, In
     public static ReportJson of(Report report) {
         List<Column> columns = report.table().columns();
         return new ReportJson(report.table().name(), report.unit(), report.year(), report.asOf(), report.knownAt(),
-                report.scale().parameterValue(), columns.stream().map(Column::key).toList(),
+                report.scope().parameterValue(), report.scale().parameterValue(), columns.stream().map(Column::key).toList(),
                 report.rows().stream().map(row -> row(report, columns, row)).toList());
     }
 
