@@ -4,6 +4,7 @@ import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.projection.RandomDepartments.Direction;
 import org.budgetledger.projection.RandomDepartments.Side;
+import org.budgetledger.projection.departments.Consolidation;
 import org.budgetledger.projection.departments.DepartmentStructure;
 import org.budgetledger.projection.departments.InternalFlowChecks;
 import org.budgetledger.projection.readmodel.DepartmentInputs;
@@ -18,6 +19,7 @@ import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Check;
 import org.budgetledger.projection.reports.ReportRow;
 import org.budgetledger.projection.reports.ReportTable;
+import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.execution.BudgetExecution;
@@ -112,14 +114,22 @@ class DepartmentReportsTest {
     }
 
     @Test
-    void a_unit_without_descendants_has_the_same_report_in_both_scopes() {
+    void a_unit_without_descendants_has_the_same_report_in_both_scopes_and_a_unit_with_them_its_department_by_default() {
         long seed = System.nanoTime();
         RandomDepartments departments = RandomDepartments.of(seed, (1L << 46) + seed % (1L << 30) * 10_000, 60, false);
         deliverInRandomParts(departments.events(), new Random(seed));
         DepartmentStructure structure = departments.structure();
+        Consolidation consolidation = new Consolidation(queries, structure);
         ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 12, 31), Instant.parse("2024-06-30T00:00:00Z"));
         for (String unit : departments.units()) {
             List<String> units = structure.unitsOf(unit, period);
+            DepartmentInputs byDefault = consolidation.inputs(unit, 2023, period, Scope.DEPARTMENT);
+            assertThat(byDefault.units()).isEqualTo(units);
+            assertEqualsReference(byDefault, queries.department(units, 2023, period), "seed %d, %s".formatted(seed, unit));
+            ReportInputs alone = consolidation.inputs(unit, 2023, period, Scope.UNIT).consolidated();
+            for (ReportTable table : ReportTables.all().values()) {
+                assertThat(table.rows(alone)).isEqualTo(table.rows(queries.inputs(unit, 2023, period)));
+            }
             if (units.size() == 1) {
                 DepartmentInputs department = queries.department(units, 2023, period);
                 ReportInputs own = queries.inputs(unit, 2023, period);

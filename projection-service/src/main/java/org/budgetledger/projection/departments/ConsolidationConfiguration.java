@@ -1,7 +1,7 @@
 package org.budgetledger.projection.departments;
 
 import org.budgetledger.projection.readmodel.FactQueries;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,18 +11,13 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class ConsolidationConfiguration {
 
-    @Bean
-    Consolidation consolidation(FactQueries facts, DepartmentStructure structure) {
-        return new Consolidation(facts, structure);
-    }
-
     /**
-     * Until the projection applies the units' registry events (SPEC §12), it knows no parent of any unit: every
-     * department is its unit alone. The structure built from those events replaces this one.
+     * Until the projection applies the units' registry events (SPEC §12) and gives the context its
+     * {@link DepartmentStructure}, it knows no parent of any unit: every department is its unit alone. Asked for
+     * here rather than declared as a default bean, so that it does not depend on the order beans are declared in.
      */
     @Bean
-    @ConditionalOnMissingBean(DepartmentStructure.class)
-    DepartmentStructure unitsAlone() {
-        return (unit, period) -> List.of(unit);
+    Consolidation consolidation(FactQueries facts, ObjectProvider<DepartmentStructure> structures) {
+        return new Consolidation(facts, structures.getIfAvailable(() -> (unit, period) -> List.of(unit)));
     }
 }
