@@ -25,6 +25,49 @@ public class FactQueries {
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
+    /** The facts of units kept by a period, summed (see {@link #sums}); {@code %1$s} is the schema. */
+    private static final String SUMS = """
+            WITH unit_state AS MATERIALIZED (
+                SELECT u.unit,
+                       (SELECT max(known_until) FROM %1$s.fact_checkpoint c
+                        WHERE c.unit = u.unit AND c.year = :year AND c.known_until <= :knownAt) AS base,
+                       EXISTS (SELECT 1 FROM %1$s.fact_checkpoint c
+                               WHERE c.unit = u.unit AND c.year = :year AND c.known_until > :knownAt) AS later
+                FROM unnest(:units) AS u (unit)
+            ), kept AS (
+                SELECT d.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen AS fen
+                FROM unit_state s JOIN %1$s.fact_daily d ON d.unit = s.unit
+                WHERE NOT s.later AND d.year = :year AND d.effective_date <= :asOf
+              UNION ALL
+                SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
+                       coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), -amount_fen
+                FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
+                WHERE NOT s.later AND f.year = :year AND f.recorded_at > :knownAt AND f.effective_date <= :asOf
+              UNION ALL
+                SELECT c.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen
+                FROM unit_state s JOIN %1$s.fact_checkpoint_sum c ON c.unit = s.unit AND c.known_until = s.base
+                WHERE s.later AND c.year = :year AND c.effective_date <= :asOf
+              UNION ALL
+                SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
+                       coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), amount_fen
+                FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
+                WHERE s.later AND f.year = :year AND f.recorded_at > coalesce(s.base, '-infinity')
+                  AND f.recorded_at <= :knownAt AND f.effective_date <= :asOf
+            ), classified AS (
+                -- InternalFlow.isInternal; most facts have no counterparty, so that test comes first
+                SELECT *, :consolidating AND counterparty <> '' AND counterparty = ANY (:units)
+                          AND (measure = 'EXPENDITURE' AND kind IN ('SUBSIDY_AFFILIATE', 'REMIT_SUPERIOR')
+                               OR measure = 'INCOME' AND fund IN ('SUPERIOR_SUBSIDY', 'AFFILIATE')) AS internal
+                FROM kept
+            )
+            SELECT measure, fund, subject, kind, economic,
+                   CASE WHEN :consolidating AND project <> '' THEN unit || '/' || project ELSE project END AS project,
+                   origin, CASE WHEN internal THEN unit ELSE '' END AS recorder,
+                   CASE WHEN internal THEN counterparty ELSE '' END AS counterparty, sum(fen) AS fen
+            FROM classified
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            HAVING sum(fen) <> 0""";
+
     private final JdbcClient jdbc;
     private final String schema;
 
@@ -94,47 +137,7 @@ public class FactQueries {
         // - otherwise: the unit's latest checkpoint at or before knownAt, plus the facts recorded after it up to
         //   knownAt, which are at most about one bucket. See FactCheckpoints.
         // A department's units are one array parameter, so that the statement is the same for 1 or 200 units.
-        jdbc.sql("""
-                        WITH unit_state AS MATERIALIZED (
-                            SELECT u.unit,
-                                   (SELECT max(known_until) FROM %1$s.fact_checkpoint c
-                                    WHERE c.unit = u.unit AND c.year = :year AND c.known_until <= :knownAt) AS base,
-                                   EXISTS (SELECT 1 FROM %1$s.fact_checkpoint c
-                                           WHERE c.unit = u.unit AND c.year = :year AND c.known_until > :knownAt) AS later
-                            FROM unnest(:units) AS u (unit)
-                        ), kept AS (
-                            SELECT d.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen AS fen
-                            FROM unit_state s JOIN %1$s.fact_daily d ON d.unit = s.unit
-                            WHERE NOT s.later AND d.year = :year AND d.effective_date <= :asOf
-                          UNION ALL
-                            SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
-                                   coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), -amount_fen
-                            FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
-                            WHERE NOT s.later AND f.year = :year AND f.recorded_at > :knownAt AND f.effective_date <= :asOf
-                          UNION ALL
-                            SELECT c.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen
-                            FROM unit_state s JOIN %1$s.fact_checkpoint_sum c ON c.unit = s.unit AND c.known_until = s.base
-                            WHERE s.later AND c.year = :year AND c.effective_date <= :asOf
-                          UNION ALL
-                            SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
-                                   coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), amount_fen
-                            FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
-                            WHERE s.later AND f.year = :year AND f.recorded_at > coalesce(s.base, '-infinity')
-                              AND f.recorded_at <= :knownAt AND f.effective_date <= :asOf
-                        ), classified AS (
-                            -- InternalFlow.isInternal
-                            SELECT *, :consolidating AND counterparty = ANY (:units)
-                                      AND (measure = 'EXPENDITURE' AND kind IN ('SUBSIDY_AFFILIATE', 'REMIT_SUPERIOR')
-                                           OR measure = 'INCOME' AND fund IN ('SUPERIOR_SUBSIDY', 'AFFILIATE')) AS internal
-                            FROM kept
-                        )
-                        SELECT measure, fund, subject, kind, economic,
-                               CASE WHEN :consolidating AND project <> '' THEN unit || '/' || project ELSE project END AS project,
-                               origin, CASE WHEN internal THEN unit ELSE '' END AS recorder,
-                               CASE WHEN internal THEN counterparty ELSE '' END AS counterparty, sum(fen) AS fen
-                        FROM classified
-                        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-                        HAVING sum(fen) <> 0""".formatted(schema))
+        jdbc.sql(SUMS.formatted(schema))
                 .param("units", new SqlArrayValue("varchar", units.toArray()))
                 .param("consolidating", consolidating)
                 .param("year", year).param("asOf", asOf).param("knownAt", knownAt)
