@@ -8,6 +8,7 @@ import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Report inputs read from the read model: the facts kept by the period, summed by the database. */
 public class FactQueries {
@@ -70,11 +72,22 @@ public class FactQueries {
 
     private final JdbcClient jdbc;
     private final String schema;
+    private final TransactionTemplate transactions;
+    /** A department's statement runs in a read-only transaction of its own, see {@link #department}. */
+    private final TransactionTemplate readOnly;
 
     /** @param schema the read model's schema: the live one, or a replay's scratch schema */
-    public FactQueries(JdbcClient jdbc, String schema) {
+    public FactQueries(JdbcClient jdbc, String schema, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.schema = schema;
+        this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The same queries on another schema's read model (a replay's scratch schema). */
+    public FactQueries inSchema(String otherSchema) {
+        return new FactQueries(jdbc, otherSchema, transactions);
     }
 
     private static boolean absent(String dimension) {
@@ -107,7 +120,16 @@ public class FactQueries {
      * @param units the department's units, the unit itself first
      */
     public DepartmentInputs department(List<String> units, int year, ReportPeriod period) {
-        return read(units, units.size() > 1, year, period);
+        if (units.size() == 1) {
+            return read(units, false, year, period);
+        }
+        // The planner expects a few rows from each unit's index scans and sorts them to group them; a department
+        // brings tens of thousands, which a hash groups in about half the time (a 200-unit probe: 55–60 ms
+        // against 120–140 ms, the sort spilling to disk). The setting lasts for this transaction only.
+        return readOnly.execute(status -> {
+            jdbc.sql("SET LOCAL enable_sort = off").update();
+            return read(units, true, year, period);
+        });
     }
 
     private DepartmentInputs read(List<String> units, boolean consolidating, int year, ReportPeriod period) {
