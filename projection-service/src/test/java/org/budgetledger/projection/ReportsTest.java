@@ -124,7 +124,7 @@ class ReportsTest {
                 from = to;
             }
             Reference reference = Reference.of(events);
-            FactQueries replayed = new FactQueries(jdbc, schema);
+            FactQueries replayed = queries.inSchema(schema);
             for (int point = 0; point < POINTS_PER_HISTORY; point++) {
                 ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)),
                         RandomHistories.lastRecordedAt(events));

@@ -109,16 +109,18 @@ public class FactCheckpoints {
     private void take(String unit, int year, Timestamp knownUntil) {
         int rows = jdbc.update("""
                         INSERT INTO %1$s.fact_checkpoint_sum (unit, year, known_until, effective_date, measure, fund,
-                            subject, kind, economic, project, origin, amount_fen)
-                        SELECT ?, ?, ?, effective_date, measure, fund, subject, kind, economic, project, origin, sum(fen) FROM (
-                            SELECT effective_date, measure, fund, subject, kind, economic, project, origin, amount_fen AS fen
+                            subject, kind, economic, project, origin, counterparty, amount_fen)
+                        SELECT ?, ?, ?, effective_date, measure, fund, subject, kind, economic, project, origin, counterparty,
+                               sum(fen) FROM (
+                            SELECT effective_date, measure, fund, subject, kind, economic, project, origin, counterparty,
+                                   amount_fen AS fen
                             FROM %1$s.fact_daily WHERE unit = ? AND year = ?
                           UNION ALL
                             SELECT effective_date, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
-                                   coalesce(project, ''), coalesce(origin, ''), -amount_fen
+                                   coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), -amount_fen
                             FROM %1$s.fact WHERE unit = ? AND year = ? AND recorded_at > ?
                         ) known
-                        GROUP BY effective_date, measure, fund, subject, kind, economic, project, origin
+                        GROUP BY effective_date, measure, fund, subject, kind, economic, project, origin, counterparty
                         HAVING sum(fen) <> 0""".formatted(schema),
                 unit, year, knownUntil, unit, year, unit, year, knownUntil);
         jdbc.update("INSERT INTO %s.fact_checkpoint (unit, year, known_until, sum_rows) VALUES (?, ?, ?, ?)".formatted(schema),

@@ -7,15 +7,19 @@ import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Report inputs read from the read model: the facts kept by the period, summed by the database. */
 public class FactQueries {
@@ -23,13 +27,67 @@ public class FactQueries {
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
+    /** The facts of units kept by a period, summed (see {@link #sums}); {@code %1$s} is the schema. */
+    private static final String SUMS = """
+            WITH unit_state AS MATERIALIZED (
+                SELECT u.unit,
+                       (SELECT max(known_until) FROM %1$s.fact_checkpoint c
+                        WHERE c.unit = u.unit AND c.year = :year AND c.known_until <= :knownAt) AS base,
+                       EXISTS (SELECT 1 FROM %1$s.fact_checkpoint c
+                               WHERE c.unit = u.unit AND c.year = :year AND c.known_until > :knownAt) AS later
+                FROM unnest(:units) AS u (unit)
+            ), kept AS (
+                SELECT d.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen AS fen
+                FROM unit_state s JOIN %1$s.fact_daily d ON d.unit = s.unit
+                WHERE NOT s.later AND d.year = :year AND d.effective_date <= :asOf
+              UNION ALL
+                SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
+                       coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), -amount_fen
+                FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
+                WHERE NOT s.later AND f.year = :year AND f.recorded_at > :knownAt AND f.effective_date <= :asOf
+              UNION ALL
+                SELECT c.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen
+                FROM unit_state s JOIN %1$s.fact_checkpoint_sum c ON c.unit = s.unit AND c.known_until = s.base
+                WHERE s.later AND c.year = :year AND c.effective_date <= :asOf
+              UNION ALL
+                SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
+                       coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), amount_fen
+                FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
+                WHERE s.later AND f.year = :year AND f.recorded_at > coalesce(s.base, '-infinity')
+                  AND f.recorded_at <= :knownAt AND f.effective_date <= :asOf
+            ), classified AS (
+                -- InternalFlow.isInternal; most facts have no counterparty, so that test comes first
+                SELECT *, :consolidating AND counterparty <> '' AND counterparty = ANY (:units)
+                          AND (measure = 'EXPENDITURE' AND kind IN ('SUBSIDY_AFFILIATE', 'REMIT_SUPERIOR')
+                               OR measure = 'INCOME' AND fund IN ('SUPERIOR_SUBSIDY', 'AFFILIATE')) AS internal
+                FROM kept
+            )
+            SELECT measure, fund, subject, kind, economic,
+                   CASE WHEN :consolidating AND project <> '' THEN unit || '/' || project ELSE project END AS project,
+                   origin, CASE WHEN internal THEN unit ELSE '' END AS recorder,
+                   CASE WHEN internal THEN counterparty ELSE '' END AS counterparty, sum(fen) AS fen
+            FROM classified
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            HAVING sum(fen) <> 0""";
+
     private final JdbcClient jdbc;
     private final String schema;
+    private final TransactionTemplate transactions;
+    /** A department's statement runs in a read-only transaction of its own, see {@link #department}. */
+    private final TransactionTemplate readOnly;
 
     /** @param schema the read model's schema: the live one, or a replay's scratch schema */
-    public FactQueries(JdbcClient jdbc, String schema) {
+    public FactQueries(JdbcClient jdbc, String schema, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.schema = schema;
+        this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The same queries on another schema's read model (a replay's scratch schema). */
+    public FactQueries inSchema(String otherSchema) {
+        return new FactQueries(jdbc, otherSchema, transactions);
     }
 
     private static boolean absent(String dimension) {
@@ -50,80 +108,94 @@ public class FactQueries {
                 .query(Integer.class).list();
     }
 
+    /** The unit's own report (本级). */
     public ReportInputs inputs(String unit, int year, ReportPeriod period) {
+        return read(List.of(unit), false, year, period).consolidated();
+    }
+
+    /**
+     * The department's consolidated report (部门汇总, SPEC §13): see {@link DepartmentInputs}. A department of one
+     * unit is that unit's report.
+     *
+     * @param units the department's units, the unit itself first
+     */
+    public DepartmentInputs department(List<String> units, int year, ReportPeriod period) {
+        if (units.size() == 1) {
+            return read(units, false, year, period);
+        }
+        // The planner expects a few rows from each unit's index scans and sorts them to group them; a department
+        // brings tens of thousands, which a hash groups in about half the time (a 200-unit probe: 55–60 ms
+        // against 120–140 ms, the sort spilling to disk). The setting lasts for this transaction only.
+        return readOnly.execute(status -> {
+            jdbc.sql("SET LOCAL enable_sort = off").update();
+            return read(units, true, year, period);
+        });
+    }
+
+    private DepartmentInputs read(List<String> units, boolean consolidating, int year, ReportPeriod period) {
         Date asOf = Date.valueOf(period.asOf());
         Timestamp knownAt = Timestamp.from(period.knownAt());
-        ReportInputs inputs = new ReportInputs(sums(unit, year, asOf, knownAt), limitsFen(unit, year, asOf, knownAt));
+        String unitsNamed = consolidating ? "the department of unit " + units.get(0) : "unit " + units.get(0);
+        List<FactSum> sums = new ArrayList<>();
+        List<InternalFlow> flows = new ArrayList<>();
+        sums(units, consolidating, year, asOf, knownAt, unitsNamed, sums, flows);
+        ReportInputs inputs = new ReportInputs(sums, limitsFen(units, year, asOf, knownAt));
         if (!inputs.summable()) {
-            throw beyondWhatReportsSum(unit, year);
+            throw beyondWhatReportsSum(unitsNamed, year);
         }
-        return inputs;
+        return new DepartmentInputs(List.copyOf(units), inputs, DepartmentInputs.summed(flows));
     }
 
-    /** The facts kept by the period, summed per dimension; the sums that are zero left out. */
-    private List<FactSum> sums(String unit, int year, Date asOf, Timestamp knownAt) {
-        // One statement, so that it sees one state of the read model. Of its two ways, the database takes one
-        // (the other's filters are false before any row is read):
-        // - no checkpoint is later than knownAt: the day sums up to asOf, less the facts among them recorded after
-        //   knownAt, which are fewer than a checkpoint bucket (usually none);
-        // - otherwise: the latest checkpoint at or before knownAt, plus the facts recorded after it up to knownAt,
-        //   which are at most about one bucket. See FactCheckpoints.
-        return jdbc.sql("""
-                        WITH base AS (
-                            SELECT max(known_until) AS known_until FROM %1$s.fact_checkpoint
-                            WHERE unit = :unit AND year = :year AND known_until <= :knownAt
-                        ), later AS (
-                            SELECT EXISTS (SELECT 1 FROM %1$s.fact_checkpoint
-                                           WHERE unit = :unit AND year = :year AND known_until > :knownAt) AS found
-                        )
-                        SELECT measure, fund, subject, kind, economic, project, origin, sum(fen) AS fen FROM (
-                            SELECT measure, fund, subject, kind, economic, project, origin, amount_fen AS fen
-                            FROM %1$s.fact_daily
-                            WHERE unit = :unit AND year = :year AND effective_date <= :asOf AND NOT (SELECT found FROM later)
-                          UNION ALL
-                            SELECT measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''), coalesce(project, ''),
-                                   coalesce(origin, ''), -amount_fen
-                            FROM %1$s.fact
-                            WHERE unit = :unit AND year = :year AND recorded_at > :knownAt AND effective_date <= :asOf
-                              AND NOT (SELECT found FROM later)
-                          UNION ALL
-                            SELECT measure, fund, subject, kind, economic, project, origin, amount_fen
-                            FROM %1$s.fact_checkpoint_sum
-                            WHERE unit = :unit AND year = :year AND known_until = (SELECT known_until FROM base)
-                              AND effective_date <= :asOf AND (SELECT found FROM later)
-                          UNION ALL
-                            SELECT measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''), coalesce(project, ''),
-                                   coalesce(origin, ''), amount_fen
-                            FROM %1$s.fact
-                            WHERE unit = :unit AND year = :year
-                              AND recorded_at > coalesce((SELECT known_until FROM base), '-infinity') AND recorded_at <= :knownAt
-                              AND effective_date <= :asOf AND (SELECT found FROM later)
-                        ) kept
-                        GROUP BY measure, fund, subject, kind, economic, project, origin
-                        HAVING sum(fen) <> 0""".formatted(schema))
-                .param("unit", unit).param("year", year).param("asOf", asOf).param("knownAt", knownAt)
-                .query((row, number) -> factSum(row, unit, year))
-                .list();
+    /**
+     * The facts of the units kept by the period, summed per dimension, the sums that are zero left out; when
+     * consolidating, the internal flows apart (in {@code flows}) and each project named after its unit.
+     */
+    private void sums(List<String> units, boolean consolidating, int year, Date asOf, Timestamp knownAt, String unitsNamed,
+                      List<FactSum> sums, List<InternalFlow> flows) {
+        // One statement, so that it sees one state of the read model. For each unit it takes one of two ways (the
+        // other's filters are false for that unit before any of its rows is read):
+        // - no checkpoint of the unit is later than knownAt: the day sums up to asOf, less the facts among them
+        //   recorded after knownAt, which are fewer than a checkpoint bucket (usually none);
+        // - otherwise: the unit's latest checkpoint at or before knownAt, plus the facts recorded after it up to
+        //   knownAt, which are at most about one bucket. See FactCheckpoints.
+        // A department's units are one array parameter, so that the statement is the same for 1 or 200 units.
+        jdbc.sql(SUMS.formatted(schema))
+                .param("units", new SqlArrayValue("varchar", units.toArray()))
+                .param("consolidating", consolidating)
+                .param("year", year).param("asOf", asOf).param("knownAt", knownAt)
+                .query(row -> {
+                    FactSum sum = factSum(row, unitsNamed, year);
+                    String recorder = row.getString("recorder");
+                    if (recorder.isEmpty()) {
+                        sums.add(sum);
+                    } else {
+                        flows.add(new InternalFlow(recorder, row.getString("counterparty"), sum.measure(), sum.fund(),
+                                sum.kind(), sum.fen()));
+                    }
+                });
     }
 
-    private static FactSum factSum(ResultSet row, String unit, int year) throws SQLException {
+    private static FactSum factSum(ResultSet row, String whose, int year) throws SQLException {
         return new FactSum(Measure.valueOf(row.getString("measure")),
                 Fund.valueOf(row.getString("fund")), row.getString("subject"),
                 absent(row.getString("kind")) ? null : Kind.valueOf(row.getString("kind")),
                 absent(row.getString("economic")) ? null : row.getString("economic"),
                 absent(row.getString("project")) ? null : row.getString("project"),
                 absent(row.getString("origin")) ? null : LineOrigin.valueOf(row.getString("origin")),
-                fen(row.getBigDecimal("fen"), unit, year));
+                fen(row.getBigDecimal("fen"), whose, year));
     }
 
-    /** The 三公 limit of each category in force on the period's day, as known at its knownAt. */
-    private Map<ThreePublicCategory, Long> limitsFen(String unit, int year, Date asOf, Timestamp knownAt) {
+    /** Per category, the units' 三公 limits in force on the period's day, as known at its knownAt, summed. */
+    private Map<ThreePublicCategory, Long> limitsFen(List<String> units, int year, Date asOf, Timestamp knownAt) {
         Map<ThreePublicCategory, Long> limits = new EnumMap<>(ThreePublicCategory.class);
         jdbc.sql("""
-                        SELECT DISTINCT ON (category) category, amount_fen FROM %s.three_public_limit
-                        WHERE unit = ? AND year = ? AND effective_date <= ? AND recorded_at <= ?
-                        ORDER BY category, effective_date DESC, sequence DESC""".formatted(schema))
-                .params(unit, year, asOf, knownAt)
+                        SELECT category, sum(amount_fen) AS amount_fen FROM (
+                            SELECT DISTINCT ON (unit, category) unit, category, amount_fen FROM %s.three_public_limit
+                            WHERE unit = ANY (:units) AND year = :year AND effective_date <= :asOf AND recorded_at <= :knownAt
+                            ORDER BY unit, category, effective_date DESC, sequence DESC) in_force
+                        GROUP BY category""".formatted(schema))
+                .param("units", new SqlArrayValue("varchar", units.toArray()))
+                .param("year", year).param("asOf", asOf).param("knownAt", knownAt)
                 .query(row -> {
                     limits.put(ThreePublicCategory.valueOf(row.getString("category")), row.getLong("amount_fen"));
                 });
@@ -131,15 +203,16 @@ public class FactQueries {
     }
 
     /** A sum of the database's (a numeric: it never overflows) as a long, if it is one. */
-    private static long fen(BigDecimal sum, String unit, int year) {
+    private static long fen(BigDecimal sum, String whose, int year) {
         if (sum.compareTo(LONG_MIN) < 0 || sum.compareTo(LONG_MAX) > 0) {
-            throw beyondWhatReportsSum(unit, year);
+            throw beyondWhatReportsSum(whose, year);
         }
         return sum.longValueExact();
     }
 
-    private static ApiProblem beyondWhatReportsSum(String unit, int year) {
-        return new ApiProblem(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "the amounts of unit " + unit + " in " + year
+    /** @param whose "unit {code}" or "the department of unit {code}" */
+    private static ApiProblem beyondWhatReportsSum(String whose, int year) {
+        return new ApiProblem(ProblemCode.AMOUNT_LIMIT_EXCEEDED, "the amounts of " + whose + " in " + year
                 + " add up to more than a report can sum exactly; they were stored before the ledger limited the"
                 + " amounts of a budget year, and no report of this budget year can be computed");
     }

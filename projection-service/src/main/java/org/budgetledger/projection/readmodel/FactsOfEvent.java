@@ -70,12 +70,13 @@ public final class FactsOfEvent {
                     transferred.toProject(), transferred.toLineId(), LineOrigin.APPROPRIATION), transferred.amount().fen());
         } else if (event instanceof PaymentMade payment) {
             add(Measure.EXPENDITURE, new Line(payment.fund(), payment.subject(), payment.kind(), payment.project(),
-                    payment.lineId(), payment.origin()), payment.economic(), payment.amount().fen());
+                    payment.lineId(), payment.origin()), payment.economic(), payment.amount().fen(), payment.counterparty());
         } else if (event instanceof PaymentRefunded refund) {
             add(Measure.EXPENDITURE, new Line(refund.fund(), refund.subject(), refund.kind(), refund.project(),
-                    refund.lineId(), refund.origin()), refund.economic(), -refund.amount().fen());
+                    refund.lineId(), refund.origin()), refund.economic(), -refund.amount().fen(), refund.counterparty());
         } else if (event instanceof IncomeReceived received) {
-            add(Measure.INCOME, Line.none(received.fund(), received.subject()), null, received.amount().fen());
+            add(Measure.INCOME, Line.none(received.fund(), received.subject()), null, received.amount().fen(),
+                    received.counterparty());
         } else if (event instanceof OpeningBalanceRecorded opening) {
             Line line = opening.lineId() == null ? Line.none(opening.fund(), opening.subject())
                     : new Line(opening.fund(), opening.subject(), opening.kind(), opening.project(), opening.lineId(),
@@ -113,9 +114,13 @@ public final class FactsOfEvent {
     }
 
     private void add(Measure measure, Line line, String economic, long amountFen) {
+        add(measure, line, economic, amountFen, null);
+    }
+
+    private void add(Measure measure, Line line, String economic, long amountFen, String counterparty) {
         facts.add(new Fact(envelope.sequence(), facts.size(), event.unit(), event.year(), event.effectiveDate(),
                 envelope.recordedAt(), measure, line.fund(), line.subject(), line.kind(), economic, line.project(),
-                line.lineId(), line.origin(), amountFen));
+                line.lineId(), line.origin(), amountFen, counterparty));
     }
 
     /** The dimensions a fact takes from its budget line (or from the event, when there is no line). */

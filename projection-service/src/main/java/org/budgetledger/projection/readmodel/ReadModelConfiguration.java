@@ -23,7 +23,7 @@ class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
-    FactQueries factQueries(JdbcClient jdbc) {
-        return new FactQueries(jdbc, ProjectionSchema.NAME);
+    FactQueries factQueries(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new FactQueries(jdbc, ProjectionSchema.NAME, transactions);
     }
 }

@@ -35,18 +35,20 @@ public class ReadModelWriter {
 
     /** A row of fact_daily: absent dimensions are empty strings, so that they take part in the key. */
     private record DayKey(String unit, int year, LocalDate effectiveDate, String measure, String fund, String subject,
-                          String kind, String economic, String project, String origin) implements Comparable<DayKey> {
+                          String kind, String economic, String project, String origin, String counterparty)
+            implements Comparable<DayKey> {
         static DayKey of(Fact fact) {
             return new DayKey(fact.unit(), fact.year(), fact.effectiveDate(), fact.measure().name(),
                     fact.fund().name(), fact.subject(), fact.kind() == null ? "" : fact.kind().name(),
                     fact.economic() == null ? "" : fact.economic(), fact.project() == null ? "" : fact.project(),
-                    fact.origin() == null ? "" : fact.origin().name());
+                    fact.origin() == null ? "" : fact.origin().name(),
+                    fact.counterparty() == null ? "" : fact.counterparty());
         }
 
         private static final Comparator<DayKey> ORDER = Comparator.comparing(DayKey::unit).thenComparingInt(DayKey::year)
                 .thenComparing(DayKey::effectiveDate).thenComparing(DayKey::measure).thenComparing(DayKey::fund)
                 .thenComparing(DayKey::subject).thenComparing(DayKey::kind).thenComparing(DayKey::economic)
-                .thenComparing(DayKey::project).thenComparing(DayKey::origin);
+                .thenComparing(DayKey::project).thenComparing(DayKey::origin).thenComparing(DayKey::counterparty);
 
         /** One order for every writer, so that concurrent deliveries lock day sums in the same order. */
         @Override
@@ -130,7 +132,7 @@ public class ReadModelWriter {
         /** Whether the facts themselves are kept, and the checkpoints that follow them (not in a scratch model). */
         private final boolean keepsFacts;
         final ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar",
-                "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "bigint");
+                "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar");
         final ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
         final Map<DayKey, Long> daySums = new TreeMap<>();
         final Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
@@ -154,7 +156,8 @@ public class ReadModelWriter {
                     facts.add(fact.sequence(), fact.part(), fact.unit(), fact.year(), fact.effectiveDate().toString(),
                             fact.recordedAt().toString(), fact.measure().name(), fact.fund().name(), fact.subject(),
                             fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(),
-                            fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen());
+                            fact.lineId(), fact.origin() == null ? null : fact.origin().name(), fact.amountFen(),
+                            fact.counterparty());
                     arrived.merge(fact.unit() + ":" + fact.year(), new FactCheckpoints.Arrived(fact.unit(), fact.year(), 1,
                             fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
                 }
@@ -171,26 +174,27 @@ public class ReadModelWriter {
         if (!facts.isEmpty()) {
             jdbc.update("""
                     INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
-                        fund, subject, kind, economic, project, line_id, origin, amount_fen)
-                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
+                        fund, subject, kind, economic, project, line_id, origin, amount_fen, counterparty)
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
         }
     }
 
     private void insertDaySums(Map<DayKey, Long> daySums) {
         if (!daySums.isEmpty()) {
             ColumnArrays sums = new ColumnArrays("varchar", "int", "date", "varchar", "varchar", "varchar", "varchar", "varchar",
-                    "varchar", "varchar", "bigint");
+                    "varchar", "varchar", "varchar", "bigint");
             daySums.forEach((key, fen) -> sums.add(key.unit(), key.year(), key.effectiveDate().toString(), key.measure(),
-                    key.fund(), key.subject(), key.kind(), key.economic(), key.project(), key.origin(), fen));
+                    key.fund(), key.subject(), key.kind(), key.economic(), key.project(), key.origin(), key.counterparty(), fen));
             // in the keys' order, as every writer does, so that concurrent deliveries lock day sums in one order
             jdbc.update("""
                     INSERT INTO %s.fact_daily (unit, year, effective_date, measure, fund, subject, kind, economic,
-                        project, origin, amount_fen)
-                    SELECT unit, year, effective_date, measure, fund, subject, kind, economic, project, origin, amount_fen
-                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS day_sum (unit, year, effective_date,
-                        measure, fund, subject, kind, economic, project, origin, amount_fen, position)
+                        project, origin, counterparty, amount_fen)
+                    SELECT unit, year, effective_date, measure, fund, subject, kind, economic, project, origin, counterparty,
+                        amount_fen
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS day_sum (unit, year, effective_date,
+                        measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen, position)
                     ORDER BY position
-                    ON CONFLICT (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin)
+                    ON CONFLICT (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin, counterparty)
                     DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen""".formatted(schema), sums.arrays());
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The rows a delivery's new registry events add (SPEC §12): a unit's registration or change in {@code unit_event},
- * a catalog addition in {@code catalog_code}, as the events said; the register ({@code departments.UnitRegister})
+ * a catalog addition in {@code catalog_code}, as the events said; the register ({@code departments.AppliedRegister})
  * reads them back at any (asOf, knownAt).
  */
 final class RegistryRows {

@@ -24,7 +24,7 @@ final class ScratchComparison {
 
     /** The differing cells, the first {@value ReadModelDiff#DIFFERENCES_MAX} of them, and how many there are. */
     ReadModelDiff.Outcome compare(ReplayInProgress replay, String schema, ReplayTasks tasks) {
-        FactQueries replayed = new FactQueries(jdbc, schema);
+        FactQueries replayed = live.inSchema(schema);
         List<Future<ReadModelDiff.Outcome>> outcomes = unitYears(replay, schema).stream()
                 .map(unitYear -> tasks.submit(() -> ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed)))
                 .toList();

@@ -7,18 +7,19 @@ import java.util.List;
 
 /**
  * A report (SPEC §6): the table, for which unit-year, at which point of both time axes, in which scale, its rows;
- * and the unit's name as of asOf, known at knownAt (SPEC §12), which the form prints on its 部门 line.
+ * whose report it is (SPEC §13: the department's or the unit's own); and the unit's name as of asOf, known at
+ * knownAt (SPEC §12), which the form prints on its 部门 line.
  *
  * @param unitName null when the projection knows no registration of the unit by knownAt: the 部门 line then
  *                 shows the code, as before units were events
  */
 public record Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
-                     List<ReportRow> rows, String unitName) {
+                     List<ReportRow> rows, Scope scope, String unitName) {
 
-    /** A report of a unit the projection knows no name of. */
+    /** A report of the default scope (the department's: the unit's own when it has none) of a unit the projection knows no name of. */
     public Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
                   List<ReportRow> rows) {
-        this(table, unit, year, asOf, knownAt, scale, rows, null);
+        this(table, unit, year, asOf, knownAt, scale, rows, Scope.DEPARTMENT, null);
     }
 
     /** What the form's 部门 line shows: the unit's name, or its code when the projection knows no name. */

@@ -14,6 +14,7 @@ import org.budgetledger.projection.reports.Check;
 import org.budgetledger.projection.reports.Freshness;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.execution.BudgetExecution;
@@ -66,7 +67,10 @@ class ReportApiDocs implements OpenApiCustomizer {
                     + " (e.g. PT5S); default: no wait"),
             Map.entry("from", "the first month (yyyy-MM) of the year; default January"),
             Map.entry("to", "the last month (yyyy-MM) of the year; default December"),
-            Map.entry("step", "month: a point at each month end (the only step)"));
+            Map.entry("step", "month: a point at each month end (the only step)"),
+            Map.entry("scope", "department (default): the unit and its descendants as of asOf, known at knownAt, "
+                    + "consolidated, the flows between them left out (部门汇总); unit: the unit alone (本级). For a unit "
+                    + "without descendants both are the same report"));
 
     private final ObjectMapper json;
 
@@ -117,7 +121,7 @@ class ReportApiDocs implements OpenApiCustomizer {
         Map<String, Report> reports = new LinkedHashMap<>();
         ReportTables.all().forEach((name, table) -> reports.put(name, new Report(table, ExampleUnitYear.UNIT,
                 ExampleUnitYear.YEAR, LocalDate.of(ExampleUnitYear.YEAR, 12, 31), ExampleUnitYear.KNOWN_AT,
-                Scale.YUAN, table.rows(inputs), ExampleUnitYear.UNIT_NAME)));
+                Scale.YUAN, table.rows(inputs), Scope.DEPARTMENT, ExampleUnitYear.UNIT_NAME)));
         reports.forEach((name, report) -> docs.answer(GET, REPORT, "200", name, ReportJson.of(report)));
         docs.answer(GET, REPORT, "200", "text/csv", "T02 as CSV", ReportCsv.write(reports.get("T02")))
                 .answer(GET, REPORT, "200", "text/html", "T09 as HTML", FormHtml.write(reports.get("T09")));
@@ -134,7 +138,7 @@ class ReportApiDocs implements OpenApiCustomizer {
                     Scale.YUAN.format(totals.executedFen()), totals.rate()));
         }
         return new ExecutionSeries(ExampleUnitYear.UNIT, ExampleUnitYear.YEAR, ExampleUnitYear.KNOWN_AT,
-                Scale.YUAN.parameterValue(), points);
+                Scope.DEPARTMENT.parameterValue(), Scale.YUAN.parameterValue(), points);
     }
 
     private static void describeParameters(Operation operation) {
@@ -149,6 +153,7 @@ class ReportApiDocs implements OpenApiCustomizer {
             List<String> values = switch (parameter.getName()) {
                 case "table" -> List.copyOf(ReportTables.all().keySet());
                 case "scale" -> Arrays.stream(Scale.values()).map(Scale::parameterValue).toList();
+                case "scope" -> Arrays.stream(Scope.values()).map(Scope::parameterValue).toList();
                 case "format" -> FORMATS;
                 case "step" -> List.of("month");
                 default -> null;

@@ -5,7 +5,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.projection.departments.UnitRegister;
+import org.budgetledger.projection.departments.Consolidation;
+import org.budgetledger.projection.departments.InternalFlowChecks;
+import org.budgetledger.projection.departments.AppliedRegister;
+import org.budgetledger.projection.readmodel.DepartmentInputs;
 import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
@@ -14,6 +17,7 @@ import org.budgetledger.projection.reports.Freshness;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.ReportTable;
 import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.execution.BudgetExecution;
@@ -50,16 +54,18 @@ import org.budgetledger.projection.settings.ProjectionSettings;
 class ReportController {
 
     private final FactQueries facts;
+    private final Consolidation consolidation;
     private final Freshness freshness;
     private final Clock clock;
     /** Names the unit and the rows as of (asOf, knownAt) (SPEC §12). */
-    private final UnitRegister register;
+    private final AppliedRegister register;
     /** A grant of a unit reads its department (SPEC §13). */
     private final UnitAccess access;
 
-    ReportController(FactQueries facts, Freshness freshness, ProjectionSettings settings, UnitRegister register,
-                     UnitAccess access) {
+    ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ProjectionSettings settings,
+                     AppliedRegister register, UnitAccess access) {
         this.facts = facts;
+        this.consolidation = consolidation;
         this.freshness = freshness;
         this.clock = Clock.system(settings.reports().zone());
         this.register = register;
@@ -108,6 +114,7 @@ class ReportController {
                              @RequestParam(required = false) Instant knownAt,
                              @RequestParam(defaultValue = "yuan") String scale,
                              @RequestParam(defaultValue = "json") String format,
+                             @RequestParam(defaultValue = "department") String scope,
                              @RequestParam(required = false) Long minSequence,
                              @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
@@ -115,11 +122,12 @@ class ReportController {
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
                         + "; reports are " + ReportTables.all().keySet()));
         Scale cellScale = parseScale(scale);
+        Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = register.named(facts.inputs(unit, year, period), period);
+        ReportInputs inputs = register.named(consolidation.inputs(unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
         Report report = new Report(reportTable, unit, year, period.asOf(), period.knownAt(), cellScale,
-                reportTable.rows(inputs), unitName);
+                reportTable.rows(inputs), reportScope, unitName);
         return switch (format) {
             case "json" -> ResponseEntity.ok(ReportJson.of(report));
             case "csv" -> ResponseEntity.ok()
@@ -149,16 +157,18 @@ class ReportController {
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                     @RequestParam(required = false) Instant knownAt,
                                     @RequestParam(defaultValue = "wanyuan") String scale,
+                                    @RequestParam(defaultValue = "department") String scope,
                                     @RequestParam(required = false) Long minSequence,
                                     @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
         Scale cellScale = parseScale(scale);
+        Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = register.named(facts.inputs(unit, year, period), period);
+        ReportInputs inputs = register.named(consolidation.inputs(unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
         List<Report> reports = new ArrayList<>();
         ReportTables.all().values().forEach(table -> reports.add(new Report(table, unit, year, period.asOf(),
-                period.knownAt(), cellScale, table.rows(inputs), unitName)));
+                period.knownAt(), cellScale, table.rows(inputs), reportScope, unitName)));
         return xlsx(fileName(unit, unitName, year + "-决算公开表"), reports);
     }
 
@@ -193,16 +203,21 @@ class ReportController {
     Map<String, Object> checks(@PathVariable String unit, @PathVariable int year,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                @RequestParam(required = false) Instant knownAt,
+                               @RequestParam(defaultValue = "department") String scope,
                                @RequestParam(required = false) Long minSequence,
                                @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
+        Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        List<Check> checks = ConsistencyChecks.evaluate(facts.inputs(unit, year, period));
+        DepartmentInputs inputs = consolidation.inputs(unit, year, period, reportScope);
+        List<Check> checks = new ArrayList<>(ConsistencyChecks.evaluate(inputs.consolidated()));
+        checks.addAll(InternalFlowChecks.of(inputs.internalFlows()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unit", unit);
         body.put("year", year);
         body.put("asOf", period.asOf());
         body.put("knownAt", period.knownAt());
+        body.put("scope", reportScope.parameterValue());
         body.put("ok", checks.stream().allMatch(Check::ok));
         body.put("checks", checks);
         return body;
@@ -222,9 +237,11 @@ class ReportController {
                            @RequestParam(defaultValue = "month") String step,
                            @RequestParam(required = false) Instant knownAt,
                            @RequestParam(defaultValue = "yuan") String scale,
+                           @RequestParam(defaultValue = "department") String scope,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, minSequence, wait);
+        Scope reportScope = parseScope(scope);
         if (!step.equals("month")) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
         }
@@ -240,18 +257,27 @@ class ReportController {
         List<ExecutionSeries.Point> points = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             LocalDate monthEnd = month.atEndOfMonth();
-            ReportInputs inputs = facts.inputs(unit, year, new ReportPeriod(monthEnd, known));
+            ReportInputs inputs = consolidation.inputs(unit, year, new ReportPeriod(monthEnd, known), reportScope).consolidated();
             BudgetExecution.Totals totals = BudgetExecution.Totals.ofUnit(inputs);
             points.add(new ExecutionSeries.Point(monthEnd, cellScale.format(totals.fullYearFen()),
                     cellScale.format(totals.executedFen()), totals.rate()));
         }
-        return new ExecutionSeries(unit, year, known, cellScale.parameterValue(), points);
+        return new ExecutionSeries(unit, year, known, reportScope.parameterValue(), cellScale.parameterValue(), points);
     }
 
     /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
     private void requireReadableAndApplied(String unit, int year, Long minSequence, String wait) {
         access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
         freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+    }
+
+    private static Scope parseScope(String scope) {
+        try {
+            return Scope.fromParameter(scope);
+        } catch (IllegalArgumentException unknown) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scope must be department or unit",
+                    List.of(new FieldError("scope", "department or unit")));
+        }
     }
 
     private static Scale parseScale(String scale) {

@@ -14,12 +14,13 @@ import java.util.Map;
 
 /**
  * A report as JSON (SPEC §6): the table, for which unit-year (and the unit's name as of asOf, known at knownAt,
- * SPEC §12: absent when the projection knows no registration of the unit), at which point of both time axes, the
- * columns, the rows with their amounts as decimal strings in the report's scale.
+ * SPEC §12: absent when the projection knows no registration of the unit), at which point of both time axes,
+ * whose (the department's or the unit's own, SPEC §13), the columns, the rows with their amounts as decimal
+ * strings in the report's scale.
  */
 @Schema(name = "Report")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReportJson(String table, String unit, String unitName, int year, LocalDate asOf, Instant knownAt,
+public record ReportJson(String table, String unit, String unitName, int year, LocalDate asOf, Instant knownAt, String scope,
                          String scale, List<String> columns, List<Row> rows) {
 
     /**
@@ -35,8 +36,9 @@ public record ReportJson(String table, String unit, String unitName, int year, L
 
     public static ReportJson of(Report report) {
         List<Column> columns = report.table().columns();
-        return new ReportJson(report.table().name(), report.unit(), report.unitName(), report.year(), report.asOf(), report.knownAt(),
-                report.scale().parameterValue(), columns.stream().map(Column::key).toList(),
+        return new ReportJson(report.table().name(), report.unit(), report.unitName(), report.year(), report.asOf(),
+                report.knownAt(), report.scope().parameterValue(), report.scale().parameterValue(),
+                columns.stream().map(Column::key).toList(),
                 report.rows().stream().map(row -> row(report, columns, row)).toList());
     }
 

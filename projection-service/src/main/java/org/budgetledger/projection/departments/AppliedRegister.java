@@ -34,15 +34,15 @@ import java.util.Optional;
  */
 @Component
 @DependsOn("projectionFlyway")
-public class UnitRegister implements DepartmentStructure, UnitTree {
+public class AppliedRegister implements DepartmentStructure, UnitTree {
 
-    private static final Logger log = LoggerFactory.getLogger(UnitRegister.class);
+    private static final Logger log = LoggerFactory.getLogger(AppliedRegister.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile RegisterSnapshot snapshot = RegisterSnapshot.EMPTY;
 
-    UnitRegister(JdbcClient jdbc, ProjectionSettings settings) {
+    AppliedRegister(JdbcClient jdbc, ProjectionSettings settings) {
         this.jdbc = jdbc;
         this.clock = Clock.system(settings.reports().zone());
     }
