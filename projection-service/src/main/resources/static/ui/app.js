@@ -232,6 +232,15 @@ async function download(path) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
+/** The first of the picker's first few units that has reports (a department before its units), else the first. */
+async function firstUnitWithReports(tree) {
+  const candidates = tree.slice(0, 10).map(({ unit }) => unit.code);
+  const years = await Promise.all(candidates.map((code) =>
+    json(`/api/v1/reports/${encodeURIComponent(code)}/years`).then((body) => body.years, () => [])));
+  const found = candidates.findIndex((code, index) => years[index].length > 0);
+  return found >= 0 ? candidates[found] : candidates[0] || '';
+}
+
 /** The years the unit has data for, offered beside the year field. */
 async function reportedYears(unit) {
   const { years } = await json(`/api/v1/reports/${encodeURIComponent(unit)}/years`);
@@ -548,8 +557,9 @@ async function start() {
   readUrl();
   const units = await json('/api/v1/units');
   unitsByCode = new Map(units.map((unit) => [unit.code, unit]));
-  $('unit').replaceChildren(...unitTree(units).map(unitOption));
-  if (!units.some((unit) => unit.code === state.unit)) state.unit = units.length ? units[0].code : '';
+  const tree = unitTree(units);
+  $('unit').replaceChildren(...tree.map(unitOption));
+  if (!unitsByCode.has(state.unit)) state.unit = await firstUnitWithReports(tree);
   if (!state.unit) showError(new Error('没有可查看的单位'));
   const years = state.unit ? await reportedYears(state.unit) : [];
   // without a year in the URL, the newest year that has data

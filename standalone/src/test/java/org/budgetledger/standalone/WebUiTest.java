@@ -289,6 +289,24 @@ class WebUiTest extends StandaloneIntegrationTest {
     }
 
     @Test
+    void without_a_unit_in_the_url_the_page_opens_at_the_first_unit_that_has_reports() {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        // '-' sorts before every other character of a code: these two come first in the picker
+        String empty = "-" + UUID.randomUUID().toString().substring(0, 8);
+        String reported = empty + "x";
+        register(api, empty, "界面测试空单位", null);
+        register(api, reported, "界面测试有数单位", null);
+        postHistory(api, reported, "100.00");
+        await().atMost(PATIENCE).until(() -> transport(api.get("/api/v1/reports/" + reported + "/2023/T01?scale=yuan").body())
+                .equals("100.00"));
+
+        open("");
+        wait(driver -> driver.getCurrentUrl().contains("unit=" + reported) && driver.getCurrentUrl().contains("year=2023"));
+        assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getDomProperty("value"))
+                .isEqualTo(reported);
+    }
+
+    @Test
     void the_checks_page_names_the_internal_pair_that_does_not_agree() throws Exception {
         HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
