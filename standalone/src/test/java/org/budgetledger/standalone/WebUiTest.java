@@ -231,7 +231,8 @@ class WebUiTest extends StandaloneIntegrationTest {
             assertThat(options.get(at).getDomAttribute("data-department")).isEqualTo("true");
             assertThat(options.subList(at + 1, at + 3)).allSatisfy(option -> {
                 assertThat(option.getDomAttribute("data-depth")).isEqualTo("1");
-                assertThat(option.getText()).startsWith("\u3000└ ");
+                // textContent: Selenium's getText trims the indent
+                assertThat(option.getDomProperty("textContent")).startsWith("\u3000└ ");
             });
         } else {
             // a ledger that lists no parents (before issue #18's registry): the list stays flat
