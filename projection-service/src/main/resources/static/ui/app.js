@@ -362,6 +362,7 @@ async function renderChecks() {
 
 function renderInternalFlows(flows) {
   $('flows').hidden = flows.length === 0;
+  $('identities-title').hidden = flows.length === 0;
   const failing = flows.filter((check) => !check.ok);
   $('flows-summary').textContent = failing.length === 0
     ? `内部往来全部相符（${flows.length} 条）`
