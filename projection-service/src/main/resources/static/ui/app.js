@@ -334,10 +334,14 @@ async function renderTable() {
   const html = await (await api(`${reportPath(state.table)}?${timeParams({ format: 'html' })}`)).text();
   // the fragment is built by the server from the official layout, every text escaped there
   holder.innerHTML = html;
-  // a projection that does not name units yet prints the code on the form's 部门 line: the name instead
+  // the 部门 line names the unit as of asOf, known at knownAt: the titles too; a projection that does not name
+  // units yet prints the code there, replaced by today's name from the unit list
   const department = holder.querySelector('.form-meta span');
-  if (department && department.textContent === `部门：${state.unit}`) {
+  const printed = department ? department.textContent.replace(/^部门：/, '') : '';
+  if (printed === state.unit) {
     department.textContent = `部门：${unitName(state.unit)}`;
+  } else if (printed) {
+    showTitles(printed);
   }
   holder.removeAttribute('aria-busy');
 }

@@ -308,6 +308,28 @@ class WebUiTest extends StandaloneIntegrationTest {
     }
 
     @Test
+    void the_titles_name_the_unit_as_of_the_date_shown() {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "R" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面旧名单位", null);
+        Assumptions.assumeTrue(listsParents(api), "the ledger changes no units yet (issue #18's registry)");
+        postHistory(api, unit, "100.00");
+        assertThat(api.send("PATCH", "/api/v1/units/" + unit, "{\"name\":\"界面新名单位\",\"effective\":\"2023-07-01\"}")
+                .status()).isBetween(200, 299);
+        String march = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan&asOf=2023-03-31";
+        await().atMost(PATIENCE).until(() -> transport(api.get(march).body()).equals("100.00"));
+        Assumptions.assumeTrue(api.get(march).body().has("unitName"), "the projection names no units yet (issue #18)");
+        await().atMost(PATIENCE).until(() -> api.get(march).body().path("unitName").asText().equals("界面旧名单位"));
+
+        open("?unit=" + unit + "&year=2023&asOf=2023-03-31&scale=yuan");
+        wait(driver -> driver.findElement(By.id("tables-title")).getText().contains("界面旧名单位")
+                && driver.findElement(By.cssSelector("figure.official-form .form-meta span")).getText().equals("部门：界面旧名单位"));
+        browser.findElement(By.id("asOf-slider")).sendKeys(Keys.END);
+        wait(driver -> driver.findElement(By.id("tables-title")).getText().contains("界面新名单位")
+                && driver.getTitle().contains("界面新名单位"));
+    }
+
+    @Test
     void the_checks_page_names_the_internal_pair_that_does_not_agree() throws Exception {
         HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
