@@ -399,10 +399,13 @@ function monthEnd(month) {
   return isoDate(new Date(Date.UTC(state.year, month, 0)));
 }
 
-/** A project's name; at department scope a row is a (unit, project), its code {unit}/{project}: the unit named too. */
+/** A project's name; at department scope a row is a (unit, project), named {unit}/{project}: the unit by its name. */
 function projectName(line) {
   const slash = line.code.indexOf('/');
-  return slash > 0 ? `${unitName(line.code.slice(0, slash))}：${line.name}` : line.name;
+  const unit = slash > 0 ? line.code.slice(0, slash) : '';
+  if (state.scope !== 'department' || !unitsByCode.has(unit)) return line.name;
+  const project = line.name.startsWith(`${unit}/`) ? line.name.slice(unit.length + 1) : line.name;
+  return `${unitName(unit)}：${project}`;
 }
 
 const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));

@@ -128,7 +128,9 @@ class WebUiTest extends StandaloneIntegrationTest {
         screenshot("01-login");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
-        // the unit and year pickers, then the amounts in 元
+        // the unit and year pickers, then the amounts in 元, once the page has picked its first unit and year
+        // (the URL names them): set after the year was typed, they would overwrite it
+        wait(driver -> driver.getCurrentUrl().contains("unit="));
         new Select(wait(ExpectedConditions.visibilityOfElementLocated(By.id("unit")))).selectByValue(unit);
         WebElement year = browser.findElement(By.id("year"));
         year.clear();
@@ -278,6 +280,11 @@ class WebUiTest extends StandaloneIntegrationTest {
         wait(driver -> !requestedScopes("/api/v1/reports/" + head + "/2023/T03").isEmpty());
         assertThat(requestedScopes("/api/v1/reports/" + head + "/2023/execution")).isNotEmpty().containsOnly("department");
         assertThat(requestedScopes("/api/v1/reports/" + head + "/2023/T03")).containsOnly("department");
+        if (consolidates(api, reports)) {
+            // a row per (unit, project), each unit named
+            wait(driver -> new Select(driver.findElement(By.id("project"))).getOptions().stream().map(WebElement::getText)
+                    .toList().containsAll(List.of("界面测试厅：业务工作经费", "界面测试一所：业务工作经费")));
+        }
         forgetRequests();
         page("tables", "14-tables-department", By.cssSelector("figure.official-form"));
         if (consolidates(api, reports)) {
