@@ -1,19 +1,28 @@
 // The web UI: every number on screen comes from the same REST API a script would use, with the user's
-// own credentials; the page keeps its state (view, unit, year, table, asOf, knownAt, scale) in the URL so
-// that a view can be shared and reloaded.
+// own credentials; the page keeps its state (view, unit, year, scope, table, asOf, knownAt, scale) in the URL
+// so that a view can be shared and reloaded.
 
 const CREDENTIALS = 'budgetledger.credentials';
 const USER = 'budgetledger.user';
 const VIEWS = ['tables', 'charts', 'checks', 'audit', 'import'];
+/** SPEC §13: department (汇总, the unit and its descendants less the internal flows) or unit (本级, the unit alone). */
+const SCOPES = { department: '汇总', unit: '本级' };
+/** SPEC §12's unit types, as a reader knows them. */
+const UNIT_TYPES = {
+  ADMINISTRATIVE: '行政单位', CIVIL_SERVICE_MANAGED: '参照公务员法管理事业单位', PUBLIC_SERVICE_1: '公益一类事业单位',
+  PUBLIC_SERVICE_2: '公益二类事业单位', SELF_FUNDED: '经费自理事业单位', OTHER: '其他',
+};
 const POLL_MILLIS = 500;
 
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  view: 'tables', unit: '', year: new Date().getFullYear(), table: 'T01',
+  view: 'tables', unit: '', year: new Date().getFullYear(), scope: 'department', table: 'T01',
   asOf: '', knownAt: '', scale: 'wanyuan',
 };
 let historyAfter = 0;
+/** The units the caller may see, by code, as GET /api/v1/units lists them (today's names). */
+let unitsByCode = new Map();
 
 // ---- talking to the API ----------------------------------------------------------------------
 
@@ -66,6 +75,7 @@ function readUrl() {
     if (params.has(key)) state[key] = params.get(key);
   }
   if (!VIEWS.includes(state.view)) state.view = 'tables';
+  if (!(state.scope in SCOPES)) state.scope = 'department';
   state.year = Number(state.year) || new Date().getFullYear();
 }
 
@@ -77,9 +87,9 @@ function writeUrl() {
   history.replaceState(null, '', `${location.pathname}?${params}`);
 }
 
-/** asOf, knownAt and scale as query parameters for a report request. */
+/** scope, asOf, knownAt and scale as query parameters for a report request. */
 function timeParams(extra = {}) {
-  const params = new URLSearchParams({ scale: state.scale, ...extra });
+  const params = new URLSearchParams({ scope: state.scope, scale: state.scale, ...extra });
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.knownAt) params.set('knownAt', new Date(state.knownAt).toISOString());
   return params;
@@ -129,6 +139,7 @@ function dayOfYear(iso) {
 
 function syncControls() {
   $('unit').value = state.unit;
+  for (const radio of document.querySelectorAll('#scope input')) radio.checked = radio.value === state.scope;
   $('year').value = state.year;
   $('scale').value = state.scale;
   $('knownAt').value = state.knownAt;
@@ -160,6 +171,9 @@ function wireControls() {
     await change({ unit: $('unit').value, year: years.includes(state.year) || !years.length ? state.year : years.at(-1) });
   }));
   $('year').addEventListener('change', () => change({ year: Number($('year').value), asOf: '' }));
+  for (const radio of document.querySelectorAll('#scope input')) {
+    radio.addEventListener('change', () => { if (radio.checked) change({ scope: radio.value }); });
+  }
   $('scale').addEventListener('change', () => change({ scale: $('scale').value }));
   $('asOf').addEventListener('change', () => change({ asOf: $('asOf').value }));
   $('asOf-slider').addEventListener('input', () => {
@@ -218,6 +232,15 @@ async function download(path) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
+/** The first of the picker's first few units that has reports (a department before its units), else the first. */
+async function firstUnitWithReports(tree) {
+  const candidates = tree.slice(0, 10).map(({ unit }) => unit.code);
+  const years = await Promise.all(candidates.map((code) =>
+    json(`/api/v1/reports/${encodeURIComponent(code)}/years`).then((body) => body.years, () => [])));
+  const found = candidates.findIndex((code, index) => years[index].length > 0);
+  return found >= 0 ? candidates[found] : candidates[0] || '';
+}
+
 /** The years the unit has data for, offered beside the year field. */
 async function reportedYears(unit) {
   const { years } = await json(`/api/v1/reports/${encodeURIComponent(unit)}/years`);
@@ -225,10 +248,77 @@ async function reportedYears(unit) {
   return years;
 }
 
+// ---- units: the tree and the names ---------------------------------------------------------
+
+const byCode = (left, right) => (left.code < right.code ? -1 : left.code > right.code ? 1 : 0);
+
+/**
+ * The units depth first, each department's units under it, in order of code, with their depth. A unit whose
+ * parent the caller cannot see is a root, and so is every unit of a list without parents (a ledger before
+ * SPEC §12): then the list is flat, as before.
+ */
+function unitTree(units) {
+  const codes = new Set(units.map((unit) => unit.code));
+  const children = new Map();
+  const roots = [];
+  for (const unit of [...units].sort(byCode)) {
+    const parent = unit.parent && unit.parent !== unit.code && codes.has(unit.parent) ? unit.parent : null;
+    if (parent === null) {
+      roots.push(unit);
+    } else {
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(unit);
+    }
+  }
+  const ordered = [];
+  const placed = new Set();
+  const place = (unit, depth) => {
+    if (placed.has(unit.code)) return;
+    placed.add(unit.code);
+    ordered.push({ unit, depth, department: children.has(unit.code) });
+    for (const child of children.get(unit.code) || []) place(child, depth + 1);
+  };
+  roots.forEach((root) => place(root, 0));
+  // only a cycle, which the ledger refuses, leaves a unit unplaced: listed at the top rather than lost
+  units.forEach((unit) => place(unit, 0));
+  return ordered;
+}
+
+function unitOption({ unit, depth, department }) {
+  // a select cannot nest: ideographic spaces indent a unit under its department
+  const option = new Option(`${'\u3000'.repeat(depth)}${depth > 0 ? '└ ' : ''}${unit.code} ${unit.name}`, unit.code);
+  option.dataset.depth = String(depth);
+  if (department) option.dataset.department = 'true';
+  if (unit.type in UNIT_TYPES) option.title = UNIT_TYPES[unit.type];
+  return option;
+}
+
+/** The unit's name: the report's own (as of asOf, known at knownAt), else today's from the unit list, else the code. */
+function unitName(code, body) {
+  if (body && body.unitName) return body.unitName;
+  const unit = unitsByCode.get(code);
+  return unit && unit.name ? unit.name : code;
+}
+
+/** A unit as a reader names it: its name and, when the name is known, its code. */
+function unitLabel(code) {
+  const name = unitName(code);
+  return name === code ? code : `${name}（${code}）`;
+}
+
+function showTitles(name) {
+  const scope = SCOPES[state.scope];
+  document.title = `${name} · ${state.year}年度（${scope}） · 预算账本`;
+  $('tables-title').textContent = `${name} ${state.year}年度部门决算公开表（${scope}）`;
+  $('charts-title').textContent = `执行进度 · ${name}（${scope}）`;
+  $('checks-title').textContent = `审核公式（勾稽关系） · ${name}（${scope}）`;
+}
+
 // ---- views -----------------------------------------------------------------------------------
 
 async function render() {
   if (!state.unit) return;
+  showTitles(unitName(state.unit));
   switch (state.view) {
     case 'tables': return renderTable();
     case 'charts': return renderCharts();
@@ -244,20 +334,52 @@ async function renderTable() {
   const html = await (await api(`${reportPath(state.table)}?${timeParams({ format: 'html' })}`)).text();
   // the fragment is built by the server from the official layout, every text escaped there
   holder.innerHTML = html;
+  // the 部门 line names the unit as of asOf, known at knownAt: the titles too; a projection that does not name
+  // units yet prints the code there, replaced by today's name from the unit list
+  const department = holder.querySelector('.form-meta span');
+  const printed = department ? department.textContent.replace(/^部门：/, '') : '';
+  if (printed === state.unit) {
+    department.textContent = `部门：${unitName(state.unit)}`;
+  } else if (printed) {
+    showTitles(printed);
+  }
   holder.removeAttribute('aria-busy');
 }
 
+/** 内部往来核对 (SPEC §13): the entries of a department's checks that name a payer and a receiver. */
+const isInternalFlow = (check) => Boolean(check.payer && check.receiver);
+
 async function renderChecks() {
   const body = await json(`${reportPath('checks')}?${timeParams()}`);
+  showTitles(unitName(state.unit, body));
   const failed = body.checks.filter((check) => !check.ok).length;
   $('checks-summary').textContent = failed === 0
     ? `全部 ${body.checks.length} 条审核公式通过`
     : `${failed} 条未通过（共 ${body.checks.length} 条）`;
   $('checks-summary').className = `summary ${failed === 0 ? 'ok' : 'bad'}`;
   const rows = $('checks-rows');
-  rows.replaceChildren(...body.checks.map((check) => row([
+  rows.replaceChildren(...body.checks.filter((check) => !isInternalFlow(check)).map((check) => row([
     check.name, check.description, check.left, check.right, check.ok ? '通过' : '未通过',
   ], check.ok ? 'ok' : 'bad')));
+  renderInternalFlows(body.checks.filter(isInternalFlow));
+}
+
+function renderInternalFlows(flows) {
+  $('flows').hidden = flows.length === 0;
+  $('identities-title').hidden = flows.length === 0;
+  const failing = flows.filter((check) => !check.ok);
+  $('flows-summary').textContent = failing.length === 0
+    ? `内部往来全部相符（${flows.length} 条）`
+    : `内部往来不符 ${failing.length} 条：${failing.map((check) =>
+      `${unitLabel(check.payer)} → ${unitLabel(check.receiver)}`).join('；')}`;
+  $('flows-summary').className = `summary ${failing.length === 0 ? 'ok' : 'bad'}`;
+  $('flows-rows').replaceChildren(...flows.map((check) => {
+    const line = row([`${unitLabel(check.payer)} →`, unitLabel(check.receiver), check.description, check.left,
+      check.right, check.ok ? '相符' : '不符'], check.ok ? 'ok' : 'bad flagged');
+    line.dataset.payer = check.payer;
+    line.dataset.receiver = check.receiver;
+    return line;
+  }));
 }
 
 function row(cells, className) {
@@ -277,6 +399,15 @@ function monthEnd(month) {
   return isoDate(new Date(Date.UTC(state.year, month, 0)));
 }
 
+/** A project's name; at department scope a row is a (unit, project), named {unit}/{project}: the unit by its name. */
+function projectName(line) {
+  const slash = line.code.indexOf('/');
+  const unit = slash > 0 ? line.code.slice(0, slash) : '';
+  if (state.scope !== 'department' || !unitsByCode.has(unit)) return line.name;
+  const project = line.name.startsWith(`${unit}/`) ? line.name.slice(unit.length + 1) : line.name;
+  return `${unitName(unit)}：${project}`;
+}
+
 const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));
 
 async function renderCharts() {
@@ -288,9 +419,10 @@ async function renderCharts() {
   const projects = new Map();
   for (const report of reports) {
     for (const line of report.rows) {
-      if (line.part === 'all' && line.code !== 'TOTAL') projects.set(line.code, line.name);
+      if (line.part === 'all' && line.code !== 'TOTAL') projects.set(line.code, projectName(line));
     }
   }
+  if (reports.length) showTitles(unitName(state.unit, reports.at(-1)));
   const select = $('project');
   const chosen = select.value || 'TOTAL';
   select.replaceChildren(new Option('合计（全部项目资金）', 'TOTAL'),
@@ -432,8 +564,10 @@ async function start() {
   $('who').textContent = sessionStorage.getItem(USER) || '';
   readUrl();
   const units = await json('/api/v1/units');
-  $('unit').replaceChildren(...units.map((unit) => new Option(`${unit.code} ${unit.name}`, unit.code)));
-  if (!units.some((unit) => unit.code === state.unit)) state.unit = units.length ? units[0].code : '';
+  unitsByCode = new Map(units.map((unit) => [unit.code, unit]));
+  const tree = unitTree(units);
+  $('unit').replaceChildren(...tree.map(unitOption));
+  if (!unitsByCode.has(state.unit)) state.unit = await firstUnitWithReports(tree);
   if (!state.unit) showError(new Error('没有可查看的单位'));
   const years = state.unit ? await reportedYears(state.unit) : [];
   // without a year in the URL, the newest year that has data

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.ledger.posting.PostingAnswer;
 import org.budgetledger.ledger.posting.TransactionPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
+import org.budgetledger.ledger.posting.TransactionRequests;
 import org.budgetledger.ledger.units.Unit;
 import org.budgetledger.ledger.units.UnitRegister;
 import org.budgetledger.ledger.units.Units;
+import org.budgetledger.contracts.codes.UnitType;
 import org.budgetledger.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,13 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -31,12 +36,19 @@ import java.util.TreeSet;
  * whose reports equal its published 部门决算 tables — as the user {@code demo}. Idempotent: starting again with
  * the flag changes nothing. It refuses a unit-year that holds transactions of anyone else's: added to them,
  * its reports would no longer be the published ones while every 勾稽 check still passed.
+ *
+ * <p>Around the centre, a small department (issue #18, SPEC §12–§13): 湖南省交通运输厅 as its parent and two more
+ * units under it, with their own 2023 transactions — subsidies from the 厅 and a remittance to it that agree,
+ * each side naming the other as its {@code counterparty}. The centre's own year is not touched: its unit-scope
+ * tables stay the published ones. The department is posted all or nothing after the worked example; a ledger
+ * that refuses it (one without {@code counterparty}) stores none of it, and the demo says so and goes on.
  */
 @Component
 @ConditionalOnProperty("budgetledger.demo")
 class DemoData implements ApplicationRunner {
 
     static final String HISTORY = "/demo/hunan-2023.json";
+    static final String DEPARTMENT = "/demo/hunan-department-2023.json";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -57,11 +69,29 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         JsonNode history = read();
+        JsonNode department = read(DEPARTMENT);
         JsonNode unit = history.path("unit");
-        refuseOtherData(history);
-        if (!units.exists(unit.path("code").asText())) {
-            register.register(new Unit(unit.path("code").asText(), unit.path("name").asText()), "demo");
+        refuseOtherData(history.path("transactions"));
+        refuseOtherData(department.path("transactions"));
+        // parents first: the department's file lists the 厅 before its units, the centre among them
+        department.path("units").forEach(this::register);
+        register(unit);
+        postWorkedExample(history);
+        postDepartment(department);
+    }
+
+    /** A unit of the demo as SPEC §12's registration takes it (code, name, parent, type), unless it is registered. */
+    private void register(JsonNode unit) {
+        String code = unit.path("code").asText();
+        if (!units.exists(code)) {
+            register.register(new Unit(code, unit.path("name").asText(),
+                    unit.hasNonNull("parent") ? unit.path("parent").asText() : null,
+                    unit.hasNonNull("type") ? UnitType.valueOf(unit.path("type").asText()) : UnitType.OTHER), "demo");
         }
+    }
+
+    private void postWorkedExample(JsonNode history) {
+        JsonNode unit = history.path("unit");
         int created = 0;
         for (JsonNode transaction : history.path("transactions")) {
             PostingAnswer answer;
@@ -82,14 +112,44 @@ class DemoData implements ApplicationRunner {
                 history.path("transactions").size(), created);
     }
 
-    private void refuseOtherData(JsonNode history) {
-        String unit = history.path("unit").path("code").asText();
+    /** The department's transactions in one all-or-nothing run: all of them stored, or none. */
+    private void postDepartment(JsonNode department) {
+        List<TransactionRequests.Decoded> items = new ArrayList<>();
+        for (JsonNode transaction : department.path("transactions")) {
+            // read as the API reads a body: a field this ledger does not know is the item's refusal, not an exception
+            try {
+                items.add(TransactionRequests.read(json, json.writeValueAsBytes(transaction)));
+            } catch (IOException unwritable) {
+                throw new UncheckedIOException(unwritable);
+            }
+        }
+        List<PostingAnswer> answers = posting.post(items, Caller.system("demo"), true, decided -> { });
+        for (int index = 0; index < answers.size(); index++) {
+            if (answers.get(index) instanceof PostingAnswer.Refused refused) {
+                log.warn("event=demo_department_refused id={} code={} detail=\"{}\"",
+                        department.path("transactions").get(index).path("id").asText(), refused.rejection().code(),
+                        refused.rejection().detail());
+                return;
+            }
+        }
+        long created = answers.stream().filter(answer -> answer instanceof PostingAnswer.Accepted accepted && accepted.created()).count();
+        log.info("event=demo_department_loaded units={} transactions={} new={}", department.path("units").size(),
+                answers.size(), created);
+    }
+
+    /** Refuses to start when a unit-year the demo writes holds transactions that are not the demo's. */
+    private void refuseOtherData(JsonNode transactions) {
+        Map<String, Set<Integer>> yearsByUnit = new TreeMap<>();
         Set<String> demoIds = new HashSet<>();
-        Set<Integer> years = new TreeSet<>();
-        history.path("transactions").forEach(transaction -> {
+        transactions.forEach(transaction -> {
             demoIds.add(transaction.path("id").asText());
-            years.add(transaction.path("year").asInt());
+            yearsByUnit.computeIfAbsent(transaction.path("unit").asText(), unit -> new TreeSet<>())
+                    .add(transaction.path("year").asInt());
         });
+        yearsByUnit.forEach((unit, years) -> refuseOtherData(unit, years, demoIds));
+    }
+
+    private void refuseOtherData(String unit, Set<Integer> years, Set<String> demoIds) {
         for (int year : years) {
             List<String> others = jdbc.sql("SELECT id FROM ledger.posted_transaction WHERE unit = ? AND year = ? ORDER BY id")
                     .params(unit, year).query(String.class).stream().filter(id -> !demoIds.contains(id)).toList();
@@ -103,8 +163,13 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    /** The worked example: the centre's 2023 history. */
     static JsonNode read() {
-        try (InputStream in = Objects.requireNonNull(DemoData.class.getResourceAsStream(HISTORY), HISTORY)) {
+        return read(HISTORY);
+    }
+
+    static JsonNode read(String resource) {
+        try (InputStream in = Objects.requireNonNull(DemoData.class.getResourceAsStream(resource), resource)) {
             return new ObjectMapper().readTree(in);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

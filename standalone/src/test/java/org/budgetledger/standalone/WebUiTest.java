@@ -10,11 +10,13 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -40,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +56,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The web UI in headless Chromium (Debian's {@code chromium} and {@code chromedriver}, which {@code .ci/run}
  * installs): log in, read a T01 cell and compare it with the API, move the asOf date, reload the shared URL,
- * download an XLSX and open it, upload a CSV with a bad row, watch a replay reach 100%. Screenshots of every
- * page land in {@code target/screenshots} for reviewers.
+ * download an XLSX and open it, upload a CSV with a bad row, watch a replay reach 100%; a department in the unit
+ * picker, the 本级/汇总 switch as the scope of every report request, the 内部往来核对 on the checks page.
+ * Screenshots of every page land in {@code target/screenshots} for reviewers.
+ *
+ * <p>Issue #18's server side (units with parents, {@code counterparty}, {@code scope}) arrives in parts: what a
+ * test can only check once a part is there is asked of the server's answers first ({@link #listsParents},
+ * {@link #consolidates}), and without it the test checks what the page does without it (a flat list).
  */
 class WebUiTest extends StandaloneIntegrationTest {
 
@@ -91,6 +99,14 @@ class WebUiTest extends StandaloneIntegrationTest {
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** Each test logs in itself: the next one starts at the login form. */
+    @AfterEach
+    void forgetTheLogin() {
+        if (browser != null && browser.getCurrentUrl().startsWith(base())) {
+            ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        }
+    }
+
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
@@ -112,7 +128,9 @@ class WebUiTest extends StandaloneIntegrationTest {
         screenshot("01-login");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
-        // the unit and year pickers, then the amounts in 元
+        // the unit and year pickers, then the amounts in 元, once the page has picked its first unit and year
+        // (the URL names them): set after the year was typed, they would overwrite it
+        wait(driver -> driver.getCurrentUrl().contains("unit="));
         new Select(wait(ExpectedConditions.visibilityOfElementLocated(By.id("unit")))).selectByValue(unit);
         WebElement year = browser.findElement(By.id("year"));
         year.clear();
@@ -183,6 +201,238 @@ class WebUiTest extends StandaloneIntegrationTest {
 
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy"));
+    }
+
+    @Test
+    void the_picker_shows_the_department_and_the_scope_switch_is_the_scope_of_every_report_request() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        // codes that sort apart: only the tree puts the units right under their department
+        String head = "Z" + suffix;
+        String first = "A" + suffix;
+        String second = "B" + suffix;
+        register(api, head, "界面测试厅", null);
+        boolean tree = listsParents(api);
+        register(api, second, "界面测试二所", tree ? head : null);
+        register(api, first, "界面测试一所", tree ? head : null);
+        postHistory(api, head, "2500.50");
+        postHistory(api, first, "10000.00");
+        String reports = "/api/v1/reports/" + head + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports + "&scope=unit").body()).equals("2500.50"));
+        await().atMost(PATIENCE).until(() -> transport(api.get("/api/v1/reports/" + first + "/2023/T01?scale=yuan").body())
+                .equals("10000.00"));
+
+        open("?unit=" + head + "&year=2023&scale=yuan");
+        transportCell();
+        List<WebElement> options = new Select(browser.findElement(By.id("unit"))).getOptions();
+        List<String> codes = options.stream().map(option -> option.getDomProperty("value")).toList();
+        int at = codes.indexOf(head);
+        if (tree) {
+            assertThat(codes.subList(at, at + 3)).containsExactly(head, first, second);
+            assertThat(options.get(at).getDomAttribute("data-depth")).isEqualTo("0");
+            assertThat(options.get(at).getDomAttribute("data-department")).isEqualTo("true");
+            assertThat(options.subList(at + 1, at + 3)).allSatisfy(option -> {
+                assertThat(option.getDomAttribute("data-depth")).isEqualTo("1");
+                // textContent: Selenium's getText trims the indent
+                assertThat(option.getDomProperty("textContent")).startsWith("\u3000└ ");
+            });
+        } else {
+            // a ledger that lists no parents (before issue #18's registry): the list stays flat
+            assertThat(options).allSatisfy(option -> assertThat(option.getDomAttribute("data-depth")).isEqualTo("0"));
+        }
+        screenshot("10-department-picker");
+
+        // the name, not the code, on the page's title and on the form's 部门 line; 汇总 unless asked otherwise
+        assertThat(browser.findElement(By.cssSelector("#scope input[value=department]")).isSelected()).isTrue();
+        assertThat(browser.getCurrentUrl()).contains("scope=department");
+        assertThat(browser.findElement(By.id("tables-title")).getText()).contains("界面测试厅").contains("汇总");
+        assertThat(browser.getTitle()).contains("界面测试厅");
+        assertThat(browser.findElement(By.cssSelector("figure.official-form .form-meta span")).getText())
+                .startsWith("部门：界面测试厅");
+        String table = "/api/v1/reports/" + head + "/2023/T01";
+        wait(driver -> requestedScopes(table).contains("department"));
+
+        // 本级: the table asked for again, at scope=unit, and the URL keeps it
+        forgetRequests();
+        browser.findElement(By.cssSelector("#scope input[value=unit]")).click();
+        wait(driver -> requestedScopes(table).equals(List.of("unit")) && driver.getCurrentUrl().contains("scope=unit")
+                && driver.findElement(By.id("tables-title")).getText().contains("本级"));
+        if (consolidates(api, reports)) {
+            // the department's own payment alone, where 汇总 adds its unit's
+            wait(driver -> transportCell().equals("2500.50"));
+        }
+        screenshot("11-scope-unit");
+        browser.navigate().refresh();
+        wait(driver -> driver.findElement(By.cssSelector("#scope input[value=unit]")).isSelected()
+                && requestedScopes(table).equals(List.of("unit")));
+
+        // the checks, the execution and the charts' tables, the downloads: each at the scope chosen
+        forgetRequests();
+        page("checks", "12-checks-unit", By.cssSelector("#checks-rows tr"));
+        String checks = "/api/v1/reports/" + head + "/2023/checks";
+        wait(driver -> requestedScopes(checks).equals(List.of("unit"))
+                && driver.findElement(By.id("checks-title")).getText().contains("界面测试厅（本级）"));
+        forgetRequests();
+        browser.findElement(By.cssSelector("#scope input[value=department]")).click();
+        wait(driver -> requestedScopes(checks).equals(List.of("department")) && driver.getCurrentUrl().contains("scope=department"));
+        forgetRequests();
+        page("charts", "13-charts-department", By.cssSelector("#chart-progress canvas"));
+        wait(driver -> !requestedScopes("/api/v1/reports/" + head + "/2023/T03").isEmpty());
+        assertThat(requestedScopes("/api/v1/reports/" + head + "/2023/execution")).isNotEmpty().containsOnly("department");
+        assertThat(requestedScopes("/api/v1/reports/" + head + "/2023/T03")).containsOnly("department");
+        if (consolidates(api, reports)) {
+            // a row per (unit, project), each unit named
+            wait(driver -> new Select(driver.findElement(By.id("project"))).getOptions().stream().map(WebElement::getText)
+                    .toList().containsAll(List.of("界面测试厅：业务工作经费", "界面测试一所：业务工作经费")));
+        }
+        forgetRequests();
+        page("tables", "14-tables-department", By.cssSelector("figure.official-form"));
+        if (consolidates(api, reports)) {
+            wait(driver -> transportCell().equals("12500.50"));
+        }
+        browser.findElement(By.id("download-workbook")).click();
+        wait(driver -> requestedScopes("/api/v1/reports/" + head + "/2023/workbook").equals(List.of("department")));
+        // the downloads folder is shared with the other tests, which look for the first .xlsx in it
+        Files.delete(awaitDownload(".xlsx"));
+    }
+
+    @Test
+    void without_a_unit_in_the_url_the_page_opens_at_the_first_unit_that_has_reports() {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        // '-' sorts before every other character of a code: these two come first in the picker
+        String empty = "-" + UUID.randomUUID().toString().substring(0, 8);
+        String reported = empty + "x";
+        register(api, empty, "界面测试空单位", null);
+        register(api, reported, "界面测试有数单位", null);
+        postHistory(api, reported, "100.00");
+        await().atMost(PATIENCE).until(() -> transport(api.get("/api/v1/reports/" + reported + "/2023/T01?scale=yuan").body())
+                .equals("100.00"));
+
+        open("");
+        wait(driver -> driver.getCurrentUrl().contains("unit=" + reported) && driver.getCurrentUrl().contains("year=2023"));
+        assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getDomProperty("value"))
+                .isEqualTo(reported);
+    }
+
+    @Test
+    void the_titles_name_the_unit_as_of_the_date_shown() {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "R" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面旧名单位", null);
+        Assumptions.assumeTrue(listsParents(api), "the ledger changes no units yet (issue #18's registry)");
+        postHistory(api, unit, "100.00");
+        assertThat(api.send("PATCH", "/api/v1/units/" + unit, "{\"name\":\"界面新名单位\",\"effective\":\"2023-07-01\"}")
+                .status()).isBetween(200, 299);
+        String march = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan&asOf=2023-03-31";
+        await().atMost(PATIENCE).until(() -> transport(api.get(march).body()).equals("100.00"));
+        Assumptions.assumeTrue(api.get(march).body().has("unitName"), "the projection names no units yet (issue #18)");
+        await().atMost(PATIENCE).until(() -> api.get(march).body().path("unitName").asText().equals("界面旧名单位"));
+
+        open("?unit=" + unit + "&year=2023&asOf=2023-03-31&scale=yuan");
+        wait(driver -> driver.findElement(By.id("tables-title")).getText().contains("界面旧名单位")
+                && driver.findElement(By.cssSelector("figure.official-form .form-meta span")).getText().equals("部门：界面旧名单位"));
+        browser.findElement(By.id("asOf-slider")).sendKeys(Keys.END);
+        wait(driver -> driver.findElement(By.id("tables-title")).getText().contains("界面新名单位")
+                && driver.getTitle().contains("界面新名单位"));
+    }
+
+    @Test
+    void the_checks_page_names_the_internal_pair_that_does_not_agree() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String head = "Y" + suffix;
+        String unit = "C" + suffix;
+        register(api, head, "界面核对厅", null);
+        Assumptions.assumeTrue(listsParents(api), "the ledger lists no parents yet (issue #18's registry)");
+        register(api, unit, "界面核对所", head);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "s-" + head, "type", "APPROPRIATE", "unit", head,
+                "year", 2023, "date", "2023-01-10", "fund", "OTHER", "subject", "2140199", "kind", "SUBSIDY_AFFILIATE",
+                "amount", "1000.00")).status()).isEqualTo(201);
+        int subsidy = api.post("/api/v1/transactions", Map.of("id", "sp-" + head, "type", "PAY", "unit", head,
+                "year", 2023, "date", "2023-03-15", "line", "s-" + head, "economic", "39999", "amount", "300.00",
+                "counterparty", unit)).status();
+        Assumptions.assumeTrue(subsidy == 201, "the ledger takes no counterparty yet (issue #18)");
+        // the receiver booked less than it was paid: the pair does not agree
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "sr-" + unit, "type", "RECEIVE", "unit", unit,
+                "year", 2023, "date", "2023-03-20", "fund", "SUPERIOR_SUBSIDY", "subject", "2140199", "amount", "200.00",
+                "counterparty", head)).status()).isEqualTo(201);
+        String checks = "/api/v1/reports/" + head + "/2023/checks?scope=department";
+        await().atMost(PATIENCE).until(() -> internalFlow(api.get(checks).body(), head, unit).isPresent());
+
+        open("?unit=" + head + "&year=2023&view=checks");
+        WebElement pair = wait(driver -> driver.findElement(By.cssSelector(
+                "#flows-rows tr[data-payer='" + head + "'][data-receiver='" + unit + "']")));
+        assertThat(pair.getDomAttribute("class")).contains("bad");
+        List<String> cells = pair.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.get(0)).isEqualTo("界面核对厅（" + head + "） →");
+        assertThat(cells.get(1)).isEqualTo("界面核对所（" + unit + "）");
+        assertThat(cells.subList(3, 6)).containsExactly("300.00", "200.00", "不符");
+        assertThat(browser.findElement(By.id("flows-summary")).getText())
+                .contains("界面核对厅（" + head + "） → 界面核对所（" + unit + "）");
+        assertThat(browser.findElement(By.id("checks-summary")).getText()).contains("未通过");
+        screenshot("15-internal-flows");
+    }
+
+    /** The 内部往来核对 entry of (payer, receiver) in a checks body, once the projection has it. */
+    private static Optional<JsonNode> internalFlow(JsonNode checks, String payer, String receiver) {
+        for (JsonNode check : checks.path("checks")) {
+            if (payer.equals(check.path("payer").asText()) && receiver.equals(check.path("receiver").asText())) {
+                return Optional.of(check);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Registers a unit, under {@code parent} (as a 公益一类事业单位) when one is given. */
+    private static void register(HttpApi api, String code, String name, String parent) {
+        Map<String, Object> unit = new LinkedHashMap<>(Map.of("code", code, "name", name));
+        if (parent != null) {
+            unit.put("parent", parent);
+            unit.put("type", "PUBLIC_SERVICE_1");
+        }
+        assertThat(api.post("/api/v1/units", unit).status()).isEqualTo(201);
+    }
+
+    /** Whether the ledger's unit list has SPEC §12's {@code parent} (issue #18's registry). */
+    private static boolean listsParents(HttpApi api) {
+        JsonNode units = api.get("/api/v1/units").body();
+        return units.size() > 0 && units.get(0).has("parent");
+    }
+
+    /** Whether the projection answers {@code scope} (SPEC §13's consolidation): its bodies say which. */
+    private static boolean consolidates(HttpApi api, String report) {
+        return api.get(report).body().has("scope");
+    }
+
+    /** The {@code scope} of every request the page has sent for {@code path} since {@link #forgetRequests}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> requestedScopes(String path) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map((entry) => new URL(entry.name))"
+                        + ".filter((url) => url.pathname === arguments[0])"
+                        + ".map((url) => url.searchParams.get('scope') || '');", path);
+    }
+
+    private static void forgetRequests() {
+        ((JavascriptExecutor) browser).executeScript("performance.clearResourceTimings()");
+    }
+
+    /** Opens the page at {@code query}, logging in as the admin. */
+    private void open(String query) {
+        browser.get(base() + "/" + query);
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("login-password")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("main")));
+    }
+
+    private static void postHistory(HttpApi api, String unit, String paid) {
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "a-" + unit, "type", "APPROPRIATE", "unit", unit,
+                "year", 2023, "date", "2023-01-10", "fund", "GENERAL_BUDGET", "subject", "2140199", "kind", "PROJECT",
+                "project", "业务工作经费", "amount", "1000000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "p-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-03-15", "line", "a-" + unit, "economic", "30201",
+                "amount", paid)).status()).isEqualTo(201);
     }
 
     private static void postHistory(HttpApi api, String unit) {
