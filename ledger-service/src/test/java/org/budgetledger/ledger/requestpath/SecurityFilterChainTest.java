@@ -42,4 +42,17 @@ class SecurityFilterChainTest extends LedgerIntegrationTest {
                 // Spring MVC looks the handler up once, after the chain: the chain does not look it up too
                 .noneMatch(name -> name.startsWith(HandlerMappingIntrospector.class.getName()));
     }
+
+    @Test
+    void the_chain_does_not_observe_its_filters_which_nothing_reads() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/units");
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (TestUsers.ADMIN + ":" + TestUsers.ADMIN).getBytes(StandardCharsets.UTF_8)));
+        List<String> attributesAtTheEnd = new ArrayList<>();
+        FilterChain end = (passed, answered) -> attributesAtTheEnd.addAll(Collections.list(passed.getAttributeNames()));
+
+        securityFilterChain.doFilter(request, new MockHttpServletResponse(), end);
+
+        assertThat(attributesAtTheEnd).isNotEmpty().noneMatch(name -> name.contains("Observation"));
+    }
 }

@@ -2,6 +2,7 @@ package org.budgetledger.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -82,6 +84,17 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(settings.security().jwt()))));
         }
         return http.build();
+    }
+
+    /**
+     * Where Spring Security's observations are switched off ({@code management.observations.enable.spring.security=false},
+     * as both services set it), nothing of it is observed at all. Without this, each of its filters, each authentication
+     * and each authorization is still wrapped in an observation, made and dropped on every request.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Users from {@code budgetledger.security.users}; with none, the launcher's fallback {@code admin}, if any. */
