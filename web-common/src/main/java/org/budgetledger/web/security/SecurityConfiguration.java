@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.budgetledger.web.settings.WebSettings;
 
 /**
@@ -117,12 +118,19 @@ public class SecurityConfiguration {
                     .authorities(Caller.authorities(List.of(Role.ADMIN), List.of(Caller.ALL_UNITS)))
                     .build());
         }
+        VerifiedCredentials verified = new VerifiedCredentials();
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users)) {
             @Override
             public Authentication authenticate(Authentication login) {
                 // before the name is looked up: a throttled client is answered alike for known and unknown names
                 throttle.check(login);
-                return super.authenticate(login);
+                Optional<Authentication> known = verified.find(login);
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                Authentication result = super.authenticate(login);
+                verified.remember(login, result);
+                return result;
             }
         };
         provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
