@@ -2,56 +2,66 @@ package org.budgetledger.ledger.budgetline;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.budgetledger.contracts.events.LedgerEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
+import java.util.List;
 
 /**
  * Keeps {@code ledger.budget_line} in step with the events ({@link LineChanges}), inside the transaction that
  * stores them (subscribing processor, errors propagate): a posting and its line state commit together or not at all.
+ *
+ * <p>The events a commit stores reach the view together, as one batch (a posting group's, up to 500 transactions):
+ * their changes are written together when the batch's last ledger event has been handled ({@link LineWrites}),
+ * a few statements per batch instead of one per event, still before the commit and failing it if they fail.
  */
 @Component
 @ProcessingGroup(BudgetLineView.PROCESSING_GROUP)
 class BudgetLineView {
 
     static final String PROCESSING_GROUP = "budget-line-view";
+    private static final String PENDING = BudgetLineView.class.getName() + ".pending";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
 
-    BudgetLineView(JdbcClient jdbc) {
+    BudgetLineView(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(LedgerEvent event) {
-        for (LineChanges.LineChange change : LineChanges.of(event)) {
-            if (change instanceof LineChanges.Opened opened) {
-                insert(opened);
-            } else if (change instanceof LineChanges.Moved moved) {
-                change(event.unit(), moved);
+        UnitOfWork<?> current = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        if (!(current instanceof BatchingUnitOfWork<?> batch)) {
+            LineWrites alone = new LineWrites();
+            alone.add(event.unit(), LineChanges.of(event));
+            alone.write(jdbc);
+            return;
+        }
+        Pending pending = batch.getOrComputeResource(PENDING, key -> new Pending(lastLedgerEvent(batch.getMessages())));
+        pending.writes().add(event.unit(), LineChanges.of(event));
+        if (batch.getMessage().getIdentifier().equals(pending.last().getIdentifier())) {
+            pending.writes().write(jdbc);
+        }
+    }
+
+    /** A batch's changes so far, and its last ledger event, after which they are written. */
+    private record Pending(Message<?> last, LineWrites writes) {
+        Pending(Message<?> last) {
+            this(last, new LineWrites());
+        }
+    }
+
+    private static Message<?> lastLedgerEvent(List<? extends Message<?>> messages) {
+        for (int index = messages.size() - 1; index >= 0; index--) {
+            if (messages.get(index).getPayload() instanceof LedgerEvent) {
+                return messages.get(index);
             }
         }
-    }
-
-    private void insert(LineChanges.Opened line) {
-        jdbc.sql("""
-                        INSERT INTO ledger.budget_line (id, unit, year, fund, subject, kind, project, economic, origin,
-                            created_on, initial_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(line.lineId(), line.unit(), line.year(), line.fund().name(), line.subject(),
-                        line.kind() == null ? null : line.kind().name(), line.project(), line.economic(), line.origin().name(),
-                        Date.valueOf(line.createdOn()), line.initialFen())
-                .update();
-    }
-
-    /** Line ids are unique per unit (SPEC §4 v2): another unit may have a line of the same id. */
-    private void change(String unit, LineChanges.Moved moved) {
-        String column = moved.column().name;
-        int updated = jdbc.sql("UPDATE ledger.budget_line SET " + column + " = " + column + " + ? WHERE id = ? AND unit = ?")
-                .params(moved.deltaFen(), moved.lineId(), unit).update();
-        if (updated != 1) {
-            throw new IllegalStateException("budget line " + moved.lineId() + " of unit " + unit + " is missing from the view");
-        }
+        throw new IllegalStateException("a ledger event is handled in a batch that holds none");
     }
 }

@@ -212,6 +212,16 @@ public final class TransactionRequests {
             }
         }
 
+        /**
+         * Kept by the mapper once built and resolved: it holds nothing of one body. Otherwise Jackson builds and
+         * resolves it again (Spring's mapper: as a bean) each time it is asked whether it can read a request, which
+         * Spring MVC asks before every body.
+         */
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
         @Override
         public TransactionRequest deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonToken token = parser.currentToken();

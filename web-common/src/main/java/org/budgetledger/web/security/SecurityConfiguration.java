@@ -2,15 +2,18 @@ package org.budgetledger.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.budgetledger.web.settings.WebSettings;
 
 /**
@@ -38,6 +42,7 @@ import org.budgetledger.web.settings.WebSettings;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(WebSettings.class)
+@Import(PathPatternMatching.class)
 public class SecurityConfiguration {
 
     /**
@@ -82,6 +87,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Where Spring Security's observations are switched off ({@code management.observations.enable.spring.security=false},
+     * as both services set it), nothing of it is observed at all. Without this, each of its filters, each authentication
+     * and each authorization is still wrapped in an observation, made and dropped on every request.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     /** Users from {@code budgetledger.security.users}; with none, the launcher's fallback {@code admin}, if any. */
     @Bean
     DaoAuthenticationProvider configuredUsers(WebSettings settings, ObjectProvider<FallbackAdmin> fallbackAdmin,
@@ -102,12 +118,19 @@ public class SecurityConfiguration {
                     .authorities(Caller.authorities(List.of(Role.ADMIN), List.of(Caller.ALL_UNITS)))
                     .build());
         }
+        VerifiedCredentials verified = new VerifiedCredentials();
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users)) {
             @Override
             public Authentication authenticate(Authentication login) {
                 // before the name is looked up: a throttled client is answered alike for known and unknown names
                 throttle.check(login);
-                return super.authenticate(login);
+                Optional<Authentication> known = verified.find(login);
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                Authentication result = super.authenticate(login);
+                verified.remember(login, result);
+                return result;
             }
         };
         provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
