@@ -68,13 +68,14 @@ final class TransactionEvidence {
         }
         if (event instanceof PaymentMade e) {
             return dated(PayRequest.class, e, null, "line", e.lineId(), "economic", e.economic(), "amount", e.amount(),
-                    "payee", e.payee(), "method", e.method());
+                    "payee", e.payee(), "method", e.method(), "counterparty", e.counterparty());
         }
         if (event instanceof PaymentRefunded e) {
             return dated(RefundRequest.class, e, null, "payment", e.paymentId(), "amount", e.amount());
         }
         if (event instanceof IncomeReceived e) {
-            return dated(ReceiveRequest.class, e, null, "fund", e.fund(), "subject", e.subject(), "amount", e.amount());
+            return dated(ReceiveRequest.class, e, null, "fund", e.fund(), "subject", e.subject(), "amount", e.amount(),
+                    "counterparty", e.counterparty());
         }
         if (event instanceof OpeningBalanceRecorded e) {
             return dated(OpeningBalanceRequest.class, e, e.lineId(), "fund", e.fund(), "subject", e.subject(),

@@ -67,6 +67,9 @@ class CounterpartyTest extends LedgerIntegrationTest {
                         + " " + value.path("counterparty").asText("-"))
                 .containsExactlyInAnyOrder("BudgetAppropriated s1 -", "PaymentMade p1 " + centre,
                         "PaymentRefunded r1 " + centre, "IncomeReceived i1 " + department);
+        // the posted transactions' records agree with their events: a counterparty is no tampering
+        JsonNode verification = api.postRaw("/api/v1/audit/verify", "").body();
+        assertThat(verification.path("ok").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @Test
