@@ -93,7 +93,8 @@ class GoldenReproductionTest extends StandaloneIntegrationTest {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
             var t01 = workbook.getSheet("公开01表");
             assertThat(t01.getRow(0).getCell(0).getStringCellValue()).isEqualTo("收入支出决算总表");
-            assertThat(t01.getRow(2).getCell(0).getStringCellValue()).isEqualTo("部门：" + UNIT);
+            // the form names the unit (SPEC §12), as the published table does
+            assertThat(t01.getRow(2).getCell(0).getStringCellValue()).isEqualTo("部门：湖南省交通运输厅科技信息中心");
             assertThat(t01.getRow(3).getCell(0).getStringCellValue()).isEqualTo("收入");
             // header rows 3–5, then 行次 1 on the left beside 行次 32 on the right
             var first = t01.getRow(6);

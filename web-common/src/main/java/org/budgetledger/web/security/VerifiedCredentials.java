@@ -5,9 +5,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * milliseconds of CPU per check). The configured users do not change while the service runs, so a pair that
  * matched once matches for good.
  *
- * <p>Safe to keep: only a SHA-256 of the name and password is held, never the password; only pairs that
+ * <p>Safe to keep: only an HMAC-SHA-256 of the name and password is held, never the password, under a key drawn
+ * at random when the service starts and never stored (so that a heap dump gives no fast hash to guess passwords
+ * against, as a plain SHA-256 would); only pairs that
  * matched; at most {@link #ENTRIES_MAX} (then it starts again empty); nothing of it is logged. The lock-out
  * ({@link LoginThrottle}) is checked before it, as before any check of a password.
  */
@@ -34,6 +38,13 @@ final class VerifiedCredentials {
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final SecretKeySpec key;
+
+    VerifiedCredentials() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.key = new SecretKeySpec(random, "HmacSHA256");
+    }
 
     /** The authentication of a login whose name and password were verified before, with this login's details. */
     Optional<Authentication> find(Authentication login) {
@@ -66,19 +77,20 @@ final class VerifiedCredentials {
         return verified.size();
     }
 
-    /** SHA-256 of the name and the password; null for a login that carries no password. */
-    private static String key(Authentication login) {
+    /** HMAC-SHA-256 of the name and the password; null for a login that carries no password. */
+    private String key(Authentication login) {
         if (!(login instanceof UsernamePasswordAuthenticationToken) || !(login.getCredentials() instanceof String password)) {
             return null;
         }
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(login.getName().getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            sha256.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(key);
+            hmac.update(login.getName().getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            hmac.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hmac.doFinal());
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every Java platform has HmacSHA256", impossible);
         }
     }
 }
