@@ -134,6 +134,49 @@ class DepartmentsTest extends ProjectionIntegrationTest {
     }
 
     @Test
+    void the_consolidated_reports_of_a_move_recorded_late_each_count_the_unit_where_their_point_puts_it() {
+        for (ReportPeriod period : List.of(period(BEFORE_EFFECTIVE, BEFORE_RECORDED), period(AFTER_EFFECTIVE, BEFORE_RECORDED),
+                period(BEFORE_EFFECTIVE, AFTER_RECORDED))) {
+            assertThat(spentOnAddedSubject(ting, period)).as("%s", period).isEqualTo("250.00");
+            assertThat(spentOnAddedSubject(other, period)).as("%s", period).isNull();
+        }
+        ReportPeriod moved = period(AFTER_EFFECTIVE, AFTER_RECORDED);
+        assertThat(spentOnAddedSubject(ting, moved)).isNull();
+        assertThat(spentOnAddedSubject(other, moved)).isEqualTo("250.00");
+        // the unit's own report (本级) does not depend on where it stands
+        assertThat(departmentReport(ting, "T03", moved, "unit").path("rows").findValuesAsText("code")).doesNotContain(addedSubject);
+    }
+
+    /** The moving unit's payment as the department's 公开03表 shows it at the point: its row's total, or null without one. */
+    private String spentOnAddedSubject(String unit, ReportPeriod period) {
+        for (JsonNode row : departmentReport(unit, "T03", period, "department").path("rows")) {
+            if (row.path("code").asText().equals(addedSubject)) {
+                return row.path("values").path("total").asText();
+            }
+        }
+        return null;
+    }
+
+    private JsonNode departmentReport(String unit, String table, ReportPeriod period, String scope) {
+        HttpApi.Answer answer = api.get("/api/v1/reports/" + unit + "/2023/" + table + "?scope=" + scope + "&asOf="
+                + period.asOf() + "&knownAt=" + period.knownAt());
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().path("scope").asText()).isEqualTo(scope);
+        return answer.body();
+    }
+
+    @Test
+    void a_department_report_asked_with_the_sequence_of_a_units_posting_answers_once_that_event_is_applied() {
+        long payment = published.get(6); // the moving unit's payment; the unit stands in the other department now
+        HttpApi.Answer department = api.get("/api/v1/reports/" + other + "/2023/T01?minSequence=" + payment);
+        assertThat(department.status()).as(department.body().toString()).isEqualTo(200);
+        // the other department's own unit has applied nothing of that year: 本级 is not yet that fresh
+        HttpApi.Answer own = api.get("/api/v1/reports/" + other + "/2023/T01?scope=unit&minSequence=" + payment);
+        assertThat(own.status()).as(own.body().toString()).isEqualTo(409);
+        assertThat(own.body().path("code").asText()).isEqualTo("NOT_YET_APPLIED");
+    }
+
+    @Test
     void a_report_asked_with_the_sequence_of_a_registry_event_answers_once_it_is_applied() {
         HttpApi.Answer answer = api.get("/api/v1/reports/" + moving + "/2023/T01?minSequence=" + changeSequence);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * 内部往来核对 (SPEC §13): for every pair of units of a department with a flow between them, and each direction,
@@ -47,8 +48,12 @@ public final class InternalFlowChecks {
     private InternalFlowChecks() {
     }
 
-    /** One check per (payer, receiver, direction) with any flow, in order of payer, receiver, direction. */
-    public static List<Check> of(List<InternalFlow> flows) {
+    /**
+     * One check per (payer, receiver, direction) with any flow, in order of payer, receiver, direction.
+     *
+     * @param names a unit's name as the report's point knows it, or null when it knows none (the code stands alone)
+     */
+    public static List<Check> of(List<InternalFlow> flows, Function<String, String> names) {
         Map<Pair, long[]> sides = new TreeMap<>();
         for (InternalFlow flow : flows) {
             for (Direction direction : Direction.values()) {
@@ -61,16 +66,24 @@ public final class InternalFlowChecks {
         }
         List<Check> checks = new ArrayList<>();
         sides.forEach((pair, fen) -> {
-            Check check = Identities.check(NAME, description(pair), fen[0], fen[1], fen[0] == fen[1]);
+            Check check = Identities.check(NAME, description(pair, names), fen[0], fen[1], fen[0] == fen[1]);
             checks.add(new Check(check.name(), check.description(), check.left(), check.right(), check.ok(),
                     pair.payer(), pair.receiver()));
         });
         return checks;
     }
 
-    private static String description(Pair pair) {
-        return pair.payer() + " 对 " + pair.receiver() + " 的" + pair.direction().paid.label() + " = " + pair.receiver()
-                + " 来自 " + pair.payer() + " 的" + pair.direction().received.label() + "（"
+    private static String description(Pair pair, Function<String, String> names) {
+        String payer = named(pair.payer(), names);
+        String receiver = named(pair.receiver(), names);
+        return payer + " 对 " + receiver + " 的" + pair.direction().paid.label() + " = " + receiver
+                + " 来自 " + payer + " 的" + pair.direction().received.label() + "（"
                 + pair.direction().paid.label() + " ↔ " + pair.direction().received.label() + "）";
+    }
+
+    /** 湖南省交通运输厅（430000）: the name a reader knows the unit by, with the code that tells two alike apart. */
+    private static String named(String unit, Function<String, String> names) {
+        String name = names.apply(unit);
+        return name == null ? unit : name + "（" + unit + "）";
     }
 }

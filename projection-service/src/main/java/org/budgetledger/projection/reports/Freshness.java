@@ -40,10 +40,11 @@ public class Freshness {
                 .params(unit, year).query(Long.class).single();
     }
 
-    /** Whether the event of that sequence is a registry event (no budget year's) and applied. */
-    private boolean registryEventApplied(long sequence) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projection.applied_event WHERE sequence = ? AND year IS NULL)")
-                .param(sequence).query(Boolean.class).single();
+    /** Whether the event of that sequence is applied and is a registry event (no budget year's) or one of the units' year. */
+    private boolean appliedWithin(long sequence, int year, List<String> units) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projection.applied_event WHERE sequence = ?"
+                        + " AND (year IS NULL OR year = ? AND unit = ANY(?)))")
+                .params(sequence, year, units.toArray(String[]::new)).query(Boolean.class).single();
     }
 
     /** {@code wait} as an ISO-8601 duration (e.g. {@code PT5S}), or null. */
@@ -59,8 +60,11 @@ public class Freshness {
         }
     }
 
-    /** Returns once the unit-year has applied {@code minSequence}; waits up to {@code wait}, then 409. */
-    public void require(String unit, int year, Long minSequence, Duration wait) {
+    /**
+     * Returns once the unit-year has applied {@code minSequence}, or that event itself, of one of {@code units}' year
+     * (a department's report: its units' events travel under their own keys); waits up to {@code wait}, then 409.
+     */
+    public void require(String unit, int year, List<String> units, Long minSequence, Duration wait) {
         if (minSequence == null) {
             return;
         }
@@ -71,7 +75,7 @@ public class Freshness {
         long deadlineNanos = System.nanoTime() + (wait == null ? 0 : wait.toNanos());
         while (true) {
             long applied = lastApplied(unit, year);
-            if (applied >= minSequence || registryEventApplied(minSequence)) {
+            if (applied >= minSequence || appliedWithin(minSequence, year, units)) {
                 return;
             }
             if (System.nanoTime() >= deadlineNanos) {

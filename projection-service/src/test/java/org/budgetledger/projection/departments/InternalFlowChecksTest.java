@@ -25,14 +25,15 @@ class InternalFlowChecksTest {
                 new InternalFlow("430001", "430000", Measure.INCOME, Fund.SUPERIOR_SUBSIDY, null, 9_000),
                 new InternalFlow("430001", "430000", Measure.EXPENDITURE, Fund.OTHER, Kind.REMIT_SUPERIOR, 500),
                 new InternalFlow("430000", "430001", Measure.INCOME, Fund.AFFILIATE, null, 500),
-                new InternalFlow("430002", "430000", Measure.INCOME, Fund.SUPERIOR_SUBSIDY, null, 7)));
+                new InternalFlow("430002", "430000", Measure.INCOME, Fund.SUPERIOR_SUBSIDY, null, 7)),
+                code -> code.equals("430000") ? "湖南省交通运输厅" : null);
 
         assertThat(checks).extracting(Check::payer, Check::receiver, Check::left, Check::right, Check::ok).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("430000", "430001", "100.00", "90.00", false),
                 org.assertj.core.groups.Tuple.tuple("430000", "430002", "0.00", "0.07", false),
                 org.assertj.core.groups.Tuple.tuple("430001", "430000", "5.00", "5.00", true));
         assertThat(checks).allMatch(check -> check.name().equals("内部往来核对"));
-        assertThat(checks.get(0).description()).contains("430000", "430001", "对附属单位补助支出", "上级补助收入");
+        assertThat(checks.get(0).description()).contains("湖南省交通运输厅（430000）", "430001", "对附属单位补助支出", "上级补助收入");
         assertThat(checks.get(2).description()).contains("430000", "430001", "上缴上级支出", "附属单位上缴收入");
 
         JsonNode pair = JSON.readTree(JSON.writeValueAsString(checks.get(0)));

@@ -117,7 +117,7 @@ class ReportController {
                              @RequestParam(defaultValue = "department") String scope,
                              @RequestParam(required = false) Long minSequence,
                              @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, minSequence, wait);
+        requireReadableAndApplied(unit, year, scope, minSequence, wait);
         ReportTable reportTable = ReportTables.byName(table)
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
                         + "; reports are " + ReportTables.all().keySet()));
@@ -160,7 +160,7 @@ class ReportController {
                                     @RequestParam(defaultValue = "department") String scope,
                                     @RequestParam(required = false) Long minSequence,
                                     @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, minSequence, wait);
+        requireReadableAndApplied(unit, year, scope, minSequence, wait);
         Scale cellScale = parseScale(scale);
         Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
@@ -206,12 +206,12 @@ class ReportController {
                                @RequestParam(defaultValue = "department") String scope,
                                @RequestParam(required = false) Long minSequence,
                                @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, minSequence, wait);
+        requireReadableAndApplied(unit, year, scope, minSequence, wait);
         Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         DepartmentInputs inputs = consolidation.inputs(unit, year, period, reportScope);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.evaluate(inputs.consolidated()));
-        checks.addAll(InternalFlowChecks.of(inputs.internalFlows()));
+        checks.addAll(InternalFlowChecks.of(inputs.internalFlows(), code -> register.nameAt(code, period)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unit", unit);
         body.put("year", year);
@@ -240,7 +240,7 @@ class ReportController {
                            @RequestParam(defaultValue = "department") String scope,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, minSequence, wait);
+        requireReadableAndApplied(unit, year, scope, minSequence, wait);
         Scope reportScope = parseScope(scope);
         if (!step.equals("month")) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
@@ -266,9 +266,12 @@ class ReportController {
     }
 
     /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
-    private void requireReadableAndApplied(String unit, int year, Long minSequence, String wait) {
+    private void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {
         access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
-        freshness.require(unit, year, minSequence, Freshness.parseWait(wait));
+        // a department's report is fresh for a sequence that any of its units' POSTs answered (the tree as it stands now)
+        List<String> units = parseScope(scope) == Scope.UNIT ? List.of(unit)
+                : register.unitsOf(unit, new ReportPeriod(LocalDate.now(clock), clock.instant()));
+        freshness.require(unit, year, units, minSequence, Freshness.parseWait(wait));
     }
 
     private static Scope parseScope(String scope) {
