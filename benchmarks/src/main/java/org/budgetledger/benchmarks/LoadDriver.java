@@ -88,6 +88,8 @@ public final class LoadDriver {
      */
     private static final long SCALE_EVENTS = Long.getLong("bench.scaleEvents", 0);
     private static final String SCALE_UNIT = "BIG";
+    /** With {@code -Dbench.departmentEvents=N} (N > 0), a department of 200 units is brought to N events at the end ({@link DepartmentScale}). */
+    private static final long DEPARTMENT_EVENTS = Long.getLong("bench.departmentEvents", 0);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -134,6 +136,9 @@ public final class LoadDriver {
                 results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
                         () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
             }
+            if (DEPARTMENT_EVENTS > 0) {
+                results.put("department", DepartmentScale.measure(this::send, DEPARTMENT_EVENTS));
+            }
         } finally {
             product.destroy();
             product.waitFor();
@@ -146,7 +151,7 @@ public final class LoadDriver {
             }
         }
         Path output = repository.resolve("benchmarks/results/" + LocalDate.now()
-                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + ".json");
+                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + (DEPARTMENT_EVENTS > 0 ? "-department-" + DEPARTMENT_EVENTS : "") + ".json");
         Files.createDirectories(output.getParent());
         Files.writeString(output, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
