@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * <p>The tree: the top unit, {@value #MIDDLES} units under it, the rest under those. Every unit gets
  * {@value #LINES} budget lines; line 0 of the top and of each middle unit is a 对附属单位补助 line, line 0 of
- * the others a 上缴上级 line. Then PAYs of 1.00 from random lines of random units; one transaction in
+ * the others a 上缴上级 line, both of non-fiscal money the unit received first. Then PAYs of 1.00 from random lines of random units; one transaction in
  * {@value #SUBSIDY_EVERY} is a subsidy from a unit to one of its children, posted with the child's receipt
  * of it (two events, agreeing), and one in {@value #REMITTANCE_EVERY} a remittance from a unit to its parent
  * with the parent's receipt: the internal flows a consolidation leaves out.
@@ -106,9 +106,13 @@ final class DepartmentScale {
 
     private long appropriate() throws Exception {
         for (String unit : units) {
+            // line 0 spends non-fiscal money (a subsidy or a remittance is never fiscal), received first
+            item(unit, unit + "-r0", "RECEIVE", "2023-01-01").put("fund", "OTHER").put("subject", "2140199")
+                    .put("amount", "100000000.00");
             for (int line = 0; line < LINES; line++) {
                 String kind = line > 0 ? (line % 2 == 0 ? "BASIC" : "PROJECT") : isLeaf(unit) ? "REMIT_SUPERIOR" : "SUBSIDY_AFFILIATE";
-                ObjectNode item = item(unit, unit + "-a" + line, "APPROPRIATE", "2023-01-01").put("fund", "GENERAL_BUDGET")
+                ObjectNode item = item(unit, unit + "-a" + line, "APPROPRIATE", "2023-01-01")
+                        .put("fund", line == 0 ? "OTHER" : "GENERAL_BUDGET")
                         .put("subject", "2140199").put("kind", kind).put("amount", "100000000.00");
                 if ("PROJECT".equals(kind)) {
                     item.put("project", "项目" + line);
@@ -116,7 +120,7 @@ final class DepartmentScale {
             }
         }
         flush();
-        return (long) units.size() * LINES;
+        return (long) units.size() * (LINES + 1);
     }
 
     /** One transaction, or an internal flow with its receipt: the events it adds. */
@@ -143,7 +147,8 @@ final class DepartmentScale {
     }
 
     private ObjectNode pay(String unit, int line, String date) {
-        return item(unit, "d" + transactions, "PAY", date).put("line", unit + "-a" + line).put("economic", "30201").put("amount", "1.00");
+        return item(unit, "d" + transactions, "PAY", date).put("line", unit + "-a" + line)
+                .put("economic", line == 0 ? "39999" : "30201").put("amount", "1.00");
     }
 
     private ObjectNode item(String unit, String id, String type, String date) {
