@@ -135,10 +135,7 @@ class TransactionTypesTest extends LedgerIntegrationTest {
         post(Tx.appropriate("a2" + unit, unit, 2023, "GENERAL_BUDGET", "1.00"));
         assertThat(post(Tx.pay("p1" + unit, unit, 2023, "a2" + unit, "30298", "1.00")).code()).isEqualTo("UNKNOWN_ECONOMIC");
 
-        // a code no other test of the shared ledger added (they add theirs from the same 款)
-        List<String> taken = subjects.findValuesAsText("code");
-        String code = java.util.stream.IntStream.range(10, 100).mapToObj(suffix -> "21401" + suffix)
-                .filter(candidate -> !taken.contains(candidate)).findFirst().orElseThrow();
+        String code = unusedSubject();
         assertThat(api.post("/api/v1/catalog/subjects", Map.of("code", code, "name", "测试项")).status()).isEqualTo(201);
         assertThat(api.post("/api/v1/catalog/subjects", Map.of("code", code, "name", "测试项")).code()).isEqualTo("DUPLICATE_CODE");
         assertThat(api.post("/api/v1/catalog/subjects", Map.of("code", "2159901", "name", "无款之项")).code())

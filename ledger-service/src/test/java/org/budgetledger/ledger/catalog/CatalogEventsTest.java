@@ -41,14 +41,4 @@ class CatalogEventsTest extends LedgerIntegrationTest {
         return jdbc.sql("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregateIdentifier = 'catalog:ECONOMIC'")
                 .query(Long.class).single();
     }
-
-    private String unusedSubject() {
-        for (int suffix = 10; suffix < 100; suffix++) {
-            String code = "21401" + suffix;
-            if (jdbc.sql("SELECT count(*) FROM ledger.subject WHERE code = ?").param(code).query(Long.class).single() == 0) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no unused subject code");
-    }
 }

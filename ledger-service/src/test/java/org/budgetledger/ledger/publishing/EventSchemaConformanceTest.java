@@ -127,16 +127,6 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
         }
     }
 
-    private String unusedSubject() {
-        for (int suffix = 10; suffix < 100; suffix++) {
-            String code = "21401" + suffix;
-            if (jdbc.sql("SELECT count(*) FROM ledger.subject WHERE code = ?").param(code).query(Long.class).single() == 0) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no unused subject code");
-    }
-
     private static JsonSchema schema(String eventName) throws IOException {
         try (InputStream in = EventTypes.class.getResourceAsStream("/schemas/events/" + eventName + ".schema.json")) {
             assertThat(in).as("schema of " + eventName).isNotNull();
