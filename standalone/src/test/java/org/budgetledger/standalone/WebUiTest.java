@@ -59,10 +59,6 @@ import static org.awaitility.Awaitility.await;
  * download an XLSX and open it, upload a CSV with a bad row, watch a replay reach 100%; a department in the unit
  * picker, the 本级/汇总 switch as the scope of every report request, the 内部往来核对 on the checks page.
  * Screenshots of every page land in {@code target/screenshots} for reviewers.
- *
- * <p>Issue #18's server side (units with parents, {@code counterparty}, {@code scope}) arrives in parts: what a
- * test can only check once a part is there is asked of the server's answers first ({@link #listsParents},
- * {@link #consolidates}), and without it the test checks what the page does without it (a flat list).
  */
 class WebUiTest extends StandaloneIntegrationTest {
 
@@ -212,9 +208,8 @@ class WebUiTest extends StandaloneIntegrationTest {
         String first = "A" + suffix;
         String second = "B" + suffix;
         register(api, head, "界面测试厅", null);
-        boolean tree = listsParents(api);
-        register(api, second, "界面测试二所", tree ? head : null);
-        register(api, first, "界面测试一所", tree ? head : null);
+        register(api, second, "界面测试二所", head);
+        register(api, first, "界面测试一所", head);
         postHistory(api, head, "2500.50");
         postHistory(api, first, "10000.00");
         String reports = "/api/v1/reports/" + head + "/2023/T01?scale=yuan";
@@ -227,19 +222,14 @@ class WebUiTest extends StandaloneIntegrationTest {
         List<WebElement> options = new Select(browser.findElement(By.id("unit"))).getOptions();
         List<String> codes = options.stream().map(option -> option.getDomProperty("value")).toList();
         int at = codes.indexOf(head);
-        if (tree) {
-            assertThat(codes.subList(at, at + 3)).containsExactly(head, first, second);
-            assertThat(options.get(at).getDomAttribute("data-depth")).isEqualTo("0");
-            assertThat(options.get(at).getDomAttribute("data-department")).isEqualTo("true");
-            assertThat(options.subList(at + 1, at + 3)).allSatisfy(option -> {
-                assertThat(option.getDomAttribute("data-depth")).isEqualTo("1");
-                // textContent: Selenium's getText trims the indent
-                assertThat(option.getDomProperty("textContent")).startsWith("\u3000└ ");
-            });
-        } else {
-            // a ledger that lists no parents (before issue #18's registry): the list stays flat
-            assertThat(options).allSatisfy(option -> assertThat(option.getDomAttribute("data-depth")).isEqualTo("0"));
-        }
+        assertThat(codes.subList(at, at + 3)).containsExactly(head, first, second);
+        assertThat(options.get(at).getDomAttribute("data-depth")).isEqualTo("0");
+        assertThat(options.get(at).getDomAttribute("data-department")).isEqualTo("true");
+        assertThat(options.subList(at + 1, at + 3)).allSatisfy(option -> {
+            assertThat(option.getDomAttribute("data-depth")).isEqualTo("1");
+            // textContent: Selenium's getText trims the indent
+            assertThat(option.getDomProperty("textContent")).startsWith("\u3000└ ");
+        });
         screenshot("10-department-picker");
 
         // the name, not the code, on the page's title and on the form's 部门 line; 汇总 unless asked otherwise
@@ -257,10 +247,8 @@ class WebUiTest extends StandaloneIntegrationTest {
         browser.findElement(By.cssSelector("#scope input[value=unit]")).click();
         wait(driver -> requestedScopes(table).equals(List.of("unit")) && driver.getCurrentUrl().contains("scope=unit")
                 && driver.findElement(By.id("tables-title")).getText().contains("本级"));
-        if (consolidates(api, reports)) {
-            // the department's own payment alone, where 汇总 adds its unit's
-            wait(driver -> transportCell().equals("2500.50"));
-        }
+        // the department's own payment alone, where 汇总 adds its unit's
+        wait(driver -> transportCell().equals("2500.50"));
         screenshot("11-scope-unit");
         browser.navigate().refresh();
         wait(driver -> driver.findElement(By.cssSelector("#scope input[value=unit]")).isSelected()
@@ -280,16 +268,12 @@ class WebUiTest extends StandaloneIntegrationTest {
         wait(driver -> !requestedScopes("/api/v1/reports/" + head + "/2023/T03").isEmpty());
         assertThat(requestedScopes("/api/v1/reports/" + head + "/2023/execution")).isNotEmpty().containsOnly("department");
         assertThat(requestedScopes("/api/v1/reports/" + head + "/2023/T03")).containsOnly("department");
-        if (consolidates(api, reports)) {
-            // a row per (unit, project), each unit named
-            wait(driver -> new Select(driver.findElement(By.id("project"))).getOptions().stream().map(WebElement::getText)
-                    .toList().containsAll(List.of("界面测试厅：业务工作经费", "界面测试一所：业务工作经费")));
-        }
+        // a row per (unit, project), each unit named
+        wait(driver -> new Select(driver.findElement(By.id("project"))).getOptions().stream().map(WebElement::getText)
+                .toList().containsAll(List.of("界面测试厅：业务工作经费", "界面测试一所：业务工作经费")));
         forgetRequests();
         page("tables", "14-tables-department", By.cssSelector("figure.official-form"));
-        if (consolidates(api, reports)) {
-            wait(driver -> transportCell().equals("12500.50"));
-        }
+        wait(driver -> transportCell().equals("12500.50"));
         browser.findElement(By.id("download-workbook")).click();
         wait(driver -> requestedScopes("/api/v1/reports/" + head + "/2023/workbook").equals(List.of("department")));
         // the downloads folder is shared with the other tests, which look for the first .xlsx in it
@@ -319,13 +303,11 @@ class WebUiTest extends StandaloneIntegrationTest {
         HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
         String unit = "R" + UUID.randomUUID().toString().substring(0, 8);
         register(api, unit, "界面旧名单位", null);
-        Assumptions.assumeTrue(listsParents(api), "the ledger changes no units yet (issue #18's registry)");
         postHistory(api, unit, "100.00");
         assertThat(api.send("PATCH", "/api/v1/units/" + unit, "{\"name\":\"界面新名单位\",\"effective\":\"2023-07-01\"}")
                 .status()).isBetween(200, 299);
         String march = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan&asOf=2023-03-31";
         await().atMost(PATIENCE).until(() -> transport(api.get(march).body()).equals("100.00"));
-        Assumptions.assumeTrue(api.get(march).body().has("unitName"), "the projection names no units yet (issue #18)");
         await().atMost(PATIENCE).until(() -> api.get(march).body().path("unitName").asText().equals("界面旧名单位"));
 
         open("?unit=" + unit + "&year=2023&asOf=2023-03-31&scale=yuan");
@@ -343,7 +325,6 @@ class WebUiTest extends StandaloneIntegrationTest {
         String head = "Y" + suffix;
         String unit = "C" + suffix;
         register(api, head, "界面核对厅", null);
-        Assumptions.assumeTrue(listsParents(api), "the ledger lists no parents yet (issue #18's registry)");
         register(api, unit, "界面核对所", head);
         assertThat(api.post("/api/v1/transactions", Map.of("id", "s-" + head, "type", "APPROPRIATE", "unit", head,
                 "year", 2023, "date", "2023-01-10", "fund", "OTHER", "subject", "2140199", "kind", "SUBSIDY_AFFILIATE",
@@ -351,7 +332,7 @@ class WebUiTest extends StandaloneIntegrationTest {
         int subsidy = api.post("/api/v1/transactions", Map.of("id", "sp-" + head, "type", "PAY", "unit", head,
                 "year", 2023, "date", "2023-03-15", "line", "s-" + head, "economic", "39999", "amount", "300.00",
                 "counterparty", unit)).status();
-        Assumptions.assumeTrue(subsidy == 201, "the ledger takes no counterparty yet (issue #18)");
+        assertThat(subsidy).as("a subsidy with its counterparty").isEqualTo(201);
         // the receiver booked less than it was paid: the pair does not agree
         assertThat(api.post("/api/v1/transactions", Map.of("id", "sr-" + unit, "type", "RECEIVE", "unit", unit,
                 "year", 2023, "date", "2023-03-20", "fund", "SUPERIOR_SUBSIDY", "subject", "2140199", "amount", "200.00",
@@ -391,17 +372,6 @@ class WebUiTest extends StandaloneIntegrationTest {
             unit.put("type", "PUBLIC_SERVICE_1");
         }
         assertThat(api.post("/api/v1/units", unit).status()).isEqualTo(201);
-    }
-
-    /** Whether the ledger's unit list has SPEC §12's {@code parent} (issue #18's registry). */
-    private static boolean listsParents(HttpApi api) {
-        JsonNode units = api.get("/api/v1/units").body();
-        return units.size() > 0 && units.get(0).has("parent");
-    }
-
-    /** Whether the projection answers {@code scope} (SPEC §13's consolidation): its bodies say which. */
-    private static boolean consolidates(HttpApi api, String report) {
-        return api.get(report).body().has("scope");
     }
 
     /** The {@code scope} of every request the page has sent for {@code path} since {@link #forgetRequests}. */
