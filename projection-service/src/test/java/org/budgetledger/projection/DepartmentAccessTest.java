@@ -161,6 +161,31 @@ class DepartmentAccessTest {
                 .as("a unit that left the 厅 yesterday was the 厅's at the report's date").isEqualTo(200);
     }
 
+    @Test
+    void a_department_report_is_not_fresh_for_a_sequence_of_one_of_its_units_that_is_not_applied_yet() {
+        events.clear();
+        // later than every sequence the other tests applied (theirs start below 2^50), as the store's sequences are
+        sequence = (1L << 60) + ThreadLocalRandom.current().nextLong(1L << 40);
+        Instant now = Instant.now();
+        add(new BudgetAppropriated("a" + UUID.randomUUID(), CENTRE, 2023, LocalDate.parse("2023-02-01"), "clerk", null, null,
+                "late" + sequence, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null, Money.parseYuan("1.00")), now);
+        long centresPosting = sequence;
+        add(new BudgetAppropriated("a" + UUID.randomUUID(), TING, 2023, LocalDate.parse("2023-02-01"), "clerk", null, null,
+                "early" + sequence, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null, Money.parseYuan("1.00")), now);
+        // the 厅's partition ran ahead: its later event is applied, the centre's earlier one is still on its way
+        writer.apply(events.subList(1, 2));
+        HttpApi ting = HttpApi.as(port, "ting-user");
+
+        HttpApi.Answer department = ting.get("/api/v1/reports/" + TING + "/2023/T01?minSequence=" + centresPosting);
+        assertThat(department.status()).as(department.body().toString()).isEqualTo(409);
+        assertThat(department.code()).isEqualTo("NOT_YET_APPLIED");
+        assertThat(ting.get("/api/v1/reports/" + TING + "/2023/T01?scope=unit&minSequence=" + centresPosting).status())
+                .as("the 厅 alone has applied everything of its own up to there").isEqualTo(200);
+
+        writer.apply(events.subList(0, 1));
+        assertThat(ting.get("/api/v1/reports/" + TING + "/2023/T01?minSequence=" + centresPosting).status()).isEqualTo(200);
+    }
+
     private void add(RecordedEvent event, Instant recordedAt) {
         events.add(new Delivered(new EventEnvelope(UUID.randomUUID().toString(), ++sequence, event.eventName(), recordedAt), event));
     }
