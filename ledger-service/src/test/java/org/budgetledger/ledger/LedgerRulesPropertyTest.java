@@ -181,7 +181,7 @@ class LedgerRulesPropertyTest {
                 case "TRANSFER" -> new TransferRequest(id, unit, 2023, "2023-06-01", null, null, line(step.target()),
                         line(step.other()), amount, "调剂");
                 case "PAY" -> new PayRequest(id, unit, 2023, "2023-06-01", null, null, line(step.target()),
-                        step.reception() ? "30217" : "30201", amount, null, null, null);
+                        step.reception() ? "30217" : "30201", amount, null, null, null, null);
                 case "REFUND" -> new RefundRequest(id, unit, 2023, "2023-07-01", null, null, payment(step.target()), amount);
                 case "SET_LIMIT" -> new SetLimitRequest(id, unit, 2023, "2023-01-01", null, null, "RECEPTION", amount);
                 default -> throw new IllegalArgumentException(step.type());

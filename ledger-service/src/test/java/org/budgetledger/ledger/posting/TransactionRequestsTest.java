@@ -29,7 +29,7 @@ class TransactionRequestsTest {
 
         TransactionRequest request = ((TransactionRequests.Readable) decoded).request();
         assertThat(request).isEqualTo(new PayRequest("p1", "U1", 2023, "2023-02-10", null, null, "a1", "30201",
-                new AmountText("12.5"), null, "DIRECT", null));
+                new AmountText("12.5"), null, "DIRECT", null, null));
         assertThat(request.type()).isEqualTo("PAY");
         RequestCheck.Passed passed = (RequestCheck.Passed) request.command("clerk");
         Pay pay = (Pay) passed.command();
