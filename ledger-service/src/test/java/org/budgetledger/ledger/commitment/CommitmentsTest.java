@@ -103,6 +103,21 @@ class CommitmentsTest extends LedgerIntegrationTest {
                 "commitment", "k1"));
         assertThat(line("a1>2024")).isEqualTo(Map.of("budget", "600.00", "paid", "450.00", "committed", "0.00", "available", "150.00"));
         assertThat(verified()).isTrue();
+        // the audit history shows them, each as stored, its hash recomputable from the answer alone
+        JsonNode history = api.get("/api/v1/audit/events?unit=" + unit + "&limit=100").body().path("events");
+        assertThat(history.findValuesAsText("type")).contains("CommitmentMade", "CommitmentCarriedOver");
+        for (JsonNode event : history) {
+            assertThat(org.budgetledger.contracts.integrity.EventHash.of(event.path("previousHash").asText(),
+                    event.path("eventId").asText(), event.path("aggregateId").asText(), event.path("aggregateSequence").asLong(),
+                    event.path("type").asText(), java.time.Instant.parse(event.path("recordedAt").asText()),
+                    event.path("transactionId").asText(null),
+                    event.path("payload").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as("hash of %s", event.path("type").asText()).isEqualTo(event.path("hash").asText());
+        }
+        JsonNode carriedEvent = java.util.stream.StreamSupport.stream(history.spliterator(), false)
+                .filter(event -> event.path("type").asText().equals("CommitmentCarriedOver")).findFirst().orElseThrow();
+        assertThat(carriedEvent.path("payload").path("amount").asText()).isEqualTo("450.00");
+        assertThat(carriedEvent.path("payload").path("fromLineId").asText()).isEqualTo("a1");
     }
 
     @Test
