@@ -195,7 +195,10 @@ public final class LoadDriver {
                 "singlePosts", rounds * WARM_UP_SINGLE_POSTS_PER_CLIENT * SINGLE_CLIENTS));
     }
 
-    /** Mixed APPROPRIATE / PAY / ADJUST through the batch endpoint, against raw batched INSERTs of the same count. */
+    /**
+     * Mixed APPROPRIATE / PAY / COMMIT / PAY under a commitment / ADJUST through the batch endpoint, against raw
+     * batched INSERTs of the same count.
+     */
     private List<BudgetLine> batchPosting(Path data) throws Exception {
         CpuTimes cpuBefore = CpuTimes.now(productProcess);
         Posted posted = postBatches("B", BATCHES, new Random(42));
@@ -227,13 +230,20 @@ public final class LoadDriver {
     private record Posted(List<BudgetLine> lines, long accepted, long nanos, Map<String, Long> lastSequences) {
     }
 
-    /** {@value #UNITS} units named {@code unitPrefix0…}, then batches of {@value #BATCH_SIZE} mixed transactions. */
+    /**
+     * {@value #UNITS} units named {@code unitPrefix0…}, then batches of {@value #BATCH_SIZE} mixed transactions: of ten,
+     * two appropriations, five payments, a commitment (SPEC §14) of a line, a payment under a commitment made
+     * earlier and an adjustment (before issue #19: seven payments, no commitments).
+     */
     private Posted postBatches(String unitPrefix, int batches, Random random) throws Exception {
         for (int unit = 0; unit < UNITS; unit++) {
             send("POST", "/api/v1/units", "{\"code\":\"" + unitPrefix + unit + "\",\"name\":\"基准单位" + unit + "\"}");
         }
         String idPrefix = unitPrefix.toLowerCase();
         List<BudgetLine> lines = new ArrayList<>();
+        // the commitments' ids, each with its line (a commitment refused for want of money is paid under all the same:
+        // those payments are refused too, as a client's would be)
+        List<Commitment> commitments = new ArrayList<>();
         Map<String, Long> lastSequences = new LinkedHashMap<>();
         long transactions = 0;
         long postingNanos = 0;
@@ -251,7 +261,21 @@ public final class LoadDriver {
                 } else {
                     BudgetLine line = lines.get(random.nextInt(lines.size()));
                     item.put("unit", line.unit());
-                    if (choice < 9) {
+                    if (choice < 7) {
+                        item.put("type", "PAY").put("date", "2023-06-10").put("line", line.id())
+                                .put("economic", "30201").put("amount", (1 + random.nextInt(100)) + ".00");
+                    } else if (choice == 7) {
+                        item.put("type", "COMMIT").put("date", "2023-03-01").put("line", line.id())
+                                .put("amount", "3000.00").put("contract", "HT-" + id);
+                        item.putArray("schedule").addObject().put("date", "2023-06-30").put("amount", "1000.00");
+                        ((ArrayNode) item.get("schedule")).addObject().put("date", "2023-12-20").put("amount", "2000.00");
+                        commitments.add(new Commitment(line.unit(), id, line.id()));
+                    } else if (choice == 8 && !commitments.isEmpty()) {
+                        Commitment commitment = commitments.get(random.nextInt(commitments.size()));
+                        item.put("unit", commitment.unit()).put("type", "PAY").put("date", "2023-06-10")
+                                .put("line", commitment.line()).put("economic", "30201")
+                                .put("amount", (1 + random.nextInt(100)) + ".00").put("commitment", commitment.id());
+                    } else if (choice == 8) {
                         item.put("type", "PAY").put("date", "2023-06-10").put("line", line.id())
                                 .put("economic", "30201").put("amount", (1 + random.nextInt(100)) + ".00");
                     } else {
@@ -651,5 +675,9 @@ public final class LoadDriver {
 
     /** A line appropriated during the run: its unit and its id (the APPROPRIATE transaction's id). */
     private record BudgetLine(String unit, String id) {
+    }
+
+    /** A commitment (SPEC §14) of a budget line. */
+    private record Commitment(String unit, String id, String line) {
     }
 }
