@@ -40,12 +40,12 @@ public interface ReportTable {
 
     /**
      * What the cell of a row (named as {@link #address} names it) in a column adds up, from the same definitions the
-     * rows are computed from: at {@code inputs}, {@code cell(address(row), column, inputs).fen(inputs)} is the row's
-     * amount in the column. Empty when the table has no such row, when the form leaves that cell empty, or when the
-     * column is no sum (执行率). The inputs are asked only for what a cell depends on beyond its row and column (公开06表
-     * 公用经费 counts the groups the form does not print, when there are any).
+     * rows are computed from: at any inputs, {@code cell(address(row), column).fen(inputs)} is the row's amount in the
+     * column. A row the table shows only when it has amounts (a subject, a project) is a cell at every point, of
+     * nothing when it is not shown. Empty when the table can have no such row, when the form leaves that cell empty,
+     * or when the column is no sum (执行率).
      */
-    Optional<CellSum> cell(String row, Column column, ReportInputs inputs);
+    Optional<CellSum> cell(String row, Column column);
 
     /** The identities this table answers for, each group evaluated at its place in the list of checks. */
     default List<IdentityGroup> identities() {

@@ -64,7 +64,7 @@ class CellDefinitionsTest {
                     for (ReportRow row : table.rows(inputs)) {
                         for (Column column : table.columns()) {
                             Long expected = row.cell(column);
-                            Optional<CellSum> cell = table.cell(table.address(row), column, inputs);
+                            Optional<CellSum> cell = table.cell(table.address(row), column);
                             String as = "seed %d, %s %s %s at %s".formatted(seed, table.name(), table.address(row), column, period);
                             if (expected == null || column.part() != null) {
                                 assertThat(cell).as(as + ": an empty cell or a rate is no sum").isEmpty();
@@ -93,19 +93,19 @@ class CellDefinitionsTest {
         shapes.forEach((name, row) -> {
             ReportTable table = ReportTables.byName(name).orElseThrow();
             assertThat(table.rows(inputs)).extracting(table::address).doesNotContain(row);
-            assertThat(table.cell(row, table.columns().get(0), inputs).orElseThrow().fen(inputs)).as(name).isZero();
+            assertThat(table.cell(row, table.columns().get(0)).orElseThrow().fen(inputs)).as(name).isZero();
         });
         for (ReportTable table : ReportTables.all().values()) {
             for (String row : List.of("", "x", "2140", "TOTAL:1", "income:99", "expenditure:", "budget:all", "all",
                     "nothing:TOTAL", "expenditure:5x")) {
-                assertThat(table.cell(row, table.columns().get(0), inputs)).as("%s row '%s'", table.name(), row).isEmpty();
+                assertThat(table.cell(row, table.columns().get(0))).as("%s row '%s'", table.name(), row).isEmpty();
             }
         }
-        assertThat(ReportTables.byName("T04").orElseThrow().cell("income:1", Column.amount("gov_fund"), inputs))
+        assertThat(ReportTables.byName("T04").orElseThrow().cell("income:1", Column.amount("gov_fund")))
                 .as("a cell the form leaves empty").isEmpty();
-        assertThat(ReportTables.byName("T01").orElseThrow().cell("214", Column.amount("amount"), inputs))
+        assertThat(ReportTables.byName("T01").orElseThrow().cell("214", Column.amount("amount")))
                 .as("a 类 row of 公开01表 by its code").isEqualTo(ReportTables.byName("T01").orElseThrow()
-                        .cell("expenditure:44", Column.amount("amount"), inputs));
+                        .cell("expenditure:44", Column.amount("amount")));
     }
 
     /** Each fact kept by the period counted with its weight in the cell, and the limits in force with theirs. */

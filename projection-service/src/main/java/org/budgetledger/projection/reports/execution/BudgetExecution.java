@@ -102,7 +102,7 @@ public final class BudgetExecution implements ReportTable {
      * with or without a row in the report at this point; 执行率 is no sum of transactions.
      */
     @Override
-    public Optional<CellSum> cell(String row, Column column, ReportInputs inputs) {
+    public Optional<CellSum> cell(String row, Column column) {
         String[] partAndCode = row.split(":", 2);
         FactSelection part = partAndCode.length == 2 ? PARTS.get(partAndCode[0]) : null;
         if (part == null || partAndCode[1].isEmpty()) {

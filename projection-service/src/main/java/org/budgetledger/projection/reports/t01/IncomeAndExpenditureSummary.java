@@ -47,7 +47,7 @@ public final class IncomeAndExpenditureSummary extends TwoSidedTable {
     }
 
     @Override
-    protected CellSum cell(String holds, Column column) {
+    protected CellSum held(String holds, Column column) {
         String[] parts = holds.split(":", 2);
         return switch (parts[0]) {
             case "income" -> CellSum.of(FactSelection.measures(Measure.INCOME).and(FactSelection.funds(Fund.valueOf(parts[1]))));

@@ -56,7 +56,7 @@ public final class FiscalSummary extends TwoSidedTable {
     }
 
     @Override
-    protected CellSum cell(String holds, Column column) {
+    protected CellSum held(String holds, Column column) {
         String[] parts = holds.split(":", 2);
         boolean total = column.equals(TOTAL);
         FactSelection fund = total ? FactSelection.fiscal(true) : FactSelection.funds(FUND_COLUMNS.get(column));

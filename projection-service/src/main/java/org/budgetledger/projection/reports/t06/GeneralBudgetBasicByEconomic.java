@@ -85,11 +85,17 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
     private static final List<String> PUBLIC_GROUPS = List.of("302", "307", "310", "399");
     private static final FactSelection BASIC_GENERAL_BUDGET = FactSelection.measures(Measure.EXPENDITURE)
             .and(FactSelection.funds(Fund.GENERAL_BUDGET)).and(FactSelection.kinds(Kind.BASIC));
+    /** 人员经费: 301 + 303. */
+    private static final CellSum PERSONNEL = basic(PERSONNEL_GROUPS.toArray(String[]::new));
+    /**
+     * 公用经费: every other group — 302, 307, 310, 399 and any the form does not print (309, 311–313, shown after 399
+     * when they have spending). A group not shown has nothing to count: its codes' sums are all zero.
+     */
+    private static final CellSum PUBLIC = CellSum.of(BASIC_GENERAL_BUDGET).minus(PERSONNEL);
 
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
         TreeSet<String> extraCodes = extraCodes(inputs);
-        List<String> publicGroups = publicGroups(extraCodes);
         List<ReportRow> rows = new ArrayList<>(LAYOUT.size() + extraCodes.size());
         for (LayoutRow row : LAYOUT) {
             if (row.code().equals(PERSONNEL_TOTAL)) {
@@ -104,8 +110,8 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
                 }
             }
             long fen = switch (row.code()) {
-                case PERSONNEL_TOTAL -> basic(PERSONNEL_GROUPS.toArray(String[]::new)).fen(inputs);
-                case PUBLIC_TOTAL -> basic(publicGroups.toArray(String[]::new)).fen(inputs);
+                case PERSONNEL_TOTAL -> PERSONNEL.fen(inputs);
+                case PUBLIC_TOTAL -> PUBLIC.fen(inputs);
                 default -> basic(row.code()).fen(inputs);
             };
             rows.add(row(row.code(), row.name(), row.group(), fen));
@@ -113,18 +119,15 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
         return rows;
     }
 
-    /**
-     * A row is an economic code or group (5 or 3 digits, printed by the form or not), {@code personnel_total} or
-     * {@code public_total}; the latter counts the groups the form does not print that have spending at this point.
-     */
+    /** A row is an economic code or group (5 or 3 digits, printed by the form or not), {@code personnel_total} or {@code public_total}. */
     @Override
-    public Optional<CellSum> cell(String row, Column column, ReportInputs inputs) {
+    public Optional<CellSum> cell(String row, Column column) {
         if (!column.equals(AMOUNT)) {
             return Optional.empty();
         }
         return switch (row) {
-            case PERSONNEL_TOTAL -> Optional.of(basic(PERSONNEL_GROUPS.toArray(String[]::new)));
-            case PUBLIC_TOTAL -> Optional.of(basic(publicGroups(extraCodes(inputs)).toArray(String[]::new)));
+            case PERSONNEL_TOTAL -> Optional.of(PERSONNEL);
+            case PUBLIC_TOTAL -> Optional.of(PUBLIC);
             default -> row.matches("[0-9]{3}|[0-9]{5}") ? Optional.of(basic(row)) : Optional.empty();
         };
     }
@@ -137,13 +140,6 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
                         && !printed.contains(sum.economic().substring(0, 3)))
                 .forEach(sum -> extraCodes.add(sum.economic()));
         return extraCodes;
-    }
-
-    /** The groups of 公用经费: the form's, then those of the extra codes. */
-    private static List<String> publicGroups(TreeSet<String> extraCodes) {
-        List<String> groups = new ArrayList<>(PUBLIC_GROUPS);
-        extraCodes.stream().map(code -> code.substring(0, 3)).filter(group -> !groups.contains(group)).forEach(groups::add);
-        return groups;
     }
 
     private static ReportRow row(String code, String name, String group, long fen) {

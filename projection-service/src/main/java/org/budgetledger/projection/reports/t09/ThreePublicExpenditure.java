@@ -100,7 +100,7 @@ public final class ThreePublicExpenditure implements ReportTable {
 
     /** A row is {@code budget} (the limits in force) or {@code actual} (fiscal spending); a column a category or a total. */
     @Override
-    public Optional<CellSum> cell(String row, Column column, ReportInputs inputs) {
+    public Optional<CellSum> cell(String row, Column column) {
         Function<ThreePublicCategory, CellSum> of = switch (row) {
             case "budget" -> ThreePublicExpenditure::budget;
             case "actual" -> ThreePublicExpenditure::actual;

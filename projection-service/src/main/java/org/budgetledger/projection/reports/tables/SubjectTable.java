@@ -47,7 +47,7 @@ public abstract class SubjectTable implements ReportTable {
 
     /** A row is 合计 ({@code TOTAL}) or a 类, 款 or 项 code, with or without a row in the report at this point. */
     @Override
-    public Optional<CellSum> cell(String row, Column column, ReportInputs inputs) {
+    public Optional<CellSum> cell(String row, Column column) {
         return SubjectRows.isRow(row) ? SubjectRows.cell(row, column, sources, derived) : Optional.empty();
     }
 

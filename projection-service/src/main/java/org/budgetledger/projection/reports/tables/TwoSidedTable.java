@@ -28,11 +28,11 @@ public abstract class TwoSidedTable implements ReportTable {
     }
 
     /** What a row adds up in a column from what the layout says the row holds, or null for an empty cell. */
-    protected abstract CellSum cell(String holds, Column column);
+    protected abstract CellSum held(String holds, Column column);
 
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
-        return layout.rows(columns(), this::cell, inputs);
+        return layout.rows(columns(), this::held, inputs);
     }
 
     /** {@code {side}:{line}}, e.g. {@code expenditure:58}. */
@@ -43,13 +43,13 @@ public abstract class TwoSidedTable implements ReportTable {
 
     /** A row is {@code {side}:{line}}, or the code of a 类 row on the expenditure side ({@code 214}). */
     @Override
-    public Optional<CellSum> cell(String row, Column column, ReportInputs inputs) {
+    public Optional<CellSum> cell(String row, Column column) {
         String address = layout.addressOfCode(row).orElse(row);
         String[] sideAndLine = address.split(":", 2);
         if (!columns().contains(column) || sideAndLine.length != 2 || !sideAndLine[1].matches("[0-9]{1,3}")) {
             return Optional.empty();
         }
-        return layout.cell(sideAndLine[0], Integer.parseInt(sideAndLine[1]), column, this::cell);
+        return layout.cell(sideAndLine[0], Integer.parseInt(sideAndLine[1]), column, this::held);
     }
 
     @Override

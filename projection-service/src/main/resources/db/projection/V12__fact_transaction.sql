@@ -1,0 +1,18 @@
+-- Issue #20: the drill-down from a report cell to the transactions behind it. What a list of them shows beyond the
+-- facts' dimensions and amounts: the transaction's id and type (as posted: PAY, REFUND, ...), who posted it, its memo
+-- (摘要) and voucher (凭证号); one row per event of a budget year that has facts or sets a 三公 limit, written in the
+-- transaction of its facts. A read model made before this migration has none for the events it applied until it is
+-- rebuilt (docs/OPERATIONS.md); the drill-down lists their facts all the same, without these.
+CREATE TABLE fact_transaction (
+    sequence       BIGINT       PRIMARY KEY,
+    transaction_id TEXT         NOT NULL,
+    type           VARCHAR(32)  NOT NULL,
+    principal      TEXT,
+    memo           TEXT,
+    voucher        TEXT
+);
+
+-- A cell's facts in the drill-down's order (effective date, then sequence), one unit-year at a time: the first page of
+-- a cell backed by many facts reads this index in order and stops once it has a page of them. V8 dropped an index on
+-- (unit, year, effective_date) that nothing read; this one the drill-down and the diff by asOf read.
+CREATE INDEX fact_unit_year_effective ON fact (unit, year, effective_date, sequence, part);
