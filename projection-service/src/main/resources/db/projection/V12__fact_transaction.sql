@@ -14,5 +14,10 @@ CREATE TABLE fact_transaction (
 
 -- A cell's facts in the drill-down's order (effective date, then sequence), one unit-year at a time: the first page of
 -- a cell backed by many facts reads this index in order and stops once it has a page of them. V8 dropped an index on
--- (unit, year, effective_date) that nothing read; this one the drill-down and the diff by asOf read.
+-- (unit, year, effective_date) that nothing read; this one the drill-down and the comparison by asOf read.
 CREATE INDEX fact_unit_year_effective ON fact (unit, year, effective_date, sequence, part);
+
+-- A cell of few facts among many (a 项 of a few payments in a unit-year of a million) is found by its measure and
+-- subject instead, and its facts sorted: the planner chooses by the subject's share of the facts. The pattern operator
+-- class lets a subject prefix (a 类 or 款: LIKE '214%') be read as a range.
+CREATE INDEX fact_unit_year_subject ON fact (unit, year, measure, subject bpchar_pattern_ops);

@@ -91,11 +91,12 @@ public class CellFacts {
      */
     public List<Line> page(CellSum cell, Keeping keeping, long offset, int size) {
         SelectionSql sql = new SelectionSql(keeping.consolidating());
+        // the page's bounds written out, not bound: the planner weighs reading the index in order against sorting
+        long first = Math.max(0, offset);
+        long upTo = Math.addExact(first, Math.max(0, size));
         List<String> branches = new ArrayList<>();
         if (!cell.terms().isEmpty()) {
-            String weight = sql.weight(cell);
-            branches.add("SELECT " + LINE_COLUMNS + ", " + weight + " * f.amount_fen AS amount_fen FROM " + schema + ".fact f"
-                    + " WHERE " + kept(keeping, sql) + " AND (" + sql.anyTerm(cell) + ") AND " + weight + " <> 0");
+            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo) : ofOneUnit(cell, keeping, sql));
         }
         if (!cell.limits().isEmpty()) {
             branches.add(limitsInForce(cell, keeping, sql));
@@ -103,13 +104,31 @@ public class CellFacts {
         if (branches.isEmpty()) {
             return List.of();
         }
-        // the page's bounds written out, not bound: the planner weighs reading the index in order against sorting by them
         String statement = "SELECT page.*, t.transaction_id, t.type, t.principal, t.memo, t.voucher FROM ("
                 + String.join(" UNION ALL ", branches) + " ORDER BY effective_date, sequence, part LIMIT "
-                + Math.max(0, size) + " OFFSET " + Math.max(0, offset) + ") page"
+                + Math.max(0, size) + " OFFSET " + first + ") page"
                 + " LEFT JOIN " + schema + ".fact_transaction t ON t.sequence = page.sequence"
                 + " ORDER BY page.effective_date, page.sequence, page.part";
         return jdbc.sql(statement).params(sql.parameters()).query((row, number) -> line(row)).list();
+    }
+
+    /** The cell's facts of one unit: read in the page's order from the index by effective date, or by subject. */
+    private String ofOneUnit(CellSum cell, Keeping keeping, SelectionSql sql) {
+        return "SELECT " + LINE_COLUMNS + ", " + sql.weight(cell) + " * f.amount_fen AS amount_fen FROM " + schema + ".fact f"
+                + " WHERE f.unit = " + sql.parameter(keeping.units().get(0)) + " AND " + kept(keeping, sql)
+                + " AND " + sql.counts(cell);
+    }
+
+    /**
+     * A department's: each unit's first facts of the cell up to the page's end, in the page's order, then the page of
+     * them all; so that each unit's are read from the index in order, however many units and facts.
+     */
+    private String unitByUnit(CellSum cell, Keeping keeping, SelectionSql sql, long upTo) {
+        return "SELECT by_unit.* FROM unnest(" + sql.parameter(new SqlArrayValue("varchar", keeping.units().toArray()))
+                + "::varchar[]) AS u (unit) CROSS JOIN LATERAL (SELECT " + LINE_COLUMNS + ", " + sql.weight(cell)
+                + " * f.amount_fen AS amount_fen FROM " + schema + ".fact f WHERE f.unit = u.unit AND " + kept(keeping, sql)
+                + " AND NOT " + internal(keeping, sql) + " AND " + sql.counts(cell)
+                + " ORDER BY f.effective_date, f.sequence, f.part LIMIT " + upTo + ") by_unit";
     }
 
     /**
@@ -146,15 +165,11 @@ public class CellFacts {
         return new Changes(firstOnly, secondOnly, complete);
     }
 
-    /** Whether a fact {@code f} is kept at the point, for the page of one point (its unit and year first, for the index). */
+    /** Whether a fact {@code f} of the point's unit (given apart) is kept at the point: its year and period. */
     private static String kept(Keeping keeping, SelectionSql sql) {
-        String units = keeping.consolidating()
-                ? "f.unit = ANY (" + sql.parameter(new SqlArrayValue("varchar", keeping.units().toArray())) + ")"
-                : "f.unit = " + sql.parameter(keeping.units().get(0));
-        String kept = units + " AND f.year = " + sql.parameter(keeping.year())
+        return "f.year = " + sql.parameter(keeping.year())
                 + " AND f.effective_date <= " + sql.parameter(Date.valueOf(keeping.period().asOf()))
                 + " AND f.recorded_at <= " + sql.parameter(Timestamp.from(keeping.period().knownAt()));
-        return keeping.consolidating() ? kept + " AND NOT " + internal(keeping, sql) : kept;
     }
 
     /** Whether a fact {@code f} of the year is kept at the point, as a boolean that is never null. */

@@ -1,19 +1,22 @@
 package org.budgetledger.projection.readmodel;
 
-import org.springframework.jdbc.support.SqlArrayValue;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * A cell's definition ({@link CellSum}) as conditions of SQL over a row {@code f} of the table {@code fact}, every
- * value a named parameter: what {@link FactSelection#chooses} asks of a fact in Java, asked by the database. The
- * parameters of every condition written are gathered in {@link #parameters}.
+ * A cell's definition ({@link CellSum}) as conditions of SQL over a row {@code f} of the table {@code fact}: what
+ * {@link FactSelection#chooses} asks of a fact in Java, asked by the database. The codes of the enums and the catalog's
+ * codes (digits) are written out, so that the planner sees them (the share of a unit-year's facts a subject holds
+ * decides whether it reads the facts in order or by subject, and a prefix written out is what the index by subject can
+ * be read with); every other value is a named parameter, gathered in {@link #parameters}.
  */
 final class SelectionSql {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,16}");
 
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     /** Whether projects are named {@code {unit}/{project}} (a department's consolidated sums of more than one unit). */
@@ -34,13 +37,21 @@ final class SelectionSql {
         return ":" + name;
     }
 
-    /** Whether the cell counts the fact at all: one of its terms chooses it. */
-    String anyTerm(CellSum cell) {
+    /**
+     * Whether the cell counts the fact: one of its terms chooses it and, when terms of both signs could cancel out (an
+     * expenditure in 公开01表 row 62), its weight is not 0. A condition that is null (a fact without a kind) is false.
+     */
+    String counts(CellSum cell) {
         List<String> terms = new ArrayList<>();
         for (CellSum.Term term : cell.terms()) {
             terms.add("(" + chooses(term.selection()) + ")");
         }
-        return terms.isEmpty() ? "FALSE" : String.join(" OR ", terms);
+        if (terms.isEmpty()) {
+            return "FALSE";
+        }
+        String any = "(" + String.join(" OR ", terms) + ")";
+        boolean bothSigns = cell.terms().stream().map(CellSum.Term::sign).distinct().count() > 1;
+        return bothSigns ? any + " AND " + weight(cell) + " <> 0" : any;
     }
 
     /** How many times the cell counts the fact ({@link CellSum#weight}): the signs of the terms that choose it, added. */
@@ -65,14 +76,15 @@ final class SelectionSql {
             conditions.add((projectsNamedByUnit ? "f.unit || '/' || f.project" : "f.project") + " = "
                     + parameter(selection.project()));
         }
-        // a dimension the fact does not have (null) makes its condition null: coalesce, so that NOT and CASE see false
-        return conditions.isEmpty() ? "TRUE" : "coalesce(" + String.join(" AND ", conditions) + ", false)";
+        // a dimension the fact does not have (null) makes its condition null, which WHERE and CASE WHEN take as false
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
 
-    private void anyOf(List<String> conditions, String column, Set<? extends Enum<?>> values) {
+    private static void anyOf(List<String> conditions, String column, Set<? extends Enum<?>> values) {
         if (values != null) {
-            conditions.add(column + " = ANY (" + parameter(new SqlArrayValue("varchar",
-                    values.stream().map(Enum::name).sorted().toArray())) + ")");
+            // an enum's names are identifiers: written out as they are
+            conditions.add(values.isEmpty() ? "FALSE" : column + " IN (" + String.join(", ",
+                    values.stream().map(value -> "'" + value.name() + "'").sorted().toList()) + ")");
         }
     }
 
@@ -86,7 +98,8 @@ final class SelectionSql {
         }
         List<String> any = new ArrayList<>();
         for (String prefix : prefixes.stream().sorted().toList()) {
-            any.add(column + " LIKE " + parameter(likePrefix(prefix)));
+            // a catalog code is digits, written out; anything else is bound
+            any.add(column + " LIKE " + (DIGITS.matcher(prefix).matches() ? "'" + prefix + "%'" : parameter(likePrefix(prefix))));
         }
         conditions.add("(" + String.join(" OR ", any) + ")");
     }
