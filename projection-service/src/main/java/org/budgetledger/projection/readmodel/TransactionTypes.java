@@ -17,7 +17,7 @@ import org.budgetledger.contracts.events.YearClosed;
 import java.util.Map;
 
 /** The type of the transaction (SPEC §4) an event of a budget year records, as it was posted: PAY, REFUND, … */
-final class TransactionTypes {
+public final class TransactionTypes {
 
     private static final Map<Class<? extends LedgerEvent>, String> POSTED_AS = Map.ofEntries(
             Map.entry(BudgetAppropriated.class, "APPROPRIATE"),
@@ -41,7 +41,7 @@ final class TransactionTypes {
         return POSTED_AS.containsKey(type);
     }
 
-    static String of(LedgerEvent event) {
+    public static String of(LedgerEvent event) {
         String type = POSTED_AS.get(event.getClass());
         if (type == null) {
             throw new IllegalArgumentException("no transaction type known for " + event.eventName());

@@ -1,6 +1,7 @@
 package org.budgetledger.projection.reports.drilldown;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
@@ -29,6 +30,9 @@ import java.util.List;
 @RestController
 class CellController {
 
+    /** The deepest page asked for: a page is skipped to by an offset, which the database reads past. */
+    static final int PAGE_MAX = 100_000;
+
     private final ReportRequests requests;
     private final CellDrillDown drillDown;
     private final CellComparison comparison;
@@ -51,11 +55,18 @@ class CellController {
     @ApiResponse(responseCode = "409", description = "`NOT_YET_APPLIED`: minSequence is not applied yet (after wait)")
     @GetMapping("/api/v1/reports/{unit}/{year}/{table}/cells")
     CellTransactions cells(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
-                           @RequestParam String row, @RequestParam String column,
+                           @Parameter(description = "the row: its code (TOTAL, a subject, an economic code, budget or "
+                                   + "actual); in T01 and T04 {side}:{line} (expenditure:58) or a 类's code; in execution "
+                                   + "{part}:{code} (all:TOTAL, current_fiscal:{project}; at department scope "
+                                   + "{part}:{unit}/{project})") @RequestParam String row,
+                           @Parameter(description = "the column, by its name in the report's JSON (total, basic, amount …); "
+                                   + "not a rate") @RequestParam String column,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                            @RequestParam(required = false) Instant knownAt,
                            @RequestParam(defaultValue = "department") String scope,
+                           @Parameter(description = "the page, from 0 (at most " + PAGE_MAX + ")")
                            @RequestParam(defaultValue = "0") int page,
+                           @Parameter(description = "transactions per page, 1 to " + CellDrillDown.PAGE_SIZE_MAX)
                            @RequestParam(defaultValue = "50") int size,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
@@ -89,11 +100,17 @@ class CellController {
     CellChanges diff(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                      @RequestParam(required = false) Instant knownAt,
+                     @Parameter(description = "the first point's effective date; default asOf")
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf1,
-                     @RequestParam(required = false) Instant knownAt1,
+                     @Parameter(description = "the first point's instant of knowledge (e.g. when the tables were "
+                             + "published); default knownAt") @RequestParam(required = false) Instant knownAt1,
+                     @Parameter(description = "the second point's effective date; default asOf")
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf2,
+                     @Parameter(description = "the second point's instant of knowledge; default knownAt")
                      @RequestParam(required = false) Instant knownAt2,
                      @RequestParam(defaultValue = "department") String scope,
+                     @Parameter(description = "the most transactions listed per cell, 0 to "
+                             + CellComparison.LISTED_PER_CELL_MAX + " (each cell says how many there are)")
                      @RequestParam(defaultValue = "20") int size,
                      @RequestParam(required = false) Long minSequence,
                      @RequestParam(required = false) String wait) {
@@ -108,9 +125,6 @@ class CellController {
         ReportPeriod second = requests.period(year, asOf2 == null ? both.asOf() : asOf2, knownAt2 == null ? both.knownAt() : knownAt2);
         return comparison.compare(unit, year, reportTable, ReportRequests.parseScope(scope), first, second, size);
     }
-
-    /** The deepest page asked for: a page is skipped to by an offset, which the database reads past. */
-    static final int PAGE_MAX = 100_000;
 
     private static ReportTable table(String name) {
         return ReportTables.byName(name).orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + name
