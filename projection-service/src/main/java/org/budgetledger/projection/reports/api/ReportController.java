@@ -136,7 +136,7 @@ class ReportController {
             case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report));
             case "html" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                    .body(FormHtml.write(report));
+                    .body(FormHtml.write(report, true));
             default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv, xlsx or html",
                     List.of(new FieldError("format", "json, csv, xlsx or html")));
         };

@@ -29,7 +29,8 @@ public record CellChanges(String table, String unit, String unitName, int year, 
      */
     @Schema(name = "ChangedCell")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChangedCell(String row, String rowName, String column, String before, String after, String change,
+    public record ChangedCell(String row, String rowName, String column, String columnName, String before, String after,
+                              String change,
                               Integer transactionCount, String transactionsTotal, List<TransactionLine> transactions) {
     }
 }

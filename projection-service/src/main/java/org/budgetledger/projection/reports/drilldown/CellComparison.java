@@ -102,17 +102,18 @@ public class CellComparison {
                     continue;
                 }
                 String name = (is != null ? is : was).name();
+                String label = CellDrillDown.columnName(table, column);
                 if (column.part() != null || table.cell(address, column).isEmpty()) {
-                    cells.add(new CellChanges.ChangedCell(address, name, column.key(), textBefore, textAfter, null, null,
-                            null, null));
+                    cells.add(new CellChanges.ChangedCell(address, name, column.key(), label, textBefore, textAfter, null,
+                            null, null, null));
                     continue;
                 }
                 long beforeFen = was == null ? 0 : was.fen(column);
                 long afterFen = is == null ? 0 : is.fen(column);
                 String change = yuan(Math.subtractExact(afterFen, beforeFen));
                 if (changes == null) {
-                    cells.add(new CellChanges.ChangedCell(address, name, column.key(), yuan(beforeFen), yuan(afterFen), change,
-                            null, null, null));
+                    cells.add(new CellChanges.ChangedCell(address, name, column.key(), label, yuan(beforeFen), yuan(afterFen),
+                            change, null, null, null));
                     continue;
                 }
                 List<CellFacts.Line> behind = behind(table.cell(address, column).orElseThrow(), changes, first.keeping(),
@@ -121,8 +122,8 @@ public class CellComparison {
                 for (CellFacts.Line line : behind) {
                     totalFen = Math.addExact(totalFen, line.amountFen());
                 }
-                cells.add(new CellChanges.ChangedCell(address, name, column.key(), yuan(beforeFen), yuan(afterFen), change,
-                        behind.size(), yuan(totalFen), behind.stream().limit(listed)
+                cells.add(new CellChanges.ChangedCell(address, name, column.key(), label, yuan(beforeFen), yuan(afterFen),
+                        change, behind.size(), yuan(totalFen), behind.stream().limit(listed)
                         .map(line -> TransactionLines.of(line, names, unitNames)).toList()));
             }
         }

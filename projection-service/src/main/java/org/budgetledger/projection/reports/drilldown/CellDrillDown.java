@@ -95,6 +95,13 @@ public class CellDrillDown {
                 .orElse(null), page, size), cellFen, lines, inputs.names(), code -> register.nameAt(code, period));
     }
 
+    /** The column's header on the table's official form (or its key, should the form not label every column). */
+    static String columnName(ReportTable table, Column column) {
+        List<String> labels = table.officialForm().columnLabels();
+        int index = table.columns().indexOf(column);
+        return labels.size() == table.columns().size() && index >= 0 ? labels.get(index) : column.key();
+    }
+
     /** What was asked: whose cell, at which point, which page. */
     record Asked(String unit, String unitName, int year, ReportPeriod period, Scope scope, Cell cell, String rowName,
                  int page, int size) {
@@ -116,7 +123,8 @@ public class CellDrillDown {
                 asked.scope() == Scope.DEPARTMENT ? unitNames : null)).toList();
         return new CellTransactions(asked.cell().table().name(), asked.unit(), asked.unitName(), asked.year(),
                 asked.period().asOf(), asked.period().knownAt(), asked.scope().parameterValue(), asked.cell().row(),
-                asked.rowName(), asked.cell().column().key(), Money.ofFen(cellFen).toYuanString(), asked.page(), asked.size(),
+                asked.rowName(), asked.cell().column().key(), columnName(asked.cell().table(), asked.cell().column()),
+                Money.ofFen(cellFen).toYuanString(), asked.page(), asked.size(),
                 hasNext, Money.ofFen(pageFen).toYuanString(), transactions);
     }
 }
