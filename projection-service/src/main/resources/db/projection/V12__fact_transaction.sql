@@ -17,7 +17,9 @@ CREATE TABLE fact_transaction (
 -- (unit, year, effective_date) that nothing read; this one the drill-down and the comparison by asOf read.
 CREATE INDEX fact_unit_year_effective ON fact (unit, year, effective_date, sequence, part);
 
--- A cell of few facts among many (a 项 of a few payments in a unit-year of a million) is found by its measure and
--- subject instead, and its facts sorted: the planner chooses by the subject's share of the facts. The pattern operator
--- class lets a subject prefix (a 类 or 款: LIKE '214%') be read as a range.
+-- A cell of few facts among many (a 项 of a few payments in a unit-year of a million, a 三公 code, an economic code
+-- rarely paid on) is found by its measure and subject, or economic code, instead, and its facts sorted: the planner
+-- chooses by the code's share of the facts. The pattern operator class lets a prefix (a 类 or 款: LIKE '214%', an
+-- economic group) be read as a range.
 CREATE INDEX fact_unit_year_subject ON fact (unit, year, measure, subject bpchar_pattern_ops);
+CREATE INDEX fact_unit_year_economic ON fact (unit, year, measure, economic bpchar_pattern_ops);
