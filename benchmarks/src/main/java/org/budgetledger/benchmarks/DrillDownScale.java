@@ -31,6 +31,11 @@ final class DrillDownScale {
     private static final int RARE_EVERY = 10_000;
     private static final int BATCH_SIZE = 2_000;
     private static final int POINTS = 20;
+    /**
+     * Asks of each cell before it is measured, at other random points: with {@code -Dbench.drillOnly} there is no
+     * warm-up of the product before, and the first asks measure its JIT compiler.
+     */
+    private static final int WARM_UP_ASKS = 50;
     /** Subjects of the lines after line 0 (the catalog's, none of them 2140199). */
     private static final String[] OTHER_SUBJECTS = {"2010499", "2019999", "2080505", "2140106", "2140109", "2210201"};
     /** The cells measured: table, row, column. */
@@ -96,7 +101,7 @@ final class DrillDownScale {
         return result;
     }
 
-    /** Each cell's first page at random (asOf, knownAt) points, after one warm-up ask each. */
+    /** Each cell's first page at random (asOf, knownAt) points, after {@value #WARM_UP_ASKS} warm-up asks each. */
     private Map<String, Object> cells(Instant firstKnown) throws Exception {
         long fromMillis = firstKnown.toEpochMilli();
         long toMillis = System.currentTimeMillis();
@@ -106,6 +111,10 @@ final class DrillDownScale {
             JsonNode yearEnd = product.send("GET", path, null);
             if (!yearEnd.has("cell")) {
                 throw new IllegalStateException(path + " answered " + yearEnd);
+            }
+            for (int ask = 0; ask < WARM_UP_ASKS; ask++) {
+                product.send("GET", path + "&asOf=" + LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)) + "&knownAt="
+                        + Instant.ofEpochMilli(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis))), null);
             }
             List<Long> micros = new ArrayList<>();
             for (int point = 0; point < POINTS; point++) {
