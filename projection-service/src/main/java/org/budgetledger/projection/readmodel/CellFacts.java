@@ -112,7 +112,10 @@ public class CellFacts {
         return jdbc.sql(statement).params(sql.parameters()).query((row, number) -> line(row)).list();
     }
 
-    /** The cell's facts of one unit: read in the page's order from the index by effective date, or by subject. */
+    /**
+     * The cell's facts of one unit: read in the page's order from the index by effective date, or found by subject or
+     * economic code and sorted (the planner chooses by the code's share of the unit-year's facts).
+     */
     private String ofOneUnit(CellSum cell, Keeping keeping, SelectionSql sql) {
         return "SELECT " + LINE_COLUMNS + ", " + sql.weight(cell) + " * f.amount_fen AS amount_fen FROM " + schema + ".fact f"
                 + " WHERE f.unit = " + sql.parameter(keeping.units().get(0)) + " AND " + kept(keeping, sql)
