@@ -13,14 +13,37 @@ const UNIT_TYPES = {
   PUBLIC_SERVICE_2: '公益二类事业单位', SELF_FUNDED: '经费自理事业单位', OTHER: '其他',
 };
 const POLL_MILLIS = 500;
+/** Transaction types (SPEC §4) as a finance officer names them. */
+const TRANSACTION_TYPES = {
+  APPROPRIATE: '指标下达', ADJUST: '指标追加/调减', TRANSFER: '指标调剂', PAY: '支付', REFUND: '支付退回', RECEIVE: '收入',
+  OPENING_BALANCE: '年初结转和结余', USE_RESERVE: '使用结余', DISTRIBUTE_SURPLUS: '结余分配', SET_LIMIT: '“三公”经费预算',
+  CARRY_OVER: '年终结转',
+};
+const FUNDS = {
+  GENERAL_BUDGET: '一般公共预算财政拨款', GOV_FUND: '政府性基金预算财政拨款', STATE_CAPITAL: '国有资本经营预算财政拨款',
+  SUPERIOR_SUBSIDY: '上级补助收入', BUSINESS: '事业收入', OPERATING: '经营收入', AFFILIATE: '附属单位上缴收入', OTHER: '其他收入',
+};
+const KINDS = {
+  BASIC: '基本支出', PROJECT: '项目支出', REMIT_SUPERIOR: '上缴上级支出', OPERATING: '经营支出', SUBSIDY_AFFILIATE: '对附属单位补助支出',
+};
+const CATEGORIES = {
+  ABROAD: '因公出国（境）费', VEHICLE_PURCHASE: '公务用车购置费', VEHICLE_OPERATION: '公务用车运行维护费', RECEPTION: '公务接待费',
+};
+/** Transactions per page of a drill-down. */
+const DRILL_PAGE_SIZE = 20;
 
 const $ = (id) => document.getElementById(id);
 
 const state = {
   view: 'tables', unit: '', year: new Date().getFullYear(), scope: 'department', table: 'T01',
   asOf: '', knownAt: '', scale: 'wanyuan',
+  // the instant of the published version the tables are compared with (与已公开版本比较), and a transaction whose
+  // history the audit page opens with
+  compare: '', transaction: '',
 };
 let historyAfter = 0;
+/** The cell whose transactions are shown ({row, column, label}) and the page, or null. */
+let drilled = null;
 /** The units the caller may see, by code, as GET /api/v1/units lists them (today's names). */
 let unitsByCode = new Map();
 
@@ -143,6 +166,8 @@ function syncControls() {
   $('year').value = state.year;
   $('scale').value = state.scale;
   $('knownAt').value = state.knownAt;
+  $('compare-knownAt').value = state.compare;
+  $('compare-clear').hidden = !state.compare;
   const last = dayOfYear(`${state.year}-12-31`);
   $('asOf-slider').max = last;
   $('asOf').min = `${state.year}-01-01`;
@@ -199,6 +224,25 @@ function wireControls() {
     download(`${reportPath(state.table)}?${timeParams({ format: 'xlsx' })}`)));
   $('download-workbook').addEventListener('click', () => guarded(() =>
     download(`${reportPath('workbook')}?${timeParams()}`)));
+  $('form').addEventListener('click', (event) => {
+    const cell = event.target.closest('td.drillable');
+    if (cell) guarded(() => drill(cell, 0));
+  });
+  $('form').addEventListener('keydown', (event) => {
+    const cell = event.target.closest('td.drillable');
+    if (cell && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      guarded(() => drill(cell, 0));
+    }
+  });
+  $('drill-previous').addEventListener('click', () => guarded(() => showDrill(drilled.page - 1)));
+  $('drill-next').addEventListener('click', () => guarded(() => showDrill(drilled.page + 1)));
+  $('drill-close').addEventListener('click', closeDrill);
+  $('compare').addEventListener('submit', (event) => {
+    event.preventDefault();
+    change({ compare: $('compare-knownAt').value });
+  });
+  $('compare-clear').addEventListener('click', () => change({ compare: '' }));
   $('project').addEventListener('change', () => guarded(renderCharts));
   $('verify').addEventListener('click', () => guarded(verify));
   $('replay').addEventListener('click', () => guarded(replay));
@@ -323,7 +367,9 @@ async function render() {
     case 'tables': return renderTable();
     case 'charts': return renderCharts();
     case 'checks': return renderChecks();
-    case 'audit': return loadHistory(true);
+    case 'audit':
+      if (state.transaction) $('history-transaction').value = state.transaction;
+      return loadHistory(true);
     default: return undefined;
   }
 }
@@ -343,7 +389,156 @@ async function renderTable() {
   } else if (printed) {
     showTitles(printed);
   }
+  markDrillable(holder);
   holder.removeAttribute('aria-busy');
+  closeDrill();
+  await renderChanges();
+}
+
+// ---- drill-down: the transactions behind a cell ------------------------------------------------
+
+/** Every non-zero amount that is a sum of transactions opens its list: by click, or by Enter when focused. */
+function markDrillable(holder) {
+  for (const cell of holder.querySelectorAll('td.amount[data-row]')) {
+    if (Number(cell.textContent) === 0) continue;
+    cell.classList.add('drillable');
+    cell.tabIndex = 0;
+    cell.title = '查看构成此数的交易';
+  }
+}
+
+/** The label of a cell: its row's name (the text cells before it in the same block) and its column's header. */
+function cellLabel(cell) {
+  const row = cell.closest('tr');
+  const texts = [...row.cells].slice(0, cell.cellIndex).reverse()
+    .find((candidate) => !candidate.classList.contains('amount') && /[^\d\s.]/.test(candidate.textContent));
+  return texts ? texts.textContent.trim() : cell.dataset.row;
+}
+
+async function drill(cell, page) {
+  for (const selected of document.querySelectorAll('td.selected')) selected.classList.remove('selected');
+  cell.classList.add('selected');
+  drilled = { row: cell.dataset.row, column: cell.dataset.column, label: cellLabel(cell), shown: cell.textContent, page };
+  await showDrill(page);
+  $('drill').scrollIntoView({ block: 'nearest' });
+}
+
+async function showDrill(page) {
+  const params = timeParams({ row: drilled.row, column: drilled.column, page, size: DRILL_PAGE_SIZE });
+  params.delete('scale');
+  const body = await json(`${reportPath(state.table)}/cells?${params}`);
+  drilled.page = page;
+  const unit = state.scale === 'wanyuan' ? '万元' : '元';
+  $('drill-title').textContent = `单元格明细：${body.rowName || drilled.label} · ${body.columnName || body.column}`;
+  $('drill-summary').textContent = `本格金额 ${body.cell} 元（表中 ${drilled.shown} ${unit}）；`
+    + `第 ${page + 1} 页 ${body.transactions.length} 笔，本页合计 ${body.pageTotal} 元`
+    + `${body.hasNext || page > 0 ? '' : '，各笔之和即本格金额'}`;
+  document.querySelector('#drill .unit-column').hidden = state.scope !== 'department';
+  $('drill-rows').replaceChildren(...body.transactions.map(transactionRow));
+  $('drill-page').textContent = `第 ${page + 1} 页`;
+  $('drill-previous').disabled = page === 0;
+  $('drill-next').disabled = !body.hasNext;
+  $('drill').hidden = false;
+}
+
+function closeDrill() {
+  drilled = null;
+  $('drill').hidden = true;
+  for (const selected of document.querySelectorAll('td.selected')) selected.classList.remove('selected');
+}
+
+const coded = (code) => (code ? `${code.code} ${code.name}` : '');
+
+/** A transaction as a row of the drill-down: its amount in this cell, with a link to its full history. */
+function transactionRow(transaction) {
+  const line = row([
+    transaction.date, transaction.id || `#${transaction.sequence}`, TRANSACTION_TYPES[transaction.type] || transaction.type || '',
+    transaction.unit ? unitLabel(transaction.unit) : '',
+    transaction.subject ? coded(transaction.subject) : CATEGORIES[transaction.category] || '',
+    coded(transaction.economic), FUNDS[transaction.fund] || '', KINDS[transaction.kind] || '', transaction.project || '',
+    transaction.amount, transaction.memo || '', transaction.voucher || '', transaction.principal || '',
+    new Date(transaction.recordedAt).toLocaleString('zh-CN'), '',
+  ]);
+  line.cells[3].hidden = state.scope !== 'department';
+  line.cells[9].className = 'number';
+  line.dataset.sequence = String(transaction.sequence);
+  if (transaction.id) line.cells[14].append(historyLink(transaction));
+  return line;
+}
+
+/** The audit page's history of the transaction (its events in the ledger), for its own unit. */
+function historyLink(transaction) {
+  const link = document.createElement('a');
+  const params = new URLSearchParams({
+    view: 'audit', unit: transaction.unit || state.unit, year: state.year, transaction: transaction.id,
+  });
+  link.href = `${location.pathname}?${params}`;
+  link.textContent = '历史';
+  link.title = `交易 ${transaction.id} 的完整历史`;
+  return link;
+}
+
+// ---- what changed since the published version ----------------------------------------------------
+
+async function renderChanges() {
+  $('changes').hidden = !state.compare;
+  for (const changed of document.querySelectorAll('td.changed')) changed.classList.remove('changed');
+  if (!state.compare) return;
+  const params = timeParams({ knownAt1: new Date(state.compare).toISOString(), size: 50 });
+  params.delete('scale');
+  if (state.knownAt) {
+    params.set('knownAt2', params.get('knownAt'));
+    params.delete('knownAt');
+  }
+  const body = await json(`${reportPath(state.table)}/diff?${params}`);
+  const published = new Date(body.first.knownAt).toLocaleString('zh-CN');
+  $('changes-summary').textContent = body.cells.length === 0
+    ? `自 ${published} 公开以来，本表没有变动`
+    : `自 ${published} 公开以来，本表 ${body.cells.length} 个单元格有变动${body.complete ? '' : '（变动交易过多，未逐笔列出）'}`;
+  $('changes-summary').className = `summary ${body.cells.length === 0 ? 'ok' : 'bad'}`;
+  const rows = [];
+  for (const cell of body.cells) {
+    const line = row([cell.rowName || cell.row, cell.columnName || cell.column, cell.before ?? '', cell.after ?? '',
+      cell.change ?? '', cell.transactionCount ?? '']);
+    line.className = 'changed-cell';
+    line.dataset.row = cell.row;
+    line.dataset.column = cell.column;
+    for (const index of [2, 3, 4]) line.cells[index].className = 'number';
+    rows.push(line);
+    if (cell.transactions && cell.transactions.length) rows.push(changeTransactions(cell));
+    const shown = [...document.querySelectorAll('#form td.amount[data-row]')]
+      .find((candidate) => candidate.dataset.row === cell.row && candidate.dataset.column === cell.column);
+    if (shown) shown.classList.add('changed');
+  }
+  $('changes-rows').replaceChildren(...rows);
+}
+
+/** The transactions behind one changed cell: posted (or backdated) since, each as it counts in the cell. */
+function changeTransactions(cell) {
+  const holder = document.createElement('tr');
+  holder.className = 'transactions';
+  const td = document.createElement('td');
+  td.colSpan = 6;
+  const table = document.createElement('table');
+  table.className = 'list';
+  const head = row(['业务日期', '交易号', '类型', '本格变动（元）', '摘要', '凭证号', '经办人', '记录时间', '历史']);
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  for (const transaction of cell.transactions) {
+    const line = row([transaction.date, transaction.id || `#${transaction.sequence}`,
+      TRANSACTION_TYPES[transaction.type] || transaction.type || '', transaction.amount, transaction.memo || '',
+      transaction.voucher || '', transaction.principal || '', new Date(transaction.recordedAt).toLocaleString('zh-CN'), '']);
+    line.cells[3].className = 'number';
+    if (transaction.id) line.cells[8].append(historyLink(transaction));
+    tbody.append(line);
+  }
+  table.append(thead, tbody);
+  const more = cell.transactionCount > cell.transactions.length
+    ? `（共 ${cell.transactionCount} 笔，列出前 ${cell.transactions.length} 笔）` : '';
+  td.append(table, more);
+  holder.append(td);
+  return holder;
 }
 
 /** 内部往来核对 (SPEC §13): the entries of a department's checks that name a payer and a receiver. */

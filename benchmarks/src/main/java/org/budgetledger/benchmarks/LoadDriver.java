@@ -90,6 +90,10 @@ public final class LoadDriver {
     private static final String SCALE_UNIT = "BIG";
     /** With {@code -Dbench.departmentEvents=N} (N > 0), a department of 200 units is brought to N events at the end ({@link DepartmentScale}). */
     private static final long DEPARTMENT_EVENTS = Long.getLong("bench.departmentEvents", 0);
+    /** With {@code -Dbench.drillEvents=N} (N > 0), a unit-year is brought to N events and cells drilled into at the end ({@link DrillDownScale}). */
+    private static final long DRILL_EVENTS = Long.getLong("bench.drillEvents", 0);
+    /** With {@code -Dbench.drillOnly=true}, the drill-down alone is measured (after start, no warm-up, no other figure). */
+    private static final boolean DRILL_ONLY = Boolean.getBoolean("bench.drillOnly");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -123,21 +127,10 @@ public final class LoadDriver {
         try {
             awaitReady();
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
-            warmUp();
-            List<BudgetLine> lines = batchPosting(data);
-            singlePosting(lines);
-            freshness(lines);
-            List<String> reportUnits = SCALE_EVENTS > 0 ? List.of(scaleUp()) : units();
-            reports(reportUnits);
-            replay(data);
-            results.put("heapUsedMiB", heapUsedMiB());
-            results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
-            if (SCALE_EVENTS > 0) {
-                results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
-                        () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
-            }
-            if (DEPARTMENT_EVENTS > 0) {
-                results.put("department", DepartmentScale.measure(this::send, DEPARTMENT_EVENTS));
+            if (DRILL_ONLY) {
+                results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
+            } else {
+                measureAll(command, data);
             }
         } finally {
             product.destroy();
@@ -151,11 +144,35 @@ public final class LoadDriver {
             }
         }
         Path output = repository.resolve("benchmarks/results/" + LocalDate.now()
-                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + (DEPARTMENT_EVENTS > 0 ? "-department-" + DEPARTMENT_EVENTS : "") + ".json");
+                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + (DEPARTMENT_EVENTS > 0 ? "-department-" + DEPARTMENT_EVENTS : "")
+                + (DRILL_EVENTS > 0 ? "-drill-" + DRILL_EVENTS : "") + ".json");
         Files.createDirectories(output.getParent());
         Files.writeString(output, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println("written to " + output);
+    }
+
+    /** Every figure but the cold start, in order (the scale, department and drill-down figures when asked for). */
+    private void measureAll(List<String> command, Path data) throws Exception {
+        warmUp();
+        List<BudgetLine> lines = batchPosting(data);
+        singlePosting(lines);
+        freshness(lines);
+        List<String> reportUnits = SCALE_EVENTS > 0 ? List.of(scaleUp()) : units();
+        reports(reportUnits);
+        replay(data);
+        results.put("heapUsedMiB", heapUsedMiB());
+        results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
+        if (SCALE_EVENTS > 0) {
+            results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
+                    () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
+        }
+        if (DEPARTMENT_EVENTS > 0) {
+            results.put("department", DepartmentScale.measure(this::send, DEPARTMENT_EVENTS));
+        }
+        if (DRILL_EVENTS > 0) {
+            results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
+        }
     }
 
     /** Starts the product's process; its output goes to {@code product.log} in its data directory, after any earlier run's. */

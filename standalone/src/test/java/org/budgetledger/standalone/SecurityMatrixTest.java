@@ -118,7 +118,11 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/checks", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/execution/series", Scope.UNIT_READ, REPORT_READERS, 200,
-                    "/api/v1/reports/{unit}/2023/execution/series", null));
+                    "/api/v1/reports/{unit}/2023/execution/series", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}/cells", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/T03/cells?row=TOTAL&column=total", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}/diff", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/T03/diff?knownAt1=2023-01-01T00:00:00Z", null));
 
     /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
     private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",

@@ -42,6 +42,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,8 @@ class WebUiTest extends StandaloneIntegrationTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String TRANSPORT = "十三、交通运输支出";
+    /** That row's amount on the form, as the page names its cell. */
+    private static final String TRANSPORT_CELL = "figure.official-form td[data-row='expenditure:44'][data-column='amount']";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static Path downloads;
@@ -352,6 +356,91 @@ class WebUiTest extends StandaloneIntegrationTest {
                 .contains("界面核对厅（" + head + "） → 界面核对所（" + unit + "）");
         assertThat(browser.findElement(By.id("checks-summary")).getText()).contains("未通过");
         screenshot("15-internal-flows");
+    }
+
+    @Test
+    void an_auditor_clicks_a_cell_and_its_transactions_sum_to_it_each_with_a_link_to_its_history() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "D" + UUID.randomUUID().toString().substring(0, 8);
+        postHistory(api, unit);
+        String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("?unit=" + unit + "&year=2023&scale=yuan&scope=unit");
+        assertThat(transportCell()).isEqualTo("12500.50");
+        WebElement cell = browser.findElement(By.cssSelector(TRANSPORT_CELL));
+        assertThat(cell.getDomAttribute("class")).contains("drillable");
+        cell.click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("drill")));
+        List<WebElement> lines = wait(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#drill-rows tr"));
+            return found.size() == 2 ? found : null;
+        });
+        BigDecimal summed = BigDecimal.ZERO;
+        for (WebElement line : lines) {
+            summed = summed.add(new BigDecimal(line.findElements(By.tagName("td")).get(9).getText()));
+        }
+        assertThat(summed).as("the transactions sum to the cell").isEqualByComparingTo(transportCell());
+        assertThat(lines.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .contains("2023-03-15", "p1-" + unit, "支付", "2140199 其他公路水路运输支出", "30201 办公费", "2500.50");
+        assertThat(browser.findElement(By.id("drill-summary")).getText()).contains("本格金额 12500.50 元");
+        assertThat(browser.findElement(By.id("drill-title")).getText()).contains("十三、交通运输支出");
+        screenshot("16-drill-down");
+
+        // the first transaction's history: the audit page, filtered to it
+        lines.get(0).findElement(By.linkText("历史")).click();
+        wait(driver -> driver.getCurrentUrl().contains("view=audit") && driver.getCurrentUrl().contains("transaction=p1-" + unit));
+        List<WebElement> history = wait(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#history-rows tr"));
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(history).allSatisfy(event -> assertThat(event.findElements(By.tagName("td")).get(2).getText())
+                .isEqualTo("p1-" + unit));
+        assertThat(browser.findElement(By.id("history-transaction")).getDomProperty("value")).isEqualTo("p1-" + unit);
+        screenshot("17-transaction-history");
+    }
+
+    @Test
+    void the_comparison_with_the_published_version_marks_the_cells_that_changed_and_lists_what_was_posted_since()
+            throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
+        postHistory(api, unit);
+        String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
+        // published now (the next whole second, as the page's picker takes seconds: after the postings so far); then a
+        // payment backdated into May
+        Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(published.plusSeconds(1)));
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "late-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-05-05", "line", "a-" + unit, "economic", "30201", "amount", "300.00",
+                "memo", "补记五月支出")).status()).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12800.50"));
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("?unit=" + unit + "&year=2023&scale=yuan&scope=unit");
+        transportCell();
+        // the picker holds a date and time of the browser's zone
+        String local = (String) ((JavascriptExecutor) browser).executeScript("const at = new Date(arguments[0]);"
+                + " const two = (n) => String(n).padStart(2, '0');"
+                + " return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:"
+                + "${two(at.getMinutes())}:${two(at.getSeconds())}`;", published.toEpochMilli());
+        browser.get(base() + "/?unit=" + unit + "&year=2023&scale=yuan&scope=unit&compare=" + local);
+        WebElement changes = wait(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+        wait(driver -> driver.findElement(By.id("changes-summary")).getText().contains("有变动"));
+        WebElement transport = wait(driver -> driver.findElements(By.cssSelector("#changes-rows tr.changed-cell")).stream()
+                .filter(row -> "expenditure:44".equals(row.getDomAttribute("data-row"))).findFirst().orElse(null));
+        assertThat(transport.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .containsExactly(TRANSPORT, "金额", "12500.50", "12800.50", "300.00", "1");
+        assertThat(changes.getText()).contains("late-" + unit, "补记五月支出");
+        assertThat(browser.findElement(By.cssSelector(TRANSPORT_CELL)).getDomAttribute("class")).contains("changed");
+        assertThat(browser.findElements(By.cssSelector("#changes-rows tr.changed-cell")).stream()
+                .map(row -> row.getDomAttribute("data-row")).toList())
+                .as("what the payment changed on T01, and nothing else")
+                .containsExactlyInAnyOrder("expenditure:44", "expenditure:58", "expenditure:60");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", changes);
+        screenshot("18-compare-published");
     }
 
     /** The 内部往来核对 entry of (payer, receiver) in a checks body, once the projection has it. */

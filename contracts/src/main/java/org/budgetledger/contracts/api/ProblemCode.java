@@ -13,6 +13,8 @@ public enum ProblemCode {
     UNKNOWN_SUBJECT(400, "Unknown subject"),
     UNKNOWN_ECONOMIC(400, "Unknown economic classification code"),
     MALFORMED_REQUEST(400, "The request body is not readable JSON"),
+    /** A drill-down into a row or column the table does not have, or into a cell that is no sum of transactions. */
+    UNKNOWN_CELL(400, "No such cell in the table"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNAUTHORIZED(401, "Authentication required"),

@@ -26,4 +26,10 @@ class ReadModelConfiguration {
     FactQueries factQueries(JdbcClient jdbc, TransactionTemplate transactions) {
         return new FactQueries(jdbc, ProjectionSchema.NAME, transactions);
     }
+
+    @Bean
+    @DependsOn("projectionFlyway")
+    CellFacts cellFacts(JdbcClient jdbc) {
+        return new CellFacts(jdbc, ProjectionSchema.NAME);
+    }
 }

@@ -118,6 +118,7 @@ public class ReadModelWriter {
             rows.add(delivered);
         }
         insertFacts(rows.facts);
+        insertTransactions(rows.transactions);
         insertDaySums(rows.daySums);
         insertLimits(rows.limits);
         if (checkpoints != null) {
@@ -134,6 +135,8 @@ public class ReadModelWriter {
         final ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar",
                 "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar");
         final ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
+        /** What a drill-down shows of the transaction behind the facts (not in a scratch model, which keeps no facts). */
+        final ColumnArrays transactions = new ColumnArrays("bigint", "text", "varchar", "text", "text", "text");
         final Map<DayKey, Long> daySums = new TreeMap<>();
         final Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
         /** Units and catalog codes (SPEC §12), kept in a replay's scratch model too: they name its reports. */
@@ -150,7 +153,13 @@ public class ReadModelWriter {
                 registry.add(envelope, registryEvent);
                 return;
             }
-            for (Fact fact : FactsOfEvent.of(envelope, event)) {
+            List<Fact> ofEvent = FactsOfEvent.of(envelope, event);
+            if (keepsFacts && event instanceof LedgerEvent ledgerEvent
+                    && (!ofEvent.isEmpty() || event instanceof ThreePublicLimitSet)) {
+                transactions.add(envelope.sequence(), ledgerEvent.transactionId(), TransactionTypes.of(ledgerEvent),
+                        ledgerEvent.principal(), ledgerEvent.memo(), ledgerEvent.voucher());
+            }
+            for (Fact fact : ofEvent) {
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
                 if (keepsFacts) {
                     facts.add(fact.sequence(), fact.part(), fact.unit(), fact.year(), fact.effectiveDate().toString(),
@@ -176,6 +185,14 @@ public class ReadModelWriter {
                     INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
                         fund, subject, kind, economic, project, line_id, origin, amount_fen, counterparty)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
+        }
+    }
+
+    private void insertTransactions(ColumnArrays transactions) {
+        if (!transactions.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO %s.fact_transaction (sequence, transaction_id, type, principal, memo, voucher)
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?)""".formatted(schema), transactions.arrays());
         }
     }
 

@@ -21,7 +21,9 @@ import org.budgetledger.projection.readmodel.ReportPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small made-up history of unit 430001 in 2023 for the examples of the API description: a project line
@@ -37,6 +39,7 @@ public final class ExampleUnitYear {
     static final Instant KNOWN_AT = Instant.parse("2024-03-31T00:00:00Z");
 
     private final List<Fact> facts = new ArrayList<>();
+    private final Map<Long, LedgerEvent> events = new HashMap<>();
     private final List<LimitSetting> limits = new ArrayList<>();
     private long sequence;
 
@@ -60,13 +63,41 @@ public final class ExampleUnitYear {
         limits.add(LimitSetting.of(envelope(limit), limit));
     }
 
+    /** Every fact of the history, in the order of its events. */
+    public List<Fact> facts() {
+        return List.copyOf(facts);
+    }
+
+    /** The event of a fact (its transaction's id, memo, voucher, who posted it). */
+    public LedgerEvent event(long sequence) {
+        return events.get(sequence);
+    }
+
+    public static String unit() {
+        return UNIT;
+    }
+
+    public static String unitName() {
+        return UNIT_NAME;
+    }
+
+    public static int year() {
+        return YEAR;
+    }
+
+    public static Instant knownAt() {
+        return KNOWN_AT;
+    }
+
     /** What the tables are computed from at that point of both time axes. */
     public ReportInputs inputs(ReportPeriod period) {
         return ReportInputs.of(facts, limits, period);
     }
 
     private void add(LedgerEvent event) {
-        facts.addAll(FactsOfEvent.of(envelope(event), event));
+        EventEnvelope envelope = envelope(event);
+        events.put(envelope.sequence(), event);
+        facts.addAll(FactsOfEvent.of(envelope, event));
     }
 
     private EventEnvelope envelope(LedgerEvent event) {

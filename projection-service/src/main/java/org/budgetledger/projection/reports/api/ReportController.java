@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.departments.Consolidation;
+import org.budgetledger.web.security.Caller;
 import org.budgetledger.projection.departments.InternalFlowChecks;
 import org.budgetledger.projection.departments.AppliedRegister;
 import org.budgetledger.projection.readmodel.DepartmentInputs;
@@ -26,8 +27,6 @@ import org.budgetledger.projection.reports.export.FormWorkbook;
 import org.budgetledger.projection.reports.export.ReportCsv;
 import org.budgetledger.projection.reports.export.ReportJson;
 import org.budgetledger.web.ApiProblem;
-import org.budgetledger.web.security.Caller;
-import org.budgetledger.web.security.UnitAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +45,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import org.budgetledger.projection.settings.ProjectionSettings;
 
 /** The reports' parameters and examples are documented by {@link ReportApiDocs}. */
 @Tag(name = "Reports (决算公开表)")
@@ -59,17 +57,17 @@ class ReportController {
     private final Clock clock;
     /** Names the unit and the rows as of (asOf, knownAt) (SPEC §12). */
     private final AppliedRegister register;
-    /** A grant of a unit reads its department (SPEC §13). */
-    private final UnitAccess access;
+    /** Access (a grant of a unit reads its department, SPEC §13), freshness, scope and scale. */
+    private final ReportRequests requests;
 
-    ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ProjectionSettings settings,
-                     AppliedRegister register, UnitAccess access) {
+    ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ReportRequests requests,
+                     AppliedRegister register) {
         this.facts = facts;
         this.consolidation = consolidation;
         this.freshness = freshness;
-        this.clock = Clock.system(settings.reports().zone());
+        this.clock = requests.clock();
         this.register = register;
-        this.access = access;
+        this.requests = requests;
     }
 
     /** The last event sequence the projection applied. */
@@ -92,7 +90,7 @@ class ReportController {
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/reports/{unit}/years")
     ReportedYears years(@PathVariable String unit) {
-        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
+        requests.requireReadable(unit);
         return new ReportedYears(unit, facts.years(unit));
     }
 
@@ -140,7 +138,7 @@ class ReportController {
             case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report));
             case "html" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                    .body(FormHtml.write(report));
+                    .body(FormHtml.write(report, true));
             default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv, xlsx or html",
                     List.of(new FieldError("format", "json, csv, xlsx or html")));
         };
@@ -268,30 +266,15 @@ class ReportController {
         return new ExecutionSeries(unit, year, known, reportScope.parameterValue(), cellScale.parameterValue(), points);
     }
 
-    /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
     private void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {
-        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
-        // a department's report is fresh for a sequence that any of its units' POSTs answered (the tree as it stands now)
-        List<String> units = parseScope(scope) == Scope.UNIT ? List.of(unit)
-                : register.unitsOf(unit, new ReportPeriod(LocalDate.now(clock), clock.instant()));
-        freshness.require(unit, year, units, minSequence, Freshness.parseWait(wait));
+        requests.requireReadableAndApplied(unit, year, scope, minSequence, wait);
     }
 
     private static Scope parseScope(String scope) {
-        try {
-            return Scope.fromParameter(scope);
-        } catch (IllegalArgumentException unknown) {
-            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scope must be department or unit",
-                    List.of(new FieldError("scope", "department or unit")));
-        }
+        return ReportRequests.parseScope(scope);
     }
 
     private static Scale parseScale(String scale) {
-        try {
-            return Scale.fromParameter(scale);
-        } catch (IllegalArgumentException unknown) {
-            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scale must be yuan or wanyuan",
-                    List.of(new FieldError("scale", "yuan or wanyuan")));
-        }
+        return ReportRequests.parseScale(scale);
     }
 }

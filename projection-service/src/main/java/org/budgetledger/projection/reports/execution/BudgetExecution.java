@@ -1,7 +1,8 @@
 package org.budgetledger.projection.reports.execution;
 
 import org.budgetledger.contracts.codes.LineOrigin;
-import org.budgetledger.projection.readmodel.FactSum;
+import org.budgetledger.projection.readmodel.CellSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
@@ -17,8 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * 预算执行 (the 项目资金 block of the 绩效自评表): for the whole unit ({@code TOTAL}) and each project, in four
@@ -33,7 +34,7 @@ public final class BudgetExecution implements ReportTable {
     public static final Column EXECUTED = Column.amount("executed");
     public static final Column RATE = Column.percent("rate", EXECUTED, FULL_YEAR_BUDGET);
 
-    private static final Map<String, Predicate<FactSum>> PARTS = parts();
+    private static final Map<String, FactSelection> PARTS = parts();
     private static final Map<String, String> PART_LABELS = Map.of("all", "年度资金总额", "current_fiscal", "其中：当年财政拨款",
             "carried_in", "上年结转资金", "other", "其他资金");
     private static final OfficialForm FORM = new OfficialForm("预算执行情况", "项目资金",
@@ -69,17 +70,17 @@ public final class BudgetExecution implements ReportTable {
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
         List<ReportRow> rows = new ArrayList<>();
-        addRows(rows, SubjectRows.TOTAL, "合计", inputs, sum -> true);
+        addRows(rows, SubjectRows.TOTAL, "合计", inputs, FactSelection.all());
         TreeSet<String> projects = new TreeSet<>();
         inputs.sums().stream().filter(sum -> sum.origin() != null && sum.project() != null)
                 .forEach(sum -> projects.add(sum.project()));
         for (String project : projects) {
-            addRows(rows, project, project, inputs, sum -> project.equals(sum.project()));
+            addRows(rows, project, project, inputs, FactSelection.project(project));
         }
         return rows;
     }
 
-    private static void addRows(List<ReportRow> rows, String code, String name, ReportInputs inputs, Predicate<FactSum> which) {
+    private static void addRows(List<ReportRow> rows, String code, String name, ReportInputs inputs, FactSelection which) {
         PARTS.forEach((part, inPart) -> {
             Totals totals = Totals.of(inputs, which.and(inPart));
             Map<Column, Long> cells = new LinkedHashMap<>();
@@ -88,6 +89,28 @@ public final class BudgetExecution implements ReportTable {
             cells.put(EXECUTED, totals.executedFen());
             rows.add(new ReportRow(code, name, null, null, null, part, cells));
         });
+    }
+
+    /** {@code {part}:{code}}, e.g. {@code all:TOTAL}, {@code current_fiscal:业务工作经费}. */
+    @Override
+    public String address(ReportRow row) {
+        return row.part() + ":" + row.code();
+    }
+
+    /**
+     * A row is {@code {part}:TOTAL} or {@code {part}:{project}} (at department scope {@code {part}:{unit}/{project}}),
+     * with or without a row in the report at this point; 执行率 is no sum of transactions.
+     */
+    @Override
+    public Optional<CellSum> cell(String row, Column column) {
+        String[] partAndCode = row.split(":", 2);
+        FactSelection part = partAndCode.length == 2 ? PARTS.get(partAndCode[0]) : null;
+        if (part == null || partAndCode[1].isEmpty()) {
+            return Optional.empty();
+        }
+        FactSelection which = part.and(partAndCode[1].equals(SubjectRows.TOTAL) ? FactSelection.all()
+                : FactSelection.project(partAndCode[1]));
+        return Optional.ofNullable(Totals.cells(which).get(column));
     }
 
     @Override
@@ -106,10 +129,31 @@ public final class BudgetExecution implements ReportTable {
 
     /** The budget and execution of the lines selected. */
     public record Totals(long initialFen, long fullYearFen, long executedFen) {
-        public static Totals of(ReportInputs inputs, Predicate<FactSum> which) {
-            long initial = inputs.sum(Measure.BUDGET, which);
-            return new Totals(initial, initial + inputs.sum(Measure.ADJUSTMENT, which),
-                    inputs.sum(Measure.EXPENDITURE, which));
+        public static Totals of(ReportInputs inputs, FactSelection which) {
+            long initial = inputs.sum(initial(which));
+            return new Totals(initial, Math.addExact(initial, inputs.sum(adjustments(which))), inputs.sum(executed(which)));
+        }
+
+        /** What each amount column adds up over the lines selected, as {@link #of} adds it. */
+        static Map<Column, CellSum> cells(FactSelection which) {
+            CellSum initial = CellSum.of(initial(which));
+            return Map.of(INITIAL_BUDGET, initial, FULL_YEAR_BUDGET, initial.plus(CellSum.of(adjustments(which))),
+                    EXECUTED, CellSum.of(executed(which)));
+        }
+
+        /** 年初预算数: appropriated, opened or carried in. */
+        private static FactSelection initial(FactSelection which) {
+            return FactSelection.measures(Measure.BUDGET).and(which);
+        }
+
+        /** 追加/调减 and 调剂: the full-year budget is the initial one with these. */
+        private static FactSelection adjustments(FactSelection which) {
+            return FactSelection.measures(Measure.ADJUSTMENT).and(which);
+        }
+
+        /** 全年执行数: paid, net of same-year refunds. */
+        private static FactSelection executed(FactSelection which) {
+            return FactSelection.measures(Measure.EXPENDITURE).and(which);
         }
 
         /** The whole unit's: every line of the budget, of any part. */
@@ -123,12 +167,12 @@ public final class BudgetExecution implements ReportTable {
         }
     }
 
-    private static Map<String, Predicate<FactSum>> parts() {
-        Map<String, Predicate<FactSum>> parts = new LinkedHashMap<>();
-        parts.put("all", sum -> sum.origin() != null);
-        parts.put("current_fiscal", sum -> sum.origin() == LineOrigin.APPROPRIATION && sum.fund().isFiscal());
-        parts.put("carried_in", sum -> sum.origin() == LineOrigin.OPENING || sum.origin() == LineOrigin.CARRY_OVER);
-        parts.put("other", sum -> sum.origin() == LineOrigin.APPROPRIATION && !sum.fund().isFiscal());
+    private static Map<String, FactSelection> parts() {
+        Map<String, FactSelection> parts = new LinkedHashMap<>();
+        parts.put("all", FactSelection.origins(LineOrigin.values()));
+        parts.put("current_fiscal", FactSelection.origins(LineOrigin.APPROPRIATION).and(FactSelection.fiscal(true)));
+        parts.put("carried_in", FactSelection.origins(LineOrigin.OPENING, LineOrigin.CARRY_OVER));
+        parts.put("other", FactSelection.origins(LineOrigin.APPROPRIATION).and(FactSelection.fiscal(false)));
         return parts;
     }
 }
