@@ -400,7 +400,8 @@ async function renderTable() {
 /** Every non-zero amount that is a sum of transactions opens its list: by click, or by Enter when focused. */
 function markDrillable(holder) {
   for (const cell of holder.querySelectorAll('td.amount[data-row]')) {
-    if (Number(cell.textContent) === 0) continue;
+    // amounts are printed with thousands separators: 79,059,500.00
+    if (Number(cell.textContent.replaceAll(',', '')) === 0) continue;
     cell.classList.add('drillable');
     cell.tabIndex = 0;
     cell.title = '查看构成此数的交易';

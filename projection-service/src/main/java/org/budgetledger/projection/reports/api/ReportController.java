@@ -138,10 +138,23 @@ class ReportController {
             case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report));
             case "html" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                    .body(FormHtml.write(report, true));
+                    .body(FormHtml.write(report, true, anythingRecorded(unit, year, period, reportScope, inputs)));
             default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv, xlsx or html",
                     List.of(new FieldError("format", "json, csv, xlsx or html")));
         };
+    }
+
+    /**
+     * Whether anything of the unit-year is recorded by the period's knownAt, at any effective date: a report with no
+     * sums at its asOf may still be of a year with data (effective later), which the screen shows as zeros.
+     */
+    private boolean anythingRecorded(String unit, int year, ReportPeriod period, Scope scope, ReportInputs atAsOf) {
+        if (!atAsOf.sums().isEmpty() || !atAsOf.limitsFen().isEmpty()) {
+            return true;
+        }
+        ReportInputs ever = consolidation.inputs(Caller.current(), unit, year,
+                new ReportPeriod(LocalDate.of(9999, 12, 31), period.knownAt()), scope).consolidated();
+        return !ever.sums().isEmpty() || !ever.limitsFen().isEmpty();
     }
 
     /** The nine 公开表 and the execution report in one XLSX workbook, a sheet each, in the official layouts. */

@@ -5,6 +5,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -25,7 +27,10 @@ import java.util.List;
  * Reports as XLSX in the layout of the official 2023 forms: title, 公开0X表, 部门 and 金额单位, the header rows
  * with 栏次, the table, the 注. The two-sided summaries (T01, T04) put income and expenditure side by side as
  * the forms do, every 行次 printed; T06 prints its three column blocks; T09 its 预算数 and 决算数 halves.
- * Amounts are numeric cells (two decimals), so the sheet can be summed.
+ * Amounts are numeric cells (two decimals, thousands separated), so the sheet can be summed. Printed on A4 as
+ * the forms are: 合计/总计 rows bold, 行次 centred, a page header with the unit and the table, a footer with the
+ * point in time (asOf, knownAt) and 第 N 页 共 M 页; a table before year end stamped 截至 …（非年末数）, and an
+ * empty 公开07/08表 saying so as the published form does instead of printing zeros.
  */
 public final class FormWorkbook {
 
@@ -35,6 +40,11 @@ public final class FormWorkbook {
     private final CellStyle text;
     private final CellStyle amount;
     private final CellStyle plain;
+    private final CellStyle textBold;
+    private final CellStyle amountBold;
+    private final CellStyle lineNumber;
+    private final CellStyle lineNumberBold;
+    private final CellStyle stampStyle;
 
     private FormWorkbook() {
         Font bold = workbook.createFont();
@@ -55,6 +65,21 @@ public final class FormWorkbook {
         amount.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
         amount.setAlignment(HorizontalAlignment.RIGHT);
         plain = workbook.createCellStyle();
+        textBold = bordered();
+        textBold.setFont(bold);
+        amountBold = bordered();
+        amountBold.cloneStyleFrom(amount);
+        amountBold.setFont(bold);
+        lineNumber = bordered();
+        lineNumber.setAlignment(HorizontalAlignment.CENTER);
+        lineNumberBold = bordered();
+        lineNumberBold.cloneStyleFrom(lineNumber);
+        lineNumberBold.setFont(bold);
+        Font red = workbook.createFont();
+        red.setBold(true);
+        red.setColor(IndexedColors.RED.getIndex());
+        stampStyle = workbook.createCellStyle();
+        stampStyle.setFont(red);
     }
 
     /** One workbook, a sheet per report, in the given order. */
@@ -81,23 +106,39 @@ public final class FormWorkbook {
         sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, width - 1));
         rowIndex++;
         put(sheet, rowIndex, width - 1, form.number(), plain);
+        String stamp = PrintedForm.midYearStamp(report);
+        if (stamp != null) {
+            put(sheet, rowIndex, 0, stamp, stampStyle);
+        }
         rowIndex++;
         put(sheet, rowIndex, 0, "部门：" + report.department(), plain);
         put(sheet, rowIndex, width - 1, "金额单位：" + (report.scale() == Scale.WANYUAN ? "万元" : "元"), plain);
         rowIndex++;
         int first = rowIndex;
+        String emptyNote = PrintedForm.emptyNote(layout);
+        List<Integer> lineNumbers = PrintedForm.lineNumberColumns(layout);
         for (List<Object> line : layout.rows()) {
+            boolean inHeader = rowIndex - first < layout.headerRows();
+            boolean total = !inHeader && PrintedForm.isTotal(line);
             Row row = sheet.createRow(rowIndex);
             for (int column = 0; column < line.size(); column++) {
                 Object value = line.get(column);
-                boolean inHeader = rowIndex - first < layout.headerRows();
                 Cell cell = row.createCell(column);
                 if (value instanceof FormLayout.Amount number) {
-                    cell.setCellValue(number.value().doubleValue());
-                    cell.setCellStyle(amount);
+                    // an empty form prints no zeros: its note says there is nothing
+                    if (emptyNote == null) {
+                        cell.setCellValue(number.value().doubleValue());
+                    }
+                    cell.setCellStyle(total ? amountBold : amount);
                 } else {
                     cell.setCellValue(value == null ? "" : value.toString());
-                    cell.setCellStyle(inHeader ? header : text);
+                    if (inHeader) {
+                        cell.setCellStyle(header);
+                    } else if (lineNumbers.contains(column)) {
+                        cell.setCellStyle(total ? lineNumberBold : lineNumber);
+                    } else {
+                        cell.setCellStyle(total ? textBold : text);
+                    }
                 }
             }
             rowIndex++;
@@ -107,17 +148,34 @@ public final class FormWorkbook {
         }
         rowIndex++;
         put(sheet, rowIndex++, 0, form.note(), plain);
+        if (emptyNote != null) {
+            put(sheet, rowIndex++, 0, emptyNote, plain);
+        }
         if (report.scale() == Scale.WANYUAN) {
             put(sheet, rowIndex, 0, OfficialForm.ROUNDING_NOTE, plain);
         }
         for (int column = 0; column < width; column++) {
             sheet.setColumnWidth(column, layout.textColumns().contains(column) ? 30 * 256 : 15 * 256);
         }
-        // printed as the forms are: landscape, one page wide
+        printSetup(sheet, report, form);
+    }
+
+    /** A4 landscape, one page wide, as the forms are printed; the unit and table on every page, the point in time and page below. */
+    private static void printSetup(Sheet sheet, Report report, OfficialForm form) {
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         sheet.getPrintSetup().setLandscape(true);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.getHeader().setLeft(headerText(report.department()));
+        sheet.getHeader().setCenter(headerText(form.title() + " " + form.number()));
+        sheet.getFooter().setLeft(headerText(PrintedForm.pointInTime(report)));
+        sheet.getFooter().setRight("第 &P 页 共 &N 页");
+    }
+
+    /** Text for a page header or footer, where {@code &} starts a code: a literal one is doubled. */
+    private static String headerText(String text) {
+        return text.replace("&", "&&");
     }
 
     private CellStyle bordered() {

@@ -35,7 +35,8 @@ public final class GovFund extends SubjectTable {
     private static final FactSelection GOV_FUND = fund(Fund.GOV_FUND);
     private static final OfficialForm FORM = new OfficialForm("政府性基金预算财政拨款收入支出决算表", "公开07表",
             List.of("年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余"),
-            "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。");
+            "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
+            "我单位没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。");
 
     /** Last of the constants: the constructor may use any of them. */
     public static final GovFund TABLE = new GovFund();

@@ -26,7 +26,8 @@ public final class StateCapitalExpenditure extends SubjectTable {
     public static final Column PROJECT = Column.amount("project");
 
     private static final OfficialForm FORM = new OfficialForm("国有资本经营预算财政拨款支出决算表", "公开08表",
-            List.of("合计", "基本支出", "项目支出"), "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。");
+            List.of("合计", "基本支出", "项目支出"), "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。",
+            "我单位没有使用国有资本经营预算安排的支出，故本表无数据。");
 
     /** Last of the constants: the constructor may use any of them. */
     public static final StateCapitalExpenditure TABLE = new StateCapitalExpenditure();

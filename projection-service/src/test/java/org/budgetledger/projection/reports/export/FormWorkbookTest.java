@@ -1,0 +1,134 @@
+package org.budgetledger.projection.reports.export;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.codes.LineOrigin;
+import org.budgetledger.projection.readmodel.FactSum;
+import org.budgetledger.projection.readmodel.Measure;
+import org.budgetledger.projection.readmodel.ReportInputs;
+import org.budgetledger.projection.reports.Report;
+import org.budgetledger.projection.reports.ReportTable;
+import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.Scope;
+import org.budgetledger.projection.reports.catalog.ReportTables;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormWorkbookTest {
+
+    /** One payment of 79,059,500.00 元 from a general-budget project line of 2140199. */
+    private static final ReportInputs PAID = new ReportInputs(List.of(
+            new FactSum(Measure.BUDGET, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, null, "业务工作经费",
+                    LineOrigin.APPROPRIATION, 10_000_000_000L),
+            new FactSum(Measure.EXPENDITURE, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "30201", "业务工作经费",
+                    LineOrigin.APPROPRIATION, 7_905_950_000L)), Map.of());
+
+    @Test
+    void every_sheet_prints_on_a4_with_the_unit_and_table_above_and_the_point_in_time_and_page_below() throws IOException {
+        try (XSSFWorkbook workbook = read(LocalDate.of(2023, 12, 31), "A&B 交通中心")) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
+            for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
+                XSSFSheet sheet = workbook.getSheetAt(index);
+                assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+                assertThat(sheet.getHeader().getLeft()).isEqualTo("A&&B 交通中心");
+                assertThat(sheet.getFooter().getLeft()).isEqualTo("截至 2023-12-31，已知至 2024-06-30 00:00:00 UTC");
+                assertThat(sheet.getFooter().getRight()).isEqualTo("第 &P 页 共 &N 页");
+            }
+            assertThat(workbook.getSheet("公开01表").getHeader().getCenter()).isEqualTo("收入支出决算总表 公开01表");
+            // at year end no stamp: row 1 holds only the form number
+            assertThat(text(workbook.getSheet("公开01表"), "非年末数")).isNull();
+        }
+    }
+
+    @Test
+    void amounts_are_numbers_with_thousands_separators_totals_bold_and_line_numbers_centred() throws IOException {
+        try (XSSFWorkbook workbook = read(LocalDate.of(2023, 12, 31), "交通中心")) {
+            XSSFSheet t01 = workbook.getSheet("公开01表");
+            Cell amount = beside(t01, "十三、交通运输支出");
+            assertThat(amount.getNumericCellValue()).isEqualTo(79_059_500.00);
+            assertThat(amount.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            Cell total = text(t01, "本年支出合计");
+            assertThat(workbook.getFontAt(total.getCellStyle().getFontIndex()).getBold()).isTrue();
+            Cell transportName = text(t01, "十三、交通运输支出");
+            assertThat(workbook.getFontAt(transportName.getCellStyle().getFontIndex()).getBold()).isFalse();
+            Cell lineNumber = transportName.getRow().getCell(transportName.getColumnIndex() + 1);
+            assertThat(lineNumber.getStringCellValue()).matches("\\d+");
+            assertThat(lineNumber.getCellStyle().getAlignment().name()).isEqualTo("CENTER");
+        }
+    }
+
+    @Test
+    void a_mid_year_table_is_stamped_and_an_empty_t07_says_so_instead_of_printing_zeros() throws IOException {
+        try (XSSFWorkbook workbook = read(LocalDate.of(2023, 6, 30), "交通中心")) {
+            for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
+                assertThat(text(workbook.getSheetAt(index), "截至 2023-06-30（非年末数）")).isNotNull();
+            }
+            XSSFSheet t07 = workbook.getSheet("公开07表");
+            assertThat(text(t07, "我单位没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。")).isNotNull();
+            assertThat(numbers(t07)).isEmpty();
+            assertThat(text(workbook.getSheet("公开08表"), "我单位没有使用国有资本经营预算安排的支出，故本表无数据。")).isNotNull();
+            // a table with numbers prints them and no such note
+            assertThat(text(workbook.getSheet("公开01表"), "故本表无数据")).isNull();
+        }
+    }
+
+    private static XSSFWorkbook read(LocalDate asOf, String unitName) throws IOException {
+        List<Report> reports = new ArrayList<>();
+        for (ReportTable table : ReportTables.all().values()) {
+            reports.add(new Report(table, "430001", 2023, asOf, Instant.parse("2024-06-30T00:00:00Z"), Scale.YUAN,
+                    table.rows(PAID), Scope.UNIT, unitName));
+        }
+        return new XSSFWorkbook(new ByteArrayInputStream(FormWorkbook.write(reports)));
+    }
+
+    /** The first cell whose text contains {@code part}, or null. */
+    private static Cell text(XSSFSheet sheet, String part) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(part)) {
+                    return cell;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Cell beside(XSSFSheet sheet, String label) {
+        Cell name = text(sheet, label);
+        Row row = name.getRow();
+        for (int column = name.getColumnIndex() + 1; column < row.getLastCellNum(); column++) {
+            if (row.getCell(column) != null && row.getCell(column).getCellType() == CellType.NUMERIC) {
+                return row.getCell(column);
+            }
+        }
+        throw new AssertionError("no number beside " + label);
+    }
+
+    private static List<Double> numbers(XSSFSheet sheet) {
+        List<Double> found = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.NUMERIC) {
+                    found.add(cell.getNumericCellValue());
+                }
+            }
+        }
+        return found;
+    }
+}
