@@ -553,11 +553,48 @@ async function renderChecks() {
     ? `全部 ${body.checks.length} 条审核公式通过`
     : `${failed} 条未通过（共 ${body.checks.length} 条）`;
   $('checks-summary').className = `summary ${failed === 0 ? 'ok' : 'bad'}`;
-  const rows = $('checks-rows');
-  rows.replaceChildren(...body.checks.filter((check) => !isInternalFlow(check)).map((check) => row([
-    check.name, check.description, check.left, check.right, check.ok ? '通过' : '未通过',
-  ], check.ok ? 'ok' : 'bad')));
+  const unit = state.scale === 'wanyuan' ? '万元' : '元';
+  $('checks-left').textContent = `左边（${unit}）`;
+  $('checks-right').textContent = `右边（${unit}）`;
+  // grouped by table in table order (T01 … T09), each group in the order the API gives
+  const identities = body.checks.filter((check) => !isInternalFlow(check));
+  const tables = [...new Set(identities.map((check) => check.table || ''))].sort();
+  const rows = [];
+  for (const table of tables) {
+    const button = document.querySelector(`button[data-table="${table}"]`);
+    const heading = document.createElement('tr');
+    heading.className = 'group';
+    const th = document.createElement('th');
+    th.colSpan = 5;
+    th.scope = 'rowgroup';
+    th.textContent = button ? button.textContent.replace(/^0?(\d+) /, '表$1 ') : '其他';
+    heading.append(th);
+    rows.push(heading);
+    for (const check of identities.filter((candidate) => (candidate.table || '') === table)) {
+      const line = row([check.name, check.formula || check.description, inScale(check.left), inScale(check.right),
+        check.ok ? '通过' : '未通过'], check.ok ? 'ok' : 'bad');
+      line.cells[2].className = 'number';
+      line.cells[3].className = 'number';
+      line.title = check.description;
+      rows.push(line);
+    }
+  }
+  $('checks-rows').replaceChildren(...rows);
   renderInternalFlows(body.checks.filter(isInternalFlow));
+}
+
+/**
+ * An amount the API gives in 元 ("79059500.00") in the unit selected, grouped by thousands: 万元 rounded half
+ * up to the 分 of a 万元 as the forms are, exactly (BigInt, no floating point).
+ */
+function inScale(yuan) {
+  if (yuan === null || yuan === undefined || yuan === '') return '';
+  const negative = yuan.startsWith('-');
+  const [whole, decimals = ''] = yuan.replace('-', '').split('.');
+  let fen = BigInt(whole) * 100n + BigInt((decimals + '00').slice(0, 2));
+  if (state.scale === 'wanyuan') fen = (fen + 5000n) / 10000n;
+  const text = `${fen / 100n}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + `${fen % 100n}`.padStart(2, '0');
+  return negative && fen !== 0n ? `-${text}` : text;
 }
 
 function renderInternalFlows(flows) {

@@ -139,8 +139,9 @@ class WebUiTest extends StandaloneIntegrationTest {
         wait(driver -> driver.getCurrentUrl().contains("unit=" + unit) && driver.getCurrentUrl().contains("year=2023")
                 && driver.getCurrentUrl().contains("scale=yuan"));
 
-        // a T01 cell equals the API's
-        assertThat(transportCell()).isEqualTo(transport(api.get(reports).body())).isEqualTo("12500.50");
+        // a T01 cell equals the API's, printed with thousands separators
+        assertThat(transport(api.get(reports).body())).isEqualTo("12500.50");
+        assertThat(transportCell()).isEqualTo("12,500.50");
         screenshot("02-t01");
 
         // the slider's Home key moves asOf to 1 January: the payments are not there yet
@@ -154,7 +155,7 @@ class WebUiTest extends StandaloneIntegrationTest {
         browser.navigate().refresh();
         wait(driver -> transportCell().equals("0.00"));
         browser.findElement(By.id("asOf-slider")).sendKeys(Keys.END);
-        wait(driver -> transportCell().equals("12500.50"));
+        wait(driver -> transportCell().equals("12,500.50"));
 
         // the table as XLSX, in the official layout, the same amount
         browser.findElement(By.id("download-xlsx")).click();
@@ -323,6 +324,35 @@ class WebUiTest extends StandaloneIntegrationTest {
     }
 
     @Test
+    void a_mid_year_form_is_stamped_totals_are_bold_and_an_empty_year_shows_a_notice_instead_of_zeros() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "S" + UUID.randomUUID().toString().substring(0, 8);
+        postHistory(api, unit);
+        String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("?unit=" + unit + "&year=2023&scale=yuan&scope=unit&asOf=2023-06-30");
+        WebElement stamp = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.official-form .form-stamp")));
+        assertThat(stamp.getText()).isEqualTo("截至 2023-06-30（非年末数）");
+        WebElement total = browser.findElement(By.cssSelector("figure.official-form[data-table=T01] tr.total td"));
+        assertThat(Integer.parseInt(total.getCssValue("font-weight"))).isGreaterThanOrEqualTo(700);
+        screenshot("18-mid-year-stamp");
+
+        // the empty T07 says so as the published form does
+        browser.findElement(By.cssSelector("button[data-table=T07]")).click();
+        wait(driver -> driver.findElement(By.cssSelector("figure.official-form[data-table=T07] .form-empty")).getText()
+                .contains("故本表无数据"));
+
+        // a year with nothing recorded: a notice, no table of zeros
+        open("?unit=" + unit + "&year=2021&scale=yuan&scope=unit");
+        WebElement notice = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.official-form .form-empty")));
+        assertThat(notice.getText()).contains("本单位2021年度尚无任何记录");
+        assertThat(browser.findElements(By.cssSelector("figure.official-form table"))).isEmpty();
+        screenshot("19-empty-year");
+    }
+
+    @Test
     void the_checks_page_names_the_internal_pair_that_does_not_agree() throws Exception {
         HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -368,7 +398,7 @@ class WebUiTest extends StandaloneIntegrationTest {
 
         browser.manage().window().setSize(new Dimension(1280, 1000));
         open("?unit=" + unit + "&year=2023&scale=yuan&scope=unit");
-        assertThat(transportCell()).isEqualTo("12500.50");
+        assertThat(transportCell()).isEqualTo("12,500.50");
         WebElement cell = browser.findElement(By.cssSelector(TRANSPORT_CELL));
         assertThat(cell.getDomAttribute("class")).contains("drillable");
         cell.click();
@@ -381,7 +411,7 @@ class WebUiTest extends StandaloneIntegrationTest {
         for (WebElement line : lines) {
             summed = summed.add(new BigDecimal(line.findElements(By.tagName("td")).get(9).getText()));
         }
-        assertThat(summed).as("the transactions sum to the cell").isEqualByComparingTo(transportCell());
+        assertThat(summed).as("the transactions sum to the cell").isEqualByComparingTo(transportCell().replace(",", ""));
         assertThat(lines.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
                 .contains("2023-03-15", "p1-" + unit, "支付", "2140199 其他公路水路运输支出", "30201 办公费", "2500.50");
         assertThat(browser.findElement(By.id("drill-summary")).getText()).contains("本格金额 12500.50 元");

@@ -17,6 +17,7 @@ public final class Identities {
     private final ReportInputs inputs;
     private final Map<ReportTable, List<ReportRow>> rows = new HashMap<>();
     private final List<Check> checks = new ArrayList<>();
+    private String table;
 
     public Identities(ReportInputs inputs) {
         this.inputs = inputs;
@@ -65,8 +66,29 @@ public final class Identities {
         checks.add(check);
     }
 
-    public void equal(String name, String description, long leftFen, long rightFen) {
-        add(check(name, description, leftFen, rightFen, leftFen == rightFen));
+    /** The table whose identities are evaluated next (T01 … T09): each check says it, for grouping. */
+    public void evaluating(String tableName) {
+        this.table = tableName;
+    }
+
+    /**
+     * @param formula the identity as the 审核公式 read it, in Chinese ("表1第27行 = 第1至8行之和")
+     */
+    public void equal(String name, String description, String formula, long leftFen, long rightFen) {
+        add(name, description, formula, leftFen, rightFen, leftFen == rightFen);
+    }
+
+    /** A check of the table being evaluated that is not an equality (≤), or whose outcome is decided by the caller. */
+    public void add(String name, String description, String formula, long leftFen, long rightFen, boolean ok) {
+        Check check = check(name, description, leftFen, rightFen, ok);
+        add(new Check(check.name(), check.description(), check.left(), check.right(), ok, null, null, formula, table));
+    }
+
+    /** A column's heading as the table's form prints it ("一般公共预算财政拨款"), or its key when the form has none. */
+    public static String label(ReportTable table, Column column) {
+        int index = table.columns().indexOf(column);
+        List<String> labels = table.officialForm().columnLabels();
+        return index >= 0 && index < labels.size() ? labels.get(index) : column.key();
     }
 
     public static Check check(String name, String description, long leftFen, long rightFen, boolean ok) {

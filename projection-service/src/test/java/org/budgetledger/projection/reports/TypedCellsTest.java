@@ -83,7 +83,8 @@ class TypedCellsTest {
         assertThat(checks).filteredOn(check -> !check.ok()).extracting(Check::name)
                 .containsExactly("1", "2a", "6a");
         assertThat(checks).filteredOn(check -> check.name().equals("1")).singleElement()
-                .isEqualTo(new Check("1", "01: rows 1–8 = row 27", "12345679.00", "12345679.01", false));
+                .isEqualTo(new Check("1", "01: rows 1–8 = row 27", "12345679.00", "12345679.01", false, null, null,
+                        "表1第27行 = 第1至8行之和", "T01"));
         assertThat(checks).extracting(Check::name).isEqualTo(honest.stream().map(Check::name).toList());
     }
 

@@ -25,9 +25,15 @@ public final class ConsistencyChecks {
 
     /** Every identity, on the rows {@code identities} holds or computes. */
     public static List<Check> evaluate(Identities identities) {
-        ReportTables.all().values().stream().flatMap(table -> table.identities().stream())
-                .sorted(Comparator.comparingInt(IdentityGroup::order))
-                .forEach(group -> group.evaluate().accept(identities));
+        record Owned(String table, IdentityGroup group) {
+        }
+        ReportTables.all().values().stream()
+                .flatMap(table -> table.identities().stream().map(group -> new Owned(table.name(), group)))
+                .sorted(Comparator.comparingInt(owned -> owned.group().order()))
+                .forEach(owned -> {
+                    identities.evaluating(owned.table());
+                    owned.group().evaluate().accept(identities);
+                });
         return identities.checks();
     }
 }

@@ -66,11 +66,12 @@ public final class IncomeAndExpenditureSummary extends TwoSidedTable {
     }
 
     private static void sides(Identities checks) {
-        checks.equal("1", "01: rows 1–8 = row 27", checks.lines(TABLE, AMOUNT, 1, 8), line(checks, 27));
-        checks.equal("2a", "01: 27 + 28 + 29 = 31", line(checks, 27) + line(checks, 28) + line(checks, 29), line(checks, 31));
-        checks.equal("2b", "01: 58 + 59 + 60 = 62", line(checks, 58) + line(checks, 59) + line(checks, 60), line(checks, 62));
-        checks.equal("3", "01: income side total (31) = expenditure side total (62)", line(checks, 31), line(checks, 62));
-        checks.equal("4", "01: Σ of the 26 类 (32–57) = 58", checks.lines(TABLE, AMOUNT, 32, 57), line(checks, 58));
+        checks.equal("1", "01: rows 1–8 = row 27", "表1第27行 = 第1至8行之和", checks.lines(TABLE, AMOUNT, 1, 8), line(checks, 27));
+        checks.equal("2a", "01: 27 + 28 + 29 = 31", "表1第31行 = 第27、28、29行之和", line(checks, 27) + line(checks, 28) + line(checks, 29), line(checks, 31));
+        checks.equal("2b", "01: 58 + 59 + 60 = 62", "表1第62行 = 第58、59、60行之和", line(checks, 58) + line(checks, 59) + line(checks, 60), line(checks, 62));
+        checks.equal("3", "01: income side total (31) = expenditure side total (62)",
+                "表1第31行（收入总计）= 第62行（支出总计）", line(checks, 31), line(checks, 62));
+        checks.equal("4", "01: Σ of the 26 类 (32–57) = 58", "表1第58行 = 第32至57行（26个类）之和", checks.lines(TABLE, AMOUNT, 32, 57), line(checks, 58));
     }
 
     /** The amount of 行次 {@code line}. */

@@ -63,9 +63,11 @@ public final class Income extends SubjectTable {
     }
 
     private static void againstSummary(Identities checks) {
-        checks.equal("6a", "01 row 27 = 02 合计 total", IncomeAndExpenditureSummary.line(checks, 27),
+        checks.equal("6a", "01 row 27 = 02 合计 total",
+                "表1第27行 = 表2合计行“" + Identities.label(TABLE, TOTAL) + "”栏", IncomeAndExpenditureSummary.line(checks, 27),
                 checks.code(TABLE, SubjectRows.TOTAL, TOTAL));
         checks.equal("6b", "01 rows 1 + 2 + 3 = 02 合计 fiscal",
+                "表1第1、2、3行之和 = 表2合计行“" + Identities.label(TABLE, FISCAL) + "”栏",
                 checks.lines(IncomeAndExpenditureSummary.TABLE, IncomeAndExpenditureSummary.AMOUNT, 1, 3),
                 checks.code(TABLE, SubjectRows.TOTAL, FISCAL));
     }

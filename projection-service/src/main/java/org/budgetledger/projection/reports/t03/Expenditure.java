@@ -66,10 +66,12 @@ public final class Expenditure extends SubjectTable {
             long summary = IncomeAndExpenditureSummary.line(checks, line);
             long total = checks.code(TABLE, subjectClass, TOTAL);
             if (summary != 0 || total != 0) {
-                checks.equal("9." + subjectClass, "01 row " + line + " = 03 类 " + subjectClass + " total", summary, total);
+                checks.equal("9." + subjectClass, "01 row " + line + " = 03 类 " + subjectClass + " total",
+                        "表1第" + line + "行 = 表3科目" + subjectClass + "“" + Identities.label(TABLE, TOTAL) + "”栏", summary, total);
             }
         }
-        checks.equal("9", "01 row 58 = 03 合计 total", IncomeAndExpenditureSummary.line(checks, 58),
+        checks.equal("9", "01 row 58 = 03 合计 total",
+                "表1第58行 = 表3合计行“" + Identities.label(TABLE, TOTAL) + "”栏", IncomeAndExpenditureSummary.line(checks, 58),
                 checks.code(TABLE, SubjectRows.TOTAL, TOTAL));
     }
 

@@ -87,22 +87,25 @@ public final class FiscalSummary extends TwoSidedTable {
         FactSelection nonFiscal = FactSelection.fiscal(false);
         long nonFiscalExpenditure = inputs.sum(Measure.EXPENDITURE, nonFiscal);
         checks.equal("15", "01 row 58 − 04 row 59 = non-fiscal expenditure",
+                "表1第58行 − 表4第59行 = 非财政拨款支出",
                 IncomeAndExpenditureSummary.line(checks, 58) - line(checks, 59, TOTAL), nonFiscalExpenditure);
         long nonFiscalClosing = Balances.closing(nonFiscal).fen(inputs);
-        checks.equal("16", "01 row 60 = 04 row 60 + non-fiscal 年末结转和结余", IncomeAndExpenditureSummary.line(checks, 60),
+        checks.equal("16", "01 row 60 = 04 row 60 + non-fiscal 年末结转和结余",
+                "表1第60行 = 表4第60行 + 非财政拨款年末结转和结余", IncomeAndExpenditureSummary.line(checks, 60),
                 line(checks, 60, TOTAL) + nonFiscalClosing);
-        checks.equal("14", "01 rows 1 + 2 + 3 = 04 row 27",
+        checks.equal("14", "01 rows 1 + 2 + 3 = 04 row 27", "表1第1、2、3行之和 = 表4第27行",
                 checks.lines(IncomeAndExpenditureSummary.TABLE, IncomeAndExpenditureSummary.AMOUNT, 1, 3), line(checks, 27, TOTAL));
     }
 
     private static void sides(Identities checks) {
-        checks.equal("10a", "04: 1 + 2 + 3 = 27", checks.lines(TABLE, TOTAL, 1, 3), line(checks, 27, TOTAL));
-        checks.equal("10b", "04: 29 + 30 + 31 = 28", checks.lines(TABLE, TOTAL, 29, 31), line(checks, 28, TOTAL));
-        checks.equal("10c", "04: 27 + 28 = 32", line(checks, 27, TOTAL) + line(checks, 28, TOTAL), line(checks, 32, TOTAL));
-        checks.equal("11a", "04: 59 + 60 = 64", line(checks, 59, TOTAL) + line(checks, 60, TOTAL), line(checks, 64, TOTAL));
-        checks.equal("11b", "04: 32 = 64", line(checks, 32, TOTAL), line(checks, 64, TOTAL));
+        checks.equal("10a", "04: 1 + 2 + 3 = 27", "表4第27行 = 第1、2、3行之和", checks.lines(TABLE, TOTAL, 1, 3), line(checks, 27, TOTAL));
+        checks.equal("10b", "04: 29 + 30 + 31 = 28", "表4第28行 = 第29、30、31行之和", checks.lines(TABLE, TOTAL, 29, 31), line(checks, 28, TOTAL));
+        checks.equal("10c", "04: 27 + 28 = 32", "表4第32行 = 第27、28行之和", line(checks, 27, TOTAL) + line(checks, 28, TOTAL), line(checks, 32, TOTAL));
+        checks.equal("11a", "04: 59 + 60 = 64", "表4第64行 = 第59、60行之和", line(checks, 59, TOTAL) + line(checks, 60, TOTAL), line(checks, 64, TOTAL));
+        checks.equal("11b", "04: 32 = 64", "表4第32行 = 第64行", line(checks, 32, TOTAL), line(checks, 64, TOTAL));
         for (Column column : TABLE.columns()) {
             checks.equal("12." + column.key(), "04: Σ of the 26 类 (33–58) = 59, column " + column.key(),
+                    "表4第59行“" + Identities.label(TABLE, column) + "”栏 = 第33至58行（26个类）之和",
                     checks.lines(TABLE, column, 33, 58), line(checks, 59, column));
         }
         record FundRows(Column column, int income, int opening) {
@@ -110,7 +113,9 @@ public final class FiscalSummary extends TwoSidedTable {
         for (FundRows fund : List.of(new FundRows(GENERAL_BUDGET, 1, 29), new FundRows(GOV_FUND, 2, 30),
                 new FundRows(STATE_CAPITAL, 3, 31))) {
             checks.equal("13." + fund.column().key(), "04 " + fund.column().key() + ": 年末 (60) = 年初 (" + fund.opening()
-                            + ") + 收入 (" + fund.income() + ") − 支出 (59)", line(checks, 60, fund.column()),
+                            + ") + 收入 (" + fund.income() + ") − 支出 (59)",
+                    "表4“" + Identities.label(TABLE, fund.column()) + "”栏：第60行（年末结转和结余）= 第" + fund.opening()
+                            + "行（年初结转和结余）+ 第" + fund.income() + "行（本年收入）− 第59行（本年支出）", line(checks, 60, fund.column()),
                     line(checks, fund.opening(), TOTAL) + line(checks, fund.income(), TOTAL) - line(checks, 59, fund.column()));
         }
     }

@@ -67,18 +67,24 @@ public final class GeneralBudgetExpenditure extends SubjectTable {
                 long general = row.fen(pair[0]);
                 long all = checks.code(Expenditure.TABLE, row.code(), pair[1]);
                 if (general > all) {
-                    checks.add(Identities.check("19", "05 ≤ 03 in every cell (" + row.code() + " " + pair[0].key() + ")",
-                            general, all, false));
+                    checks.add("19", "05 ≤ 03 in every cell (" + row.code() + " " + pair[0].key() + ")",
+                            "表5各单元格 ≤ 表3对应单元格（" + rowName(row) + "“" + Identities.label(TABLE, pair[0]) + "”栏）",
+                            general, all, false);
                     return;
                 }
             }
         }
-        checks.add(Identities.check("19", "05 ≤ 03 in every cell", checks.code(TABLE, SubjectRows.TOTAL, TOTAL),
-                checks.code(Expenditure.TABLE, SubjectRows.TOTAL, Expenditure.TOTAL), true));
+        checks.add("19", "05 ≤ 03 in every cell", "表5各单元格 ≤ 表3对应单元格", checks.code(TABLE, SubjectRows.TOTAL, TOTAL),
+                checks.code(Expenditure.TABLE, SubjectRows.TOTAL, Expenditure.TOTAL), true);
+    }
+
+    private static String rowName(ReportRow row) {
+        return SubjectRows.TOTAL.equals(row.code()) ? "合计行" : "科目" + row.code();
     }
 
     private static void againstFiscalSummary(Identities checks) {
         checks.equal("17", "04 row 59 general_budget = 05 合计 total",
+                "表4第59行“一般公共预算财政拨款”栏 = 表5合计行“" + Identities.label(TABLE, TOTAL) + "”栏",
                 FiscalSummary.line(checks, 59, FiscalSummary.GENERAL_BUDGET), checks.code(TABLE, SubjectRows.TOTAL, TOTAL));
         for (int index = 0; index < SubjectRows.FORM_CLASSES.size(); index++) {
             String subjectClass = SubjectRows.FORM_CLASSES.get(index);
@@ -86,6 +92,8 @@ public final class GeneralBudgetExpenditure extends SubjectTable {
             long general = checks.code(TABLE, subjectClass, TOTAL);
             if (fiscal != 0 || general != 0) {
                 checks.equal("17." + subjectClass, "04 row " + (33 + index) + " general_budget = 05 类 " + subjectClass,
+                        "表4第" + (33 + index) + "行“一般公共预算财政拨款”栏 = 表5科目" + subjectClass + "“"
+                                + Identities.label(TABLE, TOTAL) + "”栏",
                         fiscal, general);
             }
         }

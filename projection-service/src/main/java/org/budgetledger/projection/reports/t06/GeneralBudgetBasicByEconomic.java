@@ -190,13 +190,14 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
     }
 
     private static void totalsAndGroups(Identities checks) {
-        checks.equal("20", "05 合计 basic = 06 人员经费 + 公用经费",
+        checks.equal("20", "05 合计 basic = 06 人员经费 + 公用经费", "表5合计行“基本支出”栏 = 表6人员经费合计 + 公用经费合计",
                 checks.code(GeneralBudgetExpenditure.TABLE, SubjectRows.TOTAL, GeneralBudgetExpenditure.BASIC),
                 amount(checks, PERSONNEL_TOTAL) + amount(checks, PUBLIC_TOTAL));
-        checks.equal("21a", "06: 人员经费 = 301 + 303", amount(checks, PERSONNEL_TOTAL),
+        checks.equal("21a", "06: 人员经费 = 301 + 303", "表6人员经费合计 = 科目301 + 科目303", amount(checks, PERSONNEL_TOTAL),
                 amount(checks, "301") + amount(checks, "303"));
         List<ReportRow> rows = checks.rows(TABLE);
         checks.equal("21b", "06: 公用经费 = Σ of the 公用经费 groups (302 + 307 + 310 + 399, and any other group shown)",
+                "表6公用经费合计 = 各公用经费科目（302、307、310、399等）之和",
                 amount(checks, PUBLIC_TOTAL), rows.stream()
                         .filter(row -> "public".equals(row.group()) && row.code().length() == 3)
                         .mapToLong(row -> row.fen(AMOUNT)).sum());
@@ -204,7 +205,8 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
             if (group.code().length() == 3) {
                 long parts = rows.stream().filter(row -> row.code().length() == 5 && row.code().startsWith(group.code()))
                         .mapToLong(row -> row.fen(AMOUNT)).sum();
-                checks.equal("21." + group.code(), "06: " + group.code() + " = Σ of its codes", group.fen(AMOUNT), parts);
+                checks.equal("21." + group.code(), "06: " + group.code() + " = Σ of its codes",
+                        "表6科目" + group.code() + " = 其下各款之和", group.fen(AMOUNT), parts);
             }
         }
     }

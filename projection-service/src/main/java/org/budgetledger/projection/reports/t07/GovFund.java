@@ -76,12 +76,14 @@ public final class GovFund extends SubjectTable {
     }
 
     private static void againstFiscalSummary(Identities checks) {
-        checks.equal("23a", "04 row 59 gov_fund = 07 合计 expenditure", FiscalSummary.line(checks, 59, FiscalSummary.GOV_FUND),
+        checks.equal("23a", "04 row 59 gov_fund = 07 合计 expenditure",
+                "表4第59行“政府性基金预算财政拨款”栏 = 表7合计行“本年支出小计”栏", FiscalSummary.line(checks, 59, FiscalSummary.GOV_FUND),
                 total(checks, EXPENDITURE_TOTAL));
     }
 
     private static void balance(Identities checks) {
-        checks.equal("23c", "07 合计: 年末 = 年初 + 收入 − 支出", total(checks, CLOSING),
+        checks.equal("23c", "07 合计: 年末 = 年初 + 收入 − 支出",
+                "表7合计行：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出小计", total(checks, CLOSING),
                 total(checks, OPENING) + total(checks, INCOME) - total(checks, EXPENDITURE_TOTAL));
     }
 

@@ -52,6 +52,7 @@ public final class StateCapitalExpenditure extends SubjectTable {
     @Override
     public List<IdentityGroup> identities() {
         return List.of(new IdentityGroup(110, checks -> checks.equal("23b", "04 row 59 state_capital = 08 合计 total",
+                "表4第59行“国有资本经营预算财政拨款”栏 = 表8合计行“合计”栏",
                 FiscalSummary.line(checks, 59, FiscalSummary.STATE_CAPITAL), checks.code(TABLE, SubjectRows.TOTAL, TOTAL))));
     }
 }

@@ -168,9 +168,11 @@ public final class ThreePublicExpenditure implements ReportTable {
 
     private static void subtotalsAndAgainstBasic(Identities checks) {
         for (String row : List.of("budget", "actual")) {
-            checks.equal("24a." + row, "09 " + row + ": total = abroad + vehicle_subtotal + reception", cell(checks, row, TOTAL),
+            checks.equal("24a." + row, "09 " + row + ": total = abroad + vehicle_subtotal + reception",
+                    "表9" + ("budget".equals(row) ? "预算数" : "决算数") + "：合计 = 因公出国（境）费 + 公务用车购置及运行费小计 + 公务接待费", cell(checks, row, TOTAL),
                     cell(checks, row, ABROAD) + cell(checks, row, VEHICLE_SUBTOTAL) + cell(checks, row, RECEPTION));
-            checks.equal("24b." + row, "09 " + row + ": vehicle_subtotal = purchase + operation", cell(checks, row, VEHICLE_SUBTOTAL),
+            checks.equal("24b." + row, "09 " + row + ": vehicle_subtotal = purchase + operation",
+                    "表9" + ("budget".equals(row) ? "预算数" : "决算数") + "：公务用车购置及运行费小计 = 公务用车购置费 + 公务用车运行维护费", cell(checks, row, VEHICLE_SUBTOTAL),
                     cell(checks, row, VEHICLE_PURCHASE) + cell(checks, row, VEHICLE_OPERATION));
         }
         record Pair(String economic, Column category) {
@@ -179,8 +181,9 @@ public final class ThreePublicExpenditure implements ReportTable {
                 new Pair("31013", VEHICLE_PURCHASE))) {
             long basic = GeneralBudgetBasicByEconomic.amount(checks, pair.economic());
             long actual = cell(checks, "actual", pair.category());
-            checks.add(Identities.check("25." + pair.economic(), "06 " + pair.economic() + " ≤ 09 actual " + pair.category().key(),
-                    basic, actual, basic <= actual));
+            checks.add("25." + pair.economic(), "06 " + pair.economic() + " ≤ 09 actual " + pair.category().key(),
+                    "表6科目" + pair.economic() + " ≤ 表9决算数“" + Identities.label(TABLE, pair.category()) + "”栏",
+                    basic, actual, basic <= actual);
         }
     }
 
