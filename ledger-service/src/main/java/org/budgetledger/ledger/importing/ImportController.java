@@ -10,6 +10,7 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.security.Caller;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Voucher files in, import jobs out (docs/IMPORT.md). */
@@ -70,6 +72,34 @@ class ImportController {
         ImportJob.View job = imports.submit(fileName(file), file.getBytes(), ImportMode.of(mode), charset,
                 Caller.current());
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
+    }
+
+    @Operation(summary = "The voucher file to fill in (导入模板)",
+            description = "Row 1 heads every field of a transaction in Chinese (交易号, 交易类型, 单位代码 …); the import "
+                    + "accepts these headings as well as the field names. CSV: UTF-8 with a byte-order mark; XLSX: "
+                    + "every column formatted as text.")
+    @ApiResponse(responseCode = "200", description = "The template (an attachment)")
+    @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: format is not csv or xlsx")
+    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN")
+    @GetMapping("/api/v1/transactions:import/template")
+    ResponseEntity<byte[]> template(@Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"}))
+                                    @RequestParam(defaultValue = "csv") String format) {
+        return switch (format) {
+            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header("Content-Disposition", templateName("csv"))
+                    .body(ImportTemplate.csv());
+            case "xlsx" -> ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header("Content-Disposition", templateName("xlsx"))
+                    .body(ImportTemplate.xlsx());
+            default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be csv or xlsx",
+                    List.of(new FieldError("format", "csv or xlsx")));
+        };
+    }
+
+    /** 凭证导入模板.csv (or .xlsx), named as RFC 6266 names a file outside ASCII. */
+    private static String templateName(String extension) {
+        return ContentDisposition.attachment().filename("凭证导入模板." + extension, StandardCharsets.UTF_8).build().toString();
     }
 
     @Operation(summary = "An import job: progress, then the report of its bad rows",

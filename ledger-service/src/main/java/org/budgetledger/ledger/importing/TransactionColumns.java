@@ -22,12 +22,32 @@ import java.util.stream.Collectors;
  * ({@link TransactionRequest}): a row is read as the JSON object of its non-empty cells, so it is validated
  * exactly as a POST of that object would be. A COMMIT's {@code schedule}, a list in JSON, is one cell:
  * {@code 2023-07-01:100.00;2023-12-01:200.00} (date and amount of each expected payment, separated by {@code ;}).
+ * A column may be headed by the field's name or by its Chinese heading ({@link #HEADINGS}, the template's).
  */
 @Component
 class TransactionColumns {
 
     /** Every field of every type of transaction, in the order they are listed. */
     static final List<String> NAMES = TransactionRequests.fieldNames();
+
+    /**
+     * The Chinese heading of each field, as the template heads its columns; a header may use these or the field
+     * names, column by column. A field added to the transactions without a heading here is headed by its name.
+     */
+    static final Map<String, String> HEADINGS = Map.ofEntries(Map.entry("id", "交易号"), Map.entry("type", "交易类型"),
+            Map.entry("unit", "单位代码"), Map.entry("year", "预算年度"), Map.entry("date", "业务日期"), Map.entry("memo", "摘要"),
+            Map.entry("voucher", "凭证号"), Map.entry("fund", "资金来源"), Map.entry("subject", "功能分类科目"),
+            Map.entry("kind", "支出类型"), Map.entry("project", "项目名称"), Map.entry("economic", "经济分类科目"),
+            Map.entry("amount", "金额"), Map.entry("line", "指标号"), Map.entry("from", "调出指标号"),
+            Map.entry("to", "调入指标号"), Map.entry("reason", "原因"), Map.entry("payment", "原支付交易号"),
+            Map.entry("payee", "收款人"), Map.entry("method", "支付方式"), Map.entry("category", "“三公”经费类别"),
+            Map.entry("counterparty", "对方单位代码"), Map.entry("commitment", "冻结交易号"), Map.entry("contract", "合同号"),
+            Map.entry("schedule", "付款计划"));
+
+    /** The template's header: each field's Chinese heading, in the order of the fields. */
+    static List<String> headings() {
+        return NAMES.stream().map(name -> HEADINGS.getOrDefault(name, name)).toList();
+    }
     private static final List<String> REQUIRED = List.of("id", "type");
     private static final String SCHEDULE = "schedule";
     private static final String SCHEDULE_EXPECTED = "must be date:amount of each scheduled payment, separated by ';' "
@@ -50,7 +70,8 @@ class TransactionColumns {
         while (width > 0 && isEmpty(header.get(width - 1))) {
             width--;
         }
-        List<String> columns = new ArrayList<>(header.subList(0, width));
+        // a Chinese heading stands for its field
+        List<String> columns = new ArrayList<>(header.subList(0, width).stream().map(TransactionColumns::field).toList());
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int index = 0; index < columns.size(); index++) {
@@ -123,6 +144,14 @@ class TransactionColumns {
             items.add(item);
         }
         return items;
+    }
+
+    private static String field(String heading) {
+        if (heading == null) {
+            return null;
+        }
+        return HEADINGS.entrySet().stream().filter(entry -> entry.getValue().equals(heading)).map(Map.Entry::getKey)
+                .findFirst().orElse(heading);
     }
 
     private static ImportRow unreadable(Sheet.Row row, String id, Rejection rejection) {

@@ -110,6 +110,60 @@ class TransactionImportTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void the_template_heads_its_columns_in_chinese_and_a_file_filled_in_from_it_is_imported() throws IOException {
+        byte[] csvTemplate = download("/api/v1/transactions:import/template?format=csv", "text/csv");
+        String header = new String(csvTemplate, StandardCharsets.UTF_8);
+        assertThat(header).startsWith("\uFEFF交易号,交易类型,单位代码,预算年度,业务日期,摘要,凭证号,资金来源,功能分类科目,支出类型,项目名称,"
+                + "经济分类科目,金额,指标号,").endsWith("\r\n");
+        List<String> headings = List.of(header.substring(1).strip().split(","));
+        assertThat(headings).hasSize(TransactionColumns.NAMES.size()).doesNotHaveDuplicates();
+
+        // the template filled in: its header as downloaded, a row under it
+        int columns = headings.size();
+        String[] appropriation = new String[columns];
+        java.util.Arrays.fill(appropriation, "");
+        Map<String, String> values = Map.of("交易号", "a1" + unit, "交易类型", "APPROPRIATE", "单位代码", unit, "预算年度", "2023",
+                "业务日期", "2023-01-10", "资金来源", "GENERAL_BUDGET", "功能分类科目", "2140199", "支出类型", "PROJECT",
+                "项目名称", "业务工作经费", "金额", "1000.00");
+        values.forEach((heading, value) -> appropriation[headings.indexOf(heading)] = value);
+        byte[] filled = (header + String.join(",", appropriation) + "\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode job = finished(CLERK, upload(CLERK, "凭证导入模板.csv", filled, ""));
+        assertThat(job.path("status").asText()).as("%s", job).isEqualTo("COMPLETED");
+        assertThat(api().get("/api/v1/transactions/a1" + unit).body().path("request").path("project").asText())
+                .isEqualTo("业务工作经费");
+
+        // the XLSX template has the same header; a header may mix headings and field names
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(
+                download("/api/v1/transactions:import/template?format=xlsx", "application/vnd.openxmlformats")))) {
+            Row first = workbook.getSheetAt(0).getRow(0);
+            for (int column = 0; column < columns; column++) {
+                assertThat(first.getCell(column).getStringCellValue()).isEqualTo(headings.get(column));
+            }
+        }
+        String mixed = "交易号,type,单位代码,year,业务日期,指标号,经济分类科目,amount\n"
+                + "p1" + unit + ",PAY," + unit + ",2023,2023-02-10,a1" + unit + ",30201,250.50\n";
+        assertThat(finished(CLERK, upload(CLERK, "vouchers.csv", mixed.getBytes(StandardCharsets.UTF_8), ""))
+                .path("created").asInt()).isEqualTo(1);
+        // a heading and its field name both: the same column twice
+        Upload twice = upload(CLERK, "vouchers.csv", "id,交易号,type\nx,x,PAY\n".getBytes(StandardCharsets.UTF_8), "");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().path("errors").get(0).path("message").asText()).isEqualTo("repeated column");
+        assertThat(HttpApi.as(port, TestUsers.ADMIN).get("/api/v1/transactions:import/template?format=pdf").code())
+                .isEqualTo("VALIDATION_FAILED");
+    }
+
+    private byte[] download(String path, String contentType) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(CLERK, CLERK, StandardCharsets.UTF_8)).build()
+                .get().uri(path).exchange((request, response) -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(200);
+                    assertThat(String.valueOf(response.getHeaders().getContentType())).startsWith(contentType);
+                    assertThat(response.getHeaders().getContentDisposition().getFilename()).startsWith("凭证导入模板.");
+                    return response.getBody().readAllBytes();
+                });
+    }
+
+    @Test
     void a_counterparty_column_names_the_other_unit_of_payments_and_receipts() {
         String other = newUnit("J");
         String csv = header("id,type,unit,year,date,fund,subject,kind,line,economic,amount,counterparty")

@@ -73,7 +73,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/units", "/api/v1/units/*", "/api/v1/catalog/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/transactions", "/api/v1/transactions:batch",
                                 "/api/v1/transactions:import").hasAnyRole("CLERK", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasAnyRole("CLERK", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/**", "/api/v1/transactions:import/template")
+                        .hasAnyRole("CLERK", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/transactions/**", "/api/v1/budget-lines",
                                 "/api/v1/budget-lines/**", "/api/v1/commitments", "/api/v1/commitments/**")
                         .hasAnyRole("CLERK", "AUDITOR", "ADMIN")
