@@ -19,6 +19,34 @@ const TRANSACTION_TYPES = {
   OPENING_BALANCE: '年初结转和结余', USE_RESERVE: '使用结余', DISTRIBUTE_SURPLUS: '结余分配', SET_LIMIT: '“三公”经费预算',
   CARRY_OVER: '年终结转',
 };
+/** The ledger's event types in Chinese; the API's codes stay English (the picker's values). */
+const EVENT_TYPES = {
+  BudgetAppropriated: '指标下达', BudgetAdjusted: '指标追加/调减', BudgetTransferred: '指标调剂', PaymentMade: '支付',
+  PaymentRefunded: '支付退回', IncomeReceived: '收入', OpeningBalanceRecorded: '年初结转和结余', ReserveUsed: '使用结余',
+  SurplusDistributed: '结余分配', ThreePublicLimitSet: '“三公”经费预算', BalancesCarriedIn: '结转和结余转入',
+  YearClosed: '年终结账', CommitmentMade: '用款冻结', CommitmentReleased: '解冻', CommitmentCarriedOver: '冻结结转',
+  UnitRegistered: '单位登记', UnitChanged: '单位变更', CatalogCodeAdded: '新增科目代码',
+};
+const eventTypeName = (type) => (EVENT_TYPES[type] ? `${EVENT_TYPES[type]}（${type}）` : type);
+/** What a problem code means, in Chinese, for a row of an import (the API's codes and details stay English). */
+const PROBLEMS = {
+  VALIDATION_FAILED: '字段缺失或格式不正确', INVALID_AMOUNT: '金额不正确（须为正数，最多两位小数）',
+  DATE_OUTSIDE_YEAR: '业务日期不在预算年度内', UNKNOWN_UNIT: '单位代码不存在', UNKNOWN_SUBJECT: '功能分类科目代码不存在',
+  UNKNOWN_ECONOMIC: '经济分类科目代码不存在', MALFORMED_REQUEST: '内容无法解析', IDEMPOTENCY_CONFLICT: '交易号已用于另一笔不同的交易',
+  DUPLICATE_CODE: '代码重复', INSUFFICIENT_BALANCE: '指标可用余额不足', THREE_PUBLIC_LIMIT_EXCEEDED: '超出“三公”经费预算',
+  LIMIT_BELOW_SPENDING: '“三公”经费预算低于已支出数', YEAR_CLOSED: '该年度已结账', OPENING_CONFLICT: '年初结转和结余已记录且不同',
+  REFUND_EXCEEDS_PAYMENT: '退回金额超过原支付', COMMITMENT_EXCEEDED: '超出冻结金额', UNKNOWN_LINE: '指标不存在',
+  UNKNOWN_PAYMENT: '原支付不存在', LINE_NOT_ADJUSTABLE: '该指标不可调整', INVALID_FUND: '资金来源不适用于此类交易',
+  ECONOMIC_MISMATCH: '经济分类与原支付不一致', DATE_BEFORE_LINE: '业务日期早于指标下达日期', DATE_BEFORE_PAYMENT: '业务日期早于原支付日期',
+  UNKNOWN_COMMITMENT: '冻结不存在', COMMITMENT_MISMATCH: '与冻结的指标不一致', DATE_BEFORE_COMMITMENT: '业务日期早于冻结日期',
+  AMOUNT_LIMIT_EXCEEDED: '超出单位年度金额上限', FORBIDDEN: '无权向该单位记账', NOT_FOUND: '对象不存在',
+};
+/** Transaction fields as the import template heads them. */
+const FIELDS = {
+  id: '交易号', type: '交易类型', unit: '单位代码', year: '预算年度', date: '业务日期', fund: '资金来源', subject: '功能分类科目',
+  kind: '支出类型', project: '项目', economic: '经济分类科目', amount: '金额', line: '指标号', from: '调出指标', to: '调入指标',
+  payment: '原支付', memo: '摘要', voucher: '凭证号', counterparty: '对方单位', category: '“三公”类别', commitment: '冻结号',
+};
 const FUNDS = {
   GENERAL_BUDGET: '一般公共预算财政拨款', GOV_FUND: '政府性基金预算财政拨款', STATE_CAPITAL: '国有资本经营预算财政拨款',
   SUPERIOR_SUBSIDY: '上级补助收入', BUSINESS: '事业收入', OPERATING: '经营收入', AFFILIATE: '附属单位上缴收入', OTHER: '其他收入',
@@ -191,6 +219,7 @@ function change(updates) {
 }
 
 function wireControls() {
+  $('history-type').append(...Object.entries(EVENT_TYPES).map(([code, name]) => new Option(name, code)));
   $('unit').addEventListener('change', () => guarded(async () => {
     const years = await reportedYears($('unit').value);
     await change({ unit: $('unit').value, year: years.includes(state.year) || !years.length ? state.year : years.at(-1) });
@@ -224,6 +253,12 @@ function wireControls() {
     download(`${reportPath(state.table)}?${timeParams({ format: 'xlsx' })}`)));
   $('download-workbook').addEventListener('click', () => guarded(() =>
     download(`${reportPath('workbook')}?${timeParams()}`)));
+  for (const format of ['csv', 'xlsx']) {
+    $(`template-${format}`).addEventListener('click', (event) => {
+      event.preventDefault();
+      guarded(() => download(`/api/v1/transactions:import/template?format=${format}`));
+    });
+  }
   $('form').addEventListener('click', (event) => {
     const cell = event.target.closest('td.drillable');
     if (cell) guarded(() => drill(cell, 0));
@@ -709,7 +744,7 @@ async function loadHistory(fresh) {
   for (const [key, value] of filter) if (value) params.set(key, value);
   const page = await json(`/api/v1/audit/events?${params}`);
   const rows = page.events.map((event) => row([
-    event.sequence, event.type, event.transactionId, event.effectiveDate,
+    event.sequence, eventTypeName(event.type), event.transactionId, event.effectiveDate,
     new Date(event.recordedAt).toLocaleString('zh-CN'), event.principal, event.payload.amount,
   ]));
   if (fresh) $('history-rows').replaceChildren(...rows); else $('history-rows').append(...rows);
@@ -782,10 +817,14 @@ async function importFile() {
   }[job.status] || `导入失败：${job.error || job.status}`;
   $('import-summary').textContent = summary;
   $('import-summary').className = `summary ${job.status === 'COMPLETED' && job.rejected === 0 ? 'ok' : 'bad'}`;
-  $('import-problem-rows').replaceChildren(...job.problems.map((problem) => row([
-    problem.row, problem.id, problem.code, [problem.detail, ...(problem.errors || [])
-      .filter((error) => !problem.detail.includes(error.message)).map((error) => `${error.field}: ${error.message}`)].join('；'),
-  ])));
+  $('import-problem-rows').replaceChildren(...job.problems.map((problem) => {
+    const fields = [...new Set((problem.errors || []).map((error) => FIELDS[error.field] || error.field))];
+    const line = row([problem.row, problem.id, problem.code,
+      `${PROBLEMS[problem.code] || '该行有误'}${fields.length ? `（${fields.join('、')}）` : ''}`]);
+    // the API's own words, in English, for whoever needs the detail
+    line.cells[3].title = [problem.detail, ...(problem.errors || []).map((error) => `${error.field}: ${error.message}`)].join('; ');
+    return line;
+  }));
   $('import-problems').hidden = job.problems.length === 0;
 }
 

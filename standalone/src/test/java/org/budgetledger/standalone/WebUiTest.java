@@ -182,6 +182,8 @@ class WebUiTest extends StandaloneIntegrationTest {
         List<WebElement> problem = browser.findElements(By.cssSelector("#import-problem-rows tr td"));
         assertThat(problem.get(0).getText()).isEqualTo("3");
         assertThat(problem.get(1).getText()).isEqualTo("bad-" + unit);
+        // the reason in Chinese (the code stays the API's)
+        assertThat(problem.get(3).getText()).contains("金额");
         assertThat(browser.findElement(By.id("import-summary")).getText()).contains("未导入");
         assertThat(api.get("/api/v1/transactions/good-" + unit).status()).isEqualTo(404);
         screenshot("06-import-report");
@@ -253,7 +255,7 @@ class WebUiTest extends StandaloneIntegrationTest {
         wait(driver -> requestedScopes(table).equals(List.of("unit")) && driver.getCurrentUrl().contains("scope=unit")
                 && driver.findElement(By.id("tables-title")).getText().contains("本级"));
         // the department's own payment alone, where 汇总 adds its unit's
-        wait(driver -> transportCell().equals("2500.50"));
+        wait(driver -> transportCell().equals("2,500.50"));
         screenshot("11-scope-unit");
         browser.navigate().refresh();
         wait(driver -> driver.findElement(By.cssSelector("#scope input[value=unit]")).isSelected()
@@ -278,7 +280,7 @@ class WebUiTest extends StandaloneIntegrationTest {
                 .toList().containsAll(List.of("界面测试厅：业务工作经费", "界面测试一所：业务工作经费")));
         forgetRequests();
         page("tables", "14-tables-department", By.cssSelector("figure.official-form"));
-        wait(driver -> transportCell().equals("12500.50"));
+        wait(driver -> transportCell().equals("12,500.50"));
         browser.findElement(By.id("download-workbook")).click();
         wait(driver -> requestedScopes("/api/v1/reports/" + head + "/2023/workbook").equals(List.of("department")));
         // the downloads folder is shared with the other tests, which look for the first .xlsx in it
@@ -345,7 +347,7 @@ class WebUiTest extends StandaloneIntegrationTest {
                 .contains("故本表无数据"));
 
         // a year with nothing recorded: a notice, no table of zeros
-        open("?unit=" + unit + "&year=2021&scale=yuan&scope=unit");
+        browser.get(base() + "/?unit=" + unit + "&year=2021&scale=yuan&scope=unit");
         WebElement notice = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.official-form .form-empty")));
         assertThat(notice.getText()).contains("本单位2021年度尚无任何记录");
         assertThat(browser.findElements(By.cssSelector("figure.official-form table"))).isEmpty();
