@@ -14,6 +14,8 @@ import org.budgetledger.projection.reports.ReportRow;
 import org.budgetledger.projection.reports.ReportTable;
 import org.budgetledger.projection.reports.tables.SubjectRows;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,18 +115,54 @@ public final class BudgetExecution implements ReportTable {
         return Optional.ofNullable(Totals.cells(which).get(column));
     }
 
+    /**
+     * As the 项目资金 block of the 绩效自评表 (附件2/3) prints it: each project once, its name over its four rows of
+     * funds; 年初预算数, 全年预算数, 全年执行数, then 分值 (10), 执行率 and 得分 (分值 × min(执行率, 100%)), the score
+     * on the 年度资金总额 row only, as the 附件 scores it.
+     */
     @Override
     public FormLayout layout(Report report) {
         FormLayout grid = new FormLayout(FORM, 1, List.of(0, 1));
-        List<Object> labels = new ArrayList<>(List.of("项目", "资金"));
-        labels.addAll(FORM.columnLabels());
-        grid.add(labels);
+        grid.add(List.of("项目", "资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"));
+        int first = -1;
+        String project = null;
         for (ReportRow row : report.rows()) {
-            List<Object> line = new ArrayList<>(List.of(row.name(), PART_LABELS.getOrDefault(row.part(), "其他资金")));
-            columns().forEach(column -> line.add(report.number(row, column)));
+            int index = grid.rows().size();
+            if (!row.code().equals(project)) {
+                mergeName(grid, first, index - 1);
+                first = index;
+                project = row.code();
+            }
+            boolean scored = "all".equals(row.part());
+            List<Object> line = new ArrayList<>(List.of(index == first ? row.name() : "",
+                    PART_LABELS.getOrDefault(row.part(), "其他资金")));
+            line.add(report.number(row, INITIAL_BUDGET));
+            line.add(report.number(row, FULL_YEAR_BUDGET));
+            line.add(report.number(row, EXECUTED));
+            line.add(scored ? "10" : "");
+            line.add(report.number(row, RATE));
+            line.add(scored ? score(row) : "");
             grid.add(line);
         }
+        mergeName(grid, first, grid.rows().size() - 1);
         return grid;
+    }
+
+    private static void mergeName(FormLayout grid, int firstRow, int lastRow) {
+        if (firstRow > 0 && lastRow > firstRow) {
+            grid.merge(firstRow, lastRow, 0, 0);
+        }
+    }
+
+    /** 得分 = 分值 10 × min(执行率, 100%), two decimals half-up, from the 分; empty when there is no budget. */
+    static Object score(ReportRow row) {
+        long budgetFen = row.fen(FULL_YEAR_BUDGET);
+        if (budgetFen <= 0) {
+            return "";
+        }
+        long countedFen = Math.min(row.fen(EXECUTED), budgetFen);
+        return new FormLayout.Amount(BigDecimal.valueOf(countedFen).multiply(BigDecimal.TEN)
+                .divide(BigDecimal.valueOf(budgetFen), 2, RoundingMode.HALF_UP), null, null);
     }
 
     /** The budget and execution of the lines selected. */

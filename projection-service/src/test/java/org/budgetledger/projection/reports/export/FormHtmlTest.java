@@ -6,6 +6,7 @@ import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.projection.readmodel.FactSum;
 import org.budgetledger.projection.readmodel.Measure;
 import org.budgetledger.projection.readmodel.ReportInputs;
+import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.OfficialForm;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.ReportRow;
@@ -104,6 +105,29 @@ class FormHtmlTest {
 
         assertThat(html).contains("<p class=\"form-empty\">截至 2023-12-31，已知至 2023-01-01 00:00:00 UTC，本单位2023年度尚无任何记录，故无报表数据。</p>")
                 .doesNotContain("<table");
+    }
+
+    @Test
+    void execution_is_laid_out_as_the_self_evaluation_form_each_project_once_with_its_score() {
+        Map<Column, Long> over = Map.of(BudgetExecution.INITIAL_BUDGET, 1_000_000L, BudgetExecution.FULL_YEAR_BUDGET,
+                1_000_000L, BudgetExecution.EXECUTED, 1_200_000L);
+        Map<Column, Long> under = Map.of(BudgetExecution.INITIAL_BUDGET, 4_481_884_900L,
+                BudgetExecution.FULL_YEAR_BUDGET, 9_234_615_000L, BudgetExecution.EXECUTED, 7_939_424_999L);
+        Report report = new Report(BudgetExecution.TABLE, "430001", 2023, LocalDate.of(2023, 12, 31),
+                Instant.parse("2024-01-01T00:00:00Z"), Scale.WANYUAN, List.of(
+                new ReportRow("TOTAL", "合计", null, null, null, "all", under),
+                new ReportRow("TOTAL", "合计", null, null, null, "current_fiscal", under),
+                new ReportRow("甲项目", "甲项目", null, null, null, "all", over),
+                new ReportRow("甲项目", "甲项目", null, null, null, "current_fiscal", over)));
+
+        String html = FormHtml.write(report);
+
+        assertThat(html).contains("<th scope=\"col\">分值</th><th scope=\"col\">执行率（%）</th><th scope=\"col\">得分</th>")
+                // 7,939,424,999 / 9,234,615,000 = 85.97%: 8.60 of 10; above the budget, the full 10
+                .contains("<td class=\"amount\">85.97</td><td class=\"amount\">8.60</td>")
+                .contains("<td class=\"amount\">120.00</td><td class=\"amount\">10.00</td>")
+                .contains("<td rowspan=\"2\">甲项目</td>");
+        assertThat(html.split("甲项目", -1)).hasSize(2);
     }
 
     /** One payment of 79,059,500.00 元 from a general-budget project line of 2140199. */
