@@ -132,6 +132,8 @@ class WebUiTest extends StandaloneIntegrationTest {
         // (the URL names them): set after the year was typed, they would overwrite it
         wait(driver -> driver.getCurrentUrl().contains("unit="));
         new Select(wait(ExpectedConditions.visibilityOfElementLocated(By.id("unit")))).selectByValue(unit);
+        // the page sets the year field once it has the unit's years: typed before, the two would run together
+        wait(driver -> driver.getCurrentUrl().contains("unit=" + unit));
         WebElement year = browser.findElement(By.id("year"));
         year.clear();
         year.sendKeys("2023", Keys.TAB);
