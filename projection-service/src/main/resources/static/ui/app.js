@@ -678,6 +678,11 @@ function projectName(line) {
 
 const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));
 
+/** A slice's name, its amount with thousands separators and its share of the pie. */
+const PIE_LABEL = {
+  formatter: (slice) => `${slice.name}\n${slice.value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}（${slice.percent}%）`,
+};
+
 async function renderCharts() {
   // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total
   const asOf = state.asOf || `${state.year}-12-31`;
@@ -707,10 +712,13 @@ async function renderCharts() {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     xAxis: { type: 'category', data: MONTHS.map((month) => `${month}月`) },
-    yAxis: { type: 'value' },
+    yAxis: [{ type: 'value', name: unitLabel }, { type: 'value', name: '执行率（%）', splitLine: { show: false } }],
     series: [
       { name: '全年预算数', type: 'line', step: 'end', data: reports.map((report) => pick(report, 'full_year_budget')) },
       { name: '执行数', type: 'line', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      // the rate as the report gives it (executed / full-year budget), labelled at each month end
+      { name: '执行率（%）', type: 'line', yAxisIndex: 1, data: reports.map((report) => pick(report, 'rate')),
+        label: { show: true, formatter: '{c}%' } },
     ],
   }, true);
 
@@ -720,7 +728,7 @@ async function renderCharts() {
     animation: false,
     title: { text: `按功能分类（类）（${unitLabel}）`, left: 'center' },
     tooltip: { trigger: 'item' },
-    series: [{ type: 'pie', radius: '60%',
+    series: [{ type: 'pie', radius: '60%', label: PIE_LABEL,
       data: classes.map((line) => ({ name: `${line.code} ${line.name}`, value: Number(line.values.total) })) }],
   }, true);
   const total = spending.rows.find((line) => line.code === 'TOTAL');
@@ -728,7 +736,7 @@ async function renderCharts() {
     animation: false,
     title: { text: `基本支出与项目支出（${unitLabel}）`, left: 'center' },
     tooltip: { trigger: 'item' },
-    series: [{ type: 'pie', radius: ['35%', '60%'], data: [
+    series: [{ type: 'pie', radius: ['35%', '60%'], label: PIE_LABEL, data: [
       { name: '基本支出', value: Number(total.values.basic) },
       { name: '项目支出', value: Number(total.values.project) },
     ] }],
@@ -777,6 +785,15 @@ function showProgress(bar, label, processed, total) {
   $(label).textContent = `${percent}%`;
 }
 
+/** A running replay's pace as the API reports it: its place in the queue, or events per second and time left. */
+function replayPace(body) {
+  if (body.queuePosition) return `排队中，前面还有 ${body.queuePosition - 1} 个`;
+  const parts = [];
+  if (body.eventsPerSecond) parts.push(`${Math.round(body.eventsPerSecond).toLocaleString('zh-CN')} 事件/秒`);
+  if (body.etaSeconds !== undefined && body.etaSeconds !== null) parts.push(`预计还需 ${Math.ceil(body.etaSeconds)} 秒`);
+  return parts.join('，');
+}
+
 async function replay() {
   $('replay-result').textContent = '';
   showProgress('replay-progress', 'replay-percent', 0, 1);
@@ -785,9 +802,11 @@ async function replay() {
   const started = await json('/api/v1/audit/replays', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request),
   });
-  const result = await poll(started.url,
-    (body) => showProgress('replay-progress', 'replay-percent', body.processed, body.total || 1),
-    (body) => body.status !== 'RUNNING' && body.status !== 'QUEUED');
+  const result = await poll(started.url, (body) => {
+    showProgress('replay-progress', 'replay-percent', body.processed, body.total || 1);
+    $('replay-rate').textContent = replayPace(body);
+  }, (body) => body.status !== 'RUNNING' && body.status !== 'QUEUED');
+  $('replay-rate').textContent = '';
   if (result.status === 'SUCCEEDED') showProgress('replay-progress', 'replay-percent', 1, 1);
   $('replay-result').className = `summary ${result.identical ? 'ok' : 'bad'}`;
   $('replay-result').textContent = result.status !== 'SUCCEEDED'
