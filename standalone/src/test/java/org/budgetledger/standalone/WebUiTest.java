@@ -341,7 +341,7 @@ class WebUiTest extends StandaloneIntegrationTest {
         assertThat(stamp.getText()).isEqualTo("截至 2023-06-30（非年末数）");
         WebElement total = browser.findElement(By.cssSelector("figure.official-form[data-table=T01] tr.total td"));
         assertThat(Integer.parseInt(total.getCssValue("font-weight"))).isGreaterThanOrEqualTo(700);
-        screenshot("18-mid-year-stamp");
+        screenshot("19-mid-year-stamp");
 
         // the empty T07 says so as the published form does
         browser.findElement(By.cssSelector("button[data-table=T07]")).click();
@@ -353,7 +353,7 @@ class WebUiTest extends StandaloneIntegrationTest {
         WebElement notice = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.official-form .form-empty")));
         assertThat(notice.getText()).contains("本单位2021年度尚无任何记录");
         assertThat(browser.findElements(By.cssSelector("figure.official-form table"))).isEmpty();
-        screenshot("19-empty-year");
+        screenshot("20-empty-year");
     }
 
     @Test
