@@ -41,6 +41,12 @@ public final class GeneralBudgetExpenditure extends SubjectTable {
                 new Source(PROJECT, of(Measure.EXPENDITURE, fund(Fund.GENERAL_BUDGET).and(kind(Kind.PROJECT))))), List.of());
     }
 
+    /** 本年支出 over 小计 (合计), 基本支出 and 项目支出, as the form heads them. */
+    @Override
+    protected List<HeaderGroup> headerGroups() {
+        return List.of(new HeaderGroup("本年支出", 0, 2));
+    }
+
     @Override
     public String name() {
         return "T05";

@@ -60,6 +60,12 @@ public final class GovFund extends SubjectTable {
         return signs;
     }
 
+    /** 本年支出 over 小计 (合计), 基本支出 and 项目支出, as the form heads them. */
+    @Override
+    protected List<HeaderGroup> headerGroups() {
+        return List.of(new HeaderGroup("本年支出", 2, 4));
+    }
+
     @Override
     public String name() {
         return "T07";

@@ -51,10 +51,27 @@ public abstract class SubjectTable implements ReportTable {
         return SubjectRows.isRow(row) ? SubjectRows.cell(row, column, sources, derived) : Optional.empty();
     }
 
+    private HeaderGroup groupOf(int column) {
+        return headerGroups().stream().filter(group -> column >= group.first() && column <= group.last()).findFirst()
+                .orElse(null);
+    }
+
     @Override
     public List<CsvKey> csvKeys() {
         return List.of(new CsvKey("subject_code", row -> SubjectRows.TOTAL.equals(row.code()) ? "" : row.code()),
                 new CsvKey("subject_name", ReportRow::name));
+    }
+
+    /**
+     * Columns the form heads together (公开05/07/08表: 本年支出 over 小计, 基本支出, 项目支出), by their indexes among
+     * the table's columns; none unless a table says so.
+     */
+    protected List<HeaderGroup> headerGroups() {
+        return List.of();
+    }
+
+    /** A heading over the columns {@code first} to {@code last} (indexes among the table's columns). */
+    public record HeaderGroup(String label, int first, int last) {
     }
 
     @Override
@@ -62,16 +79,29 @@ public abstract class SubjectTable implements ReportTable {
         OfficialForm form = officialForm();
         FormLayout grid = new FormLayout(form, 3, List.of(1));
         List<Object> top = new ArrayList<>(List.of("项目", ""));
-        top.addAll(form.columnLabels());
-        grid.add(top);
         List<Object> second = new ArrayList<>(List.of("科目代码", "科目名称"));
-        form.columnLabels().forEach(label -> second.add(""));
-        grid.add(second);
         List<Object> numbers = new ArrayList<>(List.of("栏次", ""));
         for (int column = 0; column < columns().size(); column++) {
+            String label = form.columnLabels().get(column);
+            HeaderGroup group = groupOf(column);
+            if (group == null) {
+                // one heading over both header rows
+                top.add(label);
+                second.add("");
+                grid.merge(0, 1, column + 2, column + 2);
+            } else {
+                // the group's heading over its columns, each column's own below it (本年支出小计 → 小计)
+                top.add(column == group.first() ? group.label() : "");
+                second.add(label.startsWith(group.label()) && label.length() > group.label().length()
+                        ? label.substring(group.label().length()) : label);
+                if (column == group.first() && group.last() > group.first()) {
+                    grid.merge(0, 0, group.first() + 2, group.last() + 2);
+                }
+            }
             numbers.add(Integer.toString(column + 1));
-            grid.merge(0, 1, column + 2, column + 2);
         }
+        grid.add(top);
+        grid.add(second);
         grid.add(numbers);
         grid.merge(0, 0, 0, 1);
         for (ReportRow row : report.rows()) {

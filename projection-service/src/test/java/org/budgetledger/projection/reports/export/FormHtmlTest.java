@@ -96,6 +96,18 @@ class FormHtmlTest {
     }
 
     @Test
+    void t07_heads_its_expenditure_columns_together_as_the_form_does() {
+        String html = FormHtml.write(new Report(GovFund.TABLE, "430001", 2023, LocalDate.of(2023, 12, 31),
+                Instant.parse("2024-01-01T00:00:00Z"), Scale.YUAN, GovFund.TABLE.rows(PAID)));
+
+        assertThat(html).contains("<tr><th scope=\"col\" colspan=\"2\">项目</th><th scope=\"col\" rowspan=\"2\">年初结转和结余</th>"
+                        + "<th scope=\"col\" rowspan=\"2\">本年收入</th><th scope=\"col\" colspan=\"3\">本年支出</th>"
+                        + "<th scope=\"col\" rowspan=\"2\">年末结转和结余</th></tr>")
+                .contains("<tr><th scope=\"col\">科目代码</th><th scope=\"col\">科目名称</th><th scope=\"col\">小计</th>"
+                        + "<th scope=\"col\">基本支出</th><th scope=\"col\">项目支出</th></tr>");
+    }
+
+    @Test
     void a_unit_year_with_nothing_recorded_shows_a_notice_instead_of_a_table_of_zeros() {
         Report nothing = new Report(IncomeAndExpenditureSummary.TABLE, "430001", 2023, LocalDate.of(2023, 12, 31),
                 Instant.parse("2023-01-01T00:00:00Z"), Scale.YUAN,
