@@ -86,6 +86,7 @@ class HostileRequestsTest {
             new Target("POST", "/api/v1/transactions:batch", List.of(), true),
             new Target("POST", "/api/v1/transactions:import", List.of("mode", "charset"), true),
             new Target("GET", "/api/v1/imports/{p}", List.of(), false),
+            new Target("GET", "/api/v1/transactions:import/template", List.of("format"), false),
             new Target("GET", "/api/v1/transactions/{p}", List.of("unit"), false),
             new Target("GET", "/api/v1/budget-lines", List.of("unit", "year"), false),
             new Target("GET", "/api/v1/budget-lines/{p}", List.of("unit"), false),

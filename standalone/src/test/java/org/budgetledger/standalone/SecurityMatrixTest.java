@@ -87,6 +87,8 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
                     (unit, id) -> "id,type,unit,year,date,fund,subject,kind,amount\n" + id + ",APPROPRIATE," + unit
                             + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,10.00\n"),
             new Endpoint("GET", "/api/v1/imports/{id}", Scope.GLOBAL, POSTERS, 404, "/api/v1/imports/none", null),
+            new Endpoint("GET", "/api/v1/transactions:import/template", Scope.GLOBAL, POSTERS, 200,
+                    "/api/v1/transactions:import/template?format=xlsx", null),
             new Endpoint("GET", "/api/v1/transactions/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
                     "/api/v1/transactions/seed-{unit}", null),
             new Endpoint("GET", "/api/v1/budget-lines", Scope.UNIT_READ, LEDGER_READERS, 200,
