@@ -712,7 +712,8 @@ async function renderCharts() {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     xAxis: { type: 'category', data: MONTHS.map((month) => `${month}月`) },
-    yAxis: [{ type: 'value', name: unitLabel }, { type: 'value', name: '执行率（%）', splitLine: { show: false } }],
+    yAxis: [{ type: 'value', name: unitLabel }, { type: 'value', name: '执行率（%）', splitLine: { show: false }, min: 0,
+      max: (extent) => Math.max(100, Math.ceil(extent.max)) }],
     series: [
       { name: '全年预算数', type: 'line', step: 'end', data: reports.map((report) => pick(report, 'full_year_budget')) },
       { name: '执行数', type: 'line', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
