@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * insert tells which are new), then the facts of the new ones, then their day sums, added up per day and
  * dimension first so that each sum is written once per delivery. Then the checkpoints of
  * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}); units and catalog codes
- * (registry events) are kept in their tables, in the same transaction ({@link RegistryRows}). A replay's
- * scratch model writes only the day sums and limits ({@link #daySumsOnly}).
+ * (registry events) are kept in their tables, in the same transaction ({@link RegistryRows}), and so are the
+ * movements of commitments ({@link CommitmentRows}). A replay's scratch model writes only the day sums and limits
+ * ({@link #daySumsOnly}).
  */
 public class ReadModelWriter {
 
@@ -121,6 +122,7 @@ public class ReadModelWriter {
         insertTransactions(rows.transactions);
         insertDaySums(rows.daySums);
         insertLimits(rows.limits);
+        rows.commitments.write(jdbc, schema);
         if (checkpoints != null) {
             checkpoints.afterApplying(rows.arrived.values());
         }
@@ -141,6 +143,11 @@ public class ReadModelWriter {
         final Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
         /** Units and catalog codes (SPEC §12), kept in a replay's scratch model too: they name its reports. */
         final RegistryRows registry = new RegistryRows();
+        /**
+         * Commitments (SPEC §14), with the facts only: a replay compares the tables, whose committed amounts are
+         * facts (measure COMMITTED) and so in its day sums.
+         */
+        final CommitmentRows commitments = new CommitmentRows();
 
         DeliveryRows(boolean keepsFacts) {
             this.keepsFacts = keepsFacts;
@@ -170,6 +177,9 @@ public class ReadModelWriter {
                     arrived.merge(fact.unit() + ":" + fact.year(), new FactCheckpoints.Arrived(fact.unit(), fact.year(), 1,
                             fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
                 }
+            }
+            if (keepsFacts) {
+                CommitmentMovement.of(envelope, event).ifPresent(commitments::add);
             }
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
