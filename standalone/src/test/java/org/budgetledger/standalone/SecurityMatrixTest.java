@@ -122,7 +122,11 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}/cells", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/T03/cells?row=TOTAL&column=total", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}/diff", Scope.UNIT_READ, REPORT_READERS, 200,
-                    "/api/v1/reports/{unit}/2023/T03/diff?knownAt1=2023-01-01T00:00:00Z", null));
+                    "/api/v1/reports/{unit}/2023/T03/diff?knownAt1=2023-01-01T00:00:00Z", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/alerts", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/alerts", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/commitments", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/commitments", null));
 
     /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
     private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
