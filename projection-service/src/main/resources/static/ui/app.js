@@ -605,12 +605,24 @@ function projectName(line) {
 
 const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));
 
+/** SPEC §14's alerts as a finance officer names them. */
+const ALERT_KINDS = {
+  BEHIND_SCHEDULE: '执行进度滞后', OVERDUE_COMMITMENT: '计划支付逾期', YEAR_END_FORECAST: '年终执行预计不足',
+  THREE_PUBLIC_NEAR_LIMIT: '“三公”经费接近预算',
+};
+const ALERT_SUBJECTS = { line: '预算指标', project: '项目', category: '“三公”类别' };
+
 async function renderCharts() {
-  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total
+  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total;
+  // the series (as known at knownAt) adds what is scheduled and 序时进度 at every month end of the year
   const asOf = state.asOf || `${state.year}-12-31`;
   const months = MONTHS.filter((month) => monthEnd(month - 1) < asOf);
-  const reports = await Promise.all(months.map((month) => json(`${reportPath('execution')}?${
-    timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`)));
+  const [reports, alerts, commitments] = await Promise.all([
+    Promise.all(months.map((month) => json(`${reportPath('execution')}?${
+      timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`))),
+    json(`${reportPath('alerts')}?${timeParams()}`),
+    json(`${reportPath('commitments')}?${timeParams()}`),
+  ]);
   const projects = new Map();
   for (const report of reports) {
     for (const line of report.rows) {
@@ -623,6 +635,8 @@ async function renderCharts() {
   select.replaceChildren(new Option('合计（全部项目资金）', 'TOTAL'),
     ...[...projects].map(([code, name]) => new Option(name, code)));
   select.value = projects.has(chosen) ? chosen : 'TOTAL';
+  const series = await json(`${reportPath('execution/series')}?${
+    timeParams(select.value === 'TOTAL' ? {} : { project: select.value })}`);
   const pick = (report, column) => {
     const line = report.rows.find((candidate) => candidate.part === 'all' && candidate.code === select.value);
     return line ? Number(line.values[column]) : 0;
@@ -633,13 +647,24 @@ async function renderCharts() {
     title: { text: `执行进度（${unitLabel}）`, left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
+    grid: { bottom: 60 },
     xAxis: { type: 'category', data: MONTHS.map((month) => `${month}月`) },
-    yAxis: { type: 'value' },
+    yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } }],
     series: [
       { name: '全年预算数', type: 'line', step: 'end', data: reports.map((report) => pick(report, 'full_year_budget')) },
-      { name: '执行数', type: 'line', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      { name: '执行数', type: 'line', stack: 'spent', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      // stacked on the executed amount: the band between paid and paid plus committed
+      { name: '冻结未支付', type: 'line', stack: 'spent', areaStyle: { opacity: 0.35 }, lineStyle: { type: 'dotted' },
+        data: reports.map((report) => pick(report, 'committed')) },
+      { name: '计划支付（已付＋到期）', type: 'line', lineStyle: { type: 'dashed' },
+        data: series.points.map((point) => Number(point.scheduled)) },
+      { name: '执行率', type: 'line', yAxisIndex: 1, data: reports.map((report) => pick(report, 'rate')) },
+      { name: '序时进度', type: 'line', yAxisIndex: 1, lineStyle: { type: 'dashed' }, symbol: 'none',
+        data: series.points.map((point) => Number(point.elapsed)) },
     ],
   }, true);
+  renderAlerts(alerts);
+  renderCommitments(commitments.filter((commitment) => select.value === 'TOTAL' || commitment.project === select.value));
 
   const spending = await json(`${reportPath('T03')}?${timeParams()}`);
   const classes = spending.rows.filter((line) => line.code.length === 3 && Number(line.values.total) !== 0);
@@ -660,6 +685,62 @@ async function renderCharts() {
       { name: '项目支出', value: Number(total.values.project) },
     ] }],
   }, true);
+}
+
+/** The alerts as the API words them (detail is written for a finance officer), the most pressing marked. */
+function renderAlerts(alerts) {
+  const critical = alerts.filter((alert) => alert.severity === 'CRITICAL').length;
+  $('alerts-summary').textContent = alerts.length === 0 ? '暂无预警'
+    : `共 ${alerts.length} 条预警${critical ? `，其中 ${critical} 条需立即处理` : ''}`;
+  $('alerts-summary').className = `summary ${alerts.length === 0 ? 'ok' : 'bad'}`;
+  $('alerts-list').replaceChildren(...alerts.map((alert) => {
+    const item = document.createElement('li');
+    item.className = alert.severity === 'CRITICAL' ? 'critical' : 'warning';
+    item.dataset.code = alert.code;
+    item.dataset.subject = alert.subject;
+    item.dataset.id = alert.id;
+    const kind = document.createElement('span');
+    kind.className = 'alert-kind';
+    kind.textContent = `${alert.severity === 'CRITICAL' ? '【紧急】' : '【提示】'}${ALERT_KINDS[alert.code] || alert.code}`;
+    kind.title = `${ALERT_SUBJECTS[alert.subject] || alert.subject}：${alert.id}`;
+    const detail = document.createElement('span');
+    detail.className = 'alert-detail';
+    detail.textContent = alert.detail;
+    item.append(kind, detail);
+    return item;
+  }));
+}
+
+/** An amount in 元 as the API writes it ("-12.30"), in 分, exactly. */
+function fen(yuan) {
+  const [whole, fraction = ''] = yuan.replace('-', '').split('.');
+  const value = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  return yuan.startsWith('-') ? -value : value;
+}
+
+function formatFen(value) {
+  const sign = value < 0n ? '-' : '';
+  const absolute = value < 0n ? -value : value;
+  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+}
+
+/** The commitments per project and line (SPEC §14), each with what is open, overdue and still to be paid when. */
+function renderCommitments(commitments) {
+  const sorted = [...commitments].sort((left, right) => (left.project || '').localeCompare(right.project || '')
+    || left.line.localeCompare(right.line) || left.id.localeCompare(right.id));
+  const open = sorted.reduce((sum, commitment) => sum + fen(commitment.open), 0n);
+  const overdue = sorted.reduce((sum, commitment) => sum + fen(commitment.overdue), 0n);
+  $('commitments-summary').textContent = sorted.length === 0 ? '暂无冻结'
+    : `共 ${sorted.length} 笔冻结，未支付 ${formatFen(open)} 元${overdue > 0n ? `，其中逾期 ${formatFen(overdue)} 元` : ''}`;
+  $('commitments-summary').className = `summary ${overdue > 0n ? 'bad' : ''}`;
+  $('commitments-rows').replaceChildren(...sorted.map((commitment) => {
+    const line = row([commitment.project || '（基本支出）', commitment.line, commitment.id, commitment.contract,
+      commitment.payee, commitment.amount, commitment.paid, commitment.released, commitment.open, commitment.overdue,
+      commitment.openSchedule.map((due) => `${due.date} ${due.amount}`).join('；')], fen(commitment.overdue) > 0n ? 'bad' : '');
+    for (const cell of [...line.children].slice(5, 10)) cell.className = 'amount';
+    line.dataset.commitment = commitment.id;
+    return line;
+  }));
 }
 
 // ---- audit -----------------------------------------------------------------------------------

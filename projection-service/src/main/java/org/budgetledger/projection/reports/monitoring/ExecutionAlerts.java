@@ -166,8 +166,10 @@ public final class ExecutionAlerts {
         figures.put("forecastRate", forecastRate);
         figures.put("forecastPercent", forecastPercent.toPlainString());
         alerts.add(new Alert(Alert.YEAR_END_FORECAST, Alert.WARNING, judged.subject(), judged.id(),
-                judged.described() + "已支付 " + yuan(judged.paidFen()) + " 元，加上冻结中计划年底前支付的 "
-                        + yuan(judged.scheduledByYearEndFen()) + " 元，预计全年支付 " + yuan(forecastFen) + " 元，为全年预算 "
+                judged.described() + "已支付 " + yuan(judged.paidFen()) + " 元，"
+                        + (judged.scheduledByYearEndFen() == 0 ? "冻结中没有计划年底前支付的款项"
+                        : "加上冻结中计划年底前支付的 " + yuan(judged.scheduledByYearEndFen()) + " 元")
+                        + "，预计全年支付 " + yuan(forecastFen) + " 元，为全年预算 "
                         + yuan(judged.budgetFen()) + " 元的 " + forecastRate + "%，低于 " + forecastPercent.toPlainString()
                         + "% 的年终执行要求。", figures));
     }
