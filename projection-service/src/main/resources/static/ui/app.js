@@ -736,7 +736,7 @@ function renderCommitments(commitments) {
   $('commitments-rows').replaceChildren(...sorted.map((commitment) => {
     const line = row([commitment.project || '（基本支出）', commitment.line, commitment.id, commitment.contract,
       commitment.payee, commitment.amount, commitment.paid, commitment.released, commitment.open, commitment.overdue,
-      commitment.openSchedule.map((due) => `${due.date} ${due.amount}`).join('；')], fen(commitment.overdue) > 0n ? 'bad' : '');
+      commitment.schedule.map((due) => `${due.date} ${due.amount}`).join('；')], fen(commitment.overdue) > 0n ? 'bad' : '');
     for (const cell of [...line.children].slice(5, 10)) cell.className = 'amount';
     line.dataset.commitment = commitment.id;
     return line;

@@ -142,7 +142,8 @@ class MonitoringTest extends ProjectionIntegrationTest {
         assertThat(commitment.path("paid").asText()).isEqualTo("300.00");
         assertThat(commitment.path("open").asText()).isEqualTo("300.00");
         assertThat(commitment.path("overdue").asText()).isEqualTo("0.00");
-        assertThat(commitment.path("openSchedule").toString()).isEqualTo("[{\"date\":\"2024-10-01\",\"amount\":\"300.00\"}]");
+        assertThat(commitment.path("schedule").toString()).isEqualTo("[{\"date\":\"2024-10-01\",\"amount\":\"300.00\"}]");
+        assertThat(commitment.path("madeSchedule")).hasSize(2);
         JsonNode execution = api.get("/api/v1/reports/" + unit + "/2024/execution?asOf=2024-04-30").body();
         assertThat(cell(execution, "退回", "all", "executed")).isEqualTo("0.00");
         assertThat(cell(execution, "退回", "all", "committed")).isEqualTo("300.00");

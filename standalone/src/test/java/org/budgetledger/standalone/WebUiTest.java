@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -476,7 +475,6 @@ class WebUiTest extends StandaloneIntegrationTest {
     }
 
     @Test
-    @Disabled("issue #19: needs the ledger's COMMIT and PAY with commitment (helper branch \"commit\"); enable after merging it")
     void commitments_per_project_and_line_the_committed_band_and_the_scheduled_curve_once_the_ledger_takes_commitments()
             throws Exception {
         HttpApi api = HttpApi.as(port, TestUsers.ADMIN);

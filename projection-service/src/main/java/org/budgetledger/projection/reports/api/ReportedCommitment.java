@@ -16,13 +16,14 @@ import java.util.List;
  * @param date         when it was made (or carried into this year)
  * @param open         amount − paid − released
  * @param overdue      of the open schedule, what was due before asOf (before 31 December for an asOf after the year)
- * @param schedule     the expected payments as made (or carried in)
- * @param openSchedule what is left of them: paid from the earliest, released from the latest
+ * @param schedule     what is left of the expected payments: paid from the earliest, released from the latest (as the
+ *                     ledger's {@code GET /api/v1/commitments} shows it)
+ * @param madeSchedule the expected payments as made (or carried in)
  */
 @Schema(name = "ReportedCommitment")
 public record ReportedCommitment(String id, String unit, String line, String project, LocalDate date, String contract,
                                  String payee, String amount, String paid, String released, String open, String overdue,
-                                 List<Due> schedule, List<Due> openSchedule) {
+                                 List<Due> schedule, List<Due> madeSchedule) {
 
     @Schema(name = "ReportedScheduledPayment")
     public record Due(LocalDate date, String amount) {
@@ -36,7 +37,7 @@ public record ReportedCommitment(String id, String unit, String line, String pro
                 inputs.named(commitment.unit(), commitment.lineId()), inputs.named(commitment.unit(), commitment.project()),
                 commitment.date(), commitment.contract(), commitment.payee(), yuan(commitment.amountFen()),
                 yuan(commitment.paidFen()), yuan(commitment.releasedFen()), yuan(commitment.openFen()),
-                yuan(commitment.overdueFen(inputs.today())), Due.of(commitment.schedule()), Due.of(commitment.openSchedule()));
+                yuan(commitment.overdueFen(inputs.today())), Due.of(commitment.openSchedule()), Due.of(commitment.schedule()));
     }
 
     private static String yuan(long fen) {
