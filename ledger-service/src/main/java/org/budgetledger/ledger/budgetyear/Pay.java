@@ -3,19 +3,30 @@ package org.budgetledger.ledger.budgetyear;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.budgetledger.contracts.codes.PaymentMethod;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.contracts.events.Activity;
 import org.budgetledger.contracts.events.PaymentMade;
+import org.budgetledger.contracts.events.Procurement;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
 import org.budgetledger.contracts.api.Rejection;
 
 import java.util.Optional;
 
-/** PAY 支付 from a budget line; {@code counterparty}, when not null, the unit of the ledger paid (SPEC §13). */
+/**
+ * PAY 支付 from a budget line; {@code counterparty}, when not null, the unit of the ledger paid (SPEC §13);
+ * {@code procurement} and {@code activity}, when not null, what the publication discloses of it (SPEC §15).
+ */
 public record Pay(
         @TargetAggregateIdentifier String budgetYearId,
         Posting posting,
         String lineId, String economic, Money amount, String payee, PaymentMethod method,
-        String counterparty) implements PostingCommand {
+        String counterparty, Procurement procurement, Activity activity) implements PostingCommand {
+
+    /** A payment without the disclosure fields of SPEC §15. */
+    public Pay(String budgetYearId, Posting posting, String lineId, String economic, Money amount, String payee,
+               PaymentMethod method, String counterparty) {
+        this(budgetYearId, posting, lineId, economic, amount, payee, method, counterparty, null, null);
+    }
 
     @Override
     public Optional<String> economicCode() {
@@ -44,7 +55,7 @@ public record Pay(
                 () -> Decision.accepted(null, new PaymentMade(posting.transactionId(), posting.unit(), posting.year(),
                         posting.date(), posting.principal(), posting.memo(), posting.voucher(), line.id(),
                         line.origin(), line.fund(), line.subject(), line.kind(), line.project(), economic, amount,
-                        payee, method, counterparty)));
+                        payee, method, counterparty, null, procurement, activity)));
     }
 
     /** Fiscal money spent on a 三公 category stays within the category's limit. */

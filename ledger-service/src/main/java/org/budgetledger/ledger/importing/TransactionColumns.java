@@ -20,13 +20,18 @@ import java.util.stream.Collectors;
 /**
  * The columns of a voucher file are the fields of a transaction, named as in its JSON
  * ({@link TransactionRequest}): a row is read as the JSON object of its non-empty cells, so it is validated
- * exactly as a POST of that object would be.
+ * exactly as a POST of that object would be. A field whose value is an object (PAY's {@code procurement},
+ * {@code activity}) is given by a column per field of it, {@code procurement.category}, {@code activity.count} …
  */
 @Component
 class TransactionColumns {
 
-    /** Every field of every type of transaction, in the order they are listed. */
-    static final List<String> NAMES = TransactionRequests.fieldNames();
+    private static final Map<String, List<String>> OBJECTS = TransactionRequests.objectFieldNames();
+    /** Every field of every type of transaction, in the order they are listed, an object's fields in its place. */
+    static final List<String> NAMES = TransactionRequests.fieldNames().stream()
+            .flatMap(name -> OBJECTS.containsKey(name) ? OBJECTS.get(name).stream().map(field -> name + "." + field)
+                    : java.util.stream.Stream.of(name))
+            .toList();
     private static final List<String> REQUIRED = List.of("id", "type");
 
     private final ObjectMapper json;
@@ -71,21 +76,33 @@ class TransactionColumns {
 
     /** The transaction a row holds, or why it holds none (a malformed {@code year}, a value outside the columns). */
     ImportRow row(Sheet.Row row, List<String> columns) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         for (int index = 0; index < row.cells().size(); index++) {
             String cell = row.cells().get(index);
             if (isEmpty(cell)) {
                 continue;
             }
             if (index >= columns.size()) {
-                return unreadable(row, fields.get("id"), new Rejection(ProblemCode.VALIDATION_FAILED,
+                return unreadable(row, (String) fields.get("id"), new Rejection(ProblemCode.VALIDATION_FAILED,
                         "a value in column " + (index + 1) + ", which has no name",
                         List.of(new FieldError("file", "value outside the named columns"))));
             }
-            fields.put(columns.get(index), cell);
+            put(fields, columns.get(index), cell);
         }
         TransactionRequests.Decoded decoded = TransactionRequests.convert(json, fields);
-        return new ImportRow(row.number(), fields.get("id"), decoded);
+        return new ImportRow(row.number(), (String) fields.get("id"), decoded);
+    }
+
+    /** A cell of a column {@code object.field} goes into the object, as its JSON would hold it. */
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> fields, String column, String cell) {
+        int dot = column.indexOf('.');
+        if (dot < 0) {
+            fields.put(column, cell);
+        } else {
+            ((Map<String, Object>) fields.computeIfAbsent(column.substring(0, dot), object -> new LinkedHashMap<String, Object>()))
+                    .put(column.substring(dot + 1), cell);
+        }
     }
 
     private static ImportRow unreadable(Sheet.Row row, String id, Rejection rejection) {

@@ -4,14 +4,25 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.budgetledger.ledger.budgetyear.Posting;
 import org.budgetledger.ledger.budgetyear.PostingCommand;
 import org.budgetledger.contracts.codes.PaymentMethod;
+import org.budgetledger.contracts.events.Activity;
+import org.budgetledger.contracts.events.Procurement;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.budgetyear.Pay;
 
-/** PAY: a payment from a budget line (支出); to another unit of the ledger, its {@code counterparty} (SPEC §13). */
+/**
+ * PAY: a payment from a budget line (支出); to another unit of the ledger, its {@code counterparty} (SPEC §13); a
+ * 政府采购 marked by {@code procurement}, what it paid for counted by {@code activity} (SPEC §15).
+ */
 @JsonTypeName("PAY")
 public record PayRequest(String id, String unit, Integer year, String date, String memo, String voucher,
                          String line, String economic, AmountText amount, String payee, String method,
-                         String counterparty) implements TypedRequest {
+                         String counterparty, ProcurementRequest procurement, ActivityRequest activity) implements TypedRequest {
+
+    /** A payment without the disclosure fields of SPEC §15. */
+    public PayRequest(String id, String unit, Integer year, String date, String memo, String voucher,
+                      String line, String economic, AmountText amount, String payee, String method, String counterparty) {
+        this(id, unit, year, date, memo, voucher, line, economic, amount, payee, method, counterparty, null, null);
+    }
 
     @Override
     public PostingCommand toCommand(Posting posting, FieldChecks fields) {
@@ -22,7 +33,12 @@ public record PayRequest(String id, String unit, Integer year, String date, Stri
         PaymentMethod checkedMethod = method == null ? null
                 : fields.require("method", method, PaymentMethod::valueOf, "DIRECT or AUTHORIZED");
         String checkedCounterparty = fields.counterparty(counterparty, posting.unit());
+        Procurement checkedProcurement = procurement == null ? null : procurement.checked(fields);
+        if (procurement != null && counterparty != null) {
+            fields.error("procurement", "not for a payment to a unit of the ledger (counterparty): 政府采购 buys from suppliers");
+        }
+        Activity checkedActivity = activity == null ? null : activity.checked(fields, checkedEconomic);
         return new Pay(posting.budgetYearId(), posting, checkedLine, checkedEconomic, checkedAmount, checkedPayee,
-                checkedMethod, checkedCounterparty);
+                checkedMethod, checkedCounterparty, checkedProcurement, checkedActivity);
     }
 }
