@@ -23,16 +23,16 @@ import java.util.regex.Pattern;
  * The body of {@code PUT /api/v1/units/{code}/years/{year}/profile} (SPEC §15): every field optional, each checked
  * ({@link #checked}); what is wrong is answered 400 VALIDATION_FAILED naming every field, as a transaction's fields are.
  */
-record ProfileRequest(String functions, String organisation, Assets assets, List<Performance> performance,
+public record ProfileRequest(String functions, String organisation, Assets assets, List<Performance> performance,
                       Map<String, String> explanations) {
 
-    record Assets(Vehicles vehicles, Integer equipmentOver500k, Integer equipmentOver1m) {
+    public record Assets(Vehicles vehicles, Integer equipmentOver500k, Integer equipmentOver1m) {
     }
 
-    record Vehicles(Integer total, Map<String, Integer> byType) {
+    public record Vehicles(Integer total, Map<String, Integer> byType) {
     }
 
-    record Performance(String project, BigDecimal score, String grade) {
+    public record Performance(String project, BigDecimal score, String grade) {
     }
 
     static final int TEXT_LENGTH_MAX = 5000;

@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
  * ({@code T01} or {@code 公开01表}) or told by its header. Amounts in 万元 have at most six decimals, in 元 at most
  * two; thousands separators ({@code 7,905.95}) are read; each amount is kept in 元, exactly.
  */
-final class ReferenceFiles {
+public final class ReferenceFiles {
 
     /** An uploaded file: its name as sent, and its bytes. */
-    record Upload(String name, byte[] content) {
+    public record Upload(String name, byte[] content) {
     }
 
     /** The unit the files give their amounts in. */

@@ -25,14 +25,14 @@ import java.util.List;
  * registers' lock, as the registers' events are, so that two writes of one unit-year number their events in turn.
  */
 @Service
-class UnitYearDisclosures {
+public class UnitYearDisclosures {
 
     private static final Logger log = LoggerFactory.getLogger(UnitYearDisclosures.class);
     static final int YEAR_MIN = 2000;
     static final int YEAR_MAX = 2100;
 
     /** What a recording answers: what was recorded, where in the store and when. */
-    record Recorded<T>(T recorded, long sequence, Instant recordedAt) {
+    public record Recorded<T>(T recorded, long sequence, Instant recordedAt) {
     }
 
     private final Units units;
@@ -45,7 +45,7 @@ class UnitYearDisclosures {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    Recorded<UnitYearProfileSet> setProfile(String unit, int year, ProfileRequest request, Caller caller) {
+    public Recorded<UnitYearProfileSet> setProfile(String unit, int year, ProfileRequest request, Caller caller) {
         requireUnitYear(unit, year, caller);
         UnitYearProfileSet profile = request.checked(unit, year, caller.name());
         Recorded<UnitYearProfileSet> recorded = append(profile);
@@ -54,7 +54,7 @@ class UnitYearDisclosures {
         return recorded;
     }
 
-    Recorded<ReferenceTablesRecorded> recordReference(String unit, int year, List<ReferenceFiles.Upload> files,
+    public Recorded<ReferenceTablesRecorded> recordReference(String unit, int year, List<ReferenceFiles.Upload> files,
                                                       String scale, String charset, Caller caller) {
         requireUnitYear(unit, year, caller);
         ReferenceFiles.FileUnit fileUnit = ReferenceFiles.FileUnit.ofParameter(scale);

@@ -77,6 +77,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/transactions/**", "/api/v1/budget-lines",
                                 "/api/v1/budget-lines/**").hasAnyRole("CLERK", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/publications/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"));
         if (jwtDecoder.getIfAvailable() != null) {
