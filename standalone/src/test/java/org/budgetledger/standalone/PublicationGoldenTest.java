@@ -1,14 +1,10 @@
 package org.budgetledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.budgetledger.testing.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The worked example's publication (SPEC §15): the 2023 history of 湖南省交通运输厅科技信息中心 with its disclosure
@@ -30,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PublicationGoldenTest extends StandaloneIntegrationTest {
 
-    private static final String UNIT = "430001";
+    private static final String UNIT = WorkedExample.UNIT;
     private HttpApi api;
 
     /** A figure of the seed's 第三部分: where in the text, what the seed's text says, and where the publication says it. */
@@ -44,28 +39,7 @@ class PublicationGoldenTest extends StandaloneIntegrationTest {
     @BeforeEach
     void postTheWorkedExample() {
         api = new HttpApi(port);
-        JsonNode history = DemoData.read();
-        api.post("/api/v1/units", Map.of("code", UNIT, "name", history.path("unit").path("name").asText(),
-                "type", "PUBLIC_SERVICE_1"));
-        // a unit registered by another test of this context without its type: the centre is a 公益一类 unit
-        api.send("PATCH", "/api/v1/units/" + UNIT, "{\"type\":\"PUBLIC_SERVICE_1\",\"effective\":\"2023-01-01\"}");
-        ObjectNode batch = new ObjectMapper().createObjectNode();
-        batch.set("transactions", history.path("transactions"));
-        JsonNode results = api.postRaw("/api/v1/transactions:batch", batch.toString()).body().path("results");
-        for (JsonNode result : results) {
-            assertThat(result.path("status").asInt()).as(result.toString()).isIn(200, 201);
-        }
-        JsonNode publication = DemoData.read(DemoData.PUBLICATION);
-        HttpApi.Answer profile = api.send("PUT", "/api/v1/units/" + UNIT + "/years/2023/profile", publication.path("profile").toString());
-        assertThat(profile.status()).as(profile.body().toString()).isEqualTo(200);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        publication.path("reference").path("files").fields().forEachRemaining(file ->
-                files.put(file.getKey(), file.getValue().asText().getBytes(StandardCharsets.UTF_8)));
-        HttpApi.Answer reference = api.postFiles("/api/v1/units/" + UNIT + "/years/2023/reference", files);
-        assertThat(reference.status()).as(reference.body().toString()).isEqualTo(200);
-        long last = reference.body().path("sequence").asLong();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                api.get("/api/v1/publications/" + UNIT + "/2023?format=json&scope=unit&minSequence=" + last).status() == 200);
+        WorkedExample.post(api);
     }
 
     @Test

@@ -155,10 +155,13 @@ final class AccountFigures {
                 .flag("public_items_present", !names(tables, "public").isEmpty());
     }
 
-    /** The names of the non-zero 款 of a block of 公开06表, joined as a sentence lists them. */
+    /**
+     * The names of the non-zero 款 of a block of 公开06表, joined as a sentence lists them, each once (31013 and 30913
+     * are both 公务用车购置).
+     */
     private static String names(YearTables tables, String group) {
         return String.join("、", tables.rows("T06").stream().filter(row -> group.equals(row.group()) && row.code().length() == 5
-                && row.fen(GeneralBudgetBasicByEconomic.AMOUNT) != 0).map(ReportRow::name).toList());
+                && row.fen(GeneralBudgetBasicByEconomic.AMOUNT) != 0).map(ReportRow::name).distinct().toList());
     }
 
     private static long t01(YearTables tables, int line) {

@@ -33,12 +33,14 @@ public final class PublicationHtml {
                 font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; } }
             @page wide { size: A4 landscape; }
             body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; font-size: 11pt; line-height: 1.7;
-              color: #000; margin: 0 auto; max-width: 180mm; }
+              color: #000; margin: 0; }
+            @media screen { body { margin: 0 auto; max-width: 174mm; padding: 0 8mm; } .form-page.wide { max-width: 261mm; } }
             .cover { text-align: center; padding-top: 60mm; }
             .cover h1 { font-size: 26pt; line-height: 1.4; }
             .stamp { font-size: 9pt; color: #444; margin-top: 40mm; }
-            .part, .form-page, .annex-sheet { break-before: page; }
-            .form-page.wide { page: wide; max-width: none; }
+            .part, .form-page { break-before: page; }
+            .form-page.wide { page: wide; }
+            .annex-sheet { break-inside: avoid; margin-bottom: 6mm; }
             h1 { font-size: 18pt; text-align: center; }
             h2 { font-size: 14pt; margin-top: 1.2em; }
             h3 { font-size: 12pt; margin: 0.8em 0 0.2em; }
@@ -135,8 +137,11 @@ public final class PublicationHtml {
             }
             html.append("</").append(tag).append(">\n");
         }
+        if (!section.executions().isEmpty()) {
+            html.append("<h2>").append(escape(section.title())).append("</h2>\n");
+        }
         for (ExecutionSheet sheet : section.executions()) {
-            executionSheet(section.title(), sheet, html);
+            executionSheet(sheet, html);
         }
         html.append("</div>\n");
     }
@@ -154,9 +159,9 @@ public final class PublicationHtml {
         }
     }
 
-    private static void executionSheet(String title, ExecutionSheet sheet, StringBuilder html) {
-        html.append("<div class=\"annex-sheet\">\n<h2>").append(escape(title)).append("</h2>\n<p class=\"note\">项目支出名称：")
-                .append(escape(sheet.title())).append("　金额单位：万元</p>\n<table>\n<thead><tr><th>项目资金</th><th>年初预算数</th>"
+    private static void executionSheet(ExecutionSheet sheet, StringBuilder html) {
+        html.append("<div class=\"annex-sheet\">\n<h3>项目支出名称：").append(escape(sheet.title()))
+                .append("</h3>\n<p class=\"note\">金额单位：万元</p>\n<table>\n<thead><tr><th>项目资金</th><th>年初预算数</th>"
                         + "<th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr></thead>\n<tbody>\n");
         for (ExecutionSheet.Line line : sheet.lines()) {
             html.append("<tr><td>").append(escape(line.label())).append("</td>")
