@@ -1,5 +1,6 @@
 package org.budgetledger.projection.publication;
 
+import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.Scope;
 
@@ -16,10 +17,11 @@ import java.util.List;
  *
  * @param previousYear        the year the 较上年 comparisons are with, or null when there is no last year to compare with
  * @param previousFromReference whether last year's figures are a reference's (published tables), not the ledger's
+ * @param profile             the unit-year's profile as known at knownAt, or null
  */
 public record Publication(String unit, String unitName, int year, Scope scope, LocalDate asOf, Instant knownAt,
                           PublicationSources.LedgerPosition position, String title, List<Part> parts,
-                          Integer previousYear, boolean previousFromReference, List<String> notes) {
+                          Integer previousYear, boolean previousFromReference, List<String> notes, UnitYearProfileSet profile) {
 
     /** A part: its key (profile, tables, statements, glossary, annex), its title and its sections. */
     public record Part(String key, String title, List<Section> sections) {

@@ -75,7 +75,7 @@ public class PublicationAssembler {
                 ExecutionSheet.of(tables.rows(BudgetExecution.TABLE.name()), about.name() + "（整体）")))));
         return new Publication(unit, about.name(), year, scope, period.asOf(), period.knownAt(), sources.position(period.knownAt()),
                 title(renderer, "document", figures), parts, previous.map(YearTables::year).orElse(null),
-                previous.map(YearTables::fromReference).orElse(false), narrative.notes());
+                previous.map(YearTables::fromReference).orElse(false), narrative.notes(), profile.orElse(null));
     }
 
     private ReportInputs inputs(String unit, int year, ReportPeriod period, Scope scope) {

@@ -6,10 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The worked example's publication as HTML, printed by headless Chromium (Debian's {@code chromium} and
  * {@code chromedriver}, as {@link WebUiTest} drives them) to a PDF of A4 pages, as a browser's "print" does: the
  * page size its own CSS asks for ({@code @page}), the wide 公开表 on landscape pages. The PDF and a screenshot of page 1
- * are kept in {@code target/publication} and {@code target/screenshots} for reviewers. Skipped without Chromium (it
- * fails instead under {@code CI=true}).
+ * are kept in {@code target/publication} and {@code target/screenshots} for reviewers. And the web UI's 公开文本 tab: the
+ * document, its blanks, one of them filled and saved into the profile, the document shown again with its text.
+ * Skipped without Chromium (it fails instead under {@code CI=true}).
  */
-class PublicationPrintTest extends StandaloneIntegrationTest {
+class PublicationBrowserTest extends StandaloneIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -57,7 +63,7 @@ class PublicationPrintTest extends StandaloneIntegrationTest {
         // as WebUiTest: off the (closed) network, out of the way of a root user; an A4 page's width at 96 dpi
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=794,1123", "--lang=zh-CN",
+                "--disable-dev-shm-usage", "--window-size=1280,1123", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("budget-ledger-chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
         Files.createDirectories(SCREENSHOTS);
@@ -102,6 +108,37 @@ class PublicationPrintTest extends StandaloneIntegrationTest {
         assertThat(pages.get(0)[0]).as("the cover is portrait").isLessThan(pages.get(0)[1]);
         assertThat(landscape).as("the wide forms: T02, T03, T04, T06, T07, T09").isGreaterThanOrEqualTo(6);
         assertThat(Files.size(SCREENSHOTS.resolve("publication-page-1.png"))).isGreaterThan(10_000);
+    }
+
+    @Test
+    void the_publication_tab_shows_the_document_and_its_blanks_and_an_administrator_fills_one() throws IOException {
+        WorkedExample.post(new HttpApi(port));
+        String base = "http://localhost:" + port;
+        browser.get(base + "/?view=publication&unit=430001&year=2023&scope=unit");
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("login-password")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+        wait(driver -> driver.findElement(By.id("publication")).getText().contains("本部门2023年度政府采购支出总额2979.23万元"));
+        assertThat(browser.findElement(By.id("publication-stamp")).getText()).contains("截至 2023-12-31", "账本位置");
+        assertThat(browser.findElements(By.cssSelector("#publication .official-form"))).hasSize(9);
+        WebElement blank = browser.findElement(By.id("blank-performance_overall"));
+        assertThat(browser.findElement(By.cssSelector("#publication mark[data-blank=performance_overall]")).getText())
+                .isEqualTo("【部门（单位）整体支出绩效情况】");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("publication-tab.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        blank.sendKeys("全年预算执行良好，完成了年初绩效任务");
+        browser.findElement(By.id("blanks-save")).click();
+
+        wait(driver -> driver.findElements(By.cssSelector("#publication span[data-blank=performance_overall]")).stream()
+                .anyMatch(filled -> filled.getText().equals("全年预算执行良好，完成了年初绩效任务")));
+        assertThat(browser.findElement(By.id("blanks-saved")).getText()).startsWith("已保存");
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+    }
+
+    private static <T> T wait(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
     }
 
     /** Each page's MediaBox (width, height in points), in the order the PDF lists them. */
