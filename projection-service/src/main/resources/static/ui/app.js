@@ -448,6 +448,7 @@ function renderBlanks(blanks) {
   $('blanks-list').replaceChildren(...blanks.map((blank) => {
     const item = document.createElement('li');
     const label = element('label', blank.label);
+    if (blank.context) label.append(element('span', `（${blank.context}……）`));
     const input = document.createElement('textarea');
     input.id = `blank-${blank.key}`;
     input.name = blank.key;

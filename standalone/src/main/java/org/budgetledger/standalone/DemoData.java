@@ -47,6 +47,9 @@ import java.util.TreeSet;
  * each side naming the other as its {@code counterparty}. The centre's own year is not touched: its unit-scope
  * tables stay the published ones. The department is posted all or nothing after the worked example; a ledger
  * that refuses it (one without {@code counterparty}) stores none of it, and the demo says so and goes on.
+ *
+ * <p>Then the worked example's publication data (SPEC §15): the centre's 2023 profile and its 2022 reference tables,
+ * each recorded once.
  */
 @Component
 @ConditionalOnProperty("budgetledger.demo")

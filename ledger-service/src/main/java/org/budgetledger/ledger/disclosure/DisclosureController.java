@@ -94,7 +94,8 @@ class DisclosureController {
             @PathVariable String code, @PathVariable int year,
             @Parameter(description = "the tables: CSV files (one table each) or XLSX workbooks (one table per sheet)")
             @RequestPart("file") List<MultipartFile> files,
-            @Parameter(description = "the unit of the files' amounts", schema = @Schema(allowableValues = {"wanyuan", "yuan"}))
+            @Parameter(description = "the unit of the files' amounts: wanyuan (万元, the default, as published) or yuan",
+                    schema = @Schema(allowableValues = {"yuan", "wanyuan"}))
             @RequestParam(defaultValue = "wanyuan") String scale,
             @Parameter(description = "of a CSV file; auto: UTF-8 (with or without BOM) if it decodes as UTF-8, else GB18030",
                     schema = @Schema(allowableValues = {"auto", "UTF-8", "GB18030"}))

@@ -7,17 +7,11 @@ import org.budgetledger.projection.departments.Consolidation;
 import org.budgetledger.projection.departments.UnitAttributes;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
-import org.budgetledger.projection.reports.Report;
-import org.budgetledger.projection.reports.ReportTable;
-import org.budgetledger.projection.reports.Scale;
 import org.budgetledger.projection.reports.Scope;
-import org.budgetledger.projection.reports.catalog.ReportTables;
-import org.budgetledger.projection.reports.execution.BudgetExecution;
 import org.budgetledger.projection.reports.t06.GeneralBudgetBasicByEconomic;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,28 +48,8 @@ public class PublicationAssembler {
         Optional<UnitYearProfileSet> profile = sources.profile(unit, year, period.knownAt());
         UnitAttributes attributes = register.unitAt(unit, period).orElse(new UnitAttributes(unit, unit, null, UnitType.OTHER));
         DisclosureFigures.Unit about = about(attributes, units, tables, year, period, scope);
-        Map<String, Figure> figures = PublicationFigures.of(year, tables, previous, sources.disclosures(units, year, period),
-                profile, about);
-        NarrativeRenderer renderer = new NarrativeRenderer(narrative,
-                profile.map(UnitYearProfileSet::explanations).filter(java.util.Objects::nonNull).orElse(Map.of()));
-
-        List<Publication.Part> parts = new ArrayList<>();
-        parts.add(new Publication.Part("profile", title(renderer, "profile", figures), narrative.profile().stream()
-                .map(section -> Publication.Section.of(section.key(), said(renderer, section.title(), figures),
-                        renderer.render(section, figures))).toList()));
-        parts.add(new Publication.Part("tables", title(renderer, "tables", figures), tables(unit, year, scope, period, tables,
-                about.name())));
-        parts.add(new Publication.Part("statements", title(renderer, "statements", figures), narrative.statements().stream()
-                .map(section -> Publication.Section.of(section.key(), said(renderer, section.title(), figures),
-                        renderer.render(section, figures))).toList()));
-        parts.add(new Publication.Part("glossary", title(renderer, "glossary", figures), List.of(Publication.Section.of("glossary",
-                null, narrative.glossary().stream().map(line -> Paragraph.text(List.of(new Segment.Words(line)))).toList()))));
-        parts.add(new Publication.Part("annex", title(renderer, "annex", figures), List.of(new Publication.Section("execution",
-                title(renderer, "annex_execution", figures), List.of(), List.of(),
-                ExecutionSheet.of(tables.rows(BudgetExecution.TABLE.name()), about.name() + "（整体）")))));
-        return new Publication(unit, about.name(), year, scope, period.asOf(), period.knownAt(), sources.position(period.knownAt()),
-                title(renderer, "document", figures), parts, previous.map(YearTables::year).orElse(null),
-                previous.map(YearTables::fromReference).orElse(false), narrative.notes(), profile.orElse(null));
+        return PublicationComposer.compose(narrative, unit, year, scope, period, new PublicationComposer.Sources(tables, previous,
+                sources.disclosures(units, year, period), profile, about, sources.position(period.knownAt())));
     }
 
     private ReportInputs inputs(String unit, int year, ReportPeriod period, Scope scope) {
@@ -113,29 +87,5 @@ public class PublicationAssembler {
         }
         return new DisclosureFigures.Unit(unit.name(), unit.type(), others, scope == Scope.DEPARTMENT && units.size() > 1,
                 runningCosts, any);
-    }
-
-    /** 第二部分: the nine 公开表 in their official layout, in 万元 as published. */
-    private static List<Publication.Section> tables(String unit, int year, Scope scope, ReportPeriod period, YearTables tables,
-                                                    String unitName) {
-        List<Publication.Section> sections = new ArrayList<>();
-        for (ReportTable table : ReportTables.all().values()) {
-            if (table == BudgetExecution.TABLE) {
-                continue;
-            }
-            Report report = new Report(table, unit, year, period.asOf(), period.knownAt(), Scale.WANYUAN, tables.rows(table.name()),
-                    scope, unitName);
-            sections.add(new Publication.Section(table.name(), table.officialForm().title(), List.of(), List.of(report), List.of()));
-        }
-        return sections;
-    }
-
-    /** One of the narrative's titles, said of the figures. */
-    private String title(NarrativeRenderer renderer, String key, Map<String, Figure> figures) {
-        return said(renderer, narrative.title(key), figures);
-    }
-
-    private static String said(NarrativeRenderer renderer, String template, Map<String, Figure> figures) {
-        return renderer.line(template, figures).stream().map(Segment::text).reduce("", String::concat);
     }
 }

@@ -65,6 +65,10 @@ class PublicationController {
             Word and LibreOffice; json is the same document for the web UI.""")
     @Parameter(name = "unit", description = "the unit's code")
     @Parameter(name = "year", description = "the budget year")
+    @Parameter(name = "asOf", description = "effective date the tables are computed at (default 31 Dec of the year, or today while it runs)")
+    @Parameter(name = "knownAt", description = "recording instant the tables, profile and reference are known at (default now)")
+    @Parameter(name = "minSequence", description = "answer 409 NOT_YET_APPLIED until the projection has applied this sequence")
+    @Parameter(name = "wait", description = "with minSequence: how long to wait for it first, e.g. PT5S (at most PT10S)")
     @ApiResponse(responseCode = "200", description = "The publication, in the format asked for")
     @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: format, scope, asOf or knownAt malformed")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
@@ -75,9 +79,11 @@ class PublicationController {
     ResponseEntity<?> publication(@PathVariable String unit, @PathVariable int year,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                   @RequestParam(required = false) Instant knownAt,
-                                  @Parameter(schema = @Schema(allowableValues = {"html", "docx", "json"}))
+                                  @Parameter(description = "html (prints on A4), docx (Word, LibreOffice) or json (the web UI's)",
+                                          schema = @Schema(allowableValues = {"html", "docx", "json"}))
                                   @RequestParam(defaultValue = "html") String format,
-                                  @Parameter(schema = @Schema(allowableValues = {"department", "unit"}))
+                                  @Parameter(description = "department (the unit and its descendants, consolidated; the default) or unit (本级)",
+                                          schema = @Schema(allowableValues = {"department", "unit"}))
                                   @RequestParam(defaultValue = "department") String scope,
                                   @RequestParam(required = false) Long minSequence,
                                   @RequestParam(required = false) String wait) {

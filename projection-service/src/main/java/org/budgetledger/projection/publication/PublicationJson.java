@@ -39,16 +39,40 @@ public record PublicationJson(String unit, String unitName, int year, String sco
     public record Piece(String type, String text, String figure, String key, String label, Boolean open) {
     }
 
-    public record Blank(String key, String label, String filled) {
+    /** A blank: its key, what it asks for, its text if written, and the words of its sentence before it (which item). */
+    public record Blank(String key, String label, String filled, String context) {
     }
+
+    /** The words before a blank that show a reader which one it is: at most this many characters. */
+    static final int CONTEXT_LENGTH_MAX = 60;
 
     public static PublicationJson of(Publication publication) {
         return new PublicationJson(publication.unit(), publication.unitName(), publication.year(),
                 publication.scope().parameterValue(), publication.asOf(), publication.knownAt(), publication.position(),
                 publication.stamp(), publication.title(), publication.previousYear(), publication.previousFromReference(),
                 publication.notes(), publication.parts().stream().map(PublicationJson::part).toList(),
-                publication.blanks().stream().map(blank -> new Blank(blank.key(), blank.label(), blank.filled())).distinct().toList(),
-                publication.profile());
+                blanks(publication), publication.profile());
+    }
+
+    /** Every blank once, in the order they appear, with the words before it in its paragraph. */
+    private static List<Blank> blanks(Publication publication) {
+        java.util.Map<String, Blank> blanks = new java.util.LinkedHashMap<>();
+        for (Publication.Part part : publication.parts()) {
+            for (Publication.Section section : part.sections()) {
+                for (org.budgetledger.projection.publication.Paragraph paragraph : section.paragraphs()) {
+                    StringBuilder before = new StringBuilder();
+                    for (Segment segment : paragraph.segments()) {
+                        if (segment instanceof Segment.Blank blank) {
+                            String context = before.length() <= CONTEXT_LENGTH_MAX ? before.toString()
+                                    : "…" + before.substring(before.length() - CONTEXT_LENGTH_MAX);
+                            blanks.putIfAbsent(blank.key(), new Blank(blank.key(), blank.label(), blank.filled(), context));
+                        }
+                        before.append(segment.text());
+                    }
+                }
+            }
+        }
+        return List.copyOf(blanks.values());
     }
 
     private static Part part(Publication.Part part) {
