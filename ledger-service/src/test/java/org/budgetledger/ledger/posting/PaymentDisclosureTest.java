@@ -52,6 +52,9 @@ class PaymentDisclosureTest extends LedgerIntegrationTest {
         otherCount.put("procurement", Map.of("category", "SERVICES", "award", "SMALL_MICRO"));
         otherCount.put("activity", Map.of("count", 3, "persons", 15));
         assertThat(api.post("/api/v1/transactions", otherCount).code()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        // the stored request agrees with its event: verification finds no tampering
+        JsonNode verification = api.postRaw("/api/v1/audit/verify", "").body();
+        assertThat(verification.path("ok").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.budgetledger.contracts.money.Money;
-import org.budgetledger.projection.reports.FormLayout;
 import org.budgetledger.projection.reports.OfficialForm;
 import org.budgetledger.projection.reports.Report;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
@@ -28,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
 
 /**
  * The publication as a Word document (SPEC §15), written with Apache POI: the parts and sections as Heading 1 and
@@ -217,9 +215,5 @@ public final class PublicationDocx {
     static String formMeta(Report report) {
         OfficialForm form = report.table().officialForm();
         return "部门：" + report.department() + "　" + form.number() + "　金额单位：万元";
-    }
-
-    static List<List<Object>> rows(FormLayout layout) {
-        return layout.rows();
     }
 }
