@@ -4,7 +4,7 @@
 
 const CREDENTIALS = 'budgetledger.credentials';
 const USER = 'budgetledger.user';
-const VIEWS = ['tables', 'charts', 'checks', 'audit', 'import'];
+const VIEWS = ['tables', 'charts', 'publication', 'checks', 'audit', 'import'];
 /** SPEC §13: department (汇总, the unit and its descendants less the internal flows) or unit (本级, the unit alone). */
 const SCOPES = { department: '汇总', unit: '本级' };
 /** SPEC §12's unit types, as a reader knows them. */
@@ -278,6 +278,14 @@ function wireControls() {
     change({ compare: $('compare-knownAt').value });
   });
   $('compare-clear').addEventListener('click', () => change({ compare: '' }));
+  $('download-publication-docx').addEventListener('click', () => guarded(() =>
+    download(`${publicationPath()}?${publicationParams({ format: 'docx' })}`)));
+  $('download-publication-html').addEventListener('click', () => guarded(() =>
+    download(`${publicationPath()}?${publicationParams({ format: 'html' })}`)));
+  $('blanks-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(saveExplanations);
+  });
   $('project').addEventListener('change', () => guarded(renderCharts));
   $('verify').addEventListener('click', () => guarded(verify));
   $('replay').addEventListener('click', () => guarded(replay));
@@ -401,6 +409,7 @@ async function render() {
   switch (state.view) {
     case 'tables': return renderTable();
     case 'charts': return renderCharts();
+    case 'publication': return renderPublication();
     case 'checks': return renderChecks();
     case 'audit':
       if (state.transaction) $('history-transaction').value = state.transaction;
@@ -577,6 +586,134 @@ function changeTransactions(cell) {
   return holder;
 }
 
+// ---- the publication (部门决算公开文本, SPEC §15) ---------------------------------------------------
+
+const publicationPath = () => `/api/v1/publications/${encodeURIComponent(state.unit)}/${state.year}`;
+
+/** scope, asOf and knownAt for the publication (always in 万元, as published). */
+function publicationParams(extra = {}) {
+  const params = timeParams(extra);
+  params.delete('scale');
+  return params;
+}
+
+/** The profile as known, kept to be sent back whole with the blanks' texts (a profile is set whole). */
+let shownProfile = null;
+
+async function renderPublication(minSequence) {
+  const extra = minSequence ? { format: 'json', minSequence, wait: 'PT5S' } : { format: 'json' };
+  const body = await json(`${publicationPath()}?${publicationParams(extra)}`);
+  shownProfile = body.profile;
+  $('publication-title').textContent = body.title;
+  $('publication-stamp').textContent = body.stamp;
+  renderBlanks(body.blanks);
+  const article = $('publication');
+  article.replaceChildren(...body.parts.map(publicationPart));
+}
+
+function publicationPart(part) {
+  const section = document.createElement('section');
+  section.className = 'publication-part';
+  section.dataset.part = part.key;
+  section.append(element('h3', part.title));
+  for (const content of part.sections) {
+    if (content.title) section.append(element('h4', content.title));
+    for (const paragraph of content.paragraphs) section.append(publicationParagraph(paragraph));
+    for (const table of content.tables) {
+      const holder = document.createElement('div');
+      holder.className = 'form-holder';
+      // the fragment is built by the server from the official layout, every text escaped there
+      holder.innerHTML = table;
+      section.append(holder);
+    }
+    for (const sheet of content.executions) section.append(executionSheet(sheet));
+  }
+  return section;
+}
+
+function publicationParagraph(paragraph) {
+  const block = document.createElement(paragraph.heading ? 'h5' : 'p');
+  for (const segment of paragraph.segments) {
+    if (segment.type === 'words') {
+      block.append(document.createTextNode(segment.text));
+    } else {
+      const span = element(segment.type === 'blank' && segment.open ? 'mark' : 'span', segment.text);
+      span.className = segment.type;
+      if (segment.type === 'figure') span.dataset.figure = segment.figure;
+      if (segment.type === 'blank') {
+        span.dataset.blank = segment.key;
+        span.title = segment.label;
+      }
+      block.append(span);
+    }
+  }
+  return block;
+}
+
+function executionSheet(sheet) {
+  const table = document.createElement('table');
+  table.className = 'list';
+  table.append(element('caption', `项目支出名称：${sheet.title}（万元）`));
+  const head = row(['项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+  table.append(head);
+  for (const line of sheet.lines) {
+    table.append(row([line.label, line.initialBudget, line.fullYearBudget, line.executed, line.weight,
+      line.rate ? `${line.rate}%` : '', line.score]));
+  }
+  return table;
+}
+
+function element(tag, text) {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  return node;
+}
+
+/** The blanks (主要原因是…): each with what it asks for and a field for its text; the filled ones with theirs. */
+function renderBlanks(blanks) {
+  const open = blanks.filter((blank) => !blank.filled).length;
+  $('blanks-summary').textContent = blanks.length === 0 ? '没有待填写的说明'
+    : `${open} 处待填写，${blanks.length - open} 处已填写（保存后写入单位年度概况，需管理员权限）`;
+  $('blanks-summary').className = `summary ${open === 0 ? 'ok' : 'bad'}`;
+  $('blanks-saved').textContent = '';
+  $('blanks-list').replaceChildren(...blanks.map((blank) => {
+    const item = document.createElement('li');
+    const label = element('label', blank.label);
+    if (blank.context) label.append(element('span', `（${blank.context}……）`));
+    const input = document.createElement('textarea');
+    input.id = `blank-${blank.key}`;
+    input.name = blank.key;
+    input.rows = 2;
+    input.maxLength = 2000;
+    input.value = blank.filled || '';
+    label.htmlFor = input.id;
+    item.append(label, input);
+    return item;
+  }));
+}
+
+/** Sends the profile back whole, with the blanks' texts as its explanations; then shows the document again. */
+async function saveExplanations() {
+  const explanations = { ...((shownProfile && shownProfile.explanations) || {}) };
+  for (const input of $('blanks-list').querySelectorAll('textarea')) {
+    if (input.value.trim()) {
+      explanations[input.name] = input.value.trim();
+    } else {
+      delete explanations[input.name];
+    }
+  }
+  const profile = shownProfile || {};
+  const body = {
+    functions: profile.functions ?? null, organisation: profile.organisation ?? null, assets: profile.assets ?? null,
+    performance: profile.performance ?? null, explanations,
+  };
+  const answer = await json(`/api/v1/units/${encodeURIComponent(state.unit)}/years/${state.year}/profile`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  await renderPublication(answer.sequence);
+  $('blanks-saved').textContent = `已保存（序号 ${answer.sequence}）`;
+}
+
 /** 内部往来核对 (SPEC §13): the entries of a department's checks that name a payer and a receiver. */
 const isInternalFlow = (check) => Boolean(check.payer && check.receiver);
 
@@ -682,13 +819,24 @@ const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));
 const PIE_LABEL = {
   formatter: (slice) => `${slice.name}\n${slice.value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}（${slice.percent}%）`,
 };
+/** SPEC §14's alerts as a finance officer names them. */
+const ALERT_KINDS = {
+  BEHIND_SCHEDULE: '执行进度滞后', OVERDUE_COMMITMENT: '计划支付逾期', YEAR_END_FORECAST: '年终执行预计不足',
+  THREE_PUBLIC_NEAR_LIMIT: '“三公”经费接近预算',
+};
+const ALERT_SUBJECTS = { line: '预算指标', project: '项目', category: '“三公”类别' };
 
 async function renderCharts() {
-  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total
+  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total;
+  // the series (as known at knownAt) adds what is scheduled and 序时进度 at every month end of the year
   const asOf = state.asOf || `${state.year}-12-31`;
   const months = MONTHS.filter((month) => monthEnd(month - 1) < asOf);
-  const reports = await Promise.all(months.map((month) => json(`${reportPath('execution')}?${
-    timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`)));
+  const [reports, alerts, commitments] = await Promise.all([
+    Promise.all(months.map((month) => json(`${reportPath('execution')}?${
+      timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`))),
+    json(`${reportPath('alerts')}?${timeParams()}`),
+    json(`${reportPath('commitments')}?${timeParams()}`),
+  ]);
   const projects = new Map();
   for (const report of reports) {
     for (const line of report.rows) {
@@ -701,6 +849,8 @@ async function renderCharts() {
   select.replaceChildren(new Option('合计（全部项目资金）', 'TOTAL'),
     ...[...projects].map(([code, name]) => new Option(name, code)));
   select.value = projects.has(chosen) ? chosen : 'TOTAL';
+  const series = await json(`${reportPath('execution/series')}?${
+    timeParams(select.value === 'TOTAL' ? {} : { project: select.value })}`);
   const pick = (report, column) => {
     const line = report.rows.find((candidate) => candidate.part === 'all' && candidate.code === select.value);
     return line ? Number(line.values[column]) : 0;
@@ -711,17 +861,27 @@ async function renderCharts() {
     title: { text: `执行进度（${unitLabel}）`, left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
+    grid: { bottom: 60 },
     xAxis: { type: 'category', data: MONTHS.map((month) => `${month}月`) },
-    yAxis: [{ type: 'value', name: unitLabel }, { type: 'value', name: '执行率（%）', splitLine: { show: false }, min: 0,
-      max: (extent) => Math.max(100, Math.ceil(extent.max)) }],
+    yAxis: [{ type: 'value', name: unitLabel }, { type: 'value', name: '执行率', min: 0, axisLabel: { formatter: '{value}%' },
+      splitLine: { show: false }, max: (extent) => Math.max(100, Math.ceil(extent.max)) }],
     series: [
       { name: '全年预算数', type: 'line', step: 'end', data: reports.map((report) => pick(report, 'full_year_budget')) },
-      { name: '执行数', type: 'line', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      { name: '执行数', type: 'line', stack: 'spent', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      // stacked on the executed amount: the band between paid and paid plus committed
+      { name: '冻结未支付', type: 'line', stack: 'spent', areaStyle: { opacity: 0.35 }, lineStyle: { type: 'dotted' },
+        data: reports.map((report) => pick(report, 'committed')) },
+      { name: '计划支付（已付＋到期）', type: 'line', lineStyle: { type: 'dashed' },
+        data: series.points.map((point) => Number(point.scheduled)) },
       // the rate as the report gives it (executed / full-year budget), labelled at each month end
-      { name: '执行率（%）', type: 'line', yAxisIndex: 1, data: reports.map((report) => pick(report, 'rate')),
+      { name: '执行率', type: 'line', yAxisIndex: 1, data: reports.map((report) => pick(report, 'rate')),
         label: { show: true, formatter: '{c}%' } },
+      { name: '序时进度', type: 'line', yAxisIndex: 1, lineStyle: { type: 'dashed' }, symbol: 'none',
+        data: series.points.map((point) => Number(point.elapsed)) },
     ],
   }, true);
+  renderAlerts(alerts);
+  renderCommitments(commitments.filter((commitment) => select.value === 'TOTAL' || commitment.project === select.value));
 
   const spending = await json(`${reportPath('T03')}?${timeParams()}`);
   const classes = spending.rows.filter((line) => line.code.length === 3 && Number(line.values.total) !== 0);
@@ -742,6 +902,62 @@ async function renderCharts() {
       { name: '项目支出', value: Number(total.values.project) },
     ] }],
   }, true);
+}
+
+/** The alerts as the API words them (detail is written for a finance officer), the most pressing marked. */
+function renderAlerts(alerts) {
+  const critical = alerts.filter((alert) => alert.severity === 'CRITICAL').length;
+  $('alerts-summary').textContent = alerts.length === 0 ? '暂无预警'
+    : `共 ${alerts.length} 条预警${critical ? `，其中 ${critical} 条需立即处理` : ''}`;
+  $('alerts-summary').className = `summary ${alerts.length === 0 ? 'ok' : 'bad'}`;
+  $('alerts-list').replaceChildren(...alerts.map((alert) => {
+    const item = document.createElement('li');
+    item.className = alert.severity === 'CRITICAL' ? 'critical' : 'warning';
+    item.dataset.code = alert.code;
+    item.dataset.subject = alert.subject;
+    item.dataset.id = alert.id;
+    const kind = document.createElement('span');
+    kind.className = 'alert-kind';
+    kind.textContent = `${alert.severity === 'CRITICAL' ? '【紧急】' : '【提示】'}${ALERT_KINDS[alert.code] || alert.code}`;
+    kind.title = `${ALERT_SUBJECTS[alert.subject] || alert.subject}：${alert.id}`;
+    const detail = document.createElement('span');
+    detail.className = 'alert-detail';
+    detail.textContent = alert.detail;
+    item.append(kind, detail);
+    return item;
+  }));
+}
+
+/** An amount in 元 as the API writes it ("-12.30"), in 分, exactly. */
+function fen(yuan) {
+  const [whole, fraction = ''] = yuan.replace('-', '').split('.');
+  const value = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  return yuan.startsWith('-') ? -value : value;
+}
+
+function formatFen(value) {
+  const sign = value < 0n ? '-' : '';
+  const absolute = value < 0n ? -value : value;
+  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+}
+
+/** The commitments per project and line (SPEC §14), each with what is open, overdue and still to be paid when. */
+function renderCommitments(commitments) {
+  const sorted = [...commitments].sort((left, right) => (left.project || '').localeCompare(right.project || '')
+    || left.line.localeCompare(right.line) || left.id.localeCompare(right.id));
+  const open = sorted.reduce((sum, commitment) => sum + fen(commitment.open), 0n);
+  const overdue = sorted.reduce((sum, commitment) => sum + fen(commitment.overdue), 0n);
+  $('commitments-summary').textContent = sorted.length === 0 ? '暂无冻结'
+    : `共 ${sorted.length} 笔冻结，未支付 ${formatFen(open)} 元${overdue > 0n ? `，其中逾期 ${formatFen(overdue)} 元` : ''}`;
+  $('commitments-summary').className = `summary ${overdue > 0n ? 'bad' : ''}`;
+  $('commitments-rows').replaceChildren(...sorted.map((commitment) => {
+    const line = row([commitment.project || '（基本支出）', commitment.line, commitment.id, commitment.contract,
+      commitment.payee, commitment.amount, commitment.paid, commitment.released, commitment.open, commitment.overdue,
+      commitment.schedule.map((due) => `${due.date} ${due.amount}`).join('；')], fen(commitment.overdue) > 0n ? 'bad' : '');
+    for (const cell of [...line.children].slice(5, 10)) cell.className = 'amount';
+    line.dataset.commitment = commitment.id;
+    return line;
+  }));
 }
 
 // ---- audit -----------------------------------------------------------------------------------

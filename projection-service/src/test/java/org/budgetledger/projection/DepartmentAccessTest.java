@@ -100,7 +100,7 @@ class DepartmentAccessTest {
             for (String unit : List.of(TING, CENTRE, STATION, OTHER, LEAVING)) {
                 int expected = readable.contains(unit) ? 200 : 404;
                 for (String path : List.of("/T01", "/T03?format=csv", "/execution", "/checks", "/execution/series",
-                        "/workbook")) {
+                        "/workbook", "/alerts", "/commitments")) {
                     assertThat(api.get("/api/v1/reports/" + unit + "/2023" + path).status())
                             .as("%s reads %s%s", user, unit, path).isEqualTo(expected);
                 }

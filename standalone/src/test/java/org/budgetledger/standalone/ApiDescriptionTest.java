@@ -37,6 +37,7 @@ class ApiDescriptionTest extends StandaloneIntegrationTest {
     private static final List<String> SCALES = List.of("yuan", "wanyuan");
     private static final List<String> REPORT_FORMATS = List.of("json", "csv", "xlsx", "html");
     private static final List<String> HISTORY_FORMATS = List.of("json", "csv");
+    private static final List<String> PUBLICATION_FORMATS = List.of("html", "docx", "json");
 
     private JsonNode api;
 
@@ -131,6 +132,22 @@ class ApiDescriptionTest extends StandaloneIntegrationTest {
     }
 
     @Test
+    void the_alerts_example_is_a_real_answer_naming_its_figures() {
+        JsonNode examples = api.at("/paths/~1api~1v1~1reports~1{unit}~1{year}~1alerts/get/responses/200/content")
+                .path("application/json").path("examples");
+        assertThat(examples.size()).isEqualTo(1);
+        JsonNode alerts = examples.elements().next().path("value");
+        assertThat(alerts.isArray()).isTrue();
+        List<String> codes = new ArrayList<>();
+        alerts.forEach(alert -> {
+            codes.add(alert.path("code").asText());
+            assertThat(alert.path("detail").asText()).isNotBlank();
+            assertThat(alert.path("figures").size()).isPositive();
+        });
+        assertThat(codes).contains("BEHIND_SCHEDULE", "OVERDUE_COMMITMENT", "YEAR_END_FORECAST");
+    }
+
+    @Test
     void every_parameter_is_described() {
         List<String> without = new ArrayList<>();
         operations((key, operation) -> operation.path("parameters").forEach(parameter -> {
@@ -156,7 +173,8 @@ class ApiDescriptionTest extends StandaloneIntegrationTest {
             boolean right = switch (name) {
                 case "table" -> values.equals(TABLES);
                 case "scale" -> values.equals(SCALES);
-                case "format" -> values.equals(REPORT_FORMATS) || values.equals(HISTORY_FORMATS);
+                case "format" -> values.equals(REPORT_FORMATS) || values.equals(HISTORY_FORMATS)
+                        || key.startsWith("get /api/v1/publications/") && values.equals(PUBLICATION_FORMATS);
                 default -> true;
             };
             if (!right) {

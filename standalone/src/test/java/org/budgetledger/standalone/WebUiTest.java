@@ -477,6 +477,80 @@ class WebUiTest extends StandaloneIntegrationTest {
         screenshot("18-compare-published");
     }
 
+    @Test
+    void the_execution_page_shows_elapsed_time_beside_execution_and_the_alerts_in_chinese() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "E" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面预警单位", null);
+        postHistory(api, unit, "2500.50");
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "l-" + unit, "type", "SET_LIMIT", "unit", unit,
+                "year", 2023, "date", "2023-01-05", "category", "RECEPTION", "amount", "1000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "r-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-05-20", "line", "a-" + unit, "economic", "30217",
+                "amount", "850.00")).status()).isEqualTo(201);
+        String alerts = "/api/v1/reports/" + unit + "/2023/alerts?asOf=2023-12-31";
+        await().atMost(PATIENCE).until(() -> api.get(alerts).body().toString().contains("THREE_PUBLIC_NEAR_LIMIT"));
+
+        open("?unit=" + unit + "&year=2023&view=charts&scale=yuan");
+        WebElement nearLimit = wait(driver -> driver.findElement(By.cssSelector("#alerts-list li[data-code=THREE_PUBLIC_NEAR_LIMIT]")));
+        assertThat(nearLimit.getText()).contains("“三公”经费接近预算", "公务接待费已支出 850.00 元", "85.00%");
+        WebElement behind = browser.findElement(By.cssSelector("#alerts-list li[data-code=BEHIND_SCHEDULE][data-subject=project]"));
+        assertThat(behind.getDomAttribute("data-id")).isEqualTo("业务工作经费");
+        assertThat(behind.getText()).contains("执行进度滞后", "序时进度 100.00%");
+        assertThat(browser.findElements(By.cssSelector("#alerts-list li[data-code=YEAR_END_FORECAST]"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("alerts-summary")).getText()).startsWith("共").contains("条预警");
+        assertThat(browser.findElement(By.id("commitments-summary")).getText()).isEqualTo("暂无冻结");
+        // 序时进度 on the percent axis, rising to 100 % at the end of December; the commitments' band and curve beside it
+        wait(driver -> chartSeries("序时进度") != null);
+        assertThat(chartSeries("序时进度")).hasSize(12).last().isEqualTo(100.0);
+        assertThat(chartSeries("冻结未支付")).isNotNull();
+        assertThat(chartSeries("计划支付（已付＋到期）")).hasSize(12).last().isEqualTo(3350.5);
+        screenshot("19-alerts");
+    }
+
+    @Test
+    void commitments_per_project_and_line_the_committed_band_and_the_scheduled_curve_once_the_ledger_takes_commitments()
+            throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "F" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面冻结单位", null);
+        postHistory(api, unit, "2500.50");
+        HttpApi.Answer committed = api.post("/api/v1/transactions", Map.of("id", "c-" + unit, "type", "COMMIT", "unit", unit,
+                "year", 2023, "date", "2023-04-01", "line", "a-" + unit, "amount", "300000.00", "contract", "HT-2023-1",
+                "payee", "某软件公司", "schedule", List.of(Map.of("date", "2023-06-30", "amount", "100000.00"),
+                        Map.of("date", "2023-12-20", "amount", "200000.00"))));
+        assertThat(committed.status()).as(committed.body().toString()).isEqualTo(201);
+        HttpApi.Answer paid = api.post("/api/v1/transactions", Map.of("id", "pc-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-07-10", "line", "a-" + unit, "economic", "30201", "amount", "50000.00",
+                "commitment", "c-" + unit));
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        String commitments = "/api/v1/reports/" + unit + "/2023/commitments?asOf=2023-12-31";
+        await().atMost(PATIENCE).until(() -> api.get(commitments).body().path(0).path("paid").asText().equals("50000.00"));
+
+        open("?unit=" + unit + "&year=2023&view=charts&scale=yuan");
+        WebElement row = wait(driver -> driver.findElement(By.cssSelector("#commitments-rows tr[data-commitment='c-" + unit + "']")));
+        assertThat(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).containsExactly(
+                "业务工作经费", "a-" + unit, "c-" + unit, "HT-2023-1", "某软件公司", "300000.00", "50000.00", "0.00",
+                "250000.00", "250000.00", "2023-06-30 50000.00；2023-12-20 200000.00");
+        assertThat(browser.findElement(By.id("commitments-summary")).getText()).contains("未支付 250000.00 元", "逾期 250000.00 元");
+        assertThat(browser.findElement(By.cssSelector("#alerts-list li[data-code=OVERDUE_COMMITMENT]")).getText())
+                .contains("计划支付逾期", "c-" + unit);
+        wait(driver -> chartSeries("冻结未支付") != null);
+        assertThat(chartSeries("冻结未支付")).last().isEqualTo(250000.0);
+        assertThat(chartSeries("计划支付（已付＋到期）")).last().isEqualTo(302500.5);
+        screenshot("20-commitments");
+    }
+
+    /** The data of a series of the 执行进度 chart, by its name, as ECharts holds it; null before it is drawn. */
+    @SuppressWarnings("unchecked")
+    private static List<Double> chartSeries(String name) {
+        List<Object> data = (List<Object>) ((JavascriptExecutor) browser).executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('chart-progress'));
+                const series = chart && chart.getOption().series.find((one) => one.name === arguments[0]);
+                return series ? series.data : null;""", name);
+        return data == null ? null : data.stream().map(value -> ((Number) value).doubleValue()).toList();
+    }
+
     /** The 内部往来核对 entry of (payer, receiver) in a checks body, once the projection has it. */
     private static Optional<JsonNode> internalFlow(JsonNode checks, String payer, String receiver) {
         for (JsonNode check : checks.path("checks")) {

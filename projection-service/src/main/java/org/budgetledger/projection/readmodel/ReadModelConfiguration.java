@@ -32,4 +32,10 @@ class ReadModelConfiguration {
     CellFacts cellFacts(JdbcClient jdbc) {
         return new CellFacts(jdbc, ProjectionSchema.NAME);
     }
+
+    @Bean
+    @DependsOn("projectionFlyway")
+    MonitoringQueries monitoringQueries(JdbcClient jdbc) {
+        return new MonitoringQueries(jdbc, ProjectionSchema.NAME);
+    }
 }

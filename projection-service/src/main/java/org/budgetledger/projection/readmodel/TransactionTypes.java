@@ -4,6 +4,9 @@ import org.budgetledger.contracts.events.BalancesCarriedIn;
 import org.budgetledger.contracts.events.BudgetAdjusted;
 import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.BudgetTransferred;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.CommitmentMade;
+import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.IncomeReceived;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
@@ -32,7 +35,11 @@ public final class TransactionTypes {
             Map.entry(ThreePublicLimitSet.class, "SET_LIMIT"),
             // 年终结转: the year closed, and its balances carried into the next
             Map.entry(YearClosed.class, "CARRY_OVER"),
-            Map.entry(BalancesCarriedIn.class, "CARRY_OVER"));
+            Map.entry(BalancesCarriedIn.class, "CARRY_OVER"),
+            // SPEC §14: 用款冻结, 解冻, and a commitment moved by the carry-over
+            Map.entry(CommitmentMade.class, "COMMIT"),
+            Map.entry(CommitmentReleased.class, "RELEASE"),
+            Map.entry(CommitmentCarriedOver.class, "CARRY_OVER"));
 
     private TransactionTypes() {
     }

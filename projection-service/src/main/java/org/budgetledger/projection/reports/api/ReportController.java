@@ -21,7 +21,6 @@ import org.budgetledger.projection.reports.Scale;
 import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
-import org.budgetledger.projection.reports.execution.BudgetExecution;
 import org.budgetledger.projection.reports.export.FormHtml;
 import org.budgetledger.projection.reports.export.FormWorkbook;
 import org.budgetledger.projection.reports.export.ReportCsv;
@@ -59,15 +58,18 @@ class ReportController {
     private final AppliedRegister register;
     /** Access (a grant of a unit reads its department, SPEC §13), freshness, scope and scale. */
     private final ReportRequests requests;
+    /** 执行进度 with the commitments (SPEC §14). */
+    private final ProgressSeries progress;
 
     ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ReportRequests requests,
-                     AppliedRegister register) {
+                     AppliedRegister register, ProgressSeries progress) {
         this.facts = facts;
         this.consolidation = consolidation;
         this.freshness = freshness;
         this.clock = requests.clock();
         this.register = register;
         this.requests = requests;
+        this.progress = progress;
     }
 
     /** The last event sequence the projection applied. */
@@ -236,9 +238,15 @@ class ReportController {
         return body;
     }
 
-    /** 执行进度: the whole unit's executed amount and rate at each month end from {@code from} to {@code to}. */
+    /**
+     * 执行进度: the whole unit's (or one project's) executed amount and rate at each month end from {@code from} to
+     * {@code to}, with the commitments (SPEC §14): committed, scheduled and 序时进度.
+     */
     @Operation(summary = "Budget execution at each month end (执行进度)",
-            description = "The whole unit's full-year budget, executed amount and rate at each month end from `from` to `to`.")
+            description = """
+                    The whole unit's (or department's, or one project's) full-year budget, executed amount and rate at \
+                    each month end from `from` to `to`; the open commitments (`committed`), what is paid plus what \
+                    the open commitments schedule by the date (`scheduled`), and 序时进度 (`elapsed`).""")
     @ApiResponse(responseCode = "200", description = "One point per month end")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
@@ -251,6 +259,7 @@ class ReportController {
                            @RequestParam(required = false) Instant knownAt,
                            @RequestParam(defaultValue = "yuan") String scale,
                            @RequestParam(defaultValue = "department") String scope,
+                           @RequestParam(required = false) String project,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, scope, minSequence, wait);
@@ -267,16 +276,8 @@ class ReportController {
                     List.of(new FieldError("from", "a month of " + year)));
         }
         Instant known = knownAt == null ? clock.instant() : knownAt;
-        List<ExecutionSeries.Point> points = new ArrayList<>();
-        Caller caller = Caller.current();
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            LocalDate monthEnd = month.atEndOfMonth();
-            ReportInputs inputs = consolidation.inputs(caller, unit, year, new ReportPeriod(monthEnd, known), reportScope).consolidated();
-            BudgetExecution.Totals totals = BudgetExecution.Totals.ofUnit(inputs);
-            points.add(new ExecutionSeries.Point(monthEnd, cellScale.format(totals.fullYearFen()),
-                    cellScale.format(totals.executedFen()), totals.rate()));
-        }
-        return new ExecutionSeries(unit, year, known, reportScope.parameterValue(), cellScale.parameterValue(), points);
+        String ofProject = project == null || project.isEmpty() ? null : project;
+        return progress.of(Caller.current(), unit, year, first, last, known, reportScope, cellScale, ofProject);
     }
 
     private void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * 预算执行 (the 项目资金 block of the 绩效自评表): for the whole unit ({@code TOTAL}) and each project, in four
  * parts — {@code all}, {@code current_fiscal} (this year's fiscal appropriations), {@code carried_in}
  * (opening and carried-in lines), {@code other} (non-fiscal appropriations) — the initial budget, the
- * full-year budget (with adjustments), what was executed (paid) and the rate.
+ * full-year budget (with adjustments), what was executed (paid) and the rate; and what is committed (冻结, SPEC §14):
+ * promised to contracts and not paid yet, at asOf as known at knownAt.
  */
 public final class BudgetExecution implements ReportTable {
 
@@ -35,13 +36,16 @@ public final class BudgetExecution implements ReportTable {
     public static final Column FULL_YEAR_BUDGET = Column.amount("full_year_budget");
     public static final Column EXECUTED = Column.amount("executed");
     public static final Column RATE = Column.percent("rate", EXECUTED, FULL_YEAR_BUDGET);
+    /** SPEC §14: after the v1 columns, so that a reader of those finds them where they were. */
+    public static final Column COMMITTED = Column.amount("committed");
 
     private static final Map<String, FactSelection> PARTS = parts();
     private static final Map<String, String> PART_LABELS = Map.of("all", "年度资金总额", "current_fiscal", "其中：当年财政拨款",
             "carried_in", "上年结转资金", "other", "其他资金");
     private static final OfficialForm FORM = new OfficialForm("预算执行情况", "项目资金",
-            List.of("年初预算数", "全年预算数", "全年执行数", "执行率（%）"),
-            "注：年初预算数为批复和期初结转的指标，全年预算数含年中调整和调剂，执行数为支付数（扣除当年退回）。");
+            List.of("年初预算数", "全年预算数", "全年执行数", "执行率（%）", "冻结未支付数"),
+            "注：年初预算数为批复和期初结转的指标，全年预算数含年中调整和调剂，执行数为支付数（扣除当年退回），"
+                    + "冻结未支付数为已冻结（合同已签订）尚未支付的金额。");
 
     /** Last of the constants: the constructor may use any of them. */
     public static final BudgetExecution TABLE = new BudgetExecution();
@@ -56,7 +60,7 @@ public final class BudgetExecution implements ReportTable {
 
     @Override
     public List<Column> columns() {
-        return List.of(INITIAL_BUDGET, FULL_YEAR_BUDGET, EXECUTED, RATE);
+        return List.of(INITIAL_BUDGET, FULL_YEAR_BUDGET, EXECUTED, RATE, COMMITTED);
     }
 
     @Override
@@ -89,6 +93,7 @@ public final class BudgetExecution implements ReportTable {
             cells.put(INITIAL_BUDGET, totals.initialFen());
             cells.put(FULL_YEAR_BUDGET, totals.fullYearFen());
             cells.put(EXECUTED, totals.executedFen());
+            cells.put(COMMITTED, totals.committedFen());
             rows.add(new ReportRow(code, name, null, null, null, part, cells));
         });
     }
@@ -118,12 +123,12 @@ public final class BudgetExecution implements ReportTable {
     /**
      * As the 项目资金 block of the 绩效自评表 (附件2/3) prints it: each project once, its name over its four rows of
      * funds; 年初预算数, 全年预算数, 全年执行数, then 分值 (10), 执行率 and 得分 (分值 × min(执行率, 100%)), the score
-     * on the 年度资金总额 row only, as the 附件 scores it.
+     * on the 年度资金总额 row only, as the 附件 scores it; then what is committed and not yet paid (冻结未支付数).
      */
     @Override
     public FormLayout layout(Report report) {
         FormLayout grid = new FormLayout(FORM, 1, List.of(0, 1));
-        grid.add(List.of("项目", "资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"));
+        grid.add(List.of("项目", "资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分", "冻结未支付数"));
         int first = -1;
         String project = null;
         for (ReportRow row : report.rows()) {
@@ -142,6 +147,7 @@ public final class BudgetExecution implements ReportTable {
             line.add(scored ? "10" : "");
             line.add(report.number(row, RATE));
             line.add(scored ? score(row) : "");
+            line.add(report.number(row, COMMITTED));
             grid.add(line);
         }
         mergeName(grid, first, grid.rows().size() - 1);
@@ -165,18 +171,24 @@ public final class BudgetExecution implements ReportTable {
                 .divide(BigDecimal.valueOf(budgetFen), 2, RoundingMode.HALF_UP), null, null);
     }
 
-    /** The budget and execution of the lines selected. */
-    public record Totals(long initialFen, long fullYearFen, long executedFen) {
+    /** The budget, execution and open commitments of the lines selected. */
+    public record Totals(long initialFen, long fullYearFen, long executedFen, long committedFen) {
         public static Totals of(ReportInputs inputs, FactSelection which) {
             long initial = inputs.sum(initial(which));
-            return new Totals(initial, Math.addExact(initial, inputs.sum(adjustments(which))), inputs.sum(executed(which)));
+            return new Totals(initial, Math.addExact(initial, inputs.sum(adjustments(which))), inputs.sum(executed(which)),
+                    inputs.sum(committed(which)));
+        }
+
+        /** The lines of one project (at department scope, as the consolidated sums name it: {unit}/{project}). */
+        public static Totals ofProject(ReportInputs inputs, String project) {
+            return of(inputs, PARTS.get("all").and(FactSelection.project(project)));
         }
 
         /** What each amount column adds up over the lines selected, as {@link #of} adds it. */
         static Map<Column, CellSum> cells(FactSelection which) {
             CellSum initial = CellSum.of(initial(which));
             return Map.of(INITIAL_BUDGET, initial, FULL_YEAR_BUDGET, initial.plus(CellSum.of(adjustments(which))),
-                    EXECUTED, CellSum.of(executed(which)));
+                    EXECUTED, CellSum.of(executed(which)), COMMITTED, CellSum.of(committed(which)));
         }
 
         /** 年初预算数: appropriated, opened or carried in. */
@@ -192,6 +204,11 @@ public final class BudgetExecution implements ReportTable {
         /** 全年执行数: paid, net of same-year refunds. */
         private static FactSelection executed(FactSelection which) {
             return FactSelection.measures(Measure.EXPENDITURE).and(which);
+        }
+
+        /** 冻结未支付数: committed, less what was paid under the commitments and released of them. */
+        private static FactSelection committed(FactSelection which) {
+            return FactSelection.measures(Measure.COMMITTED).and(which);
         }
 
         /** The whole unit's: every line of the budget, of any part. */
