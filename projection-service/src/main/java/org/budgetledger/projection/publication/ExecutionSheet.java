@@ -4,7 +4,6 @@ import org.budgetledger.projection.reports.ReportRow;
 import org.budgetledger.projection.reports.execution.BudgetExecution;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +54,8 @@ public record ExecutionSheet(String title, List<Line> lines) {
         return sheets;
     }
 
-    /** 分值 × min(执行数 / 全年预算数, 1), half-up to two decimals; 0 without a budget. */
+    /** 分值 × min(执行数 / 全年预算数, 1), half-up to two decimals; 0 without a budget (as the execution form scores it). */
     static BigDecimal score(long executedFen, long fullYearFen) {
-        if (fullYearFen <= 0) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        BigDecimal rate = BigDecimal.valueOf(executedFen).divide(BigDecimal.valueOf(fullYearFen), 20, RoundingMode.HALF_UP)
-                .min(BigDecimal.ONE).max(BigDecimal.ZERO);
-        return WEIGHT.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        return BudgetExecution.score(executedFen, fullYearFen);
     }
 }

@@ -160,15 +160,23 @@ public final class BudgetExecution implements ReportTable {
         }
     }
 
-    /** 得分 = 分值 10 × min(执行率, 100%), two decimals half-up, from the 分; empty when there is no budget. */
-    static Object score(ReportRow row) {
+    /** The form's 得分, or empty when there is no budget (no 执行率 either). */
+    private static Object score(ReportRow row) {
         long budgetFen = row.fen(FULL_YEAR_BUDGET);
-        if (budgetFen <= 0) {
-            return "";
+        return budgetFen <= 0 ? "" : new FormLayout.Amount(score(row.fen(EXECUTED), budgetFen), null, null);
+    }
+
+    /**
+     * 得分 = 分值 10 × min(执行数 / 全年预算数, 1) (not below 0), half-up to two decimals; 0 without a budget. The one
+     * definition, for the form and the publication's 第五部分.
+     */
+    public static BigDecimal score(long executedFen, long fullYearFen) {
+        if (fullYearFen <= 0) {
+            return BigDecimal.ZERO.setScale(2);
         }
-        long countedFen = Math.min(row.fen(EXECUTED), budgetFen);
-        return new FormLayout.Amount(BigDecimal.valueOf(countedFen).multiply(BigDecimal.TEN)
-                .divide(BigDecimal.valueOf(budgetFen), 2, RoundingMode.HALF_UP), null, null);
+        BigDecimal rate = BigDecimal.valueOf(executedFen).divide(BigDecimal.valueOf(fullYearFen), 20, RoundingMode.HALF_UP)
+                .min(BigDecimal.ONE).max(BigDecimal.ZERO);
+        return BigDecimal.TEN.multiply(rate).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** The budget, execution and open commitments of the lines selected. */
