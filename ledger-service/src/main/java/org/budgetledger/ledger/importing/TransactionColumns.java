@@ -48,7 +48,9 @@ class TransactionColumns {
             Map.entry("to", "调入指标号"), Map.entry("reason", "原因"), Map.entry("payment", "原支付交易号"),
             Map.entry("payee", "收款人"), Map.entry("method", "支付方式"), Map.entry("category", "“三公”经费类别"),
             Map.entry("counterparty", "对方单位代码"), Map.entry("commitment", "冻结交易号"), Map.entry("contract", "合同号"),
-            Map.entry("schedule", "付款计划"));
+            Map.entry("schedule", "付款计划"), Map.entry("procurement.category", "政府采购品目类别"),
+            Map.entry("procurement.award", "政府采购授予对象"), Map.entry("activity.count", "活动数量"),
+            Map.entry("activity.persons", "活动人次"));
 
     /** The template's header: each field's Chinese heading, in the order of the fields. */
     static List<String> headings() {

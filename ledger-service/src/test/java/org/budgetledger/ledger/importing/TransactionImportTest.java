@@ -117,6 +117,7 @@ class TransactionImportTest extends LedgerIntegrationTest {
                 + "经济分类科目,金额,指标号,").endsWith("\r\n");
         List<String> headings = List.of(header.substring(1).strip().split(","));
         assertThat(headings).hasSize(TransactionColumns.NAMES.size()).doesNotHaveDuplicates();
+        assertThat(headings).as("every field has a Chinese heading").noneMatch(heading -> heading.matches(".*[A-Za-z].*"));
 
         // the template filled in: its header as downloaded, a row under it
         int columns = headings.size();
