@@ -29,7 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** SPEC §8–§9 on the ledger: the stored history, the digest of the store, and its verification. */
+/** SPEC §8–§9 on the ledger: the stored history and its verification (its signed digest: {@code evidence}). */
 @Tag(name = "Audit (审计)")
 @RestController
 class AuditController {
@@ -132,16 +132,6 @@ unit reads its department); the catalog's events (CatalogCodeAdded) only a calle
         body.put("events", events);
         body.put("next", next);
         return ResponseEntity.ok(body);
-    }
-
-    @Operation(summary = "The digest of the whole history (历史摘要)",
-            description = "The newest event's sequence and hash, which commit to every event before it: keep it outside "
-                    + "the system and give it to POST /api/v1/audit/verify later to prove nothing was removed.")
-    @ApiResponse(responseCode = "200", description = "The digest")
-    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
-    @GetMapping("/api/v1/audit/digest")
-    Digest digest() {
-        return history.digest();
     }
 
     /** Checks the whole stored history; with an earlier digest as body, also that nothing before it was removed. */

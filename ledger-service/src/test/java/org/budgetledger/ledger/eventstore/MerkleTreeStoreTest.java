@@ -1,17 +1,11 @@
 package org.budgetledger.ledger.eventstore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.ledger.Tx;
+import org.budgetledger.ledger.evidence.Outsider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a version before the tree) gets them from the start's backfill, or from the next append, with the same hashes.
  */
 class MerkleTreeStoreTest extends LedgerIntegrationTest {
-
-    private static final DateTimeFormatter SIX_DECIMALS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @Autowired
     MerkleTreeBackfill backfill;
@@ -79,20 +70,9 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
     }
 
     private void assertTreeIsTheHistory() {
-        List<Long> sequences = new ArrayList<>();
-        List<byte[]> leaves = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            JsonNode page = api().get("/api/v1/audit/events?limit=1000&afterSequence=" + after).body().path("events");
-            if (page.isEmpty()) {
-                break;
-            }
-            for (JsonNode event : page) {
-                sequences.add(event.path("sequence").asLong());
-                leaves.add(leafOf(event));
-                after = event.path("sequence").asLong();
-            }
-        }
+        Outsider.History history = Outsider.history(api());
+        List<byte[]> leaves = history.leaves();
+        List<Long> sequences = history.events().stream().map(event -> event.path("sequence").asLong()).toList();
         List<Map<String, Object>> stored = jdbc.sql("SELECT level, position, hash, sequence FROM ledger.merkle_node ORDER BY level, position")
                 .query().listOfRows();
         List<Long> leafSequences = stored.stream().filter(node -> ((Number) node.get("level")).intValue() == 0)
@@ -101,8 +81,8 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
         for (Map<String, Object> node : stored) {
             int level = ((Number) node.get("level")).intValue();
             long position = ((Number) node.get("position")).longValue();
-            assertThat(HexFormat.of().formatHex((byte[]) node.get("hash"))).as("node %d/%d", level, position)
-                    .isEqualTo(HexFormat.of().formatHex(mth(leaves, (int) (position << level), (int) ((position + 1) << level))));
+            assertThat(Outsider.hex((byte[]) node.get("hash"))).as("node %d/%d", level, position)
+                    .isEqualTo(Outsider.hex(Outsider.mth(leaves, (int) (position << level), (int) ((position + 1) << level))));
         }
         // and every complete subtree is there
         long expected = 0;
@@ -110,40 +90,6 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
             expected += leaves.size() >> level;
         }
         assertThat(stored).hasSize((int) expected);
-    }
-
-    /** SHA-256(0x00 ‖ the canonical bytes), put together from the answer as an outsider would, without the ledger's code. */
-    private static byte[] leafOf(JsonNode event) {
-        String header = String.join("\n", "budget-ledger-event-v1", event.path("previousHash").asText(), event.path("eventId").asText(),
-                event.path("aggregateId").asText(), event.path("aggregateSequence").asText(), event.path("type").asText(),
-                SIX_DECIMALS.format(Instant.parse(event.path("recordedAt").asText())),
-                event.path("transactionId").isNull() ? "" : event.path("transactionId").asText()) + "\n";
-        return sha256(new byte[]{0}, header.getBytes(StandardCharsets.UTF_8),
-                event.path("payload").toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** RFC 6962 §2.1's MTH over leaves[start, end), by its recursion. */
-    private static byte[] mth(List<byte[]> leaves, int start, int end) {
-        if (end - start == 1) {
-            return leaves.get(start);
-        }
-        int k = 1;
-        while (k * 2 < end - start) {
-            k *= 2;
-        }
-        return sha256(new byte[]{1}, mth(leaves, start, start + k), mth(leaves, start + k, end));
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                sha256.update(part);
-            }
-            return sha256.digest();
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private long leafCount() {
