@@ -73,11 +73,61 @@ public final class Outsider {
         if (end - start == 1) {
             return leaves.get(start);
         }
+        int k = split(end - start);
+        return sha256(new byte[]{1}, mth(leaves, start, start + k), mth(leaves, start + k, end));
+    }
+
+    /** RFC 6962 §2.1.1's PATH(m, D[start:end]), by its recursion. */
+    public static List<byte[]> path(List<byte[]> leaves, int m, int start, int end) {
+        List<byte[]> path = new ArrayList<>();
+        if (end - start <= 1) {
+            return path;
+        }
+        int k = split(end - start);
+        if (m - start < k) {
+            path.addAll(path(leaves, m, start, start + k));
+            path.add(mth(leaves, start + k, end));
+        } else {
+            path.addAll(path(leaves, m, start + k, end));
+            path.add(mth(leaves, start, start + k));
+        }
+        return path;
+    }
+
+    /** RFC 6962 §2.1.2's PROOF(m, D[0:n]), by its recursion (SUBPROOF). */
+    public static List<byte[]> proof(List<byte[]> leaves, int m, int n) {
+        return m == 0 || m == n ? List.of() : subproof(leaves, m, 0, n, true);
+    }
+
+    private static List<byte[]> subproof(List<byte[]> leaves, int m, int start, int end, boolean whole) {
+        List<byte[]> proof = new ArrayList<>();
+        if (m == end - start) {
+            if (!whole) {
+                proof.add(mth(leaves, start, end));
+            }
+            return proof;
+        }
+        int k = split(end - start);
+        if (m <= k) {
+            proof.addAll(subproof(leaves, m, start, start + k, whole));
+            proof.add(mth(leaves, start + k, end));
+        } else {
+            proof.addAll(subproof(leaves, m - k, start + k, end, false));
+            proof.add(mth(leaves, start, start + k));
+        }
+        return proof;
+    }
+
+    private static int split(int n) {
         int k = 1;
-        while (k * 2 < end - start) {
+        while (k * 2 < n) {
             k *= 2;
         }
-        return sha256(new byte[]{1}, mth(leaves, start, start + k), mth(leaves, start + k, end));
+        return k;
+    }
+
+    public static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(Outsider::hex).toList();
     }
 
     public static String hex(byte[] bytes) {

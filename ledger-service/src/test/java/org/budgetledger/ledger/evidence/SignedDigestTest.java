@@ -79,6 +79,25 @@ class SignedDigestTest extends LedgerIntegrationTest {
         assertThat(HttpApi.as(port, "viewer-all").get("/api/v1/audit/keys").status()).isEqualTo(403);
     }
 
+    @Test
+    void the_api_description_shows_a_digest_whose_signature_holds_under_its_own_example_key() {
+        JsonNode paths = api().get("/v3/api-docs").body().path("paths");
+        JsonNode digest = example(paths.path("/api/v1/audit/digest"));
+        JsonNode key = example(paths.path("/api/v1/audit/keys")).path("keys").get(0);
+
+        assertThat(key.path("keyId").asText()).isEqualTo(digest.path("keyId").asText());
+        assertThat(Outsider.signatureHolds(digest, key.path("publicKey").asText())).isTrue();
+        // never the ledger's own key: an example signed with it would be a signed claim about a tree that is not there
+        assertThat(api().get("/api/v1/audit/keys").body().findValuesAsText("keyId")).doesNotContain(key.path("keyId").asText());
+        assertThat(example(paths.path("/api/v1/audit/proofs/inclusion")).path("auditPath")).hasSize(2);
+        assertThat(example(paths.path("/api/v1/audit/proofs/consistency")).path("consistencyPath")).hasSize(1);
+    }
+
+    private static JsonNode example(JsonNode path) {
+        return path.path("get").path("responses").path("200").path("content").path("application/json").path("examples")
+                .elements().next().path("value");
+    }
+
     private JsonNode key(String keyId) {
         for (JsonNode key : api().get("/api/v1/audit/keys").body().path("keys")) {
             if (key.path("keyId").asText().equals(keyId)) {
