@@ -20,8 +20,9 @@ package outside the standard library can be assumed to be installable; SHA-256 a
       That the tree of the new digest extends the tree of the old one (GET /api/v1/audit/proofs/consistency?from=&to=,
       RFC 9162 §2.1.4.2): nothing of the old one was changed, removed or reordered since.
   verify-history.py archive ARCHIVE.zip --public-key KEYS
-      Everything in an archive of a unit-year (GET /api/v1/audit/archive?unit=&year=): its digest's signature, every
-      event's leaf, hash and audit path, the events' order and completeness within the budget year, the schemas.
+      Everything in an archive of a unit-year (GET /api/v1/audit/archive?unit=&year=): its digest's and its manifest's
+      signatures, every event's leaf, hash and audit path, the events' order and completeness within the budget year
+      (numbered from 0 without a gap, as many as the signed manifest says), the schemas.
   verify-history.py selftest
       This script's Ed25519 and Merkle hashing against RFC 8032's and Certificate Transparency's test vectors.
 
@@ -43,6 +44,7 @@ from datetime import datetime, timezone
 GENESIS = "0" * 64
 DIGEST_MESSAGE = "budget-ledger/digest/v1"
 ARCHIVE_FORMAT = "budget-ledger-archive/v1"
+ARCHIVE_SIGNED_AS = "budget-ledger/archive/v1"
 
 
 class Unreadable(Exception):
@@ -304,12 +306,13 @@ def command_archive(arguments):
         names = set(archive.namelist())
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
         digest = json.loads(archive.read(manifest["digest"]).decode("utf-8"))
-        lines = archive.read(manifest["events"]).decode("utf-8").splitlines()
+        events_bytes = archive.read(manifest["events"])
+        lines = events_bytes.decode("utf-8").splitlines()
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as failure:
         raise Unreadable(f"{arguments[0]} is not a readable archive of the ledger: {failure}")
     if manifest.get("format") != ARCHIVE_FORMAT:
         raise Unreadable(f"{arguments[0]} is an archive of format {manifest.get('format')}, not {ARCHIVE_FORMAT}")
-    problems = digest_problems(digest, keys, "the archive's digest")
+    problems = digest_problems(digest, keys, "the archive's digest") + manifest_problems(manifest, digest, events_bytes, keys)
     aggregate = f"{manifest['unit']}:{manifest['year']}"
     previous_leaf, expected_aggregate_sequence, types = -1, 0, set()
     for number, line in enumerate(lines, 1):
@@ -343,11 +346,35 @@ def command_archive(arguments):
     if len(lines) != int(manifest.get("eventCount", -1)):
         problems.append(f"the archive holds {len(lines)} events, its manifest says {manifest.get('eventCount')}: events were "
                         f"removed or added")
+    if lines and expected_aggregate_sequence != len(lines):
+        problems.append(f"the events are numbered up to {expected_aggregate_sequence - 1} in their budget year, but there are "
+                        f"{len(lines)} of them")
     for event_type in sorted(types):
         if f"schemas/{event_type}.schema.json" not in names:
             problems.append(f"the archive has no schema of {event_type} (schemas/{event_type}.schema.json)")
     return report(problems, f"ok: {len(lines)} events of {aggregate}, each in the tree of {digest['treeSize']} events "
                             f"signed by key {digest['keyId']}")
+
+
+def manifest_problems(manifest, digest, events_bytes, keys):
+    """The manifest's signature: the ledger's word for the unit, year, tree size, number and file of the events."""
+    for field in ("unit", "year", "treeSize", "eventCount", "eventsSha256", "signature", "keyId"):
+        if field not in manifest:
+            return [f"the manifest has no {field}"]
+    problems = []
+    text = "\n".join([ARCHIVE_SIGNED_AS, str(manifest["unit"]), str(manifest["year"]), str(manifest["treeSize"]),
+                      str(manifest["eventCount"]), str(manifest["eventsSha256"])]).encode("ascii")
+    raw = keys.get(manifest["keyId"])
+    if raw is None:
+        problems.append(f"the manifest is signed with key {manifest['keyId']}, which the public keys given do not hold")
+    elif not ed25519_verify(raw, text, base64.b64decode(manifest["signature"])):
+        problems.append("the manifest's signature does not hold: its unit, year, tree size, number of events or the "
+                        "SHA-256 of the events is not what the ledger signed")
+    if hashlib.sha256(events_bytes).hexdigest() != manifest["eventsSha256"]:
+        problems.append(f"{manifest.get('events')} is not the file the ledger wrote: its SHA-256 differs from the manifest's")
+    if int(manifest["treeSize"]) != int(digest.get("treeSize", -1)):
+        problems.append(f"the manifest is of a tree of {manifest['treeSize']} events, the digest of {digest.get('treeSize')}")
+    return problems
 
 
 def command_selftest(arguments):

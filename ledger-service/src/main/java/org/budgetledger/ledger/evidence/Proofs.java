@@ -5,6 +5,7 @@ import org.budgetledger.contracts.integrity.MerkleHash;
 import org.budgetledger.contracts.integrity.MerkleProofs;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +37,24 @@ public class Proofs {
 
     /** The inclusion proof of a leaf in the tree of {@code treeSize} leaves (the leaf must be in it). */
     public Inclusion inclusion(StoredTree.Leaf leaf, long treeSize) {
-        List<String> path = hex(tree.hashes(MerkleProofs.inclusion(leaf.position(), treeSize)));
-        return new Inclusion(leaf.eventId(), leaf.sequence(), leaf.position(), treeSize, MerkleHash.hex(MerkleHash.leaf(leaf.canonical())),
-                Base64.getEncoder().encodeToString(leaf.canonical()), path);
+        return inclusions(List.of(leaf), treeSize).get(0);
+    }
+
+    /** The inclusion proofs of leaves in the tree of {@code treeSize} leaves, from the stored subtrees read in one statement. */
+    public List<Inclusion> inclusions(List<StoredTree.Leaf> leaves, long treeSize) {
+        List<List<MerkleProofs.Range>> paths = leaves.stream().map(leaf -> MerkleProofs.inclusion(leaf.position(), treeSize)).toList();
+        List<String> hashes = hex(tree.hashes(paths.stream().flatMap(List::stream).toList()));
+        List<Inclusion> proofs = new ArrayList<>(leaves.size());
+        int from = 0;
+        for (int n = 0; n < leaves.size(); n++) {
+            StoredTree.Leaf leaf = leaves.get(n);
+            int to = from + paths.get(n).size();
+            proofs.add(new Inclusion(leaf.eventId(), leaf.sequence(), leaf.position(), treeSize,
+                    MerkleHash.hex(MerkleHash.leaf(leaf.canonical())), Base64.getEncoder().encodeToString(leaf.canonical()),
+                    hashes.subList(from, to)));
+            from = to;
+        }
+        return proofs;
     }
 
     /** The consistency proof from {@code from} to {@code to} leaves; empty when {@code to} is beyond the tree. */

@@ -37,8 +37,8 @@ public class StoredTree {
     public record Head(long treeSize, byte[] root, Long sequence, String hash, Instant recordedAt) {
     }
 
-    /** An event's leaf: its position (0-based) and the event's canonical bytes, as stored now. */
-    public record Leaf(long position, long sequence, String eventId, String unit, byte[] canonical) {
+    /** An event's leaf: its position (0-based), and the event's chain hash and canonical bytes as stored now. */
+    public record Leaf(long position, long sequence, String eventId, String unit, String hash, byte[] canonical) {
     }
 
     private static final String NODES = MerkleTreeStore.NODE_TABLE;
@@ -99,12 +99,26 @@ public class StoredTree {
 
     /** The leaf of the stored event {@code eventId}; empty when the store or the tree has none. */
     public Optional<Leaf> leafOf(String eventId) {
-        return jdbc.sql("SELECT l.position, e.unit, " + MerkleTreeStore.CANONICAL_COLUMNS + " FROM "
-                        + EventStoreConfiguration.EVENT_TABLE + " e JOIN " + NODES + " l ON l.level = 0 AND l.sequence = e.globalIndex "
-                        + "WHERE e.eventIdentifier = ? ORDER BY l.position DESC LIMIT 1").param(eventId)
-                .query((row, number) -> new Leaf(row.getLong("position"), row.getLong("globalIndex"), row.getString("eventIdentifier"),
-                        row.getString("unit"), MerkleTreeStore.canonical(row)))
-                .optional();
+        return jdbc.sql(LEAVES + "WHERE e.eventIdentifier = ? ORDER BY l.position DESC LIMIT 1").param(eventId)
+                .query(StoredTree::leaf).optional();
+    }
+
+    /**
+     * The leaves of a budget year's events among the first {@code treeSize} leaves, in the budget year's order, after
+     * its event {@code afterAggregateSequence} (-1: from its first), at most {@code limit}.
+     */
+    public List<Leaf> leavesOf(String aggregateId, long afterAggregateSequence, long treeSize, int limit) {
+        return jdbc.sql(LEAVES + "WHERE e.aggregateIdentifier = ? AND e.sequenceNumber > ? AND l.position < ? "
+                        + "ORDER BY e.sequenceNumber LIMIT ?")
+                .params(aggregateId, afterAggregateSequence, treeSize, limit).query(StoredTree::leaf).list();
+    }
+
+    private static final String LEAVES = "SELECT l.position, e.unit, e.hash, " + MerkleTreeStore.CANONICAL_COLUMNS + " FROM "
+            + EventStoreConfiguration.EVENT_TABLE + " e JOIN " + MerkleTreeStore.NODE_TABLE + " l ON l.level = 0 AND l.sequence = e.globalIndex ";
+
+    private static Leaf leaf(ResultSet row, int number) throws SQLException {
+        return new Leaf(row.getLong("position"), row.getLong("globalIndex"), row.getString("eventIdentifier"), row.getString("unit"),
+                row.getString("hash"), MerkleTreeStore.canonical(row));
     }
 
     /** The hash of each range, from the stored subtrees it is made of, read in one statement. */
