@@ -6,6 +6,7 @@ import org.budgetledger.contracts.integrity.MerkleProofs;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.budgetledger.ledger.eventstore.MerkleTreeStore;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,13 +44,21 @@ public class StoredTree {
     }
 
     private static final String NODES = MerkleTreeStore.NODE_TABLE;
-    private static final String CURRENT_SIZE = "(SELECT coalesce(max(position) + 1, 0) FROM " + NODES + " WHERE level = 0)";
-    private static final String HEAD = "WITH sized AS (SELECT %s AS tree_size) "
-            + "SELECT s.tree_size, " + CURRENT_SIZE + " AS current_size, l.sequence, e.hash, e.recorded_at, "
+    private static final String CURRENT_SIZE = "SELECT coalesce(max(position) + 1, 0) FROM " + NODES + " WHERE level = 0";
+    /**
+     * The head of the tree of {@code ?} leaves (null: all of them) in one statement: its size and the tree's (computed
+     * once, materialized, which also keeps the plan small), its newest leaf's event, and its peaks by primary key.
+     */
+    private static final String HEAD = "WITH sized AS MATERIALIZED (SELECT coalesce(CAST(? AS BIGINT), stored.size) AS tree_size, "
+            + "stored.size AS current_size FROM (" + CURRENT_SIZE + ") AS stored(size)) "
+            + "SELECT s.tree_size, s.current_size, l.sequence, e.hash, e.recorded_at, "
             + "(SELECT array_agg(m.hash ORDER BY m.level DESC) FROM generate_series(0, 62) AS g(level) JOIN " + NODES + " m "
             + "ON m.level = g.level AND m.position = (s.tree_size >> g.level) - 1 WHERE ((s.tree_size >> g.level) & 1) = 1) AS peaks "
             + "FROM sized s LEFT JOIN " + NODES + " l ON l.level = 0 AND l.position = s.tree_size - 1 "
             + "LEFT JOIN " + EventStoreConfiguration.EVENT_TABLE + " e ON e.globalIndex = l.sequence";
+
+    private static final String LEAVES = "SELECT l.position, e.unit, e.hash, " + MerkleTreeStore.CANONICAL_COLUMNS + " FROM "
+            + EventStoreConfiguration.EVENT_TABLE + " e JOIN " + MerkleTreeStore.NODE_TABLE + " l ON l.level = 0 AND l.sequence = e.globalIndex ";
 
     private final JdbcClient jdbc;
 
@@ -58,7 +68,8 @@ public class StoredTree {
 
     /** The head of the whole tree, as committed. */
     public Head head() {
-        return jdbc.sql(HEAD.formatted(CURRENT_SIZE)).query((RowMapper<Optional<Head>>) this::head).single().orElseThrow();
+        return jdbc.sql(HEAD).param(new SqlParameterValue(Types.BIGINT, null)).query((RowMapper<Optional<Head>>) this::head).single()
+                .orElseThrow();
     }
 
     /** The head of the tree's first {@code treeSize} leaves; empty beyond the tree. */
@@ -66,12 +77,12 @@ public class StoredTree {
         if (treeSize < 0) {
             return Optional.empty();
         }
-        return jdbc.sql(HEAD.formatted("CAST(? AS BIGINT)")).param(treeSize).query((RowMapper<Optional<Head>>) this::head).single();
+        return jdbc.sql(HEAD).param(treeSize).query((RowMapper<Optional<Head>>) this::head).single();
     }
 
     /** How many leaves the tree has now. */
     public long size() {
-        return jdbc.sql("SELECT " + CURRENT_SIZE).query(Long.class).single();
+        return jdbc.sql(CURRENT_SIZE).query(Long.class).single();
     }
 
     /**
@@ -112,9 +123,6 @@ public class StoredTree {
                         + "ORDER BY e.sequenceNumber LIMIT ?")
                 .params(aggregateId, afterAggregateSequence, treeSize, limit).query(StoredTree::leaf).list();
     }
-
-    private static final String LEAVES = "SELECT l.position, e.unit, e.hash, " + MerkleTreeStore.CANONICAL_COLUMNS + " FROM "
-            + EventStoreConfiguration.EVENT_TABLE + " e JOIN " + MerkleTreeStore.NODE_TABLE + " l ON l.level = 0 AND l.sequence = e.globalIndex ";
 
     private static Leaf leaf(ResultSet row, int number) throws SQLException {
         return new Leaf(row.getLong("position"), row.getLong("globalIndex"), row.getString("eventIdentifier"), row.getString("unit"),
