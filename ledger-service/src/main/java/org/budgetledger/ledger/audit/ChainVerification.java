@@ -126,36 +126,47 @@ class ChainVerification {
                 disagreement = first(comparisons, comparison -> comparison.add(page));
             }
         }
-        if (!digestSeen) {
-            return new Result(false, checked, new Offending(digest.sequence(), null,
-                    "the event the digest commits to is gone: events up to sequence " + digest.sequence() + " were deleted"
-                            + (signed && checked < digest.treeSize() ? " (from the one after sequence " + after + " on: the digest's "
-                            + "tree had " + digest.treeSize() + " events, the store holds " + checked + ")" : "")));
-        }
-        if (signed) {
-            Offending rewritten = againstTheDigestsTree(digest, tree, checked, after);
-            if (rewritten != null) {
-                return new Result(false, checked, rewritten);
-            }
-        }
-        if (newestRewritten != null) {
-            return new Result(false, checked, newestRewritten);
-        }
-        String missingAtTheEnd = missing(after, numbering.lastSequence() + 1, numbering);
-        if (missingAtTheEnd != null) {
-            return new Result(false, checked, new Offending(after + 1, null, missingAtTheEnd + " missing at the end: the newest "
-                    + "events were deleted (the store handed out sequences up to " + numbering.lastSequence() + ")"));
-        }
-        long leaves = tree.leaves();
-        if (leaves > checked) {
-            return new Result(false, checked, new Offending(tree.sequenceOfLeaf(checked), null, "the Merkle tree has " + leaves
-                    + " leaves but the store only " + checked + " events: the events of leaves " + checked + " to " + (leaves - 1)
-                    + " were deleted"));
+        Offending atTheEnd = atTheEnd(digest, tree, numbering, checked, after, digestSeen, newestRewritten);
+        if (atTheEnd != null) {
+            return new Result(false, checked, atTheEnd);
         }
         if (disagreement == null) {
             disagreement = first(comparisons, DerivedTable.Comparison::finish);
         }
         return new Result(disagreement == null, checked, disagreement);
+    }
+
+    /**
+     * What the whole walk shows, in this order: the digest's newest event gone, its tree not the store's (signed
+     * digests), its newest event rewritten, sequences missing at the end, leaves of the tree without their events.
+     */
+    private Offending atTheEnd(Digest digest, TreeWalk tree, EventHistory.Numbering numbering, long checked, long after,
+                               boolean digestSeen, Offending newestRewritten) {
+        boolean signed = digest != null && digest.treeSize() != null;
+        if (!digestSeen) {
+            return new Offending(digest.sequence(), null,
+                    "the event the digest commits to is gone: events up to sequence " + digest.sequence() + " were deleted"
+                            + (signed && checked < digest.treeSize() ? " (from the one after sequence " + after + " on: the digest's "
+                            + "tree had " + digest.treeSize() + " events, the store holds " + checked + ")" : ""));
+        }
+        Offending rewritten = signed ? againstTheDigestsTree(digest, tree, checked, after) : null;
+        if (rewritten != null) {
+            return rewritten;
+        }
+        if (newestRewritten != null) {
+            return newestRewritten;
+        }
+        String missingAtTheEnd = missing(after, numbering.lastSequence() + 1, numbering);
+        if (missingAtTheEnd != null) {
+            return new Offending(after + 1, null, missingAtTheEnd + " missing at the end: the newest "
+                    + "events were deleted (the store handed out sequences up to " + numbering.lastSequence() + ")");
+        }
+        long leaves = tree.leaves();
+        if (leaves > checked) {
+            return new Offending(tree.sequenceOfLeaf(checked), null, "the Merkle tree has " + leaves + " leaves but the store only "
+                    + checked + " events: the events of leaves " + checked + " to " + (leaves - 1) + " were deleted");
+        }
+        return null;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.budgetledger.ledger.evidence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
@@ -46,11 +47,12 @@ class ArchiveController {
             signature in it holds, and otherwise names what is wrong.""")
     @Parameter(name = "unit", description = "the budget unit", required = true)
     @Parameter(name = "year", description = "the budget year, 2000 to 2100", required = true)
-    @ApiResponse(responseCode = "200", description = "The archive", content = @Content(mediaType = "application/zip"))
+    @ApiResponse(responseCode = "200", description = "The archive", content = @Content(mediaType = "application/zip",
+            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no year of 2000 to 2100")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no events of a unit the caller reads in that year")
-    @GetMapping(path = "/api/v1/audit/archive", produces = {"application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @GetMapping("/api/v1/audit/archive")
     ResponseEntity<StreamingResponseBody> archive(@RequestParam String unit, @RequestParam int year) {
         if (year < 2000 || year > 2100) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "year must be 2000 to 2100", List.of(new FieldError("year", "2000 to 2100")));
