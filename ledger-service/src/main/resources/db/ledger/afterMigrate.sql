@@ -24,3 +24,5 @@ GRANT SELECT, INSERT, DELETE ON ${flyway:defaultSchema}.snapshot_event_entry TO 
 -- the gap-free sequence (V7_1): each append advances it in the appending transaction; counted_from (where
 -- verification starts to read gaps as deletions) is the owner's alone
 GRANT SELECT, UPDATE (last_sequence) ON ${flyway:defaultSchema}.event_sequence TO ${application};
+-- the Merkle tree over the store (V11): grown by the appending transaction, never changed, like the store itself
+GRANT SELECT, INSERT ON ${flyway:defaultSchema}.merkle_node TO ${application};

@@ -557,7 +557,7 @@ public final class LoadDriver {
     }
 
     /** The product's embedded PostgreSQL, as its superuser (the baselines create their own tables). */
-    private static Connection postgres(Path data) throws Exception {
+    static Connection postgres(Path data) throws Exception {
         Properties passwords = new Properties();
         try (InputStream in = Files.newInputStream(data.resolve(EmbeddedPostgresServer.PASSWORDS_FILE))) {
             passwords.load(in);

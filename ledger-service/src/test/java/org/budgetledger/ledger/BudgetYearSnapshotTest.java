@@ -56,7 +56,7 @@ class BudgetYearSnapshotTest {
         if (ledger == null) {
             // as production runs it: the application's role, migrating as the schemas' owner
             Map<String, Object> properties = new HashMap<>(SharedInfrastructure.properties());
-            properties.put("budgetledger.integrity.key", TestUsers.INTEGRITY_KEY);
+            properties.putAll(TestUsers.keys());
             ledger = new SpringApplicationBuilder(LedgerServiceApplication.class, EventReadsCounting.class)
                     .web(WebApplicationType.NONE)
                     .properties(properties)

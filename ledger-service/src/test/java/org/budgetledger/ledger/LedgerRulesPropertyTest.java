@@ -64,7 +64,7 @@ class LedgerRulesPropertyTest {
     private static synchronized ConfigurableApplicationContext ledger() {
         if (context == null) {
             Map<String, Object> properties = new HashMap<>(SharedInfrastructure.properties());
-            properties.put("budgetledger.integrity.key", org.budgetledger.testing.TestUsers.INTEGRITY_KEY);
+            properties.putAll(org.budgetledger.testing.TestUsers.keys());
             context = new SpringApplicationBuilder(LedgerServiceApplication.class)
                     .web(WebApplicationType.NONE)
                     .properties(properties)

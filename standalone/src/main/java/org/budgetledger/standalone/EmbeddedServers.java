@@ -51,6 +51,9 @@ final class EmbeddedServers implements AutoCloseable {
             Properties ports = ports(dataDirectory, environment.getProperty(KAFKA_PORT_PROPERTY));
             // the sealing key of the event store lives beside the data, never inside the database
             servers.springProperties.put("budgetledger.integrity.key-file", dataDirectory.resolve("integrity.key").toString());
+            // so do the key that signs its digests and the list of every public key it signed with (SPEC §16)
+            servers.springProperties.put("budgetledger.integrity.signing-key-file", dataDirectory.resolve("signing-key.pem").toString());
+            servers.springProperties.put("budgetledger.integrity.public-keys-file", dataDirectory.resolve("signing-keys.pub").toString());
             if (!environment.containsProperty("spring.datasource.url")) {
                 servers.postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
                         Integer.parseInt(ports.getProperty("postgres")), false);

@@ -38,10 +38,12 @@ class EmbeddedDatabaseTest {
 
     @BeforeAll
     static void start() {
-        // without the tests' key: the launcher keeps a key file in the data directory, as in production
+        // without the tests' keys: the launcher keeps the key files in the data directory, as in production
         product = StandaloneLauncher.start(Stream.concat(
                 Stream.of("--budgetledger.data-dir=" + dataDirectory, "--server.port=0"),
-                Arrays.stream(TestUsers.arguments()).filter(argument -> !argument.startsWith("--budgetledger.integrity.key=")))
+                Arrays.stream(TestUsers.arguments()).filter(argument -> !argument.startsWith("--budgetledger.integrity.key=")
+                        && !argument.startsWith("--budgetledger.integrity.signing-key-file=")
+                        && !argument.startsWith("--budgetledger.integrity.public-keys-file=")))
                 .toArray(String[]::new));
     }
 
@@ -66,12 +68,22 @@ class EmbeddedDatabaseTest {
 
     @Test
     void the_generated_passwords_and_the_sealing_key_are_readable_by_their_owner_only() throws IOException {
-        for (Path secret : new Path[]{dataDirectory.resolve("integrity.key"),
+        for (Path secret : new Path[]{dataDirectory.resolve("integrity.key"), dataDirectory.resolve("signing-key.pem"),
                 dataDirectory.resolve("postgres-passwords.properties")}) {
             assertThat(secret).exists();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString())
                     .isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void the_digests_are_signed_with_the_key_of_the_data_directory_whose_public_key_is_listed_beside_it() throws IOException {
+        int port = ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) product.context())
+                .getWebServer().getPort();
+        String keyId = new org.budgetledger.testing.HttpApi(port).get("/api/v1/audit/digest").body().path("keyId").asText();
+
+        assertThat(Files.readString(dataDirectory.resolve("signing-keys.pub"))).contains(keyId + " ");
+        assertThat(Files.readString(dataDirectory.resolve("signing-key.pem"))).contains("-----BEGIN PRIVATE KEY-----");
     }
 
     @Test

@@ -28,9 +28,24 @@ public final class TestUsers {
     /** The ledger's sealing key in tests (base64 of 32 bytes); production keys live outside the repository. */
     public static final String INTEGRITY_KEY = "dGVzdC1pbnRlZ3JpdHkta2V5LTMyLWJ5dGVzLWxvbmc=";
 
+    /** The digests' signing key and the list of its public keys in tests, relative to the module's directory. */
+    public static final String SIGNING_KEY_FILE = "target/test-keys/signing-key.pem";
+    public static final String PUBLIC_KEYS_FILE = "target/test-keys/signing-keys.pub";
+
+    /**
+     * The ledger's keys in tests: the sealing key, and the digests' signing key (SPEC §16) with the list of its public
+     * keys, created on first use in the build directory, never among the sources.
+     */
+    public static Map<String, String> keys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("budgetledger.integrity.key", INTEGRITY_KEY);
+        keys.put("budgetledger.integrity.signing-key-file", SIGNING_KEY_FILE);
+        keys.put("budgetledger.integrity.public-keys-file", PUBLIC_KEYS_FILE);
+        return keys;
+    }
+
     public static Map<String, String> properties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("budgetledger.integrity.key", INTEGRITY_KEY);
+        Map<String, String> properties = new LinkedHashMap<>(keys());
         user(properties, ADMIN, "ADMIN", "*");
         user(properties, LOCKOUT_PROBE, "CLERK", UNIT_A);
         for (String role : new String[]{"CLERK", "VIEWER", "AUDITOR", "ADMIN"}) {

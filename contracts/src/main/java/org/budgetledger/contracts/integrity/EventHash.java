@@ -37,12 +37,41 @@ public final class EventHash {
     /** @param transactionId null for a registry event (hashed as an empty line) */
     public static String of(String previousHash, String eventId, String aggregateId, long aggregateSequence, String type,
                             Instant recordedAt, String transactionId, byte[] payload) {
-        String header = String.join("\n", VERSION, previousHash, eventId, aggregateId, Long.toString(aggregateSequence),
-                type, RECORDED_AT.format(recordedAt), transactionId == null ? "" : transactionId) + "\n";
         MessageDigest sha256 = sha256();
-        sha256.update(header.getBytes(StandardCharsets.UTF_8));
+        sha256.update(header(previousHash, eventId, aggregateId, aggregateSequence, type, recordedAt, transactionId));
         sha256.update(payload);
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * The event's canonical bytes: exactly what its hash covers (the header above, then the payload as stored). They are
+     * the leaf of the store's Merkle tree ({@link MerkleHash#leaf}), and what an inclusion proof or an archive hands out
+     * as {@code stored}: from them alone anyone can recompute both the event's hash and its leaf.
+     */
+    public static byte[] canonical(String previousHash, String eventId, String aggregateId, long aggregateSequence, String type,
+                                   Instant recordedAt, String transactionId, byte[] payload) {
+        byte[] header = header(previousHash, eventId, aggregateId, aggregateSequence, type, recordedAt, transactionId);
+        byte[] canonical = new byte[header.length + payload.length];
+        System.arraycopy(header, 0, canonical, 0, header.length);
+        System.arraycopy(payload, 0, canonical, header.length, payload.length);
+        return canonical;
+    }
+
+    /** The hash of canonical bytes ({@link #canonical}): the same as {@link #of} of their parts. */
+    public static String ofCanonical(byte[] canonical) {
+        return HexFormat.of().formatHex(sha256().digest(canonical));
+    }
+
+    /** {@code recordedAt} as the hash writes it: UTC, always six decimals. */
+    public static String recordedAt(Instant recordedAt) {
+        return RECORDED_AT.format(recordedAt);
+    }
+
+    private static byte[] header(String previousHash, String eventId, String aggregateId, long aggregateSequence, String type,
+                                 Instant recordedAt, String transactionId) {
+        return (String.join("\n", VERSION, previousHash, eventId, aggregateId, Long.toString(aggregateSequence),
+                type, RECORDED_AT.format(recordedAt), transactionId == null ? "" : transactionId) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static MessageDigest sha256() {

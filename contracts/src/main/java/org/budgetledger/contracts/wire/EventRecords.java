@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.budgetledger.contracts.events.EventEnvelope;
+import org.budgetledger.contracts.events.EventVersions;
 import org.budgetledger.contracts.events.RecordedEvent;
 
 import java.io.IOException;
@@ -49,24 +50,34 @@ public final class EventRecords {
      *                field by field as they are (never the event re-serialized by this version)
      */
     public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, byte[] payload, Integrity integrity) {
-        return toRecord(envelope, key, readObject(payload), integrity);
+        return toRecord(envelope, key, payload, integrity, EventVersions.current(envelope.type()));
+    }
+
+    /**
+     * The record of a stored event of the given version (its stored revision, {@link EventVersions#of}): the value holds
+     * its fields as stored, so {@code ce_type} names the version they have, not the one events are written at now.
+     */
+    public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, byte[] payload, Integrity integrity,
+                                                   int version) {
+        return toRecord(envelope, key, readObject(payload), integrity, version);
     }
 
     /** The record of an event no store sealed (test fixtures, tools): its fields as Jackson writes them, no integrity fields. */
     public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, RecordedEvent event) {
-        return toRecord(envelope, event.key(), (ObjectNode) json.valueToTree(event), null);
+        return toRecord(envelope, event.key(), (ObjectNode) json.valueToTree(event), null, EventVersions.current(envelope.type()));
     }
 
     /**
      * The headers follow the fields: {@code ce_source} names the event's unit ({@code /budget-ledger/catalog} for a
      * catalog addition, which has none), and {@code ce_subject} its year, which a registry event does not have.
      */
-    private ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, ObjectNode fields, Integrity integrity) {
+    private ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, String key, ObjectNode fields, Integrity integrity,
+                                                    int version) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", SPEC_VERSION);
         header(headers, "ce_id", envelope.eventId());
         header(headers, "ce_source", "/budget-ledger/" + (fields.hasNonNull("unit") ? fields.path("unit").asText() : CATALOG_SOURCE));
-        header(headers, "ce_type", EventTypes.cloudEventType(envelope.type()));
+        header(headers, "ce_type", EventTypes.cloudEventType(envelope.type(), version));
         header(headers, "ce_time", envelope.recordedAt().toString());
         if (fields.has("year")) {
             header(headers, "ce_subject", fields.path("year").asText());

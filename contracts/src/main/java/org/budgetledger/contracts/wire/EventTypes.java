@@ -1,5 +1,6 @@
 package org.budgetledger.contracts.wire;
 
+import org.budgetledger.contracts.events.EventVersions;
 import org.budgetledger.contracts.events.RecordedEvent;
 
 import java.util.Arrays;
@@ -34,8 +35,13 @@ public final class EventTypes {
         return Optional.ofNullable(BY_NAME.get(eventName));
     }
 
-    /** The CloudEvents {@code type} attribute of an event name. */
+    /** The CloudEvents {@code type} attribute of an event written now: its name and current version. */
     public static String cloudEventType(String eventName) {
-        return "budgetledger." + eventName + ".v1";
+        return cloudEventType(eventName, EventVersions.current(eventName));
+    }
+
+    /** The CloudEvents {@code type} attribute of an event of the given version ({@code budgetledger.<Name>.v<version>}). */
+    public static String cloudEventType(String eventName, int version) {
+        return "budgetledger." + eventName + ".v" + version;
     }
 }

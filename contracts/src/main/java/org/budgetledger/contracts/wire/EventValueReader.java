@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.budgetledger.contracts.events.EventEnvelope;
+import org.budgetledger.contracts.events.EventVersions;
 import org.budgetledger.contracts.events.RecordedEvent;
 
 import java.io.IOException;
@@ -72,7 +74,8 @@ public final class EventValueReader {
                 }
                 envelopeFields++;
             }
-            if (envelopeFields < 4 || eventId == null || type == null || recordedAt == null) {
+            if (envelopeFields < 4 || eventId == null || type == null || recordedAt == null || EventVersions.hasSteps(type)) {
+                // a type that has had several shapes is read as a tree, brought to its current shape first
                 return readTree(value, as);
             }
             ObjectReader eventReader = eventReader(type);
@@ -90,6 +93,10 @@ public final class EventValueReader {
     private <T> T readTree(byte[] value, Read<T> as) throws IOException, Unreadable {
         JsonNode node = reader.readTree(value);
         String type = node.path("type").asText();
+        if (node instanceof ObjectNode fields) {
+            // the value alone does not say its version (ce_type does): every step of the type, each leaving a later shape as it is
+            node = EventVersions.upcastAnyVersion(type, fields);
+        }
         EventEnvelope envelope = new EventEnvelope(node.path("eventId").asText(), node.path("sequence").asLong(),
                 type, instant(node.path("recordedAt").asText()));
         return as.of(envelope, eventReader(type).readValue(node));

@@ -94,7 +94,8 @@ class EventRecordsTest {
                     Map.entry("ce_specversion", "1.0"),
                     Map.entry("ce_id", envelope.eventId()),
                     Map.entry("ce_source", "/budget-ledger/430001"),
-                    Map.entry("ce_type", "budgetledger." + event.getClass().getSimpleName() + ".v1"),
+                    // every type at version 1 but CatalogCodeAdded, at 2 since it carries its level (SPEC §16)
+                    Map.entry("ce_type", "budgetledger." + event.getClass().getSimpleName() + (event instanceof CatalogCodeAdded ? ".v2" : ".v1")),
                     Map.entry("ce_time", "2023-06-10T08:30:00.123456Z"),
                     Map.entry("ce_subject", "2023"),
                     Map.entry("content-type", "application/json")));

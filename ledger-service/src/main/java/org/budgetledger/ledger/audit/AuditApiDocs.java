@@ -31,7 +31,7 @@ import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
 /**
  * The audit endpoints in the OpenAPI description beyond their annotations: the page of history (JSON and
  * CSV) with a stored event whose hash is really its hash, the event types a filter takes, and examples
- * of the digest, a verification and a topic check.
+ * of a verification and a topic check (the digest's: EvidenceApiDocs).
  */
 @Component
 class AuditApiDocs implements OpenApiCustomizer {
@@ -61,8 +61,7 @@ class AuditApiDocs implements OpenApiCustomizer {
         docs.answer(GET, EVENTS, "200", "one event and the next page", page)
                 .answer(GET, EVENTS, "200", "text/csv", "the same as CSV", HistoryCsv.write(List.of(event)));
 
-        docs.answer(GET, "/api/v1/audit/digest", "200", "a history of one event", new Digest(event.sequence(), event.hash(), 1L))
-                .request(POST, "/api/v1/audit/verify", "a digest kept earlier", new Digest(event.sequence(), event.hash(), null))
+        docs.request(POST, "/api/v1/audit/verify", "a digest kept earlier", new Digest(event.sequence(), event.hash(), null))
                 .answer(POST, "/api/v1/audit/verify", "200", "intact", new ChainVerification.Result(true, 1042, null))
                 .answer(POST, "/api/v1/audit/verify", "200", "an event changed in the database",
                         new ChainVerification.Result(false, 17, new ChainVerification.Offending(17L,

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
+import org.budgetledger.ledger.evidence.SignedDigest;
+import org.budgetledger.ledger.evidence.SigningKeys;
 import org.budgetledger.ledger.units.RegisteredUnitTree;
 import org.budgetledger.ledger.units.Units;
 import org.budgetledger.web.security.Caller;
@@ -29,7 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** SPEC §8–§9 on the ledger: the stored history, the digest of the store, and its verification. */
+/** SPEC §8–§9 on the ledger: the stored history and its verification (its signed digest: {@code evidence}). */
 @Tag(name = "Audit (审计)")
 @RestController
 class AuditController {
@@ -45,15 +47,35 @@ class AuditController {
     private final Units registeredUnits;
     private final RegisteredUnitTree unitTree;
     private final UnitAccess access;
+    private final SigningKeys signingKeys;
 
     AuditController(EventHistory history, ChainVerification verification, TopicCheck topicCheck, Units registeredUnits,
-                    RegisteredUnitTree unitTree) {
+                    RegisteredUnitTree unitTree, SigningKeys signingKeys) {
         this.history = history;
+        this.signingKeys = signingKeys;
         this.verification = verification;
         this.topicCheck = topicCheck;
         this.registeredUnits = registeredUnits;
         this.unitTree = unitTree;
         this.access = unitTree.access();
+    }
+
+    /**
+     * A signed digest (SPEC §16) must state a root, and its signature, when it has one, must hold under the key it
+     * names: a digest the ledger did not sign proves nothing about its history. (One signed with a key the ledger no
+     * longer lists is taken for its tree alone: the auditor checks its signature with the key they kept.)
+     */
+    private void requireSigned(Digest digest) {
+        if (digest.treeSize() < 0 || digest.rootHash() == null || !digest.rootHash().matches("[0-9a-f]{64}")) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "a signed digest has treeSize ≥ 0 and rootHash (64 lowercase hex "
+                    + "digits) as GET /api/v1/audit/digest gives it", List.of(new FieldError("rootHash", "64 lowercase hex digits")));
+        }
+        if (digest.signature() != null && digest.keyId() != null && digest.recordedAt() != null
+                && signingKeys.verify(digest.keyId(), SignedDigest.message(digest.treeSize(), digest.rootHash(), digest.recordedAt()),
+                digest.signature()).filter(holds -> !holds).isPresent()) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "the digest's signature does not hold under key " + digest.keyId()
+                    + ": it is not a digest this ledger signed, or it was changed", List.of(new FieldError("signature", "does not hold")));
+        }
     }
 
     /** Whether the event topic (what replays read) holds exactly the stored history. */
@@ -134,26 +156,21 @@ unit reads its department); the catalog's events (CatalogCodeAdded) only a calle
         return ResponseEntity.ok(body);
     }
 
-    @Operation(summary = "The digest of the whole history (历史摘要)",
-            description = "The newest event's sequence and hash, which commit to every event before it: keep it outside "
-                    + "the system and give it to POST /api/v1/audit/verify later to prove nothing was removed.")
-    @ApiResponse(responseCode = "200", description = "The digest")
-    @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
-    @GetMapping("/api/v1/audit/digest")
-    Digest digest() {
-        return history.digest();
-    }
-
     /** Checks the whole stored history; with an earlier digest as body, also that nothing before it was removed. */
     @Operation(summary = "Verify the hash chain and seals of the whole history (完整性校验)", description = """
-            Recomputes every event's hash, its link to the previous one and its seal. With an earlier digest as \
-            body, also checks that the history still holds that event with that hash (nothing was removed since). \
-            The body is optional.""")
+            Recomputes every event's hash, its link to the previous one, its seal and its leaf in the Merkle tree. With \
+            an earlier digest as body (the answer of GET /api/v1/audit/digest as it was), also checks that the history \
+            still holds what it committed to: a signed digest's tree of its first treeSize events must still have its \
+            rootHash (when it has not, the event topic names the first event that is not what was published); a \
+            digest of SPEC §9 alone ({sequence, hash}), that its event is still there with that hash. The body is \
+            optional.""")
     @ApiResponse(responseCode = "200", description = "ok, or the first offending event and what is wrong with it")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
     @PostMapping(path = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification.Result verify(@RequestBody(required = false) Digest digest) {
-        if (digest != null && (digest.hash() == null || digest.sequence() < 0)) {
+        if (digest != null && digest.treeSize() != null) {
+            requireSigned(digest);
+        } else if (digest != null && (digest.hash() == null || digest.sequence() < 0)) {
             // a digest without its hash proves nothing, and must not be reported as a deleted history
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "a digest is {\"sequence\", \"hash\"} as GET /api/v1/audit/digest gives it",
                     List.of(new FieldError("hash", "required")));

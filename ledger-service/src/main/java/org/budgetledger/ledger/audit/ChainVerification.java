@@ -3,7 +3,9 @@ package org.budgetledger.ledger.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.integrity.EventHash;
+import org.budgetledger.contracts.integrity.MerkleHash;
 import org.budgetledger.ledger.eventstore.IntegrityKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,7 +45,7 @@ class ChainVerification {
                      @JsonInclude(JsonInclude.Include.NON_NULL) String table,
                      @JsonInclude(JsonInclude.Include.NON_NULL) String row) {
 
-        Offending(long sequence, String eventId, String problem) {
+        Offending(Long sequence, String eventId, String problem) {
             this(sequence, eventId, problem, null, null);
         }
 
@@ -57,13 +59,17 @@ class ChainVerification {
     private final EventHistory history;
     private final IntegrityKey integrityKey;
     private final List<DerivedTable> derivedTables;
+    private final JdbcClient jdbc;
+    private final TopicCheck topicCheck;
     private final TransactionTemplate snapshot;
 
-    ChainVerification(EventHistory history, IntegrityKey integrityKey, List<DerivedTable> derivedTables,
-                      PlatformTransactionManager transactions) {
+    ChainVerification(EventHistory history, IntegrityKey integrityKey, List<DerivedTable> derivedTables, JdbcClient jdbc,
+                      TopicCheck topicCheck, PlatformTransactionManager transactions) {
         this.history = history;
         this.integrityKey = integrityKey;
         this.derivedTables = derivedTables;
+        this.jdbc = jdbc;
+        this.topicCheck = topicCheck;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -76,27 +82,40 @@ class ChainVerification {
     private Result walk(Digest digest) {
         EventHistory.Numbering numbering = history.numbering();
         List<DerivedTable.Comparison> comparisons = derivedTables.stream().map(DerivedTable::compare).toList();
+        // a signed digest (SPEC §16) is checked by its tree, and by its newest event when it names it (SPEC §9)
+        boolean signed = digest != null && digest.treeSize() != null;
+        boolean newestNamed = digest != null && digest.hash() != null;
+        TreeWalk tree = new TreeWalk(jdbc, signed ? digest.treeSize() : -1);
         Offending disagreement = null;
+        Offending newestRewritten = null;
         String running = EventHash.GENESIS;
         long checked = 0;
         long after = 0;
         // the empty ledger's digest commits to no event, so none can have been deleted since
-        boolean digestSeen = digest == null || (digest.sequence() == 0 && EventHash.GENESIS.equals(digest.hash()));
+        boolean digestSeen = !newestNamed || (digest.sequence() == 0 && EventHash.GENESIS.equals(digest.hash()));
         while (true) {
             List<StoredEvent> page = history.all(after, PAGE);
             if (page.isEmpty()) {
                 break;
             }
+            tree.readLeaves(checked, page.size());
             for (StoredEvent event : page) {
-                checked++;
+                long position = checked++;
                 String problem = problem(event, running, numbering, missing(after, event.sequence(), numbering));
+                if (problem == null) {
+                    problem = tree.add(event, position);
+                }
                 if (problem != null) {
                     return new Result(false, checked, new Offending(event.sequence(), event.eventId(), problem));
                 }
-                if (digest != null && event.sequence() == digest.sequence()) {
-                    if (!event.hash().equals(digest.hash())) {
-                        return new Result(false, checked, new Offending(event.sequence(), event.eventId(),
-                                "differs from the digest: the history up to it was rewritten"));
+                if (newestNamed && event.sequence() == digest.sequence()) {
+                    if (!event.hash().equals(digest.hash()) && newestRewritten == null) {
+                        newestRewritten = new Offending(event.sequence(), event.eventId(),
+                                "differs from the digest: the history up to it was rewritten");
+                        if (!signed) {
+                            // without a tree, this event is all the digest can name
+                            return new Result(false, checked, newestRewritten);
+                        }
                     }
                     digestSeen = true;
                 }
@@ -107,19 +126,75 @@ class ChainVerification {
                 disagreement = first(comparisons, comparison -> comparison.add(page));
             }
         }
-        if (!digestSeen) {
-            return new Result(false, checked, new Offending(digest.sequence(), null,
-                    "the event the digest commits to is gone: events up to sequence " + digest.sequence() + " were deleted"));
-        }
-        String missingAtTheEnd = missing(after, numbering.lastSequence() + 1, numbering);
-        if (missingAtTheEnd != null) {
-            return new Result(false, checked, new Offending(after + 1, null, missingAtTheEnd + " missing at the end: the newest "
-                    + "events were deleted (the store handed out sequences up to " + numbering.lastSequence() + ")"));
+        Offending atTheEnd = atTheEnd(digest, tree, numbering, checked, after, digestSeen, newestRewritten);
+        if (atTheEnd != null) {
+            return new Result(false, checked, atTheEnd);
         }
         if (disagreement == null) {
             disagreement = first(comparisons, DerivedTable.Comparison::finish);
         }
         return new Result(disagreement == null, checked, disagreement);
+    }
+
+    /**
+     * What the whole walk shows, in this order: the digest's newest event gone, its tree not the store's (signed
+     * digests), its newest event rewritten, sequences missing at the end, leaves of the tree without their events.
+     */
+    private Offending atTheEnd(Digest digest, TreeWalk tree, EventHistory.Numbering numbering, long checked, long after,
+                               boolean digestSeen, Offending newestRewritten) {
+        boolean signed = digest != null && digest.treeSize() != null;
+        if (!digestSeen) {
+            return new Offending(digest.sequence(), null,
+                    "the event the digest commits to is gone: events up to sequence " + digest.sequence() + " were deleted"
+                            + (signed && checked < digest.treeSize() ? " (from the one after sequence " + after + " on: the digest's "
+                            + "tree had " + digest.treeSize() + " events, the store holds " + checked + ")" : ""));
+        }
+        Offending rewritten = signed ? againstTheDigestsTree(digest, tree, checked, after) : null;
+        if (rewritten != null) {
+            return rewritten;
+        }
+        if (newestRewritten != null) {
+            return newestRewritten;
+        }
+        String missingAtTheEnd = missing(after, numbering.lastSequence() + 1, numbering);
+        if (missingAtTheEnd != null) {
+            return new Offending(after + 1, null, missingAtTheEnd + " missing at the end: the newest "
+                    + "events were deleted (the store handed out sequences up to " + numbering.lastSequence() + ")");
+        }
+        long leaves = tree.leaves();
+        if (leaves > checked) {
+            return new Offending(tree.sequenceOfLeaf(checked), null, "the Merkle tree has " + leaves + " leaves but the store only "
+                    + checked + " events: the events of leaves " + checked + " to " + (leaves - 1) + " were deleted");
+        }
+        return null;
+    }
+
+    /**
+     * A signed digest's tree against the store: its events must all be there, and the tree of the first
+     * {@code treeSize} events recomputed from them must have the digest's root. When it has not although every event
+     * is its own leaf, the history was rewritten together with its tree (by someone with every key); the topic, where
+     * every event was published as stored, then names the first event that is not what it was.
+     */
+    private Offending againstTheDigestsTree(Digest digest, TreeWalk tree, long checked, long after) {
+        if (checked < digest.treeSize()) {
+            return new Offending(after + 1, null, "the digest's tree had " + digest.treeSize() + " events, the store holds "
+                    + checked + ": the newest events were deleted (from the one after sequence " + after + " on)");
+        }
+        if (MerkleHash.hex(tree.rootAtDigest()).equals(digest.rootHash())) {
+            return null;
+        }
+        String rewritten = "the history and its Merkle tree were rewritten since the digest: the first " + digest.treeSize()
+                + " events do not have its root";
+        try {
+            return topicCheck.firstDifference(tree.sequenceAtDigest())
+                    .map(difference -> new Offending(difference.sequence(), difference.storedEventId(), difference.problem()
+                            + "; " + rewritten))
+                    .orElse(new Offending(null, null, rewritten + ", and the topic holds the same events (rewritten too, or "
+                            + "published after the rewrite): no event can be named", null, null));
+        } catch (RuntimeException unreadable) {
+            return new Offending(null, null, rewritten + "; the topic, which would name the first changed event, could not be "
+                    + "read: " + unreadable.getMessage(), null, null);
+        }
     }
 
     /** The first disagreement one step of the comparisons finds, in the order of the tables. */

@@ -3,7 +3,6 @@ package org.budgetledger.ledger.audit;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.RecordedEvent;
 import org.budgetledger.contracts.events.UnitChanged;
-import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,14 +103,6 @@ class EventHistory {
     Numbering numbering() {
         return jdbc.sql("SELECT last_sequence, counted_from FROM " + EventStoreConfiguration.SEQUENCE_TABLE)
                 .query(Numbering.class).single();
-    }
-
-    /** The newest event's sequence and hash, and how many events there are. */
-    Digest digest() {
-        return jdbc.sql("SELECT globalIndex, hash, (SELECT count(*) FROM " + EventStoreConfiguration.EVENT_TABLE + ") AS events FROM "
-                        + EventStoreConfiguration.EVENT_TABLE + " ORDER BY globalIndex DESC LIMIT 1")
-                .query((row, number) -> new Digest(row.getLong(1), row.getString(2), row.getLong(3)))
-                .optional().orElse(new Digest(0, EventHash.GENESIS, 0L));
     }
 
     /** The filters of GET /api/v1/audit/events; effective dates are inclusive. */

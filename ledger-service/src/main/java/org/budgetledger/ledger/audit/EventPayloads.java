@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.budgetledger.contracts.events.EventVersions;
 import org.budgetledger.contracts.events.RecordedEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,8 @@ class EventPayloads {
             if (!tree.isObject()) {
                 return new Reading(null, "its payload cannot be read as a " + eventName + ": it is no JSON object");
             }
+            // an event stored at an older version is read in its current shape: after its bytes were checked, never rewritten
+            tree = EventVersions.upcast(eventName, EventVersions.of(payloadRevision), (ObjectNode) tree);
             Object event = serializer.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, payloadType, payloadRevision));
             if (event instanceof RecordedEvent recorded) {
                 return new Reading(recorded, null);

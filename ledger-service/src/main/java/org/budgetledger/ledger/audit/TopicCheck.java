@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Checks that the topic holds exactly the stored history: every event the publisher has confirmed is on the
@@ -94,6 +96,57 @@ class TopicCheck {
         onTopic.keySet().stream().sorted().limit(LISTED_MAX).forEach(unknown::add);
         boolean ok = missing.isEmpty() && differing.isEmpty() && onTopic.isEmpty();
         return new Result(ok, stored[0], published, stored[1], records[0], records[1], missing, unknown, differing);
+    }
+
+    /** Where the store first differs from what was published: the stored event there (null when it is gone), and how. */
+    record Difference(long sequence, String storedEventId, String problem) {
+    }
+
+    /**
+     * The first sequence up to {@code upToSequence} at which the store holds another event than the topic, or none where
+     * the topic holds one: the witness outside the database of what each event was when it was published (SPEC §16:
+     * what names the first changed event when the history was rewritten together with its Merkle tree). Sequences the
+     * topic does not hold (not published yet) are no evidence.
+     */
+    Optional<Difference> firstDifference(long upToSequence) {
+        TreeMap<Long, OnTopic> published = new TreeMap<>();
+        try (TopicHistory history = new TopicHistory(kafka.buildConsumerProperties(sslBundles), topic)) {
+            history.readAll(batch -> {
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    JsonNode value = read(record.value());
+                    long sequence = value.path("sequence").asLong();
+                    if (sequence > 0 && sequence <= upToSequence) {
+                        published.put(sequence, new OnTopic(value.path("eventId").asText(), value.path("hash").asText()));
+                    }
+                }
+            });
+        }
+        Difference[] first = {null};
+        jdbc.sql("SELECT globalIndex, eventIdentifier, hash FROM " + EventStoreConfiguration.EVENT_TABLE
+                        + " WHERE globalIndex <= ? ORDER BY globalIndex").param(upToSequence)
+                .query(row -> {
+                    long sequence = row.getLong(1);
+                    if (first[0] != null) {
+                        return;
+                    }
+                    Map.Entry<Long, OnTopic> gone = published.firstEntry();
+                    if (gone != null && gone.getKey() < sequence) {
+                        first[0] = new Difference(gone.getKey(), null, "event " + gone.getValue().eventId() + " was published at "
+                                + "sequence " + gone.getKey() + " and is no longer stored: deleted");
+                        return;
+                    }
+                    OnTopic found = published.remove(sequence);
+                    if (found != null && (!found.eventId().equals(row.getString(2)) || !found.hash().equals(row.getString(3)))) {
+                        first[0] = new Difference(sequence, row.getString(2), "is not the event published at its sequence (event "
+                                + found.eventId() + ", hash " + found.hash() + "): changed, moved or inserted");
+                    }
+                });
+        if (first[0] == null && !published.isEmpty()) {
+            Map.Entry<Long, OnTopic> gone = published.firstEntry();
+            first[0] = new Difference(gone.getKey(), null, "event " + gone.getValue().eventId() + " was published at sequence "
+                    + gone.getKey() + " and is no longer stored: deleted");
+        }
+        return Optional.ofNullable(first[0]);
     }
 
     private JsonNode read(byte[] value) {

@@ -15,6 +15,9 @@ import org.budgetledger.contracts.events.UnitChanged;
 import org.budgetledger.contracts.events.UnitRegistered;
 import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.budgetledger.contracts.integrity.EventHash;
+import org.budgetledger.contracts.integrity.MerkleHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +40,9 @@ import java.util.List;
  * transaction: a rollback hands the numbers back, so sequences have no gaps and a missing one is a deleted
  * event (an identity column would lose them to every append that rolls back after its insert). Each event also
  * gets its place in the store's hash chain ({@link EventHash}: linked to the newest event before it) and its
- * seal ({@link IntegrityKey}).
+ * seal ({@link IntegrityKey}), and its leaf in the store's Merkle tree, with the subtrees it completes
+ * ({@link MerkleTreeStore}, SPEC §16): in the same transaction, so that the tree always holds exactly the committed
+ * events, and a digest or a proof never waits for anything to catch up.
  *
  * <p>The price is that commits of the whole ledger are serialized for the few statements between append
  * and commit; batch posting amortizes it over many events.
@@ -51,6 +57,9 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
 
     /** Arbitrary but fixed key of the append lock. */
     static final long APPEND_LOCK_KEY = 0x4275646765744cL;
+    /** Events read at a time when the tree lacks some: a page of payloads, a few MB. */
+    private static final int CATCH_UP_PAGE = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(CommitOrderedAppend.class);
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -58,6 +67,8 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                                    TimestampWriter timestampWriter) throws SQLException {
         Instant recordedAt = lockAndReadClock(connection);
         Place place = reserve(connection, schema, events.size());
+        MerkleTreeStore.Tip tree = treeUpTo(connection, place.lastSequence());
+        List<MerkleTreeStore.Leaf> leaves = new ArrayList<>(events.size());
         String previousHash = place.previousHash();
         long sequence = place.lastSequence();
         PreparedStatement insert = connection.prepareStatement(
@@ -89,17 +100,42 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             insert.setString(11, unitOf(recorded));
             insert.setTimestamp(12, recordedAtTimestamp);
             String payloadType = payload.getType().getName();
-            String hash = EventHash.of(previousHash, event.getIdentifier(), event.getAggregateIdentifier(),
+            byte[] canonical = EventHash.canonical(previousHash, event.getIdentifier(), event.getAggregateIdentifier(),
                     event.getSequenceNumber(), payloadType.substring(payloadType.lastIndexOf('.') + 1), recordedAt,
                     transactionId, (byte[]) payload.getData());
+            String hash = EventHash.ofCanonical(canonical);
             insert.setString(13, previousHash);
             insert.setString(14, hash);
             insert.setString(15, integrityKey.seal(hash));
             insert.setLong(16, ++sequence);
             insert.addBatch();
+            leaves.add(new MerkleTreeStore.Leaf(sequence, MerkleHash.leaf(canonical)));
             previousHash = hash;
         }
+        MerkleTreeStore.append(connection, tree.frontier(), leaves);
         return insert;
+    }
+
+    /**
+     * The Merkle tree's tip, with every stored event up to {@code lastSequence} among its leaves: events appended
+     * without their leaves (by a version before the tree, while this one was starting) are added first.
+     */
+    private static MerkleTreeStore.Tip treeUpTo(Connection connection, long lastSequence) throws SQLException {
+        MerkleTreeStore.Tip tree = MerkleTreeStore.tip(connection);
+        if (tree.newestSequence() < lastSequence) {
+            int added = 0;
+            int page;
+            do {
+                page = MerkleTreeStore.catchUp(connection, tree, CATCH_UP_PAGE);
+                added += page;
+                tree = MerkleTreeStore.tip(connection);
+            } while (page == CATCH_UP_PAGE);
+            if (added > 0) {
+                log.warn("event=merkle_tree_caught_up events={} note=\"events were stored without their leaves: by a version "
+                        + "before the Merkle tree, or by hand\"", added);
+            }
+        }
+        return tree;
     }
 
     /**

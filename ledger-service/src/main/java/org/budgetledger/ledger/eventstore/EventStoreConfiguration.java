@@ -6,7 +6,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +16,8 @@ import org.springframework.context.annotation.DependsOn;
 
 /**
  * Axon's JDBC event store on the {@code ledger} schema (bytea payloads, no JPA), appending through
- * {@link CommitOrderedAppend}; snapshots are sealed and checked by {@link SealedSnapshots}.
+ * {@link CommitOrderedAppend}; snapshots are sealed and checked by {@link SealedSnapshots}; events stored at an older
+ * version are read in their current shape ({@link StoredEventUpcasting}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -29,6 +32,12 @@ public class EventStoreConfiguration {
                 .eventTable(EVENT_TABLE)
                 .snapshotTable(LedgerSchema.NAME + ".snapshot_event_entry")
                 .build();
+    }
+
+    /** Every payload's revision: an event's version (SPEC §16), a snapshot's {@code @Revision}. Axon's serializers take it. */
+    @Bean
+    public RevisionResolver revisionResolver() {
+        return new EventRevisions();
     }
 
     @Bean
@@ -50,6 +59,7 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .appendEvents(new CommitOrderedAppend(integrityKey))
+                .upcasterChain(new EventUpcasterChain(new StoredEventUpcasting()))
                 .appendSnapshot(sealedSnapshots)
                 .snapshotFilter(sealedSnapshots)
                 .build();

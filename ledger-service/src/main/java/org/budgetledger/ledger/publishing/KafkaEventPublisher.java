@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.budgetledger.contracts.events.EventEnvelope;
+import org.budgetledger.contracts.events.EventVersions;
 import org.budgetledger.contracts.wire.EventRecords;
 import org.budgetledger.ledger.eventstore.EventStoreConfiguration;
 import org.budgetledger.ledger.settings.LedgerSettings;
@@ -194,7 +195,8 @@ class KafkaEventPublisher implements SmartLifecycle {
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
                 for (StoredEvent event : batch) {
-                    acks.add(producer.send(records.toRecord(event.envelope(), event.aggregateId(), event.payload(), event.integrity())));
+                    acks.add(producer.send(records.toRecord(event.envelope(), event.aggregateId(), event.payload(), event.integrity(),
+                            event.version())));
                 }
                 producer.flush();
                 for (Future<RecordMetadata> ack : acks) {
@@ -243,12 +245,12 @@ class KafkaEventPublisher implements SmartLifecycle {
     }
 
     private List<StoredEvent> readAfter(long position) {
-        return jdbc.sql("SELECT globalIndex, eventIdentifier, aggregateIdentifier, payloadType, payload, recorded_at, previous_hash, hash FROM "
-                        + EventStoreConfiguration.EVENT_TABLE + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?")
+        return jdbc.sql("SELECT globalIndex, eventIdentifier, aggregateIdentifier, payloadType, payload, recorded_at, previous_hash, hash, "
+                        + "payloadRevision FROM " + EventStoreConfiguration.EVENT_TABLE + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?")
                 .params(position, settings.batchSize())
                 .query((row, index) -> new StoredEvent(row.getLong(1), row.getString(2),
                         row.getString(3), row.getString(4), row.getBytes(5), row.getTimestamp(6).toInstant(),
-                        row.getString(7), row.getString(8)))
+                        row.getString(7), row.getString(8), row.getString(9)))
                 .list();
     }
 
@@ -264,7 +266,16 @@ class KafkaEventPublisher implements SmartLifecycle {
 
     /** One row of the event store, as the publisher reads it. */
     private record StoredEvent(long sequence, String eventId, String aggregateId, String payloadType, byte[] payload,
-                               Instant recordedAt, String previousHash, String hash) {
+                               Instant recordedAt, String previousHash, String hash, String revision) {
+
+        /** The version its stored fields have (SPEC §16), which ce_type names; a revision that is no version: 1. */
+        int version() {
+            try {
+                return EventVersions.of(revision);
+            } catch (IllegalArgumentException notAVersion) {
+                return 1;
+            }
+        }
 
         EventEnvelope envelope() {
             return new EventEnvelope(eventId, sequence, payloadType.substring(payloadType.lastIndexOf('.') + 1), recordedAt);

@@ -28,12 +28,18 @@ public record LedgerSettings(Ledger ledger, @DefaultValue Integrity integrity, P
     }
 
     /**
-     * The ledger's sealing key ({@code IntegrityKey}).
+     * The ledger's sealing key ({@code IntegrityKey}) and the key that signs its digests ({@code SigningKeys}, SPEC §16).
      *
-     * @param key     the key in base64; when blank, it is read from {@code keyFile}
-     * @param keyFile the file that holds the key, created with a random key (owner-only) on first use
+     * @param key            the key in base64; when blank, it is read from {@code keyFile}
+     * @param keyFile        the file that holds the key, created with a random key (owner-only) on first use
+     * @param signingKeyFile the Ed25519 key that signs digests (PEM: private and public key), created (owner-only) on
+     *                       first use; a new one after the old one is moved away is a rotation
+     * @param publicKeysFile every public key the ledger has signed with, one a line, the current one added at start
+     *                       if missing and none ever removed: what {@code GET /api/v1/audit/keys} lists
      */
-    public record Integrity(@DefaultValue("") String key, @DefaultValue("integrity.key") Path keyFile) {
+    public record Integrity(@DefaultValue("") String key, @DefaultValue("integrity.key") Path keyFile,
+                            @DefaultValue("signing-key.pem") Path signingKeyFile,
+                            @DefaultValue("signing-keys.pub") Path publicKeysFile) {
     }
 
     /**

@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A copy of what a test is about to tamper with straight in the database, as someone with write access to it
- * would: the events from one sequence on, the transactions and budget lines of one unit, and the last sequence
- * handed out. {@link #restore()} puts them back as they were, so that the shared store verifies again for the
+ * would: the events from one sequence on, the transactions and budget lines of one unit, the last sequence
+ * handed out and the Merkle tree. {@link #restore()} puts them back as they were, so that the shared store verifies again for the
  * tests after (a sequence handed out meanwhile is handed out again).
  */
 final class StoreSnapshot {
@@ -30,6 +30,8 @@ final class StoreSnapshot {
                 .param(unit).update();
         database.sql("CREATE TABLE snapshot_lines AS SELECT * FROM ledger.budget_line WHERE unit = ?").param(unit).update();
         database.sql("CREATE TABLE snapshot_sequence AS SELECT last_sequence FROM ledger.event_sequence").update();
+        // the Merkle tree keeps a leaf of every event appended meanwhile, which the restore takes out again
+        database.sql("CREATE TABLE snapshot_tree AS SELECT * FROM ledger.merkle_node").update();
         return snapshot;
     }
 
@@ -42,10 +44,12 @@ final class StoreSnapshot {
         database.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT * FROM snapshot_events").update();
         database.sql("INSERT INTO ledger.budget_line SELECT * FROM snapshot_lines").update();
         database.sql("UPDATE ledger.event_sequence SET last_sequence = (SELECT last_sequence FROM snapshot_sequence)").update();
+        database.sql("DELETE FROM ledger.merkle_node").update();
+        database.sql("INSERT INTO ledger.merkle_node SELECT * FROM snapshot_tree").update();
         drop();
     }
 
     private void drop() {
-        database.sql("DROP TABLE IF EXISTS snapshot_events, snapshot_transactions, snapshot_lines, snapshot_sequence").update();
+        database.sql("DROP TABLE IF EXISTS snapshot_events, snapshot_transactions, snapshot_lines, snapshot_sequence, snapshot_tree").update();
     }
 }

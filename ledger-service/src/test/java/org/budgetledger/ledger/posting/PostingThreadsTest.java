@@ -29,7 +29,7 @@ class PostingThreadsTest {
         // other tests' contexts in this JVM have threads of these names too
         Set<Thread> others = ledgerThreads();
         Map<String, Object> properties = new HashMap<>(SharedInfrastructure.properties());
-        properties.put("budgetledger.integrity.key", TestUsers.INTEGRITY_KEY);
+        properties.putAll(TestUsers.keys());
         ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerServiceApplication.class)
                 .web(WebApplicationType.NONE).properties(properties).run();
         try {

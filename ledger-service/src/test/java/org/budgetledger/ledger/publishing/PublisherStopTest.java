@@ -29,7 +29,7 @@ class PublisherStopTest {
     void stop_returns_once_the_publishing_loop_has_ended() {
         Set<Thread> others = loopThreads();
         Map<String, Object> properties = new HashMap<>(SharedInfrastructure.properties());
-        properties.put("budgetledger.integrity.key", TestUsers.INTEGRITY_KEY);
+        properties.putAll(TestUsers.keys());
         ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerServiceApplication.class)
                 .web(WebApplicationType.NONE).properties(properties).run();
         try {

@@ -23,7 +23,8 @@ class LedgerSettingsTest {
         PlatformSettings platform = bind(Map.of()).bindOrCreate("budgetledger", PlatformSettings.class);
 
         assertThat(ledger.ledger()).isEqualTo(new LedgerSettings.Ledger(2000, 250));
-        assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("", Path.of("integrity.key")));
+        assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("", Path.of("integrity.key"),
+                Path.of("signing-key.pem"), Path.of("signing-keys.pub")));
         assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(20, 1000, 5000));
         assertThat(platform.events()).isEqualTo(new PlatformSettings.EventTopic("budget-ledger.events", 6, (short) 1));
         assertThat(platform.database()).isEqualTo(new PlatformSettings.Database("", ""));
@@ -47,10 +48,20 @@ class LedgerSettingsTest {
         PlatformSettings platform = binder.bindOrCreate("budgetledger", PlatformSettings.class);
 
         assertThat(ledger.ledger()).isEqualTo(new LedgerSettings.Ledger(7, 0));
-        assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("a2V5", Path.of("/tmp/other.key")));
+        assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("a2V5", Path.of("/tmp/other.key"),
+                Path.of("signing-key.pem"), Path.of("signing-keys.pub")));
         assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(3, 4, 5));
         assertThat(platform.events().topic()).isEqualTo("elsewhere");
         assertThat(platform.database()).isEqualTo(new PlatformSettings.Database("owner", "secret"));
+    }
+
+    @Test
+    void the_signing_key_settings_are_read_under_their_documented_names() throws IOException {
+        LedgerSettings ledger = bind(Map.of("budgetledger.integrity.signing-key-file", "/tmp/signing.pem",
+                "budgetledger.integrity.public-keys-file", "/tmp/signing.pub")).bindOrCreate("budgetledger", LedgerSettings.class);
+
+        assertThat(ledger.integrity().signingKeyFile()).isEqualTo(Path.of("/tmp/signing.pem"));
+        assertThat(ledger.integrity().publicKeysFile()).isEqualTo(Path.of("/tmp/signing.pub"));
     }
 
     /** The ledger's defaults file, with {@code given} on top, as the application reads them. */

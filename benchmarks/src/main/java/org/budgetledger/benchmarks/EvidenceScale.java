@@ -1,0 +1,303 @@
+package org.budgetledger.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.budgetledger.contracts.integrity.EventHash;
+import org.budgetledger.contracts.integrity.MerkleFrontier;
+import org.budgetledger.contracts.integrity.MerkleHash;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * SPEC §16 at scale (issue #22): the signed digest and the inclusion proof at {@code -Dbench.evidenceEvents} events
+ * (goal at 10,000,000: digest p99 ≤ 5 ms, inclusion proof p99 ≤ 20 ms), and the append path before and after (its
+ * throughput must not depend on the size of the tree). The standalone jar runs as a user runs it; the events are
+ * written straight into its store, as the ledger would have written them — chained, sealed under its key, and each
+ * with its leaf and the subtrees it completes — but by COPY, in the store's append lock: registry events
+ * ({@code UnitChanged}) of one unit, which need no transaction beside them. The publisher's position is moved past
+ * them first, so that they are not published (nothing here measures the topic or the projection).
+ *
+ * <pre>
+ * ./mvnw -B install -DskipTests &amp;&amp; ./mvnw -B -Pbench-evidence -pl benchmarks verify -Dbench.evidenceEvents=10000000
+ * </pre>
+ *
+ * (as the other benchmarks: exec:java takes the modules from the local repository, so install them first). Only this
+ * measurement runs, not {@link LoadDriver}'s.
+ * writes {@code benchmarks/results/<date>-evidence-<N>.json}. About 1 KB of store and two tree rows an event: 10,000,000
+ * events need some 15 GB of disk and about half an hour of writing on a 2-core machine.
+ */
+public final class EvidenceScale {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long EVENTS = Long.getLong("bench.evidenceEvents", 100_000);
+    private static final int REQUESTS = Integer.getInteger("bench.evidenceRequests", 1_000);
+    private static final int COPY_CHUNK = 10_000;
+    private static final long APPEND_LOCK_KEY = 0x4275646765744cL;
+    private static final String UNIT = "EVB";
+    private static final String POSTING_UNIT = "EVP";
+    private static final String USER = "bench";
+    private static final int APPEND_BATCHES = 10;
+    private static final int APPEND_BATCH_SIZE = 500;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private int port;
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        new EvidenceScale().run(repository);
+    }
+
+    private void run(Path repository) throws Exception {
+        Path jar = repository.resolve("standalone/target/budget-ledger.jar");
+        Path data = Files.createTempDirectory("budget-ledger-evidence-");
+        port = freePort();
+        List<String> command = List.of("java", "-jar", jar.toString(), "--budgetledger.data-dir=" + data, "--server.port=" + port,
+                "--budgetledger.security.users." + USER + ".password={noop}" + USER,
+                "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR",
+                "--budgetledger.security.users." + USER + ".units=*");
+        Process product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
+                .redirectErrorStream(true).start();
+        try {
+            awaitReady();
+            send("POST", "/api/v1/units", "{\"code\":\"" + UNIT + "\",\"name\":\"证据基准单位\"}");
+            send("POST", "/api/v1/units", "{\"code\":\"" + POSTING_UNIT + "\",\"name\":\"追加基准单位\"}");
+            send("POST", "/api/v1/transactions", "{\"id\":\"a1\",\"type\":\"APPROPRIATE\",\"unit\":\"" + POSTING_UNIT + "\",\"year\":2023,"
+                    + "\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"100000000.00\"}");
+            appendBatches("warm", APPEND_BATCHES);
+            results.put("appendBefore", appendBatches("before", APPEND_BATCHES));
+            results.put("written", writeStraightIntoTheStore(data));
+            results.put("digest", latencies(REQUESTS, random -> "/api/v1/audit/digest"));
+            long treeSize = send("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
+            results.put("treeSize", treeSize);
+            results.put("inclusionProof", latencies(REQUESTS, random -> "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS))));
+            results.put("consistencyProof", latencies(REQUESTS / 5, random -> {
+                long to = 1 + random.nextLong(treeSize);
+                return "/api/v1/audit/proofs/consistency?from=" + random.nextLong(to + 1) + "&to=" + to;
+            }));
+            results.put("digestAtTreeSize", latencies(REQUESTS / 5, random -> "/api/v1/audit/digest?treeSize=" + (1 + random.nextLong(treeSize))));
+            results.put("appendAfter", appendBatches("after", APPEND_BATCHES));
+        } finally {
+            product.destroy();
+            product.waitFor();
+            Path log = repository.resolve("benchmarks/target/product-evidence.log");
+            Files.createDirectories(log.getParent());
+            Files.copy(data.resolve("product.log"), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+        Path output = repository.resolve("benchmarks/results/" + LocalDate.now() + "-evidence-" + EVENTS + ".json");
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.println("written to " + output);
+    }
+
+    private static String eventId(long n) {
+        return "evidence-bench-" + n;
+    }
+
+    /**
+     * The synthetic events, chained after the newest stored one, sealed with the product's key, and their leaves and
+     * completed subtrees, all by COPY in chunks, holding the append lock (a session lock: the product's appends wait).
+     */
+    private Map<String, Object> writeStraightIntoTheStore(Path data) throws Exception {
+        byte[] sealingKey = Base64.getDecoder().decode(Files.readString(data.resolve("integrity.key")).trim());
+        Mac seal = Mac.getInstance("HmacSHA256");
+        seal.init(new SecretKeySpec(sealingKey, "HmacSHA256"));
+        long started = System.nanoTime();
+        try (Connection connection = LoadDriver.postgres(data)) {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("SELECT pg_advisory_lock(" + APPEND_LOCK_KEY + ")");
+            }
+            Tip tip = tip(connection);
+            long firstSequence = tip.lastSequence() + 1;
+            try (PreparedStatement skip = connection.prepareStatement("INSERT INTO ledger.publication_position (publisher, last_sequence) "
+                    + "VALUES ('kafka:budget-ledger.events', ?) ON CONFLICT (publisher) DO UPDATE SET last_sequence = excluded.last_sequence")) {
+                // the publisher must not put ten million registry events on the topic: nothing here measures it
+                skip.setLong(1, tip.lastSequence() + EVENTS);
+                skip.executeUpdate();
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            MerkleFrontier tree = tip.tree();
+            String previous = tip.newestHash();
+            Instant recordedAt = tip.newestRecordedAt().plusNanos(1_000);
+            String name = "证".repeat(60);
+            for (long from = 0; from < EVENTS; from += COPY_CHUNK) {
+                StringBuilder events = new StringBuilder();
+                StringBuilder nodes = new StringBuilder();
+                for (long n = from; n < Math.min(EVENTS, from + COPY_CHUNK); n++) {
+                    long sequence = firstSequence + n;
+                    String eventId = eventId(n + 1);
+                    byte[] payload = ("{\"unit\":\"" + UNIT + "\",\"effectiveDate\":\"2023-07-01\",\"name\":\"" + name + n
+                            + "\",\"parent\":null,\"unitType\":null,\"principal\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
+                    byte[] canonical = EventHash.canonical(previous, eventId, UNIT, n + 1, "UnitChanged", recordedAt, null, payload);
+                    String hash = EventHash.ofCanonical(canonical);
+                    String sealed = HexFormat.of().formatHex(seal.doFinal(hash.getBytes(StandardCharsets.US_ASCII)));
+                    events.append(sequence).append(',').append(eventId).append(',').append(UNIT).append(',').append(n + 1)
+                            .append(",Unit,").append(recordedAt).append(",org.budgetledger.contracts.events.UnitChanged,1,\\x")
+                            .append(HexFormat.of().formatHex(payload)).append(",\\x7b7d,,").append(UNIT).append(',')
+                            .append(recordedAt).append(',').append(previous).append(',').append(hash).append(',').append(sealed).append('\n');
+                    tree.append(MerkleHash.leaf(canonical), (node, nodeHash) -> nodes.append(node.level()).append(',').append(node.position())
+                            .append(",\\x").append(HexFormat.of().formatHex(nodeHash)).append(',')
+                            .append(node.level() == 0 ? Long.toString(sequence) : "").append('\n'));
+                    previous = hash;
+                    recordedAt = recordedAt.plusNanos(1_000);
+                }
+                copy.copyIn("COPY ledger.domain_event_entry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
+                        + "timeStamp, payloadType, payloadRevision, payload, metaData, transaction_id, unit, recorded_at, previous_hash, "
+                        + "hash, seal) FROM STDIN WITH (FORMAT csv)", new StringReader(events.toString()));
+                copy.copyIn("COPY ledger.merkle_node (level, position, hash, sequence) FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(nodes.toString()));
+                try (PreparedStatement advance = connection.prepareStatement("UPDATE ledger.event_sequence SET last_sequence = ?")) {
+                    advance.setLong(1, firstSequence + Math.min(EVENTS, from + COPY_CHUNK) - 1);
+                    advance.executeUpdate();
+                }
+                if ((from / COPY_CHUNK) % 100 == 0) {
+                    System.out.println("evidence: " + Math.min(EVENTS, from + COPY_CHUNK) + " of " + EVENTS + " events written");
+                }
+            }
+            try (Statement vacuum = connection.createStatement()) {
+                vacuum.execute("SELECT pg_advisory_unlock(" + APPEND_LOCK_KEY + ")");
+                vacuum.execute("ANALYZE ledger.domain_event_entry");
+                vacuum.execute("ANALYZE ledger.merkle_node");
+            }
+        }
+        return Map.of("events", EVENTS, "seconds", Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    /** What the store holds before the synthetic events: its last sequence, newest event, and the tree's frontier. */
+    private record Tip(long lastSequence, String newestHash, Instant newestRecordedAt, MerkleFrontier tree) {
+    }
+
+    private static Tip tip(Connection connection) throws Exception {
+        try (Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT (SELECT last_sequence FROM ledger.event_sequence), "
+                     + "(SELECT hash FROM ledger.domain_event_entry ORDER BY globalIndex DESC LIMIT 1), "
+                     + "(SELECT max(recorded_at) FROM ledger.domain_event_entry), "
+                     + "(SELECT count(*) FROM ledger.merkle_node WHERE level = 0)")) {
+            row.next();
+            long size = row.getLong(4);
+            List<byte[]> peaks = new ArrayList<>();
+            for (var peak : MerkleFrontier.peakPositions(size)) {
+                try (PreparedStatement node = connection.prepareStatement("SELECT hash FROM ledger.merkle_node WHERE level = ? AND position = ?")) {
+                    node.setInt(1, peak.level());
+                    node.setLong(2, peak.position());
+                    try (ResultSet hash = node.executeQuery()) {
+                        hash.next();
+                        peaks.add(hash.getBytes(1));
+                    }
+                }
+            }
+            return new Tip(row.getLong(1), row.getString(2), row.getTimestamp(3).toInstant(), MerkleFrontier.of(size, peaks));
+        }
+    }
+
+    /** Batches of PAYs of 1.00 to one line: transactions per second. */
+    private Map<String, Object> appendBatches(String prefix, int batches) throws Exception {
+        long started = System.nanoTime();
+        for (int batch = 0; batch < batches; batch++) {
+            ArrayNode transactions = JSON.createArrayNode();
+            for (int n = 0; n < APPEND_BATCH_SIZE; n++) {
+                transactions.addObject().put("id", prefix + "-" + batch + "-" + n).put("type", "PAY").put("unit", POSTING_UNIT)
+                        .put("year", 2023).put("date", "2023-06-10").put("line", "a1").put("economic", "30201").put("amount", "1.00");
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.set("transactions", transactions);
+            for (JsonNode answer : send("POST", "/api/v1/transactions:batch", body.toString()).path("results")) {
+                if (answer.path("status").asInt() != 201) {
+                    throw new IllegalStateException("a benchmark payment was not accepted: " + answer);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return Map.of("transactions", batches * APPEND_BATCH_SIZE, "transactionsPerSecond", Math.round(batches * APPEND_BATCH_SIZE / seconds));
+    }
+
+    /** A request a path picks, {@code count} times after a tenth as many unmeasured: percentiles in milliseconds. */
+    private Map<String, Object> latencies(int count, java.util.function.Function<Random, String> path) throws Exception {
+        Random random = new Random(22);
+        for (int n = 0; n < count / 10; n++) {
+            send("GET", path.apply(random), null);
+        }
+        long[] micros = new long[count];
+        for (int n = 0; n < count; n++) {
+            String uri = path.apply(random);
+            long started = System.nanoTime();
+            send("GET", uri, null);
+            micros[n] = (System.nanoTime() - started) / 1_000;
+        }
+        Arrays.sort(micros);
+        return Map.of("requests", count, "p50Millis", micros[count / 2] / 1000.0, "p99Millis", micros[(int) (count * 0.99) - 1] / 1000.0,
+                "maxMillis", micros[count - 1] / 1000.0);
+    }
+
+    private JsonNode send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(5));
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the product did not become ready within 3 minutes");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.budgetledger.ledger.eventstore;
+
+import org.budgetledger.ledger.LedgerIntegrationTest;
+import org.budgetledger.ledger.Tx;
+import org.budgetledger.ledger.evidence.Outsider;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store's Merkle tree as the appends leave it: one leaf per event in sequence order, each SHA-256(0x00 ‖ the
+ * event's canonical bytes), recomputed here from the audit history's answer as an outsider would; and every stored
+ * subtree the hash of its leaves by RFC 6962's own recursion. A store whose newest events have no leaves (written by
+ * a version before the tree) gets them from the start's backfill, or from the next append, with the same hashes.
+ */
+class MerkleTreeStoreTest extends LedgerIntegrationTest {
+
+    @Autowired
+    MerkleTreeBackfill backfill;
+
+    @Test
+    void every_event_is_a_leaf_in_sequence_order_and_every_stored_subtree_hashes_its_leaves() {
+        postSome("M");
+
+        assertTreeIsTheHistory();
+    }
+
+    @Test
+    void events_stored_without_leaves_get_them_from_the_backfill_as_the_appends_would_have_written_them() {
+        postSome("B");
+        Map<String, String> before = nodes();
+        long leaves = leafCount();
+        long from = Math.max(0, leaves - 7);
+        // as a version before the tree left them: the newest events without leaves, nor the subtrees above them
+        superuser.sql("DELETE FROM ledger.merkle_node WHERE ((position + 1) << level) > ?").param(from).update();
+        assertThat(leafCount()).isEqualTo(from);
+
+        assertThat(backfill.run()).isEqualTo(leaves - from);
+
+        assertThat(nodes()).isEqualTo(before);
+        assertThat(backfill.run()).isZero();
+    }
+
+    @Test
+    void an_append_first_adds_the_events_stored_without_leaves() {
+        postSome("C");
+        long leaves = leafCount();
+        superuser.sql("DELETE FROM ledger.merkle_node WHERE ((position + 1) << level) > ?").param(leaves - 3).update();
+
+        String unit = newUnit("C");
+
+        assertThat(leafCount()).isEqualTo(leaves + 1);
+        assertThat(api().get("/api/v1/units/" + unit).status()).isEqualTo(200);
+        assertTreeIsTheHistory();
+    }
+
+    private void postSome(String prefix) {
+        String unit = newUnit(prefix);
+        assertThat(api().post("/api/v1/transactions", Tx.appropriate("a1", unit, 2023, "GENERAL_BUDGET", "1000.00")).status()).isEqualTo(201);
+        for (int n = 0; n < 5; n++) {
+            assertThat(api().post("/api/v1/transactions", Tx.pay("p" + n, unit, 2023, "a1", "30201", "1" + n + ".00")).status())
+                    .isEqualTo(201);
+        }
+    }
+
+    private void assertTreeIsTheHistory() {
+        Outsider.History history = Outsider.history(api());
+        List<byte[]> leaves = history.leaves();
+        List<Long> sequences = history.events().stream().map(event -> event.path("sequence").asLong()).toList();
+        List<Map<String, Object>> stored = jdbc.sql("SELECT level, position, hash, sequence FROM ledger.merkle_node ORDER BY level, position")
+                .query().listOfRows();
+        List<Long> leafSequences = stored.stream().filter(node -> ((Number) node.get("level")).intValue() == 0)
+                .map(node -> ((Number) node.get("sequence")).longValue()).toList();
+        assertThat(leafSequences).isEqualTo(sequences);
+        for (Map<String, Object> node : stored) {
+            int level = ((Number) node.get("level")).intValue();
+            long position = ((Number) node.get("position")).longValue();
+            assertThat(Outsider.hex((byte[]) node.get("hash"))).as("node %d/%d", level, position)
+                    .isEqualTo(Outsider.hex(Outsider.mth(leaves, (int) (position << level), (int) ((position + 1) << level))));
+        }
+        // and every complete subtree is there
+        long expected = 0;
+        for (int level = 0; (1L << level) <= leaves.size(); level++) {
+            expected += leaves.size() >> level;
+        }
+        assertThat(stored).hasSize((int) expected);
+    }
+
+    private long leafCount() {
+        return jdbc.sql("SELECT count(*) FROM ledger.merkle_node WHERE level = 0").query(Long.class).single();
+    }
+
+    private Map<String, String> nodes() {
+        Map<String, String> nodes = new HashMap<>();
+        jdbc.sql("SELECT level, position, hash FROM ledger.merkle_node").query(row -> {
+            nodes.put(row.getInt(1) + "/" + row.getLong(2), HexFormat.of().formatHex(row.getBytes(3)));
+        });
+        return nodes;
+    }
+}
