@@ -26,6 +26,7 @@ const EVENT_TYPES = {
   SurplusDistributed: '结余分配', ThreePublicLimitSet: '“三公”经费预算', BalancesCarriedIn: '结转和结余转入',
   YearClosed: '年终结账', CommitmentMade: '用款冻结', CommitmentReleased: '解冻', CommitmentCarriedOver: '冻结结转',
   UnitRegistered: '单位登记', UnitChanged: '单位变更', CatalogCodeAdded: '新增科目代码',
+  UnitYearProfileSet: '单位年度概况', ReferenceTablesRecorded: '公开参考数据',
 };
 const eventTypeName = (type) => (EVENT_TYPES[type] ? `${EVENT_TYPES[type]}（${type}）` : type);
 /** What a problem code means, in Chinese, for a row of an import (the API's codes and details stay English). */
