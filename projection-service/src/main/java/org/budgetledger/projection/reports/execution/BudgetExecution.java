@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -70,12 +70,12 @@ public final class BudgetExecution implements ReportTable {
     public List<ReportRow> rows(ReportInputs inputs) {
         List<ReportRow> rows = new ArrayList<>();
         addRows(rows, SubjectRows.TOTAL, "合计", inputs, sum -> true);
-        TreeSet<String> projects = new TreeSet<>();
+        // each project's rows from its own sums: a department's statement has a project per (unit, project), and
+        // going through every sum for each of them took most of its time at 200 units
+        Map<String, List<FactSum>> byProject = new TreeMap<>();
         inputs.sums().stream().filter(sum -> sum.origin() != null && sum.project() != null)
-                .forEach(sum -> projects.add(sum.project()));
-        for (String project : projects) {
-            addRows(rows, project, project, inputs, sum -> project.equals(sum.project()));
-        }
+                .forEach(sum -> byProject.computeIfAbsent(sum.project(), project -> new ArrayList<>()).add(sum));
+        byProject.forEach((project, sums) -> addRows(rows, project, project, new ReportInputs(sums, Map.of()), sum -> true));
         return rows;
     }
 
