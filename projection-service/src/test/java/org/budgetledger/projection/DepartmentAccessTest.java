@@ -126,6 +126,66 @@ class DepartmentAccessTest {
         assertThat(ting.get(url).body().path("status").asText()).as(ting.get(url).body().toString()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void a_department_report_names_only_units_the_caller_reads_now_or_read_at_the_reports_date() {
+        // Y ← V ← W until yesterday; then W moves to Y and V to the 厅: V is the 厅's now, W never was
+        String y = "SXY" + sequence % 1000, v = "SXV" + sequence % 1000, w = "SXW" + sequence % 1000;
+        String planned = "SXP" + sequence % 1000;
+        events.clear();
+        Instant registered = Instant.parse("2023-01-02T00:00:00Z");
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        add(new UnitRegistered(y, "外厅", null, UnitType.ADMINISTRATIVE, "admin"), registered);
+        add(new UnitRegistered(v, "划入单位", y, UnitType.OTHER, "admin"), registered);
+        add(new UnitRegistered(w, "外厅下属", v, UnitType.OTHER, "admin"), registered);
+        add(new UnitChanged(w, yesterday, null, y, null, "admin"), Instant.now().minusSeconds(60));
+        add(new UnitChanged(v, yesterday, null, TING, null, "admin"), Instant.now().minusSeconds(60));
+        // a reorganisation recorded today, effective in 2030: the unit joins the 厅 only then
+        add(new UnitRegistered(planned, "拟划入单位", null, UnitType.OTHER, "admin"), registered);
+        add(new UnitChanged(planned, LocalDate.of(2030, 1, 1), null, TING, null, "admin"), Instant.now().minusSeconds(60));
+        for (String unit : List.of(y, v, w, planned)) {
+            add(new BudgetAppropriated("a" + UUID.randomUUID(), unit, 2023, LocalDate.parse("2023-01-10"), "clerk", null, null,
+                    "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null, Money.parseYuan("10.00")), registered);
+        }
+        writer.apply(events);
+        HttpApi ting = HttpApi.as(port, "ting-user");
+
+        for (String path : List.of("/T01", "/T03?format=csv", "/execution", "/checks", "/execution/series", "/workbook")) {
+            assertThat(ting.get("/api/v1/reports/" + v + "/2023" + path).status())
+                    .as("V's 2023 department is V and W, and W was never the 厅's: %s", path).isEqualTo(404);
+            String unitScope = "/api/v1/reports/" + v + "/2023" + path + (path.contains("?") ? "&" : "?") + "scope=unit";
+            assertThat(ting.get(unitScope).status()).as("V alone is the 厅's now: %s", path).isEqualTo(200);
+        }
+        assertThat(ting.get("/api/v1/reports/" + TING + "/2023/T03?asOf=2030-01-01").status())
+                .as("a unit that joins only in 2030 is not read through the 厅 today").isEqualTo(404);
+        assertThat(ting.get("/api/v1/reports/" + TING + "/2023/T03?asOf=2023-12-31").status())
+                .as("a unit that left the 厅 yesterday was the 厅's at the report's date").isEqualTo(200);
+    }
+
+    @Test
+    void a_department_report_is_not_fresh_for_a_sequence_of_one_of_its_units_that_is_not_applied_yet() {
+        events.clear();
+        // later than every sequence the other tests applied (theirs start below 2^50), as the store's sequences are
+        sequence = (1L << 60) + ThreadLocalRandom.current().nextLong(1L << 40);
+        Instant now = Instant.now();
+        add(new BudgetAppropriated("a" + UUID.randomUUID(), CENTRE, 2023, LocalDate.parse("2023-02-01"), "clerk", null, null,
+                "late" + sequence, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null, Money.parseYuan("1.00")), now);
+        long centresPosting = sequence;
+        add(new BudgetAppropriated("a" + UUID.randomUUID(), TING, 2023, LocalDate.parse("2023-02-01"), "clerk", null, null,
+                "early" + sequence, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC, null, null, Money.parseYuan("1.00")), now);
+        // the 厅's partition ran ahead: its later event is applied, the centre's earlier one is still on its way
+        writer.apply(events.subList(1, 2));
+        HttpApi ting = HttpApi.as(port, "ting-user");
+
+        HttpApi.Answer department = ting.get("/api/v1/reports/" + TING + "/2023/T01?minSequence=" + centresPosting);
+        assertThat(department.status()).as(department.body().toString()).isEqualTo(409);
+        assertThat(department.code()).isEqualTo("NOT_YET_APPLIED");
+        assertThat(ting.get("/api/v1/reports/" + TING + "/2023/T01?scope=unit&minSequence=" + centresPosting).status())
+                .as("the 厅 alone has applied everything of its own up to there").isEqualTo(200);
+
+        writer.apply(events.subList(0, 1));
+        assertThat(ting.get("/api/v1/reports/" + TING + "/2023/T01?minSequence=" + centresPosting).status()).isEqualTo(200);
+    }
+
     private void add(RecordedEvent event, Instant recordedAt) {
         events.add(new Delivered(new EventEnvelope(UUID.randomUUID().toString(), ++sequence, event.eventName(), recordedAt), event));
     }

@@ -25,6 +25,9 @@ import org.budgetledger.projection.reports.catalog.ReportTables;
 import org.budgetledger.projection.reports.execution.BudgetExecution;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
+import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
+import org.budgetledger.web.security.UnitTree;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,14 +123,15 @@ class DepartmentReportsTest {
         RandomDepartments departments = RandomDepartments.of(seed, (1L << 46) + seed % (1L << 30) * 10_000, 60, false);
         deliverInRandomParts(departments.events(), new Random(seed));
         DepartmentStructure structure = departments.structure();
-        Consolidation consolidation = new Consolidation(queries, structure);
+        Caller everyUnit = Caller.system("test");
+        Consolidation consolidation = new Consolidation(queries, structure, new UnitAccess(UnitTree.FLAT), Clock.systemUTC());
         ReportPeriod period = new ReportPeriod(LocalDate.of(2023, 12, 31), Instant.parse("2024-06-30T00:00:00Z"));
         for (String unit : departments.units()) {
             List<String> units = structure.unitsOf(unit, period);
-            DepartmentInputs byDefault = consolidation.inputs(unit, 2023, period, Scope.DEPARTMENT);
+            DepartmentInputs byDefault = consolidation.inputs(everyUnit, unit, 2023, period, Scope.DEPARTMENT);
             assertThat(byDefault.units()).isEqualTo(units);
             assertEqualsReference(byDefault, queries.department(units, 2023, period), "seed %d, %s".formatted(seed, unit));
-            ReportInputs alone = consolidation.inputs(unit, 2023, period, Scope.UNIT).consolidated();
+            ReportInputs alone = consolidation.inputs(everyUnit, unit, 2023, period, Scope.UNIT).consolidated();
             for (ReportTable table : ReportTables.all().values()) {
                 assertThat(table.rows(alone)).isEqualTo(table.rows(queries.inputs(unit, 2023, period)));
             }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public sealed interface LedgerEvent extends RecordedEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferred, PaymentMade,
         PaymentRefunded, IncomeReceived, OpeningBalanceRecorded, ReserveUsed, SurplusDistributed, ThreePublicLimitSet,
-        YearClosed, BalancesCarriedIn {
+        YearClosed, BalancesCarriedIn, CommitmentMade, CommitmentReleased, CommitmentCarriedOver {
 
     /** The client-chosen id of the transaction that produced this event (its idempotency key). */
     String transactionId();

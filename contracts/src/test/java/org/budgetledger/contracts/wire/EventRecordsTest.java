@@ -32,6 +32,14 @@ import org.budgetledger.contracts.events.UnitRegistered;
 import org.budgetledger.contracts.events.UnitChanged;
 import org.budgetledger.contracts.events.CatalogCodeAdded;
 import org.budgetledger.contracts.codes.CatalogKind;
+import org.budgetledger.contracts.codes.ProcurementAward;
+import org.budgetledger.contracts.codes.ProcurementCategory;
+import org.budgetledger.contracts.events.Activity;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.CommitmentMade;
+import org.budgetledger.contracts.events.CommitmentReleased;
+import org.budgetledger.contracts.events.Procurement;
+import org.budgetledger.contracts.events.ScheduledPayment;
 import org.budgetledger.contracts.codes.UnitType;
 import org.budgetledger.contracts.money.Money;
 import org.junit.jupiter.api.Test;
@@ -64,7 +72,7 @@ class EventRecordsTest {
     @Test
     void every_event_type_goes_onto_the_topic_and_back_unchanged() throws Exception {
         List<RecordedEvent> events = oneOfEachType();
-        assertThat(events.stream().map(RecordedEvent::eventName)).containsExactlyInAnyOrderElementsOf(EventTypes.names());
+        assertThat(events.stream().map(RecordedEvent::eventName).distinct()).containsExactlyInAnyOrderElementsOf(EventTypes.names());
         long sequence = 41;
         for (RecordedEvent event : events) {
             EventEnvelope envelope = new EventEnvelope("e-" + sequence, sequence++, event.eventName(),
@@ -149,6 +157,9 @@ class EventRecordsTest {
                         "业务工作经费", "a2", "2010499", Kind.BASIC, null, Money.parseYuan("0.01"), "调剂"),
                 new PaymentMade("p1", unit, 2023, DAY, "张会计", "办公用品", "记-002", "a1", LineOrigin.APPROPRIATION,
                         Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30201", amount, "某公司", PaymentMethod.DIRECT),
+                new PaymentMade("p2", unit, 2023, DAY, "张会计", "会议费", null, "a1", LineOrigin.APPROPRIATION,
+                        Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30215", amount, "某酒店", PaymentMethod.DIRECT,
+                        null, "k1", new Procurement(ProcurementCategory.SERVICES, ProcurementAward.SMALL_MICRO), new Activity(2, 150)),
                 new PaymentRefunded("r1", unit, 2023, DAY, "张会计", null, null, "p1", "a1", LineOrigin.APPROPRIATION,
                         Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", "30201", Money.parseYuan("10.00")),
                 new IncomeReceived("i1", unit, 2023, DAY, "张会计", null, null, Fund.AFFILIATE, "2140199", Money.parseYuan("0.07"),
@@ -164,6 +175,15 @@ class EventRecordsTest {
                         List.of(new CarriedLine("c1-1", "a0", Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", null,
                                 Money.parseYuan("5.00"))),
                         List.of(new CarriedBalance(Fund.OTHER, "2140199", Money.parseYuan("2.50")))),
+                new CommitmentMade("k1", unit, 2023, DAY, "张会计", "设备采购合同", "记-003", "a1", LineOrigin.APPROPRIATION,
+                        Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", Money.parseYuan("300.00"), "HT-2023-01",
+                        "某公司", List.of(new ScheduledPayment(LocalDate.of(2023, 7, 1), Money.parseYuan("100.00")),
+                        new ScheduledPayment(LocalDate.of(2023, 12, 1), Money.parseYuan("200.00")))),
+                new CommitmentReleased("k1-r", unit, 2023, DAY, "张会计", null, null, "k1", "a1", LineOrigin.APPROPRIATION,
+                        Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", Money.parseYuan("0.01")),
+                new CommitmentCarriedOver("c1", unit, 2023, LocalDate.of(2023, 1, 1), "张会计", null, null, "k0", 2022, "a0",
+                        "c1-1", Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", Money.parseYuan("199.99"), "HT-2023-01",
+                        "某公司", List.of(new ScheduledPayment(LocalDate.of(2023, 1, 1), Money.parseYuan("199.99")))),
                 new UnitRegistered(unit, "湖南省交通运输厅科技信息中心", "430000", UnitType.PUBLIC_SERVICE_1, "管理员"),
                 new UnitChanged(unit, LocalDate.of(2023, 12, 1), null, null, UnitType.PUBLIC_SERVICE_2, "管理员"),
                 new CatalogCodeAdded(CatalogKind.SUBJECTS, "2010601", "行政运行", "管理员"));

@@ -51,7 +51,7 @@ class UnitController {
     @PostMapping(path = "/api/v1/units", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Unit register(@RequestBody UnitRequests.Registration registration) {
-        return register.register(registration.checked(), Caller.current().name());
+        return register.register(registration.checked(), Caller.current());
     }
 
     @Operation(summary = "Rename, regrade or move a unit from a date on (单位变更)", description = """

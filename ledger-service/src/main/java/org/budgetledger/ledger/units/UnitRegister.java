@@ -37,12 +37,21 @@ public class UnitRegister {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /**
-     * Registers the unit (its fields checked: {@link UnitRequests.Registration#checked()}).
-     *
-     * @throws ApiProblem {@code DUPLICATE_CODE}, {@code UNKNOWN_UNIT}, {@code UNIT_CYCLE} or {@code UNIT_TOO_DEEP}
-     */
+    /** Registers the unit for a tool (demo data, tests) that may place units anywhere. */
     public Unit register(Unit unit, String principal) {
+        return register(unit, Caller.system(principal));
+    }
+
+    /**
+     * Registers the unit (its fields checked: {@link UnitRequests.Registration#checked()}) for the caller, who places
+     * units only under a unit it holds.
+     *
+     * @throws ApiProblem {@code FORBIDDEN}, {@code DUPLICATE_CODE}, {@code UNKNOWN_UNIT}, {@code UNIT_CYCLE} or
+     *                    {@code UNIT_TOO_DEEP}
+     */
+    public Unit register(Unit unit, Caller caller) {
+        requireParentHeld(caller, unit.parent());
+        String principal = caller.name();
         if (unit.code().equals(unit.parent())) {
             throw new ApiProblem(ProblemCode.UNIT_CYCLE, "unit " + unit.code() + " cannot be its own parent");
         }
@@ -67,6 +76,7 @@ public class UnitRegister {
     Unit change(UnitRecords.Change change, Caller caller) {
         // as every write for a unit: refused for another unit whether it exists or not
         caller.requireWritable(change.unit());
+        requireParentHeld(caller, change.parent());
         UnitRecords.Change stored = transaction.execute(status -> {
             events.lockRegisters();
             UnitRecords records = units.records();
@@ -85,6 +95,17 @@ public class UnitRegister {
         log.info("event=unit_changed unit={} effective={} name_changed={} parent={} type={} sequence={}", stored.unit(),
                 stored.effective(), stored.name() != null, stored.parent(), stored.type(), stored.sequence());
         return units.records().at(stored.unit(), stored.effective()).orElseThrow();
+    }
+
+    /**
+     * An administrator of some units places units only under a unit it holds: moving its unit under another
+     * department's, or registering a unit there, would hand that department its data (SPEC §13: a department reads its
+     * units) and change another department's consolidated tables.
+     */
+    private static void requireParentHeld(Caller caller, String parent) {
+        if (parent != null && !caller.seesUnit(parent)) {
+            throw new ApiProblem(ProblemCode.FORBIDDEN, caller.name() + " may not place units under unit " + parent);
+        }
     }
 
     private static void requireKnownParent(UnitRecords records, String parent) {

@@ -42,6 +42,10 @@ final class UnitRequests {
         }
     }
 
+    /** The earliest and latest date a change may hold from: the calendar of a ledger's history and plans. */
+    static final LocalDate EFFECTIVE_MIN = LocalDate.of(1900, 1, 1);
+    static final LocalDate EFFECTIVE_MAX = LocalDate.of(2100, 12, 31);
+
     /** {@code {name?, parent?, type?, effective}}: a null field keeps what held. */
     record Change(String name, String parent, String type, String effective) {
 
@@ -56,6 +60,11 @@ final class UnitRequests {
                     effectiveDate = LocalDate.parse(effective);
                 } catch (DateTimeParseException notADate) {
                     errors.add(new FieldError("effective", "a date YYYY-MM-DD"));
+                }
+                if (effectiveDate != null && (effectiveDate.isBefore(EFFECTIVE_MIN) || effectiveDate.isAfter(EFFECTIVE_MAX))) {
+                    // a year PostgreSQL cannot store (0000, +10000) would stop the projection's partition at this event
+                    errors.add(new FieldError("effective", "a date from " + EFFECTIVE_MIN + " to " + EFFECTIVE_MAX));
+                    effectiveDate = null;
                 }
             }
             if (name != null && !validName(name)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.testing.HttpApi;
+import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -242,6 +243,40 @@ class UnitRegistryTest extends LedgerIntegrationTest {
         assertThat(HttpApi.as(port, "admin-a").send("PATCH", "/api/v1/units/" + unit,
                 "{\"name\":\"名称\",\"effective\":\"2024-01-01\"}").status()).isEqualTo(403);
         assertNoChangeStored(unit);
+    }
+
+    @Test
+    void an_effective_date_outside_1900_to_2100_is_refused_and_nothing_is_stored() {
+        String unit = register(null, null);
+
+        for (String effective : List.of("0000-01-01", "-0001-01-01", "+10000-01-01", "1899-12-31", "2101-01-01")) {
+            HttpApi.Answer answer = patch(unit, Map.of("name", "名称", "effective", effective));
+            assertThat(answer.status()).as(effective).isEqualTo(400);
+            assertThat(answer.body().path("errors").findValuesAsText("field")).as(effective).containsExactly("effective");
+        }
+        assertNoChangeStored(unit);
+    }
+
+    @Test
+    void a_unit_scoped_administrator_places_units_only_under_units_it_holds() {
+        String elsewhere = register(null, null);
+        api().post("/api/v1/units", Map.of("code", TestUsers.UNIT_A, "name", "甲单位"));
+        HttpApi scoped = HttpApi.as(port, "admin-a");
+
+        HttpApi.Answer moved = scoped.send("PATCH", "/api/v1/units/" + TestUsers.UNIT_A,
+                "{\"parent\":\"" + elsewhere + "\",\"effective\":\"2024-01-01\"}");
+        String foreign = code("F");
+        HttpApi.Answer placed = scoped.post("/api/v1/units", Map.of("code", foreign, "name", "下属单位", "parent", elsewhere));
+        String own = code("O");
+        HttpApi.Answer ownPlaced = scoped.post("/api/v1/units", Map.of("code", own, "name", "下属单位", "parent", TestUsers.UNIT_A));
+
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(403);
+        assertThat(moved.code()).isEqualTo("FORBIDDEN");
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(403);
+        assertNothingStored(foreign);
+        assertThat(ownPlaced.status()).as(ownPlaced.body().toString()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger.unit_change WHERE unit = ? AND parent = ?")
+                .params(TestUsers.UNIT_A, elsewhere).query(Long.class).single()).isZero();
     }
 
     private String code(String prefix) {

@@ -1,28 +1,79 @@
 package org.budgetledger.projection.departments;
 
+import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.readmodel.DepartmentInputs;
 import org.budgetledger.projection.readmodel.FactQueries;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Scope;
+import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a report of a unit is computed from in either scope (SPEC §13): the unit's own inputs, or its department's
  * (as of asOf, known at knownAt) consolidated.
+ *
+ * <p>The department of a report is the one at its asOf, which need not be the caller's department today: a unit moved
+ * into it since, or planned to join it later, would show data the caller may not read. So every unit of the report
+ * must be one the caller reads today, or one that was in the caller's department at the report's date (never later
+ * than today, so that a reorganisation recorded for the future grants nothing now). Otherwise the whole report
+ * answers 404 — dropping the unit would publish a wrong total.
  */
 public class Consolidation {
 
     private final FactQueries facts;
     private final DepartmentStructure structure;
+    private final UnitAccess access;
+    private final Clock clock;
 
-    public Consolidation(FactQueries facts, DepartmentStructure structure) {
+    public Consolidation(FactQueries facts, DepartmentStructure structure, UnitAccess access, Clock clock) {
         this.facts = facts;
         this.structure = structure;
+        this.access = access;
+        this.clock = clock;
     }
 
-    public DepartmentInputs inputs(String unit, int year, ReportPeriod period, Scope scope) {
+    public DepartmentInputs inputs(Caller caller, String unit, int year, ReportPeriod period, Scope scope) {
         List<String> units = scope == Scope.UNIT ? List.of(unit) : structure.unitsOf(unit, period);
+        requireReadable(caller, unit, units, period);
         return facts.department(units.isEmpty() ? List.of(unit) : units, year, period);
+    }
+
+    private void requireReadable(Caller caller, String unit, List<String> units, ReportPeriod period) {
+        if (caller.seesUnit(Caller.ALL_UNITS)) {
+            return;
+        }
+        Set<String> readableThen = null;
+        for (String member : units) {
+            if (access.reads(caller, member)) {
+                continue;
+            }
+            if (readableThen == null) {
+                readableThen = readableAt(caller, notLaterThanNow(period));
+            }
+            if (!readableThen.contains(member)) {
+                throw new ApiProblem(ProblemCode.NOT_FOUND, "no reports of unit " + unit);
+            }
+        }
+    }
+
+    private Set<String> readableAt(Caller caller, ReportPeriod period) {
+        Set<String> readable = new HashSet<>();
+        caller.units().forEach(granted -> readable.addAll(structure.unitsOf(granted, period)));
+        return readable;
+    }
+
+    private ReportPeriod notLaterThanNow(ReportPeriod period) {
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        return new ReportPeriod(period.asOf().isAfter(today) ? today : period.asOf(),
+                period.knownAt().isAfter(now) ? now : period.knownAt());
     }
 }

@@ -40,6 +40,17 @@ public class Freshness {
                 .params(unit, year).query(Long.class).single();
     }
 
+    /**
+     * Whether every one of the units has applied an event of the year at or after that sequence, so that none of them
+     * still has one before it on its way. The requested unit's own position alone says nothing of another unit's: their
+     * events travel on other partitions, which may be behind.
+     */
+    private boolean everyUnitApplied(long sequence, int year, List<String> units) {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM unnest(?::varchar[]) AS member(unit) WHERE NOT EXISTS ("
+                        + "SELECT 1 FROM projection.applied_event a WHERE a.unit = member.unit AND a.year = ? AND a.sequence >= ?))")
+                .params(units.toArray(String[]::new), year, sequence).query(Boolean.class).single();
+    }
+
     /** Whether the event of that sequence is applied and is a registry event (no budget year's) or one of the units' year. */
     private boolean appliedWithin(long sequence, int year, List<String> units) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projection.applied_event WHERE sequence = ?"
@@ -75,7 +86,7 @@ public class Freshness {
         long deadlineNanos = System.nanoTime() + (wait == null ? 0 : wait.toNanos());
         while (true) {
             long applied = lastApplied(unit, year);
-            if (applied >= minSequence || appliedWithin(minSequence, year, units)) {
+            if (everyUnitApplied(minSequence, year, units) || appliedWithin(minSequence, year, units)) {
                 return;
             }
             if (System.nanoTime() >= deadlineNanos) {

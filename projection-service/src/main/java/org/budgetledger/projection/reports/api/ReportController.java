@@ -124,7 +124,8 @@ class ReportController {
         Scale cellScale = parseScale(scale);
         Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = register.named(consolidation.inputs(unit, year, period, reportScope).consolidated(), period);
+        ReportInputs inputs = register.named(
+                consolidation.inputs(Caller.current(), unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
         Report report = new Report(reportTable, unit, year, period.asOf(), period.knownAt(), cellScale,
                 reportTable.rows(inputs), reportScope, unitName);
@@ -164,7 +165,8 @@ class ReportController {
         Scale cellScale = parseScale(scale);
         Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        ReportInputs inputs = register.named(consolidation.inputs(unit, year, period, reportScope).consolidated(), period);
+        ReportInputs inputs = register.named(
+                consolidation.inputs(Caller.current(), unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
         List<Report> reports = new ArrayList<>();
         ReportTables.all().values().forEach(table -> reports.add(new Report(table, unit, year, period.asOf(),
@@ -209,7 +211,7 @@ class ReportController {
         requireReadableAndApplied(unit, year, scope, minSequence, wait);
         Scope reportScope = parseScope(scope);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
-        DepartmentInputs inputs = consolidation.inputs(unit, year, period, reportScope);
+        DepartmentInputs inputs = consolidation.inputs(Caller.current(), unit, year, period, reportScope);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.evaluate(inputs.consolidated()));
         checks.addAll(InternalFlowChecks.of(inputs.internalFlows(), code -> register.nameAt(code, period)));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -255,9 +257,10 @@ class ReportController {
         }
         Instant known = knownAt == null ? clock.instant() : knownAt;
         List<ExecutionSeries.Point> points = new ArrayList<>();
+        Caller caller = Caller.current();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             LocalDate monthEnd = month.atEndOfMonth();
-            ReportInputs inputs = consolidation.inputs(unit, year, new ReportPeriod(monthEnd, known), reportScope).consolidated();
+            ReportInputs inputs = consolidation.inputs(caller, unit, year, new ReportPeriod(monthEnd, known), reportScope).consolidated();
             BudgetExecution.Totals totals = BudgetExecution.Totals.ofUnit(inputs);
             points.add(new ExecutionSeries.Point(monthEnd, cellScale.format(totals.fullYearFen()),
                     cellScale.format(totals.executedFen()), totals.rate()));
