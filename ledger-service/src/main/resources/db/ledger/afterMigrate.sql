@@ -15,9 +15,9 @@ GRANT SELECT, INSERT ON ${flyway:defaultSchema}.domain_event_entry, ${flyway:def
 -- units and catalog entries are registered, never changed in place: a unit's changes are rows of their own (V9)
 GRANT SELECT, INSERT ON ${flyway:defaultSchema}.unit, ${flyway:defaultSchema}.unit_change, ${flyway:defaultSchema}.subject,
     ${flyway:defaultSchema}.economic TO ${application};
--- state derived from the history and kept beside it: line balances, the publisher's position per topic
-GRANT SELECT, INSERT, UPDATE ON ${flyway:defaultSchema}.budget_line, ${flyway:defaultSchema}.publication_position
-    TO ${application};
+-- state derived from the history and kept beside it: line balances, commitments, the publisher's position per topic
+GRANT SELECT, INSERT, UPDATE ON ${flyway:defaultSchema}.budget_line, ${flyway:defaultSchema}.commitment,
+    ${flyway:defaultSchema}.publication_position TO ${application};
 -- snapshots of budget years: written, and the older ones deleted, by the snapshotter; never updated. Outside the
 -- hash chain, each sealed with the integrity key, which this role cannot read: a forged one is ignored
 GRANT SELECT, INSERT, DELETE ON ${flyway:defaultSchema}.snapshot_event_entry TO ${application};

@@ -13,14 +13,37 @@ const UNIT_TYPES = {
   PUBLIC_SERVICE_2: '公益二类事业单位', SELF_FUNDED: '经费自理事业单位', OTHER: '其他',
 };
 const POLL_MILLIS = 500;
+/** Transaction types (SPEC §4) as a finance officer names them. */
+const TRANSACTION_TYPES = {
+  APPROPRIATE: '指标下达', ADJUST: '指标追加/调减', TRANSFER: '指标调剂', PAY: '支付', REFUND: '支付退回', RECEIVE: '收入',
+  OPENING_BALANCE: '年初结转和结余', USE_RESERVE: '使用结余', DISTRIBUTE_SURPLUS: '结余分配', SET_LIMIT: '“三公”经费预算',
+  CARRY_OVER: '年终结转',
+};
+const FUNDS = {
+  GENERAL_BUDGET: '一般公共预算财政拨款', GOV_FUND: '政府性基金预算财政拨款', STATE_CAPITAL: '国有资本经营预算财政拨款',
+  SUPERIOR_SUBSIDY: '上级补助收入', BUSINESS: '事业收入', OPERATING: '经营收入', AFFILIATE: '附属单位上缴收入', OTHER: '其他收入',
+};
+const KINDS = {
+  BASIC: '基本支出', PROJECT: '项目支出', REMIT_SUPERIOR: '上缴上级支出', OPERATING: '经营支出', SUBSIDY_AFFILIATE: '对附属单位补助支出',
+};
+const CATEGORIES = {
+  ABROAD: '因公出国（境）费', VEHICLE_PURCHASE: '公务用车购置费', VEHICLE_OPERATION: '公务用车运行维护费', RECEPTION: '公务接待费',
+};
+/** Transactions per page of a drill-down. */
+const DRILL_PAGE_SIZE = 20;
 
 const $ = (id) => document.getElementById(id);
 
 const state = {
   view: 'tables', unit: '', year: new Date().getFullYear(), scope: 'department', table: 'T01',
   asOf: '', knownAt: '', scale: 'wanyuan',
+  // the instant of the published version the tables are compared with (与已公开版本比较), and a transaction whose
+  // history the audit page opens with
+  compare: '', transaction: '',
 };
 let historyAfter = 0;
+/** The cell whose transactions are shown ({row, column, label}) and the page, or null. */
+let drilled = null;
 /** The units the caller may see, by code, as GET /api/v1/units lists them (today's names). */
 let unitsByCode = new Map();
 
@@ -143,6 +166,8 @@ function syncControls() {
   $('year').value = state.year;
   $('scale').value = state.scale;
   $('knownAt').value = state.knownAt;
+  $('compare-knownAt').value = state.compare;
+  $('compare-clear').hidden = !state.compare;
   const last = dayOfYear(`${state.year}-12-31`);
   $('asOf-slider').max = last;
   $('asOf').min = `${state.year}-01-01`;
@@ -199,6 +224,25 @@ function wireControls() {
     download(`${reportPath(state.table)}?${timeParams({ format: 'xlsx' })}`)));
   $('download-workbook').addEventListener('click', () => guarded(() =>
     download(`${reportPath('workbook')}?${timeParams()}`)));
+  $('form').addEventListener('click', (event) => {
+    const cell = event.target.closest('td.drillable');
+    if (cell) guarded(() => drill(cell, 0));
+  });
+  $('form').addEventListener('keydown', (event) => {
+    const cell = event.target.closest('td.drillable');
+    if (cell && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      guarded(() => drill(cell, 0));
+    }
+  });
+  $('drill-previous').addEventListener('click', () => guarded(() => showDrill(drilled.page - 1)));
+  $('drill-next').addEventListener('click', () => guarded(() => showDrill(drilled.page + 1)));
+  $('drill-close').addEventListener('click', closeDrill);
+  $('compare').addEventListener('submit', (event) => {
+    event.preventDefault();
+    change({ compare: $('compare-knownAt').value });
+  });
+  $('compare-clear').addEventListener('click', () => change({ compare: '' }));
   $('project').addEventListener('change', () => guarded(renderCharts));
   $('verify').addEventListener('click', () => guarded(verify));
   $('replay').addEventListener('click', () => guarded(replay));
@@ -323,7 +367,9 @@ async function render() {
     case 'tables': return renderTable();
     case 'charts': return renderCharts();
     case 'checks': return renderChecks();
-    case 'audit': return loadHistory(true);
+    case 'audit':
+      if (state.transaction) $('history-transaction').value = state.transaction;
+      return loadHistory(true);
     default: return undefined;
   }
 }
@@ -343,7 +389,156 @@ async function renderTable() {
   } else if (printed) {
     showTitles(printed);
   }
+  markDrillable(holder);
   holder.removeAttribute('aria-busy');
+  closeDrill();
+  await renderChanges();
+}
+
+// ---- drill-down: the transactions behind a cell ------------------------------------------------
+
+/** Every non-zero amount that is a sum of transactions opens its list: by click, or by Enter when focused. */
+function markDrillable(holder) {
+  for (const cell of holder.querySelectorAll('td.amount[data-row]')) {
+    if (Number(cell.textContent) === 0) continue;
+    cell.classList.add('drillable');
+    cell.tabIndex = 0;
+    cell.title = '查看构成此数的交易';
+  }
+}
+
+/** The label of a cell: its row's name (the text cells before it in the same block) and its column's header. */
+function cellLabel(cell) {
+  const row = cell.closest('tr');
+  const texts = [...row.cells].slice(0, cell.cellIndex).reverse()
+    .find((candidate) => !candidate.classList.contains('amount') && /[^\d\s.]/.test(candidate.textContent));
+  return texts ? texts.textContent.trim() : cell.dataset.row;
+}
+
+async function drill(cell, page) {
+  for (const selected of document.querySelectorAll('td.selected')) selected.classList.remove('selected');
+  cell.classList.add('selected');
+  drilled = { row: cell.dataset.row, column: cell.dataset.column, label: cellLabel(cell), shown: cell.textContent, page };
+  await showDrill(page);
+  $('drill').scrollIntoView({ block: 'nearest' });
+}
+
+async function showDrill(page) {
+  const params = timeParams({ row: drilled.row, column: drilled.column, page, size: DRILL_PAGE_SIZE });
+  params.delete('scale');
+  const body = await json(`${reportPath(state.table)}/cells?${params}`);
+  drilled.page = page;
+  const unit = state.scale === 'wanyuan' ? '万元' : '元';
+  $('drill-title').textContent = `单元格明细：${body.rowName || drilled.label} · ${body.columnName || body.column}`;
+  $('drill-summary').textContent = `本格金额 ${body.cell} 元（表中 ${drilled.shown} ${unit}）；`
+    + `第 ${page + 1} 页 ${body.transactions.length} 笔，本页合计 ${body.pageTotal} 元`
+    + `${body.hasNext || page > 0 ? '' : '，各笔之和即本格金额'}`;
+  document.querySelector('#drill .unit-column').hidden = state.scope !== 'department';
+  $('drill-rows').replaceChildren(...body.transactions.map(transactionRow));
+  $('drill-page').textContent = `第 ${page + 1} 页`;
+  $('drill-previous').disabled = page === 0;
+  $('drill-next').disabled = !body.hasNext;
+  $('drill').hidden = false;
+}
+
+function closeDrill() {
+  drilled = null;
+  $('drill').hidden = true;
+  for (const selected of document.querySelectorAll('td.selected')) selected.classList.remove('selected');
+}
+
+const coded = (code) => (code ? `${code.code} ${code.name}` : '');
+
+/** A transaction as a row of the drill-down: its amount in this cell, with a link to its full history. */
+function transactionRow(transaction) {
+  const line = row([
+    transaction.date, transaction.id || `#${transaction.sequence}`, TRANSACTION_TYPES[transaction.type] || transaction.type || '',
+    transaction.unit ? unitLabel(transaction.unit) : '',
+    transaction.subject ? coded(transaction.subject) : CATEGORIES[transaction.category] || '',
+    coded(transaction.economic), FUNDS[transaction.fund] || '', KINDS[transaction.kind] || '', transaction.project || '',
+    transaction.amount, transaction.memo || '', transaction.voucher || '', transaction.principal || '',
+    new Date(transaction.recordedAt).toLocaleString('zh-CN'), '',
+  ]);
+  line.cells[3].hidden = state.scope !== 'department';
+  line.cells[9].className = 'number';
+  line.dataset.sequence = String(transaction.sequence);
+  if (transaction.id) line.cells[14].append(historyLink(transaction));
+  return line;
+}
+
+/** The audit page's history of the transaction (its events in the ledger), for its own unit. */
+function historyLink(transaction) {
+  const link = document.createElement('a');
+  const params = new URLSearchParams({
+    view: 'audit', unit: transaction.unit || state.unit, year: state.year, transaction: transaction.id,
+  });
+  link.href = `${location.pathname}?${params}`;
+  link.textContent = '历史';
+  link.title = `交易 ${transaction.id} 的完整历史`;
+  return link;
+}
+
+// ---- what changed since the published version ----------------------------------------------------
+
+async function renderChanges() {
+  $('changes').hidden = !state.compare;
+  for (const changed of document.querySelectorAll('td.changed')) changed.classList.remove('changed');
+  if (!state.compare) return;
+  const params = timeParams({ knownAt1: new Date(state.compare).toISOString(), size: 50 });
+  params.delete('scale');
+  if (state.knownAt) {
+    params.set('knownAt2', params.get('knownAt'));
+    params.delete('knownAt');
+  }
+  const body = await json(`${reportPath(state.table)}/diff?${params}`);
+  const published = new Date(body.first.knownAt).toLocaleString('zh-CN');
+  $('changes-summary').textContent = body.cells.length === 0
+    ? `自 ${published} 公开以来，本表没有变动`
+    : `自 ${published} 公开以来，本表 ${body.cells.length} 个单元格有变动${body.complete ? '' : '（变动交易过多，未逐笔列出）'}`;
+  $('changes-summary').className = `summary ${body.cells.length === 0 ? 'ok' : 'bad'}`;
+  const rows = [];
+  for (const cell of body.cells) {
+    const line = row([cell.rowName || cell.row, cell.columnName || cell.column, cell.before ?? '', cell.after ?? '',
+      cell.change ?? '', cell.transactionCount ?? '']);
+    line.className = 'changed-cell';
+    line.dataset.row = cell.row;
+    line.dataset.column = cell.column;
+    for (const index of [2, 3, 4]) line.cells[index].className = 'number';
+    rows.push(line);
+    if (cell.transactions && cell.transactions.length) rows.push(changeTransactions(cell));
+    const shown = [...document.querySelectorAll('#form td.amount[data-row]')]
+      .find((candidate) => candidate.dataset.row === cell.row && candidate.dataset.column === cell.column);
+    if (shown) shown.classList.add('changed');
+  }
+  $('changes-rows').replaceChildren(...rows);
+}
+
+/** The transactions behind one changed cell: posted (or backdated) since, each as it counts in the cell. */
+function changeTransactions(cell) {
+  const holder = document.createElement('tr');
+  holder.className = 'transactions';
+  const td = document.createElement('td');
+  td.colSpan = 6;
+  const table = document.createElement('table');
+  table.className = 'list';
+  const head = row(['业务日期', '交易号', '类型', '本格变动（元）', '摘要', '凭证号', '经办人', '记录时间', '历史']);
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  for (const transaction of cell.transactions) {
+    const line = row([transaction.date, transaction.id || `#${transaction.sequence}`,
+      TRANSACTION_TYPES[transaction.type] || transaction.type || '', transaction.amount, transaction.memo || '',
+      transaction.voucher || '', transaction.principal || '', new Date(transaction.recordedAt).toLocaleString('zh-CN'), '']);
+    line.cells[3].className = 'number';
+    if (transaction.id) line.cells[8].append(historyLink(transaction));
+    tbody.append(line);
+  }
+  table.append(thead, tbody);
+  const more = cell.transactionCount > cell.transactions.length
+    ? `（共 ${cell.transactionCount} 笔，列出前 ${cell.transactions.length} 笔）` : '';
+  td.append(table, more);
+  holder.append(td);
+  return holder;
 }
 
 /** 内部往来核对 (SPEC §13): the entries of a department's checks that name a payer and a receiver. */
@@ -410,12 +605,24 @@ function projectName(line) {
 
 const chartOf = (id) => echarts.getInstanceByDom($(id)) || echarts.init($(id));
 
+/** SPEC §14's alerts as a finance officer names them. */
+const ALERT_KINDS = {
+  BEHIND_SCHEDULE: '执行进度滞后', OVERDUE_COMMITMENT: '计划支付逾期', YEAR_END_FORECAST: '年终执行预计不足',
+  THREE_PUBLIC_NEAR_LIMIT: '“三公”经费接近预算',
+};
+const ALERT_SUBJECTS = { line: '预算指标', project: '项目', category: '“三公”类别' };
+
 async function renderCharts() {
-  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total
+  // one execution report per month end up to asOf (the last point at asOf): the curve per project and in total;
+  // the series (as known at knownAt) adds what is scheduled and 序时进度 at every month end of the year
   const asOf = state.asOf || `${state.year}-12-31`;
   const months = MONTHS.filter((month) => monthEnd(month - 1) < asOf);
-  const reports = await Promise.all(months.map((month) => json(`${reportPath('execution')}?${
-    timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`)));
+  const [reports, alerts, commitments] = await Promise.all([
+    Promise.all(months.map((month) => json(`${reportPath('execution')}?${
+      timeParams({ asOf: monthEnd(month) < asOf ? monthEnd(month) : asOf })}`))),
+    json(`${reportPath('alerts')}?${timeParams()}`),
+    json(`${reportPath('commitments')}?${timeParams()}`),
+  ]);
   const projects = new Map();
   for (const report of reports) {
     for (const line of report.rows) {
@@ -428,6 +635,8 @@ async function renderCharts() {
   select.replaceChildren(new Option('合计（全部项目资金）', 'TOTAL'),
     ...[...projects].map(([code, name]) => new Option(name, code)));
   select.value = projects.has(chosen) ? chosen : 'TOTAL';
+  const series = await json(`${reportPath('execution/series')}?${
+    timeParams(select.value === 'TOTAL' ? {} : { project: select.value })}`);
   const pick = (report, column) => {
     const line = report.rows.find((candidate) => candidate.part === 'all' && candidate.code === select.value);
     return line ? Number(line.values[column]) : 0;
@@ -438,13 +647,24 @@ async function renderCharts() {
     title: { text: `执行进度（${unitLabel}）`, left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
+    grid: { bottom: 60 },
     xAxis: { type: 'category', data: MONTHS.map((month) => `${month}月`) },
-    yAxis: { type: 'value' },
+    yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } }],
     series: [
       { name: '全年预算数', type: 'line', step: 'end', data: reports.map((report) => pick(report, 'full_year_budget')) },
-      { name: '执行数', type: 'line', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      { name: '执行数', type: 'line', stack: 'spent', areaStyle: {}, data: reports.map((report) => pick(report, 'executed')) },
+      // stacked on the executed amount: the band between paid and paid plus committed
+      { name: '冻结未支付', type: 'line', stack: 'spent', areaStyle: { opacity: 0.35 }, lineStyle: { type: 'dotted' },
+        data: reports.map((report) => pick(report, 'committed')) },
+      { name: '计划支付（已付＋到期）', type: 'line', lineStyle: { type: 'dashed' },
+        data: series.points.map((point) => Number(point.scheduled)) },
+      { name: '执行率', type: 'line', yAxisIndex: 1, data: reports.map((report) => pick(report, 'rate')) },
+      { name: '序时进度', type: 'line', yAxisIndex: 1, lineStyle: { type: 'dashed' }, symbol: 'none',
+        data: series.points.map((point) => Number(point.elapsed)) },
     ],
   }, true);
+  renderAlerts(alerts);
+  renderCommitments(commitments.filter((commitment) => select.value === 'TOTAL' || commitment.project === select.value));
 
   const spending = await json(`${reportPath('T03')}?${timeParams()}`);
   const classes = spending.rows.filter((line) => line.code.length === 3 && Number(line.values.total) !== 0);
@@ -465,6 +685,62 @@ async function renderCharts() {
       { name: '项目支出', value: Number(total.values.project) },
     ] }],
   }, true);
+}
+
+/** The alerts as the API words them (detail is written for a finance officer), the most pressing marked. */
+function renderAlerts(alerts) {
+  const critical = alerts.filter((alert) => alert.severity === 'CRITICAL').length;
+  $('alerts-summary').textContent = alerts.length === 0 ? '暂无预警'
+    : `共 ${alerts.length} 条预警${critical ? `，其中 ${critical} 条需立即处理` : ''}`;
+  $('alerts-summary').className = `summary ${alerts.length === 0 ? 'ok' : 'bad'}`;
+  $('alerts-list').replaceChildren(...alerts.map((alert) => {
+    const item = document.createElement('li');
+    item.className = alert.severity === 'CRITICAL' ? 'critical' : 'warning';
+    item.dataset.code = alert.code;
+    item.dataset.subject = alert.subject;
+    item.dataset.id = alert.id;
+    const kind = document.createElement('span');
+    kind.className = 'alert-kind';
+    kind.textContent = `${alert.severity === 'CRITICAL' ? '【紧急】' : '【提示】'}${ALERT_KINDS[alert.code] || alert.code}`;
+    kind.title = `${ALERT_SUBJECTS[alert.subject] || alert.subject}：${alert.id}`;
+    const detail = document.createElement('span');
+    detail.className = 'alert-detail';
+    detail.textContent = alert.detail;
+    item.append(kind, detail);
+    return item;
+  }));
+}
+
+/** An amount in 元 as the API writes it ("-12.30"), in 分, exactly. */
+function fen(yuan) {
+  const [whole, fraction = ''] = yuan.replace('-', '').split('.');
+  const value = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  return yuan.startsWith('-') ? -value : value;
+}
+
+function formatFen(value) {
+  const sign = value < 0n ? '-' : '';
+  const absolute = value < 0n ? -value : value;
+  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+}
+
+/** The commitments per project and line (SPEC §14), each with what is open, overdue and still to be paid when. */
+function renderCommitments(commitments) {
+  const sorted = [...commitments].sort((left, right) => (left.project || '').localeCompare(right.project || '')
+    || left.line.localeCompare(right.line) || left.id.localeCompare(right.id));
+  const open = sorted.reduce((sum, commitment) => sum + fen(commitment.open), 0n);
+  const overdue = sorted.reduce((sum, commitment) => sum + fen(commitment.overdue), 0n);
+  $('commitments-summary').textContent = sorted.length === 0 ? '暂无冻结'
+    : `共 ${sorted.length} 笔冻结，未支付 ${formatFen(open)} 元${overdue > 0n ? `，其中逾期 ${formatFen(overdue)} 元` : ''}`;
+  $('commitments-summary').className = `summary ${overdue > 0n ? 'bad' : ''}`;
+  $('commitments-rows').replaceChildren(...sorted.map((commitment) => {
+    const line = row([commitment.project || '（基本支出）', commitment.line, commitment.id, commitment.contract,
+      commitment.payee, commitment.amount, commitment.paid, commitment.released, commitment.open, commitment.overdue,
+      commitment.schedule.map((due) => `${due.date} ${due.amount}`).join('；')], fen(commitment.overdue) > 0n ? 'bad' : '');
+    for (const cell of [...line.children].slice(5, 10)) cell.className = 'amount';
+    line.dataset.commitment = commitment.id;
+    return line;
+  }));
 }
 
 // ---- audit -----------------------------------------------------------------------------------

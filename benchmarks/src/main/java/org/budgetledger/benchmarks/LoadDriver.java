@@ -90,6 +90,10 @@ public final class LoadDriver {
     private static final String SCALE_UNIT = "BIG";
     /** With {@code -Dbench.departmentEvents=N} (N > 0), a department of 200 units is brought to N events at the end ({@link DepartmentScale}). */
     private static final long DEPARTMENT_EVENTS = Long.getLong("bench.departmentEvents", 0);
+    /** With {@code -Dbench.drillEvents=N} (N > 0), a unit-year is brought to N events and cells drilled into at the end ({@link DrillDownScale}). */
+    private static final long DRILL_EVENTS = Long.getLong("bench.drillEvents", 0);
+    /** With {@code -Dbench.drillOnly=true}, the drill-down alone is measured (after start, no warm-up, no other figure). */
+    private static final boolean DRILL_ONLY = Boolean.getBoolean("bench.drillOnly");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -123,21 +127,10 @@ public final class LoadDriver {
         try {
             awaitReady();
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
-            warmUp();
-            List<BudgetLine> lines = batchPosting(data);
-            singlePosting(lines);
-            freshness(lines);
-            List<String> reportUnits = SCALE_EVENTS > 0 ? List.of(scaleUp()) : units();
-            reports(reportUnits);
-            replay(data);
-            results.put("heapUsedMiB", heapUsedMiB());
-            results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
-            if (SCALE_EVENTS > 0) {
-                results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
-                        () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
-            }
-            if (DEPARTMENT_EVENTS > 0) {
-                results.put("department", DepartmentScale.measure(this::send, DEPARTMENT_EVENTS));
+            if (DRILL_ONLY) {
+                results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
+            } else {
+                measureAll(command, data);
             }
         } finally {
             product.destroy();
@@ -151,11 +144,35 @@ public final class LoadDriver {
             }
         }
         Path output = repository.resolve("benchmarks/results/" + LocalDate.now()
-                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + (DEPARTMENT_EVENTS > 0 ? "-department-" + DEPARTMENT_EVENTS : "") + ".json");
+                + (SCALE_EVENTS > 0 ? "-scale-" + SCALE_EVENTS : "") + (DEPARTMENT_EVENTS > 0 ? "-department-" + DEPARTMENT_EVENTS : "")
+                + (DRILL_EVENTS > 0 ? "-drill-" + DRILL_EVENTS : "") + ".json");
         Files.createDirectories(output.getParent());
         Files.writeString(output, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println("written to " + output);
+    }
+
+    /** Every figure but the cold start, in order (the scale, department and drill-down figures when asked for). */
+    private void measureAll(List<String> command, Path data) throws Exception {
+        warmUp();
+        List<BudgetLine> lines = batchPosting(data);
+        singlePosting(lines);
+        freshness(lines);
+        List<String> reportUnits = SCALE_EVENTS > 0 ? List.of(scaleUp()) : units();
+        reports(reportUnits);
+        replay(data);
+        results.put("heapUsedMiB", heapUsedMiB());
+        results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
+        if (SCALE_EVENTS > 0) {
+            results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
+                    () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
+        }
+        if (DEPARTMENT_EVENTS > 0) {
+            results.put("department", DepartmentScale.measure(this::send, DEPARTMENT_EVENTS));
+        }
+        if (DRILL_EVENTS > 0) {
+            results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
+        }
     }
 
     /** Starts the product's process; its output goes to {@code product.log} in its data directory, after any earlier run's. */
@@ -195,7 +212,10 @@ public final class LoadDriver {
                 "singlePosts", rounds * WARM_UP_SINGLE_POSTS_PER_CLIENT * SINGLE_CLIENTS));
     }
 
-    /** Mixed APPROPRIATE / PAY / ADJUST through the batch endpoint, against raw batched INSERTs of the same count. */
+    /**
+     * Mixed APPROPRIATE / PAY / COMMIT / PAY under a commitment / ADJUST through the batch endpoint, against raw
+     * batched INSERTs of the same count.
+     */
     private List<BudgetLine> batchPosting(Path data) throws Exception {
         CpuTimes cpuBefore = CpuTimes.now(productProcess);
         Posted posted = postBatches("B", BATCHES, new Random(42));
@@ -227,13 +247,20 @@ public final class LoadDriver {
     private record Posted(List<BudgetLine> lines, long accepted, long nanos, Map<String, Long> lastSequences) {
     }
 
-    /** {@value #UNITS} units named {@code unitPrefix0…}, then batches of {@value #BATCH_SIZE} mixed transactions. */
+    /**
+     * {@value #UNITS} units named {@code unitPrefix0…}, then batches of {@value #BATCH_SIZE} mixed transactions: of ten,
+     * two appropriations, five payments, a commitment (SPEC §14) of a line, a payment under a commitment made
+     * earlier and an adjustment (before issue #19: seven payments, no commitments).
+     */
     private Posted postBatches(String unitPrefix, int batches, Random random) throws Exception {
         for (int unit = 0; unit < UNITS; unit++) {
             send("POST", "/api/v1/units", "{\"code\":\"" + unitPrefix + unit + "\",\"name\":\"基准单位" + unit + "\"}");
         }
         String idPrefix = unitPrefix.toLowerCase();
         List<BudgetLine> lines = new ArrayList<>();
+        // the commitments' ids, each with its line (a commitment refused for want of money is paid under all the same:
+        // those payments are refused too, as a client's would be)
+        List<Commitment> commitments = new ArrayList<>();
         Map<String, Long> lastSequences = new LinkedHashMap<>();
         long transactions = 0;
         long postingNanos = 0;
@@ -251,7 +278,21 @@ public final class LoadDriver {
                 } else {
                     BudgetLine line = lines.get(random.nextInt(lines.size()));
                     item.put("unit", line.unit());
-                    if (choice < 9) {
+                    if (choice < 7) {
+                        item.put("type", "PAY").put("date", "2023-06-10").put("line", line.id())
+                                .put("economic", "30201").put("amount", (1 + random.nextInt(100)) + ".00");
+                    } else if (choice == 7) {
+                        item.put("type", "COMMIT").put("date", "2023-03-01").put("line", line.id())
+                                .put("amount", "3000.00").put("contract", "HT-" + id);
+                        item.putArray("schedule").addObject().put("date", "2023-06-30").put("amount", "1000.00");
+                        ((ArrayNode) item.get("schedule")).addObject().put("date", "2023-12-20").put("amount", "2000.00");
+                        commitments.add(new Commitment(line.unit(), id, line.id()));
+                    } else if (choice == 8 && !commitments.isEmpty()) {
+                        Commitment commitment = commitments.get(random.nextInt(commitments.size()));
+                        item.put("unit", commitment.unit()).put("type", "PAY").put("date", "2023-06-10")
+                                .put("line", commitment.line()).put("economic", "30201")
+                                .put("amount", (1 + random.nextInt(100)) + ".00").put("commitment", commitment.id());
+                    } else if (choice == 8) {
                         item.put("type", "PAY").put("date", "2023-06-10").put("line", line.id())
                                 .put("economic", "30201").put("amount", (1 + random.nextInt(100)) + ".00");
                     } else {
@@ -651,5 +692,9 @@ public final class LoadDriver {
 
     /** A line appropriated during the run: its unit and its id (the APPROPRIATE transaction's id). */
     private record BudgetLine(String unit, String id) {
+    }
+
+    /** A commitment (SPEC §14) of a budget line. */
+    private record Commitment(String unit, String id, String line) {
     }
 }

@@ -100,7 +100,7 @@ class DepartmentAccessTest {
             for (String unit : List.of(TING, CENTRE, STATION, OTHER, LEAVING)) {
                 int expected = readable.contains(unit) ? 200 : 404;
                 for (String path : List.of("/T01", "/T03?format=csv", "/execution", "/checks", "/execution/series",
-                        "/workbook")) {
+                        "/workbook", "/alerts", "/commitments")) {
                     assertThat(api.get("/api/v1/reports/" + unit + "/2023" + path).status())
                             .as("%s reads %s%s", user, unit, path).isEqualTo(expected);
                 }
@@ -149,7 +149,8 @@ class DepartmentAccessTest {
         writer.apply(events);
         HttpApi ting = HttpApi.as(port, "ting-user");
 
-        for (String path : List.of("/T01", "/T03?format=csv", "/execution", "/checks", "/execution/series", "/workbook")) {
+        for (String path : List.of("/T01", "/T03?format=csv", "/execution", "/checks", "/execution/series", "/workbook",
+                "/T01/cells?row=income:1&column=amount", "/T01/diff")) {
             assertThat(ting.get("/api/v1/reports/" + v + "/2023" + path).status())
                     .as("V's 2023 department is V and W, and W was never the 厅's: %s", path).isEqualTo(404);
             String unitScope = "/api/v1/reports/" + v + "/2023" + path + (path.contains("?") ? "&" : "?") + "scope=unit";

@@ -79,6 +79,11 @@ public final class RandomDepartments {
         return parents.keySet();
     }
 
+    /** The unit's parent in the tree, null for its root. */
+    public String parentOf(String unit) {
+        return parents.get(unit);
+    }
+
     /** Every event of every unit, in order of sequence. */
     public List<Delivered> events() {
         return events;

@@ -37,7 +37,7 @@ public final class RandomHistories {
     static final String[] ECONOMIC = {"30101", "30108", "30113", "30201", "30211", "30212", "30217", "30226", "30231",
             "30239", "30299", "30302", "31002", "31013", "30913"};
     static final String[] PROJECTS = {"业务工作经费", "运行维护经费", "信息化建设"};
-    static final Instant YEAR_START = Instant.parse("2023-01-01T00:00:00Z");
+    public static final Instant YEAR_START = Instant.parse("2023-01-01T00:00:00Z");
 
     private record Line(String id, Fund fund, String subject, Kind kind, String project, LineOrigin origin, LocalDate createdOn) {
     }

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class ReportLimitsTest extends ProjectionIntegrationTest {
 
     private static final List<String> REPORTS = List.of("T01", "T02", "T04", "T06", "T09", "execution", "checks",
-            "workbook", "execution/series");
+            "workbook", "execution/series", "alerts", "commitments");
     private static final String LARGEST_AMOUNT = "999999999999999.99";
 
     @LocalServerPort

@@ -131,6 +131,22 @@ class ApiDescriptionTest extends StandaloneIntegrationTest {
     }
 
     @Test
+    void the_alerts_example_is_a_real_answer_naming_its_figures() {
+        JsonNode examples = api.at("/paths/~1api~1v1~1reports~1{unit}~1{year}~1alerts/get/responses/200/content")
+                .path("application/json").path("examples");
+        assertThat(examples.size()).isEqualTo(1);
+        JsonNode alerts = examples.elements().next().path("value");
+        assertThat(alerts.isArray()).isTrue();
+        List<String> codes = new ArrayList<>();
+        alerts.forEach(alert -> {
+            codes.add(alert.path("code").asText());
+            assertThat(alert.path("detail").asText()).isNotBlank();
+            assertThat(alert.path("figures").size()).isPositive();
+        });
+        assertThat(codes).contains("BEHIND_SCHEDULE", "OVERDUE_COMMITMENT", "YEAR_END_FORECAST");
+    }
+
+    @Test
     void every_parameter_is_described() {
         List<String> without = new ArrayList<>();
         operations((key, operation) -> operation.path("parameters").forEach(parameter -> {

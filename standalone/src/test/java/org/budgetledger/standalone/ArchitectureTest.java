@@ -93,6 +93,7 @@ class ArchitectureTest {
             "org.budgetledger.ledger.decision..",
             "org.budgetledger.projection.reports.t0*..",
             "org.budgetledger.projection.reports.execution..",
+            "org.budgetledger.projection.reports.monitoring..",
             "org.budgetledger.projection.reports.tables..",
     };
 }

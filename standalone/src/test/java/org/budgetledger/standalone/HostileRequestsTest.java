@@ -96,7 +96,15 @@ class HostileRequestsTest {
             new Target("GET", "/api/v1/reports/" + UNIT + "/2023/{p}", List.of("asOf", "knownAt", "scale", "format"), false),
             new Target("GET", "/api/v1/reports/" + UNIT + "/2023/checks", List.of("asOf", "knownAt", "minSequence"), false),
             new Target("GET", "/api/v1/reports/" + UNIT + "/2023/execution/series", List.of("from", "to", "step",
-                    "knownAt", "scale"), false),
+                    "knownAt", "scale", "project"), false),
+            new Target("GET", "/api/v1/reports/" + UNIT + "/2023/{p}/cells", List.of("row", "column", "asOf", "knownAt",
+                    "scope", "page", "size", "minSequence"), false),
+            new Target("GET", "/api/v1/reports/" + UNIT + "/2023/T01/cells", List.of("row", "column", "page", "size"), false),
+            new Target("GET", "/api/v1/reports/" + UNIT + "/2023/{p}/diff", List.of("asOf1", "knownAt1", "asOf2",
+                    "knownAt2", "scope", "size"), false),
+            new Target("GET", "/api/v1/reports/" + UNIT + "/2023/alerts", List.of("asOf", "knownAt", "scope", "minSequence",
+                    "wait"), false),
+            new Target("GET", "/api/v1/reports/" + UNIT + "/2023/commitments", List.of("asOf", "knownAt", "scope"), false),
             new Target("GET", "/api/v1/audit/events", List.of("unit", "year", "type", "transactionId", "from", "to",
                     "afterSequence", "limit", "format"), false),
             new Target("GET", "/api/v1/audit/digest", List.of(), false),
@@ -364,7 +372,8 @@ class HostileRequestsTest {
         }
         assertThat(statuses).as("no 5xx").noneMatch(status -> status.matches(".*:5\\d\\d"));
         assertThat(statuses).as("some refused for the limit").anyMatch(status -> status.endsWith(":422"));
-        for (String report : List.of("T01", "T02", "T03", "T04", "execution", "checks", "execution/series", "workbook")) {
+        for (String report : List.of("T01", "T02", "T03", "T04", "execution", "checks", "execution/series", "workbook",
+                "alerts", "commitments")) {
             HttpResponse<String> answer = send("GET", "/api/v1/reports/" + unit + "/2023/" + report, Map.of(), null);
             assertThat(answer.statusCode()).as(report).isEqualTo(200);
         }

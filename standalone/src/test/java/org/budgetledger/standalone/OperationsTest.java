@@ -62,9 +62,12 @@ class OperationsTest extends StandaloneIntegrationTest {
                 .path("application/json").path("examples");
         assertThat(examples.findValues("value").stream().map(value -> value.path("type").asText()).distinct().sorted().toList())
                 .as("an example of every transaction type")
-                .containsExactly("ADJUST", "APPROPRIATE", "CARRY_OVER", "DISTRIBUTE_SURPLUS", "OPENING_BALANCE", "PAY",
-                        "RECEIVE", "REFUND", "SET_LIMIT", "TRANSFER", "USE_RESERVE");
-        assertThat(api.path("info").path("description").asText()).contains("`INSUFFICIENT_BALANCE` | 409");
+                .containsExactly("ADJUST", "APPROPRIATE", "CARRY_OVER", "COMMIT", "DISTRIBUTE_SURPLUS", "OPENING_BALANCE", "PAY",
+                        "RECEIVE", "REFUND", "RELEASE", "SET_LIMIT", "TRANSFER", "USE_RESERVE");
+        assertThat(api.path("info").path("description").asText()).contains("`INSUFFICIENT_BALANCE` | 409",
+                "`COMMITMENT_EXCEEDED` | 409", "`UNKNOWN_COMMITMENT` | 422", "`COMMITMENT_MISMATCH` | 422");
+        assertThat(examples.findValues("value").stream().filter(value -> value.path("type").asText().equals("PAY"))
+                .map(value -> value.path("commitment").asText()).toList()).as("a PAY under a commitment").contains("k1");
         JsonNode reports = api.path("paths").path("/api/v1/reports/{unit}/{year}/{table}").path("get").path("responses")
                 .path("200").path("content").path("application/json").path("examples");
         assertThat(reports.size()).as("an example per report").isEqualTo(10);

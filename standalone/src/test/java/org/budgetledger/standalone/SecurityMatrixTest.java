@@ -93,6 +93,10 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
                     "/api/v1/budget-lines?unit={unit}&year=2023", null),
             new Endpoint("GET", "/api/v1/budget-lines/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
                     "/api/v1/budget-lines/seed-{unit}", null),
+            new Endpoint("GET", "/api/v1/commitments", Scope.UNIT_READ, LEDGER_READERS, 200,
+                    "/api/v1/commitments?unit={unit}&year=2023", null),
+            new Endpoint("GET", "/api/v1/commitments/{id}", Scope.UNIT_READ, LEDGER_READERS, 200,
+                    "/api/v1/commitments/seed-k-{unit}", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/T01", null),
             new Endpoint("GET", "/api/v1/audit/events", Scope.UNIT_READ, AUDITORS, 200,
@@ -114,7 +118,15 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/checks", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/checks", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/execution/series", Scope.UNIT_READ, REPORT_READERS, 200,
-                    "/api/v1/reports/{unit}/2023/execution/series", null));
+                    "/api/v1/reports/{unit}/2023/execution/series", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}/cells", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/T03/cells?row=TOTAL&column=total", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/{table}/diff", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/T03/diff?knownAt1=2023-01-01T00:00:00Z", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/alerts", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/alerts", null),
+            new Endpoint("GET", "/api/v1/reports/{unit}/{year}/commitments", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/reports/{unit}/2023/commitments", null));
 
     /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
     private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
@@ -140,6 +152,7 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             admin.post("/api/v1/units", Map.of("code", unit, "name", "单位" + unit));
             Answer seed = admin.postRaw("/api/v1/transactions", appropriation(unit, "seed-" + unit));
             assertThat(seed.status()).isIn(200, 201);
+            assertThat(admin.postRaw("/api/v1/transactions", commitment(unit)).status()).isIn(200, 201);
         }
         seeded = true;
     }
@@ -158,6 +171,7 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             }
             assertThat(admin.post("/api/v1/units", body).status()).isIn(201, 409);
             assertThat(admin.postRaw("/api/v1/transactions", appropriation(unit, "seed-" + unit)).status()).isIn(200, 201);
+            assertThat(admin.postRaw("/api/v1/transactions", commitment(unit)).status()).isIn(200, 201);
             parent = unit;
         }
         departmentSeeded = true;
@@ -402,6 +416,12 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
         int next = suffix.getAndIncrement();
         assertThat(next).as("catalog codes left for the matrix").isLessThan(100);
         return next;
+    }
+
+    /** A commitment of the unit's seed line, {@code seed-k-{unit}} (SPEC §14). */
+    private static String commitment(String unit) {
+        return "{\"id\":\"seed-k-" + unit + "\",\"type\":\"COMMIT\",\"unit\":\"" + unit + "\",\"year\":2023,"
+                + "\"date\":\"2023-01-10\",\"line\":\"seed-" + unit + "\",\"amount\":\"1.00\"}";
     }
 
     private static String appropriation(String unit, String id) {

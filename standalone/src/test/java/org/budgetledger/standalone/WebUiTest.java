@@ -42,6 +42,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,8 @@ class WebUiTest extends StandaloneIntegrationTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String TRANSPORT = "十三、交通运输支出";
+    /** That row's amount on the form, as the page names its cell. */
+    private static final String TRANSPORT_CELL = "figure.official-form td[data-row='expenditure:44'][data-column='amount']";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static Path downloads;
@@ -352,6 +356,165 @@ class WebUiTest extends StandaloneIntegrationTest {
                 .contains("界面核对厅（" + head + "） → 界面核对所（" + unit + "）");
         assertThat(browser.findElement(By.id("checks-summary")).getText()).contains("未通过");
         screenshot("15-internal-flows");
+    }
+
+    @Test
+    void an_auditor_clicks_a_cell_and_its_transactions_sum_to_it_each_with_a_link_to_its_history() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "D" + UUID.randomUUID().toString().substring(0, 8);
+        postHistory(api, unit);
+        String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("?unit=" + unit + "&year=2023&scale=yuan&scope=unit");
+        assertThat(transportCell()).isEqualTo("12500.50");
+        WebElement cell = browser.findElement(By.cssSelector(TRANSPORT_CELL));
+        assertThat(cell.getDomAttribute("class")).contains("drillable");
+        cell.click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("drill")));
+        List<WebElement> lines = wait(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#drill-rows tr"));
+            return found.size() == 2 ? found : null;
+        });
+        BigDecimal summed = BigDecimal.ZERO;
+        for (WebElement line : lines) {
+            summed = summed.add(new BigDecimal(line.findElements(By.tagName("td")).get(9).getText()));
+        }
+        assertThat(summed).as("the transactions sum to the cell").isEqualByComparingTo(transportCell());
+        assertThat(lines.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .contains("2023-03-15", "p1-" + unit, "支付", "2140199 其他公路水路运输支出", "30201 办公费", "2500.50");
+        assertThat(browser.findElement(By.id("drill-summary")).getText()).contains("本格金额 12500.50 元");
+        assertThat(browser.findElement(By.id("drill-title")).getText()).contains("十三、交通运输支出");
+        screenshot("16-drill-down");
+
+        // the first transaction's history: the audit page, filtered to it
+        lines.get(0).findElement(By.linkText("历史")).click();
+        wait(driver -> driver.getCurrentUrl().contains("view=audit") && driver.getCurrentUrl().contains("transaction=p1-" + unit));
+        List<WebElement> history = wait(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#history-rows tr"));
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(history).allSatisfy(event -> assertThat(event.findElements(By.tagName("td")).get(2).getText())
+                .isEqualTo("p1-" + unit));
+        assertThat(browser.findElement(By.id("history-transaction")).getDomProperty("value")).isEqualTo("p1-" + unit);
+        screenshot("17-transaction-history");
+    }
+
+    @Test
+    void the_comparison_with_the_published_version_marks_the_cells_that_changed_and_lists_what_was_posted_since()
+            throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "P" + UUID.randomUUID().toString().substring(0, 8);
+        postHistory(api, unit);
+        String reports = "/api/v1/reports/" + unit + "/2023/T01?scale=yuan";
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12500.50"));
+        // published now (the next whole second, as the page's picker takes seconds: after the postings so far); then a
+        // payment backdated into May
+        Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(published.plusSeconds(1)));
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "late-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-05-05", "line", "a-" + unit, "economic", "30201", "amount", "300.00",
+                "memo", "补记五月支出")).status()).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> transport(api.get(reports).body()).equals("12800.50"));
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("?unit=" + unit + "&year=2023&scale=yuan&scope=unit");
+        transportCell();
+        // the picker holds a date and time of the browser's zone
+        String local = (String) ((JavascriptExecutor) browser).executeScript("const at = new Date(arguments[0]);"
+                + " const two = (n) => String(n).padStart(2, '0');"
+                + " return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:"
+                + "${two(at.getMinutes())}:${two(at.getSeconds())}`;", published.toEpochMilli());
+        browser.get(base() + "/?unit=" + unit + "&year=2023&scale=yuan&scope=unit&compare=" + local);
+        WebElement changes = wait(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+        wait(driver -> driver.findElement(By.id("changes-summary")).getText().contains("有变动"));
+        WebElement transport = wait(driver -> driver.findElements(By.cssSelector("#changes-rows tr.changed-cell")).stream()
+                .filter(row -> "expenditure:44".equals(row.getDomAttribute("data-row"))).findFirst().orElse(null));
+        assertThat(transport.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .containsExactly(TRANSPORT, "金额", "12500.50", "12800.50", "300.00", "1");
+        assertThat(changes.getText()).contains("late-" + unit, "补记五月支出");
+        assertThat(browser.findElement(By.cssSelector(TRANSPORT_CELL)).getDomAttribute("class")).contains("changed");
+        assertThat(browser.findElements(By.cssSelector("#changes-rows tr.changed-cell")).stream()
+                .map(row -> row.getDomAttribute("data-row")).toList())
+                .as("what the payment changed on T01, and nothing else")
+                .containsExactlyInAnyOrder("expenditure:44", "expenditure:58", "expenditure:60");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", changes);
+        screenshot("18-compare-published");
+    }
+
+    @Test
+    void the_execution_page_shows_elapsed_time_beside_execution_and_the_alerts_in_chinese() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "E" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面预警单位", null);
+        postHistory(api, unit, "2500.50");
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "l-" + unit, "type", "SET_LIMIT", "unit", unit,
+                "year", 2023, "date", "2023-01-05", "category", "RECEPTION", "amount", "1000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "r-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-05-20", "line", "a-" + unit, "economic", "30217",
+                "amount", "850.00")).status()).isEqualTo(201);
+        String alerts = "/api/v1/reports/" + unit + "/2023/alerts?asOf=2023-12-31";
+        await().atMost(PATIENCE).until(() -> api.get(alerts).body().toString().contains("THREE_PUBLIC_NEAR_LIMIT"));
+
+        open("?unit=" + unit + "&year=2023&view=charts&scale=yuan");
+        WebElement nearLimit = wait(driver -> driver.findElement(By.cssSelector("#alerts-list li[data-code=THREE_PUBLIC_NEAR_LIMIT]")));
+        assertThat(nearLimit.getText()).contains("“三公”经费接近预算", "公务接待费已支出 850.00 元", "85.00%");
+        WebElement behind = browser.findElement(By.cssSelector("#alerts-list li[data-code=BEHIND_SCHEDULE][data-subject=project]"));
+        assertThat(behind.getDomAttribute("data-id")).isEqualTo("业务工作经费");
+        assertThat(behind.getText()).contains("执行进度滞后", "序时进度 100.00%");
+        assertThat(browser.findElements(By.cssSelector("#alerts-list li[data-code=YEAR_END_FORECAST]"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("alerts-summary")).getText()).startsWith("共").contains("条预警");
+        assertThat(browser.findElement(By.id("commitments-summary")).getText()).isEqualTo("暂无冻结");
+        // 序时进度 on the percent axis, rising to 100 % at the end of December; the commitments' band and curve beside it
+        wait(driver -> chartSeries("序时进度") != null);
+        assertThat(chartSeries("序时进度")).hasSize(12).last().isEqualTo(100.0);
+        assertThat(chartSeries("冻结未支付")).isNotNull();
+        assertThat(chartSeries("计划支付（已付＋到期）")).hasSize(12).last().isEqualTo(3350.5);
+        screenshot("19-alerts");
+    }
+
+    @Test
+    void commitments_per_project_and_line_the_committed_band_and_the_scheduled_curve_once_the_ledger_takes_commitments()
+            throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "F" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面冻结单位", null);
+        postHistory(api, unit, "2500.50");
+        HttpApi.Answer committed = api.post("/api/v1/transactions", Map.of("id", "c-" + unit, "type", "COMMIT", "unit", unit,
+                "year", 2023, "date", "2023-04-01", "line", "a-" + unit, "amount", "300000.00", "contract", "HT-2023-1",
+                "payee", "某软件公司", "schedule", List.of(Map.of("date", "2023-06-30", "amount", "100000.00"),
+                        Map.of("date", "2023-12-20", "amount", "200000.00"))));
+        assertThat(committed.status()).as(committed.body().toString()).isEqualTo(201);
+        HttpApi.Answer paid = api.post("/api/v1/transactions", Map.of("id", "pc-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-07-10", "line", "a-" + unit, "economic", "30201", "amount", "50000.00",
+                "commitment", "c-" + unit));
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        String commitments = "/api/v1/reports/" + unit + "/2023/commitments?asOf=2023-12-31";
+        await().atMost(PATIENCE).until(() -> api.get(commitments).body().path(0).path("paid").asText().equals("50000.00"));
+
+        open("?unit=" + unit + "&year=2023&view=charts&scale=yuan");
+        WebElement row = wait(driver -> driver.findElement(By.cssSelector("#commitments-rows tr[data-commitment='c-" + unit + "']")));
+        assertThat(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).containsExactly(
+                "业务工作经费", "a-" + unit, "c-" + unit, "HT-2023-1", "某软件公司", "300000.00", "50000.00", "0.00",
+                "250000.00", "250000.00", "2023-06-30 50000.00；2023-12-20 200000.00");
+        assertThat(browser.findElement(By.id("commitments-summary")).getText()).contains("未支付 250000.00 元", "逾期 250000.00 元");
+        assertThat(browser.findElement(By.cssSelector("#alerts-list li[data-code=OVERDUE_COMMITMENT]")).getText())
+                .contains("计划支付逾期", "c-" + unit);
+        wait(driver -> chartSeries("冻结未支付") != null);
+        assertThat(chartSeries("冻结未支付")).last().isEqualTo(250000.0);
+        assertThat(chartSeries("计划支付（已付＋到期）")).last().isEqualTo(302500.5);
+        screenshot("20-commitments");
+    }
+
+    /** The data of a series of the 执行进度 chart, by its name, as ECharts holds it; null before it is drawn. */
+    @SuppressWarnings("unchecked")
+    private static List<Double> chartSeries(String name) {
+        List<Object> data = (List<Object>) ((JavascriptExecutor) browser).executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('chart-progress'));
+                const series = chart && chart.getOption().series.find((one) => one.name === arguments[0]);
+                return series ? series.data : null;""", name);
+        return data == null ? null : data.stream().map(value -> ((Number) value).doubleValue()).toList();
     }
 
     /** The 内部往来核对 entry of (payer, receiver) in a checks body, once the projection has it. */

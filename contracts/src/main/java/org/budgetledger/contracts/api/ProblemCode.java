@@ -13,6 +13,8 @@ public enum ProblemCode {
     UNKNOWN_SUBJECT(400, "Unknown subject"),
     UNKNOWN_ECONOMIC(400, "Unknown economic classification code"),
     MALFORMED_REQUEST(400, "The request body is not readable JSON"),
+    /** A drill-down into a row or column the table does not have, or into a cell that is no sum of transactions. */
+    UNKNOWN_CELL(400, "No such cell in the table"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNAUTHORIZED(401, "Authentication required"),
@@ -28,6 +30,8 @@ public enum ProblemCode {
     YEAR_CLOSED(409, "Budget year closed"),
     OPENING_CONFLICT(409, "Opening balance conflicts with a carry-over"),
     REFUND_EXCEEDS_PAYMENT(409, "Refund exceeds payment"),
+    /** SPEC §14: a payment or release beyond what is still open of a commitment. */
+    COMMITMENT_EXCEEDED(409, "Commitment exceeded"),
     NOT_YET_APPLIED(409, "Not yet applied"),
     REPLAY_RUNNING(409, "A replay is running"),
     UNKNOWN_LINE(422, "Unknown budget line"),
@@ -37,6 +41,12 @@ public enum ProblemCode {
     ECONOMIC_MISMATCH(422, "Economic code does not match the budget line"),
     DATE_BEFORE_LINE(422, "Payment dated before its budget line"),
     DATE_BEFORE_PAYMENT(422, "Refund dated before its payment"),
+    /** SPEC §14: no commitment of that id in the unit-year of the payment or release. */
+    UNKNOWN_COMMITMENT(422, "Unknown commitment"),
+    /** SPEC §14: a payment naming a commitment of another budget line. */
+    COMMITMENT_MISMATCH(422, "Commitment of another budget line"),
+    /** A payment or release under a commitment dated before the commitment (SPEC §14 does not say; see the README). */
+    DATE_BEFORE_COMMITMENT(422, "Dated before its commitment"),
     AMOUNT_LIMIT_EXCEEDED(422, "Amounts beyond the limit of a budget year"),
     /** SPEC §12: a parent chain that would come back to the unit. */
     UNIT_CYCLE(422, "The unit would be its own ancestor"),

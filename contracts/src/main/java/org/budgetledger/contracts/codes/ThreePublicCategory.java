@@ -26,6 +26,11 @@ public enum ThreePublicCategory {
         return label;
     }
 
+    /** The economic codes whose fiscal payments count against the category. */
+    public Set<String> economicCodes() {
+        return economicCodes;
+    }
+
     public static Optional<ThreePublicCategory> ofEconomic(String economic) {
         for (ThreePublicCategory category : values()) {
             if (category.economicCodes.contains(economic)) {

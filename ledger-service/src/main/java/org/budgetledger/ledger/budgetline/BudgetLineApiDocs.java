@@ -23,9 +23,9 @@ class BudgetLineApiDocs implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         BudgetLineState project = BudgetLineState.of("a1", "430001", 2023, "GENERAL_BUDGET", "2140199", "PROJECT",
-                "业务工作经费", null, "APPROPRIATION", 100_000_000L, -2_000_000L, 250_050L);
+                "业务工作经费", null, "APPROPRIATION", 100_000_000L, -2_000_000L, 250_050L, 30_000_000L);
         BudgetLineState basic = BudgetLineState.of("a2", "430001", 2023, "GENERAL_BUDGET", "2080505", "BASIC",
-                null, "301", "APPROPRIATION", 12_000_000L, 0L, 6_000_000L);
+                null, "301", "APPROPRIATION", 12_000_000L, 0L, 6_000_000L, 0L);
         new ApiDescription(api, json)
                 .answer(GET, "/api/v1/budget-lines", "200", "two lines of a unit-year", List.of(project, basic))
                 .answer(GET, "/api/v1/budget-lines/{id}", "200", "a project line", project);

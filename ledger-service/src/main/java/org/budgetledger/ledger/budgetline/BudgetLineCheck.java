@@ -29,6 +29,7 @@ class BudgetLineCheck implements DerivedTable {
         private final LineChanges.Opened opened;
         private long adjustmentsFen;
         private long paidFen;
+        private long committedFen;
         private long lastSequence;
         private String lastEventId;
 
@@ -39,7 +40,8 @@ class BudgetLineCheck implements DerivedTable {
 
     /** A row of the table. */
     record Row(String id, String unit, int year, String fund, String subject, String kind, String project, String economic,
-               String origin, java.time.LocalDate createdOn, long initialFen, long adjustmentsFen, long paidFen) {
+               String origin, java.time.LocalDate createdOn, long initialFen, long adjustmentsFen, long paidFen,
+               long committedFen) {
     }
 
     private final JdbcClient jdbc;
@@ -89,10 +91,10 @@ class BudgetLineCheck implements DerivedTable {
                 return Optional.of(new Disagreement(TABLE, Disagreement.row(event.unit(), moved.lineId()), event.sequence(), event.eventId(),
                         "event " + event.sequence() + " changes this line, which no event before it opened"));
             }
-            if (moved.column() == LineChanges.Column.PAID) {
-                line.paidFen = Math.addExact(line.paidFen, moved.deltaFen());
-            } else {
-                line.adjustmentsFen = Math.addExact(line.adjustmentsFen, moved.deltaFen());
+            switch (moved.column()) {
+                case PAID -> line.paidFen = Math.addExact(line.paidFen, moved.deltaFen());
+                case COMMITTED -> line.committedFen = Math.addExact(line.committedFen, moved.deltaFen());
+                case ADJUSTMENTS -> line.adjustmentsFen = Math.addExact(line.adjustmentsFen, moved.deltaFen());
             }
         }
         line.lastSequence = event.sequence();
@@ -133,7 +135,7 @@ class BudgetLineCheck implements DerivedTable {
     private List<Row> rows(LineKey after) {
         return jdbc.sql("""
                         SELECT id, unit, year, fund, subject, kind, project, economic, origin, created_on, initial_fen,
-                            adjustments_fen, paid_fen
+                            adjustments_fen, paid_fen, committed_fen
                         FROM ledger.budget_line WHERE (id, unit) > (?, ?) ORDER BY id, unit LIMIT ?""")
                 .params(after.id(), after.unit(), ROWS_PAGE).query(Row.class).list();
     }
@@ -152,7 +154,8 @@ class BudgetLineCheck implements DerivedTable {
                 {"created_on", row.createdOn(), opened.createdOn()},
                 {"initial_fen", row.initialFen(), opened.initialFen()},
                 {"adjustments_fen", row.adjustmentsFen(), line.adjustmentsFen},
-                {"paid_fen", row.paidFen(), line.paidFen}};
+                {"paid_fen", row.paidFen(), line.paidFen},
+                {"committed_fen", row.committedFen(), line.committedFen}};
         for (Object[] column : columns) {
             if (!Objects.equals(column[1], column[2])) {
                 return Optional.of(column[0] + " is " + column[1] + ", but its events make it " + column[2]);

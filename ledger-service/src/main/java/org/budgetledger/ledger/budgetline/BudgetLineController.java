@@ -22,11 +22,11 @@ import java.util.List;
 class BudgetLineController {
 
     private static final String COLUMNS = "SELECT id, unit, year, fund, subject, kind, project, economic, origin, "
-            + "initial_fen, adjustments_fen, paid_fen FROM ledger.budget_line ";
+            + "initial_fen, adjustments_fen, paid_fen, committed_fen FROM ledger.budget_line ";
     private static final RowMapper<BudgetLineState> ROW = (row, number) -> BudgetLineState.of(row.getString("id"),
             row.getString("unit"), row.getInt("year"), row.getString("fund"), row.getString("subject"),
             row.getString("kind"), row.getString("project"), row.getString("economic"), row.getString("origin"),
-            row.getLong("initial_fen"), row.getLong("adjustments_fen"), row.getLong("paid_fen"));
+            row.getLong("initial_fen"), row.getLong("adjustments_fen"), row.getLong("paid_fen"), row.getLong("committed_fen"));
 
     private final JdbcClient jdbc;
     private final UnitAccess access;
@@ -38,7 +38,8 @@ class BudgetLineController {
 
     /** The lines of a unit, of one year or of all years, in order of creation date and id. */
     @Operation(summary = "List a unit's budget lines (预算指标)",
-            description = "With initial budget, adjustments, budget, paid and available, in 元; by year, creation date and id.")
+            description = "With initial budget, adjustments, budget, paid, committed (held by open commitments, SPEC §14) "
+                    + "and available, in 元; by year, creation date and id.")
     @Parameter(name = "unit", description = "the budget unit's code")
     @Parameter(name = "year", description = "only the lines of this budget year; all years if absent")
     @ApiResponse(responseCode = "200", description = "The lines")

@@ -7,14 +7,16 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.ledger.commitment.CommitmentWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * Keeps {@code ledger.budget_line} in step with the events ({@link LineChanges}), inside the transaction that
- * stores them (subscribing processor, errors propagate): a posting and its line state commit together or not at all.
+ * Keeps {@code ledger.budget_line} and {@code ledger.commitment} in step with the events ({@link LineChanges},
+ * {@link CommitmentWrites}), inside the transaction that stores them (subscribing processor, errors propagate): a
+ * posting and its line and commitment state commit together or not at all.
  *
  * <p>The events a commit stores reach the view together, as one batch (a posting group's, up to 500 transactions):
  * their changes are written together when the batch's last ledger event has been handled ({@link LineWrites}),
@@ -37,22 +39,32 @@ class BudgetLineView {
     void on(LedgerEvent event) {
         UnitOfWork<?> current = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
         if (!(current instanceof BatchingUnitOfWork<?> batch)) {
-            LineWrites alone = new LineWrites();
-            alone.add(event.unit(), LineChanges.of(event));
+            Pending alone = new Pending(null);
+            alone.add(event);
             alone.write(jdbc);
             return;
         }
         Pending pending = batch.getOrComputeResource(PENDING, key -> new Pending(lastLedgerEvent(batch.getMessages())));
-        pending.writes().add(event.unit(), LineChanges.of(event));
+        pending.add(event);
         if (batch.getMessage().getIdentifier().equals(pending.last().getIdentifier())) {
-            pending.writes().write(jdbc);
+            pending.write(jdbc);
         }
     }
 
     /** A batch's changes so far, and its last ledger event, after which they are written. */
-    private record Pending(Message<?> last, LineWrites writes) {
+    private record Pending(Message<?> last, LineWrites lines, CommitmentWrites commitments) {
         Pending(Message<?> last) {
-            this(last, new LineWrites());
+            this(last, new LineWrites(), new CommitmentWrites());
+        }
+
+        void add(LedgerEvent event) {
+            lines.add(event.unit(), LineChanges.of(event));
+            commitments.add(event);
+        }
+
+        void write(JdbcTemplate jdbc) {
+            lines.write(jdbc);
+            commitments.write(jdbc);
         }
     }
 

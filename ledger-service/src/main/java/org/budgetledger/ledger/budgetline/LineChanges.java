@@ -8,6 +8,9 @@ import org.budgetledger.contracts.events.BudgetAdjusted;
 import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.BudgetTransferred;
 import org.budgetledger.contracts.events.CarriedLine;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.CommitmentMade;
+import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.events.PaymentMade;
@@ -17,8 +20,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What an event does to the budget lines: opens lines, or moves their adjustments or their paid amount. The
- * one definition of a line's state, which {@link BudgetLineView} writes and {@link BudgetLineCheck} recomputes.
+ * What an event does to the budget lines: opens lines, or moves their adjustments, their paid amount or what their
+ * commitments hold (SPEC §14: a payment under a commitment moves its amount from committed to paid). The one
+ * definition of a line's state, which {@link BudgetLineView} writes and {@link BudgetLineCheck} recomputes.
  */
 final class LineChanges {
 
@@ -35,7 +39,7 @@ final class LineChanges {
     }
 
     enum Column {
-        ADJUSTMENTS("adjustments_fen"), PAID("paid_fen");
+        ADJUSTMENTS("adjustments_fen"), PAID("paid_fen"), COMMITTED("committed_fen");
 
         final String name;
 
@@ -68,8 +72,21 @@ final class LineChanges {
             return List.of(new Moved(e.fromLineId(), Column.ADJUSTMENTS, -e.amount().fen()),
                     new Moved(e.toLineId(), Column.ADJUSTMENTS, e.amount().fen()));
         }
+        if (event instanceof PaymentMade e && e.commitment() != null) {
+            return List.of(new Moved(e.lineId(), Column.PAID, e.amount().fen()),
+                    new Moved(e.lineId(), Column.COMMITTED, -e.amount().fen()));
+        }
         if (event instanceof PaymentMade e) {
             return List.of(new Moved(e.lineId(), Column.PAID, e.amount().fen()));
+        }
+        if (event instanceof CommitmentMade e) {
+            return List.of(new Moved(e.lineId(), Column.COMMITTED, e.amount().fen()));
+        }
+        if (event instanceof CommitmentReleased e) {
+            return List.of(new Moved(e.lineId(), Column.COMMITTED, -e.amount().fen()));
+        }
+        if (event instanceof CommitmentCarriedOver e) {
+            return List.of(new Moved(e.lineId(), Column.COMMITTED, e.amount().fen()));
         }
         if (event instanceof PaymentRefunded e) {
             return List.of(new Moved(e.lineId(), Column.PAID, -e.amount().fen()));

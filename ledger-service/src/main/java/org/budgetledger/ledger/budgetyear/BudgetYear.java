@@ -11,8 +11,13 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.events.BalancesCarriedIn;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.ledger.decision.Decision;
 import org.budgetledger.contracts.api.Rejection;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The budget of one unit in one year (预算年度). It is the consistency boundary of every rule of SPEC §4, so all
@@ -23,7 +28,7 @@ import org.budgetledger.contracts.api.Rejection;
  * back and evict the year from Axon's cache.
  */
 @Aggregate(cache = "budgetYearCache", snapshotTriggerDefinition = "budgetYearSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class BudgetYear extends BudgetYearState {
@@ -61,8 +66,11 @@ public class BudgetYear extends BudgetYearState {
         return decision;
     }
 
-    /** The next year's side of a carry-over: the balances the previous year carries in, unless it may not take them. */
-    Decision receiveCarryOver(BalancesCarriedIn carriedIn) {
+    /**
+     * The next year's side of a carry-over: the balances the previous year carries in, then its open commitments
+     * onto the lines carried in, unless it may not take them.
+     */
+    Decision receiveCarryOver(BalancesCarriedIn carriedIn, List<CommitmentCarriedOver> commitments) {
         identify(BudgetYearId.of(carriedIn.unit(), carriedIn.year()));
         if (openingRecorded()) {
             return Decision.rejected(Rejection.of(ProblemCode.OPENING_CONFLICT, "year " + carriedIn.year() + " of unit "
@@ -71,7 +79,10 @@ public class BudgetYear extends BudgetYearState {
         Turnover brought = new Turnover();
         carriedIn.lines().forEach(line -> brought.add(line.amount()));
         carriedIn.balances().forEach(balance -> brought.add(balance.amount()));
+        commitments.forEach(commitment -> brought.add(commitment.amount()));
+        List<LedgerEvent> events = new ArrayList<>(List.of(carriedIn));
+        events.addAll(commitments);
         return applied(Decision.unless(turnover().check(brought.amount(), carriedIn.unit(), carriedIn.year()),
-                () -> Decision.accepted(null, carriedIn)));
+                () -> new Decision.Accepted(events, null)));
     }
 }

@@ -16,6 +16,9 @@ import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.BudgetTransferred;
 import org.budgetledger.contracts.events.CarriedBalance;
 import org.budgetledger.contracts.events.CarriedLine;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.CommitmentMade;
+import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.IncomeReceived;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.events.PaymentMade;
@@ -34,8 +37,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a budget year knows ({@link BudgetYear}): its budget lines, payments, fund balances, 三公 limits and
- * spending, its turnover and whether it is closed, as its event sourcing handlers build it from its events;
+ * What a budget year knows ({@link BudgetYear}): its budget lines, commitments, payments, fund balances, 三公 limits
+ * and spending, its turnover and whether it is closed, as its event sourcing handlers build it from its events;
  * and the checks several transaction types share, each answering a rejection or nothing.
  *
  * <p>Snapshots ({@code storage.BudgetYearConfiguration}) are these fields as JSON, all but the payments: those are
@@ -54,6 +57,12 @@ abstract class BudgetYearState {
     private boolean openingRecorded;
     private boolean carriedIn;
     private final Map<String, BudgetLine> lines = new HashMap<>();
+    /**
+     * Every commitment of the year (SPEC §14), those fully paid or released too (a payment naming one is refused
+     * as exceeding it, not as unknown). In snapshots: a unit-year has contracts by the hundred or thousand, each a
+     * few hundred bytes, not payments by the million.
+     */
+    private final Map<String, Commitment> commitments = new HashMap<>();
     /**
      * The payments made since this object was loaded, or all of them if it was read from its events; older
      * ones are in the store. Not in snapshots: a million payments would not load in time (storage.BudgetYearConfiguration).
@@ -111,6 +120,15 @@ abstract class BudgetYearState {
         return Optional.empty();
     }
 
+    /** The year has this commitment (SPEC §14; another unit's or year's is unknown here, as a line is). */
+    Optional<Rejection> checkCommitment(String commitmentId, Posting posting) {
+        if (!commitments.containsKey(commitmentId)) {
+            return Optional.of(Rejection.of(ProblemCode.UNKNOWN_COMMITMENT,
+                    "no commitment " + commitmentId + " in unit " + posting.unit() + ", year " + posting.year()));
+        }
+        return Optional.empty();
+    }
+
     /** Income, reserves and surpluses of fiscal money come by APPROPRIATE, not by {@code type}. */
     static Optional<Rejection> checkNonFiscal(Fund fund, String type) {
         if (fund.isFiscal()) {
@@ -136,6 +154,15 @@ abstract class BudgetYearState {
 
     Collection<BudgetLine> lines() {
         return lines.values();
+    }
+
+    /** The commitment, or null. */
+    Commitment commitment(String commitmentId) {
+        return commitments.get(commitmentId);
+    }
+
+    Collection<Commitment> commitments() {
+        return commitments.values();
     }
 
     /** The payment if this object holds it (see {@link StoredPayments} for the others), or null. */
@@ -196,7 +223,13 @@ abstract class BudgetYearState {
     void on(PaymentMade event) {
         id = BudgetYearId.of(event.unit(), event.year());
         BudgetLine line = lines.get(event.lineId());
-        lines.put(line.id(), line.withPayment(event.amount()));
+        if (event.commitment() == null) {
+            lines.put(line.id(), line.withPayment(event.amount()));
+        } else {
+            // paid from what the commitment reserved: committed becomes paid, available stays as it was
+            lines.put(line.id(), line.withPayment(event.amount()).withCommitment(event.amount().negate()));
+            commitments.computeIfPresent(event.commitment(), (key, commitment) -> commitment.withPayment(event.amount()));
+        }
         turnover.add(event.amount());
         payments.put(event.transactionId(), Payment.of(event, line.id()));
         balances.add(event.fund(), event.subject(), event.amount().negate());
@@ -216,6 +249,33 @@ abstract class BudgetYearState {
             ThreePublicCategory.ofEconomic(event.economic())
                     .ifPresent(category -> threePublic.spend(category, event.amount().negate()));
         }
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentMade event) {
+        id = BudgetYearId.of(event.unit(), event.year());
+        lines.put(event.lineId(), lines.get(event.lineId()).withCommitment(event.amount()));
+        commitments.put(event.transactionId(), Commitment.made(event.transactionId(), event.lineId(),
+                event.effectiveDate(), event.amount(), event.contract(), event.payee(), event.schedule()));
+        turnover.add(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentReleased event) {
+        id = BudgetYearId.of(event.unit(), event.year());
+        lines.put(event.lineId(), lines.get(event.lineId()).withCommitment(event.amount().negate()));
+        commitments.computeIfPresent(event.commitment(), (key, commitment) -> commitment.withRelease(event.amount()));
+        turnover.add(event.amount());
+    }
+
+    /** The open rest of a commitment of the year before, on the line it was carried into (after BalancesCarriedIn). */
+    @EventSourcingHandler
+    void on(CommitmentCarriedOver event) {
+        id = BudgetYearId.of(event.unit(), event.year());
+        lines.put(event.lineId(), lines.get(event.lineId()).withCommitment(event.amount()));
+        commitments.put(event.commitment(), Commitment.made(event.commitment(), event.lineId(), event.effectiveDate(),
+                event.amount(), event.contract(), event.payee(), event.schedule()));
+        turnover.add(event.amount());
     }
 
     @EventSourcingHandler

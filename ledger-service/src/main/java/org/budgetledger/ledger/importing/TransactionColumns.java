@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The columns of a voucher file are the fields of a transaction, named as in its JSON
  * ({@link TransactionRequest}): a row is read as the JSON object of its non-empty cells, so it is validated
- * exactly as a POST of that object would be.
+ * exactly as a POST of that object would be. A COMMIT's {@code schedule}, a list in JSON, is one cell:
+ * {@code 2023-07-01:100.00;2023-12-01:200.00} (date and amount of each expected payment, separated by {@code ;}).
  */
 @Component
 class TransactionColumns {
@@ -28,6 +29,9 @@ class TransactionColumns {
     /** Every field of every type of transaction, in the order they are listed. */
     static final List<String> NAMES = TransactionRequests.fieldNames();
     private static final List<String> REQUIRED = List.of("id", "type");
+    private static final String SCHEDULE = "schedule";
+    private static final String SCHEDULE_EXPECTED = "must be date:amount of each scheduled payment, separated by ';' "
+            + "(2023-07-01:100.00;2023-12-01:200.00)";
 
     private final ObjectMapper json;
 
@@ -71,21 +75,54 @@ class TransactionColumns {
 
     /** The transaction a row holds, or why it holds none (a malformed {@code year}, a value outside the columns). */
     ImportRow row(Sheet.Row row, List<String> columns) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         for (int index = 0; index < row.cells().size(); index++) {
             String cell = row.cells().get(index);
             if (isEmpty(cell)) {
                 continue;
             }
             if (index >= columns.size()) {
-                return unreadable(row, fields.get("id"), new Rejection(ProblemCode.VALIDATION_FAILED,
+                return unreadable(row, (String) fields.get("id"), new Rejection(ProblemCode.VALIDATION_FAILED,
                         "a value in column " + (index + 1) + ", which has no name",
                         List.of(new FieldError("file", "value outside the named columns"))));
             }
             fields.put(columns.get(index), cell);
         }
+        String id = (String) fields.get("id");
+        if (fields.containsKey(SCHEDULE)) {
+            List<Map<String, String>> schedule = schedule((String) fields.get(SCHEDULE));
+            if (schedule == null) {
+                return unreadable(row, id, new Rejection(ProblemCode.VALIDATION_FAILED, SCHEDULE + ": " + SCHEDULE_EXPECTED,
+                        List.of(new FieldError(SCHEDULE, SCHEDULE_EXPECTED))));
+            }
+            fields.put(SCHEDULE, schedule);
+        }
         TransactionRequests.Decoded decoded = TransactionRequests.convert(json, fields);
-        return new ImportRow(row.number(), fields.get("id"), decoded);
+        return new ImportRow(row.number(), id, decoded);
+    }
+
+    /**
+     * A schedule cell as the JSON list it stands for, each {@code date:amount} an item {@code {date, amount}} (checked
+     * as a POST's are); null when a part is not two texts around a {@code :}. A trailing {@code ;} is allowed.
+     */
+    private static List<Map<String, String>> schedule(String cell) {
+        List<Map<String, String>> items = new ArrayList<>();
+        String[] parts = cell.split(";", -1);
+        for (int index = 0; index < parts.length; index++) {
+            String part = parts[index];
+            if (part.isEmpty() && index == parts.length - 1 && index > 0) {
+                continue;
+            }
+            int colon = part.indexOf(':');
+            if (colon <= 0 || colon == part.length() - 1) {
+                return null;
+            }
+            Map<String, String> item = new LinkedHashMap<>();
+            item.put("date", part.substring(0, colon));
+            item.put("amount", part.substring(colon + 1));
+            items.add(item);
+        }
+        return items;
     }
 
     private static ImportRow unreadable(Sheet.Row row, String id, Rejection rejection) {

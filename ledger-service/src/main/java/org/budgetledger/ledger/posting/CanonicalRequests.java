@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +34,11 @@ final class CanonicalRequests {
             Object value = value(component, request);
             if (value instanceof AmountText amount) {
                 value = Money.parseYuan(amount.text()).toYuanString();
+            }
+            if (value instanceof List<?> items) {
+                // a schedule (the only list of a request): its amounts normalized; an empty one is no schedule
+                value = items.isEmpty() ? null
+                        : items.stream().map(item -> ((ScheduledPaymentText) item).canonical()).toList();
             }
             if (value != null) {
                 fields.put(component.getName(), value);

@@ -4,6 +4,7 @@ import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
+import org.budgetledger.contracts.events.ScheduledPayment;
 import org.budgetledger.contracts.money.InvalidAmountException;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.contracts.api.Rejection;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +35,10 @@ final class FieldChecks {
     static final int MEMO_LENGTH_MAX = 500;
     static final int VOUCHER_LENGTH_MAX = 64;
     static final int NAME_LENGTH_MAX = 200;
+    /** A 合同号, as long as a 凭证号. */
+    static final int CONTRACT_LENGTH_MAX = 64;
+    /** A schedule of one payment a day is the most a year needs. */
+    static final int SCHEDULE_ITEMS_MAX = 366;
     static final int YEAR_MIN = 2000;
     static final int YEAR_MAX = 2100;
 
@@ -188,31 +194,113 @@ final class FieldChecks {
     }
 
     Money positiveAmount(AmountText amount) {
-        return amount(amount, Money::isPositive, "must be greater than 0");
+        return amount("amount", amount, Money::isPositive, "must be greater than 0", ProblemCode.INVALID_AMOUNT);
     }
 
     Money nonZeroAmount(AmountText amount) {
-        return amount(amount, money -> !money.isZero(), "must not be 0 (positive to add, negative to cut)");
+        return amount("amount", amount, money -> !money.isZero(), "must not be 0 (positive to add, negative to cut)",
+                ProblemCode.INVALID_AMOUNT);
     }
 
     Money amountAtLeastZero(AmountText amount) {
-        return amount(amount, money -> !money.isNegative(), "must not be negative");
+        return amount("amount", amount, money -> !money.isNegative(), "must not be negative", ProblemCode.INVALID_AMOUNT);
     }
 
-    private Money amount(AmountText amount, Predicate<Money> allowed, String rule) {
+    /**
+     * A COMMIT's schedule (SPEC §14), optional: each expected payment dated inside the budget year, above 0, and all
+     * of them adding up to the commitment's {@code amount}; a fault of the schedule is VALIDATION_FAILED (an amount
+     * that is no amount at all: INVALID_AMOUNT, as everywhere). Earliest first (the order of equal dates kept).
+     *
+     * @param year   the budget year, 0 when it is not valid (then the dates are not checked against it)
+     * @param amount the commitment's amount, null when it is not valid (then the sum is not checked)
+     */
+    List<ScheduledPayment> schedule(List<ScheduledPaymentText> items, int year, Money amount) {
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        if (items.size() > SCHEDULE_ITEMS_MAX) {
+            error("schedule", "at most " + SCHEDULE_ITEMS_MAX + " scheduled payments");
+            return List.of();
+        }
+        List<ScheduledPayment> schedule = new ArrayList<>();
+        boolean complete = true;
+        for (int index = 0; index < items.size(); index++) {
+            String field = "schedule[" + index + "]";
+            ScheduledPaymentText item = items.get(index);
+            if (item == null) {
+                error(field, "required: a scheduled payment {date, amount}");
+                complete = false;
+                continue;
+            }
+            LocalDate date = scheduledDate(field + ".date", item.date(), year);
+            Money scheduled = amount(field + ".amount", item.amount(), Money::isPositive, "must be greater than 0",
+                    ProblemCode.VALIDATION_FAILED);
+            if (date == null || scheduled == null) {
+                complete = false;
+            } else {
+                schedule.add(new ScheduledPayment(date, scheduled));
+            }
+        }
+        if (complete && amount != null) {
+            checkScheduleSum(schedule, amount);
+        }
+        schedule.sort(Comparator.comparing(ScheduledPayment::date));
+        return List.copyOf(schedule);
+    }
+
+    private void checkScheduleSum(List<ScheduledPayment> schedule, Money amount) {
+        long sumFen = 0;
+        for (ScheduledPayment payment : schedule) {
+            // 366 amounts of up to 10^17 分 could overflow a long; far beyond any amount they must add up to
+            if (payment.amount().fen() > amount.fen() - sumFen) {
+                error("schedule", "the scheduled payments add up to more than the amount, " + amount + " 元");
+                return;
+            }
+            sumFen += payment.amount().fen();
+        }
+        if (sumFen != amount.fen()) {
+            error("schedule", "the scheduled payments add up to " + Money.ofFen(sumFen) + " 元; they must add up to the amount, "
+                    + amount + " 元");
+        }
+    }
+
+    /** A date of a schedule: inside the budget year, else VALIDATION_FAILED (SPEC §14). */
+    private LocalDate scheduledDate(String field, String value, int year) {
+        if (value == null) {
+            error(field, "required");
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value);
+            if (year != 0 && date.getYear() != year) {
+                error(field, "must fall inside the budget year " + year);
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException malformed) {
+            error(field, "must be a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /**
+     * An amount: {@code rule} (with {@code ruleCode}) says what it must be beyond an amount; what is not an amount
+     * at all is INVALID_AMOUNT (SPEC §3).
+     */
+    private Money amount(String field, AmountText amount, Predicate<Money> allowed, String rule, ProblemCode ruleCode) {
         if (amount == null) {
-            error("amount", "required");
+            error(field, "required");
             return null;
         }
         try {
             Money money = Money.parseYuan(amount.text());
             if (!allowed.test(money)) {
-                error("amount", rule, ProblemCode.INVALID_AMOUNT);
+                error(field, rule, ruleCode);
                 return null;
             }
             return money;
         } catch (InvalidAmountException invalid) {
-            error("amount", invalid.getMessage(), ProblemCode.INVALID_AMOUNT);
+            error(field, invalid.getMessage(), ProblemCode.INVALID_AMOUNT);
             return null;
         }
     }

@@ -52,6 +52,13 @@ class TransactionApiDocs implements OpenApiCustomizer {
             + " the unit that paid, on a RECEIVE of fund SUPERIOR_SUBSIDY or AFFILIATE. Optional; on any other line or"
             + " fund 400 VALIDATION_FAILED, unregistered 400 UNKNOWN_UNIT. Its refunds carry the payment's counterparty";
 
+    private static final String COMMITMENT = "SPEC §14: the COMMIT (of the same line) the payment is made under; it must"
+            + " fit what is open of it (409 COMMITMENT_EXCEEDED), and it moves from the line's committed to its paid;"
+            + " unknown in this unit-year 422 UNKNOWN_COMMITMENT, of another line 422 COMMITMENT_MISMATCH."
+            + " On a RELEASE: the commitment released";
+    private static final String SCHEDULE = "SPEC §14: the expected payments, each {date (inside the year), amount (> 0)},"
+            + " adding up to amount; else 400 VALIDATION_FAILED. Optional; at most 366";
+
     private static final Map<String, String> EXAMPLES = examples();
 
     private final ObjectMapper json;
@@ -109,7 +116,8 @@ class TransactionApiDocs implements OpenApiCustomizer {
             schema.addProperty("type", ApiDescription.closedSet(null, List.of(name)));
             for (RecordComponent component : TransactionRequests.components(type)) {
                 schema.addProperty(component.getName(), component.getType() == Integer.class
-                        ? new IntegerSchema().format("int32") : new StringSchema());
+                        ? new IntegerSchema().format("int32")
+                        : component.getType() == List.class ? scheduleSchema() : new StringSchema());
             }
             schema.setRequired(List.of("type"));
             enumOf(schema, "fund", Fund.values());
@@ -119,6 +127,10 @@ class TransactionApiDocs implements OpenApiCustomizer {
             Schema<?> counterparty = schema.getProperties().get("counterparty");
             if (counterparty != null) {
                 counterparty.description(COUNTERPARTY);
+            }
+            Schema<?> commitment = schema.getProperties().get("commitment");
+            if (commitment != null) {
+                commitment.description(COMMITMENT);
             }
             schemas.put(type.getSimpleName(), schema);
             request.addOneOfItem(new Schema<>().$ref(SCHEMAS + type.getSimpleName()));
@@ -133,6 +145,15 @@ class TransactionApiDocs implements OpenApiCustomizer {
         if (property != null) {
             request.getProperties().put(field, ApiDescription.closedSet(property, Arrays.stream(values).map(Enum::name).toList()));
         }
+    }
+
+    /** A COMMIT's schedule: a list of {date, amount}. */
+    private static Schema<?> scheduleSchema() {
+        return new ArraySchema().items(new ObjectSchema()
+                        .addProperty("date", new StringSchema().format("date"))
+                        .addProperty("amount", new StringSchema().description("in 元, above 0"))
+                        .required(List.of("date", "amount")))
+                .maxItems(366).description(SCHEDULE);
     }
 
     private static Schema<?> batchSchema() {
@@ -179,6 +200,17 @@ class TransactionApiDocs implements OpenApiCustomizer {
                 + "\"fund\":\"BUSINESS\",\"subject\":\"2140199\",\"amount\":\"1000.00\"}");
         examples.put("SET_LIMIT", "{\"id\":\"l1\",\"type\":\"SET_LIMIT\"," + COMMON + "\"date\":\"2023-01-01\","
                 + "\"category\":\"RECEPTION\",\"amount\":\"30000.00\"}");
+        examples.put("COMMIT", "{\"id\":\"k1\",\"type\":\"COMMIT\"," + COMMON + "\"date\":\"2023-03-01\",\"line\":\"a1\","
+                + "\"amount\":\"300000.00\",\"contract\":\"HT-2023-017\",\"payee\":\"某软件公司\",\"schedule\":["
+                + "{\"date\":\"2023-04-30\",\"amount\":\"100000.00\"},{\"date\":\"2023-09-30\",\"amount\":\"100000.00\"},"
+                + "{\"date\":\"2023-12-20\",\"amount\":\"100000.00\"}]}");
+        examples.put("PAY under a commitment", "{\"id\":\"p3\",\"type\":\"PAY\"," + COMMON + "\"date\":\"2023-04-28\","
+                + "\"line\":\"a1\",\"economic\":\"30227\",\"amount\":\"100000.00\",\"payee\":\"某软件公司\","
+                + "\"commitment\":\"k1\"}");
+        examples.put("RELEASE", "{\"id\":\"k1-r\",\"type\":\"RELEASE\"," + COMMON + "\"date\":\"2023-11-15\","
+                + "\"commitment\":\"k1\",\"amount\":\"50000.00\",\"memo\":\"合同变更，减少最后一期\"}");
+        examples.put("RELEASE of all that is open", "{\"id\":\"k1-end\",\"type\":\"RELEASE\"," + COMMON
+                + "\"date\":\"2023-12-31\",\"commitment\":\"k1\"}");
         examples.put("CARRY_OVER", "{\"id\":\"c2023\",\"type\":\"CARRY_OVER\"," + COMMON.substring(0, COMMON.length() - 1) + "}");
         return examples;
     }

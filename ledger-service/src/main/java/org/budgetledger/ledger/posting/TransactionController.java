@@ -41,7 +41,9 @@ class TransactionController {
             One transaction of any type of SPEC §4, decided at once: accepted and stored, or rejected and nothing \
             stored. The id is the idempotency key: the same id with the same body again answers 200 and stores \
             nothing; with another body, 409 `IDEMPOTENCY_CONFLICT`. Amounts are strings in 元. A `PAY` or `RECEIVE` \
-            between units of the ledger names the other unit in `counterparty` (SPEC §13).""")
+            between units of the ledger names the other unit in `counterparty` (SPEC §13). `COMMIT` reserves money of \
+            a line for a contract, `RELEASE` gives it back, and a `PAY` under a commitment names it in `commitment` \
+            (SPEC §14).""")
     @ApiResponse(responseCode = "201", description = "Accepted and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PostingResult.class)))
     @ApiResponse(responseCode = "200", description = "Accepted before with the same body: nothing new is stored",
@@ -50,9 +52,11 @@ class TransactionController {
             + "`UNKNOWN_UNIT`, `UNKNOWN_SUBJECT`, `UNKNOWN_ECONOMIC`, `MALFORMED_REQUEST`")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN of the unit (CARRY_OVER: ADMIN)")
     @ApiResponse(responseCode = "409", description = "`IDEMPOTENCY_CONFLICT`, `INSUFFICIENT_BALANCE`, "
-            + "`THREE_PUBLIC_LIMIT_EXCEEDED`, `LIMIT_BELOW_SPENDING`, `YEAR_CLOSED`, `OPENING_CONFLICT`, `REFUND_EXCEEDS_PAYMENT`")
+            + "`THREE_PUBLIC_LIMIT_EXCEEDED`, `LIMIT_BELOW_SPENDING`, `YEAR_CLOSED`, `OPENING_CONFLICT`, `REFUND_EXCEEDS_PAYMENT`, "
+            + "`COMMITMENT_EXCEEDED`")
     @ApiResponse(responseCode = "422", description = "`UNKNOWN_LINE`, `UNKNOWN_PAYMENT`, `LINE_NOT_ADJUSTABLE`, "
-            + "`INVALID_FUND`, `ECONOMIC_MISMATCH`, `DATE_BEFORE_LINE`, `DATE_BEFORE_PAYMENT`")
+            + "`INVALID_FUND`, `ECONOMIC_MISMATCH`, `DATE_BEFORE_LINE`, `DATE_BEFORE_PAYMENT`, `UNKNOWN_COMMITMENT`, "
+            + "`COMMITMENT_MISMATCH`, `DATE_BEFORE_COMMITMENT`, `AMOUNT_LIMIT_EXCEEDED`")
     @PostMapping(path = "/api/v1/transactions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> post(@RequestBody TransactionRequest request) {

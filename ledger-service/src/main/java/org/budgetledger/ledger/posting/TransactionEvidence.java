@@ -5,20 +5,27 @@ import org.budgetledger.contracts.events.BalancesCarriedIn;
 import org.budgetledger.contracts.events.BudgetAdjusted;
 import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.BudgetTransferred;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.CommitmentMade;
+import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.IncomeReceived;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.events.PaymentRefunded;
 import org.budgetledger.contracts.events.ReserveUsed;
+import org.budgetledger.contracts.events.ScheduledPayment;
 import org.budgetledger.contracts.events.SurplusDistributed;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.money.InvalidAmountException;
 import org.budgetledger.contracts.money.Money;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +58,42 @@ final class TransactionEvidence {
         }
     }
 
+    /** An amount the ledger filled in when the request left it out (a RELEASE of all that is open): compared only when sent. */
+    private record FilledIn(Money amount) {
+    }
+
+    /** A schedule (SPEC §14) as {@code date:amount;…}, earliest first, compared as such (null: none). */
+    private record ScheduleText(String text) {
+
+        static ScheduleText of(List<ScheduledPayment> schedule) {
+            return new ScheduleText(schedule.isEmpty() ? null : String.join(";", schedule.stream()
+                    .map(payment -> payment.date() + ":" + payment.amount()).toList()));
+        }
+
+        /** A request's schedule, as the ledger orders it (by date, equal dates as sent). */
+        static ScheduleText of(JsonNode items) {
+            if (items == null || !items.isArray()) {
+                return new ScheduleText(items == null || items.isNull() ? null : items.toString());
+            }
+            List<ScheduledPayment> schedule = new ArrayList<>();
+            for (JsonNode item : items) {
+                try {
+                    schedule.add(new ScheduledPayment(java.time.LocalDate.parse(item.path("date").asText()),
+                            Money.parseYuan(item.path("amount").asText())));
+                } catch (RuntimeException unreadable) {
+                    return new ScheduleText(items.toString());
+                }
+            }
+            schedule.sort(Comparator.comparing(ScheduledPayment::date));
+            return of(schedule);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private TransactionEvidence() {
     }
 
@@ -68,7 +111,7 @@ final class TransactionEvidence {
         }
         if (event instanceof PaymentMade e) {
             return dated(PayRequest.class, e, null, "line", e.lineId(), "economic", e.economic(), "amount", e.amount(),
-                    "payee", e.payee(), "method", e.method(), "counterparty", e.counterparty());
+                    "payee", e.payee(), "method", e.method(), "counterparty", e.counterparty(), "commitment", e.commitment());
         }
         if (event instanceof PaymentRefunded e) {
             return dated(RefundRequest.class, e, null, "payment", e.paymentId(), "amount", e.amount());
@@ -90,6 +133,16 @@ final class TransactionEvidence {
         }
         if (event instanceof ThreePublicLimitSet e) {
             return dated(SetLimitRequest.class, e, null, "category", e.category(), "amount", e.amount());
+        }
+        if (event instanceof CommitmentMade e) {
+            return dated(CommitRequest.class, e, null, "line", e.lineId(), "amount", e.amount(), "contract", e.contract(),
+                    "payee", e.payee(), "schedule", ScheduleText.of(e.schedule()));
+        }
+        if (event instanceof CommitmentReleased e) {
+            return dated(ReleaseRequest.class, e, null, "commitment", e.commitment(), "amount", new FilledIn(e.amount()));
+        }
+        if (event instanceof CommitmentCarriedOver e) {
+            return new Said(CarryOverRequest.class, e.fromYear(), null, false, Map.of());
         }
         if (event instanceof YearClosed e) {
             return new Said(CarryOverRequest.class, e.year(), null, false, Map.of());
@@ -127,8 +180,18 @@ final class TransactionEvidence {
         }
         compared.put("request.memo", new Object[]{text(request.get("memo")), event.memo()});
         compared.put("request.voucher", new Object[]{text(request.get("voucher")), event.voucher()});
-        said.fields().forEach((field, value) -> compared.put("request." + field,
-                new Object[]{value instanceof Money ? amount(request.get(field)) : text(request.get(field)), value}));
+        said.fields().forEach((field, value) -> {
+            if (value instanceof FilledIn filled) {
+                if (text(request.get(field)) != null) {
+                    compared.put("request." + field, new Object[]{amount(request.get(field)), filled.amount()});
+                }
+            } else if (value instanceof ScheduleText schedule) {
+                compared.put("request." + field, new Object[]{ScheduleText.of(request.get(field)).text(), schedule.text()});
+            } else {
+                compared.put("request." + field,
+                        new Object[]{value instanceof Money ? amount(request.get(field)) : text(request.get(field)), value});
+            }
+        });
         for (Map.Entry<String, Object[]> entry : compared.entrySet()) {
             Object recorded = entry.getValue()[0];
             Object evidence = entry.getValue()[1];

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,8 +43,8 @@ public final class TransactionRequests {
     private static final Map<Class<?>, String> NAMES = names();
     /** In the order the types are declared. */
     private static final Map<Class<?>, Layout> LAYOUTS = layouts();
-    /** Every field of every type, with the Java type it binds to, in the order fields are listed. */
-    private static final Map<String, Class<?>> FIELDS = fields();
+    /** Every field of every type, with the Java type it binds to (a schedule: a list of its items), in the order fields are listed. */
+    private static final Map<String, Type> FIELDS = fields();
 
     /** A type's record: its components (in order, with their names) and its canonical constructor. */
     private record Layout(List<RecordComponent> components, List<String> names,
@@ -173,20 +174,20 @@ public final class TransactionRequests {
     }
 
     /** The fields in the order {@link TransactionRequest} lists them, then those of types added since, as declared. */
-    private static Map<String, Class<?>> fields() {
-        Map<String, Class<?>> declared = new LinkedHashMap<>();
+    private static Map<String, Type> fields() {
+        Map<String, Type> declared = new LinkedHashMap<>();
         declared.put("type", String.class);
         for (Layout layout : LAYOUTS.values()) {
             for (RecordComponent component : layout.components()) {
-                Class<?> earlier = declared.putIfAbsent(component.getName(), component.getType());
-                if (earlier != null && earlier != component.getType()) {
+                Type earlier = declared.putIfAbsent(component.getName(), component.getGenericType());
+                if (earlier != null && !earlier.equals(component.getGenericType())) {
                     // a field is read before its type is known: it must mean the same in every type
-                    throw new IllegalStateException("the field " + component.getName() + " is a " + earlier.getSimpleName()
-                            + " in one request record and a " + component.getType().getSimpleName() + " in another");
+                    throw new IllegalStateException("the field " + component.getName() + " is a " + earlier.getTypeName()
+                            + " in one request record and a " + component.getGenericType().getTypeName() + " in another");
                 }
             }
         }
-        Map<String, Class<?>> fields = new LinkedHashMap<>();
+        Map<String, Type> fields = new LinkedHashMap<>();
         Stream.concat(Arrays.stream(TransactionRequest.class.getAnnotation(JsonPropertyOrder.class).value()),
                         declared.keySet().stream())
                 .filter(declared::containsKey).forEach(name -> fields.putIfAbsent(name, declared.get(name)));
@@ -207,7 +208,7 @@ public final class TransactionRequests {
 
         @Override
         public void resolve(DeserializationContext context) throws JsonMappingException {
-            for (Map.Entry<String, Class<?>> field : FIELDS.entrySet()) {
+            for (Map.Entry<String, Type> field : FIELDS.entrySet()) {
                 readers.put(field.getKey(), context.findRootValueDeserializer(context.constructType(field.getValue())));
             }
         }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public sealed interface TypedRequest extends TransactionRequest permits AppropriateRequest, AdjustRequest,
         TransferRequest, PayRequest, RefundRequest, ReceiveRequest, OpeningBalanceRequest, UseReserveRequest,
-        DistributeSurplusRequest, SetLimitRequest, CarryOverRequest {
+        DistributeSurplusRequest, SetLimitRequest, CarryOverRequest, CommitRequest, ReleaseRequest {
 
     /**
      * The command for a posting whose common fields were checked; the faults of this type's own fields go to

@@ -24,7 +24,8 @@ class TransactionColumnsTest {
         assertThat(refused.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
         assertThat(refused.getMessage()).isEqualTo("the header (row 1) must name fields of a transaction (id, type, unit, "
                 + "year, date, memo, voucher, fund, subject, kind, project, economic, amount, line, from, to, reason, "
-                + "payment, payee, method, category, counterparty), id and type among them: colour: unknown column; file: column 4 "
+                + "payment, payee, method, category, counterparty, commitment, contract, schedule), id and type among them: colour: "
+                + "unknown column; file: column 4 "
                 + "has no name; amount: repeated column; type: column required");
         assertThat(refused.errors()).containsExactly(new FieldError("colour", "unknown column"),
                 new FieldError("file", "column 4 has no name"), new FieldError("amount", "repeated column"),

@@ -139,6 +139,33 @@ class TransactionImportTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void commitments_with_their_schedule_in_one_cell_payments_under_them_and_releases_are_imported() {
+        String csv = header("id,type,unit,year,date,fund,subject,kind,line,economic,amount,contract,payee,schedule,commitment")
+                + "a1,APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,,,1000.00,,,,\n"
+                + "k1,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,300.00,HT-01,某公司,2023-12-01:200.00;2023-07-01:100,\n"
+                + "p1,PAY," + unit + ",2023,2023-07-01,,,,a1,30201,120.00,,某公司,,k1\n"
+                + "r1,RELEASE," + unit + ",2023,2023-08-01,,,,,,50.00,,,,k1\n"
+                + "k2,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,300.00,,,2023-07-01:100.00;2023-12-01:100.00,\n"
+                + "k3,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,300.00,,,2023-07-01 100.00,\n"
+                + "k4,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,300.00,,,2023-07-01:100.00;2024-01-01:200.00,\n";
+
+        JsonNode job = finished(CLERK, upload(CLERK, "vouchers.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=valid"));
+
+        assertThat(job.path("created").asInt()).isEqualTo(4);
+        assertThat(job.path("problems").findValuesAsText("detail")).containsExactly(
+                "schedule: the scheduled payments add up to 200.00 元; they must add up to the amount, 300.00 元",
+                "schedule: must be date:amount of each scheduled payment, separated by ';' (2023-07-01:100.00;2023-12-01:200.00)",
+                "schedule[1].date: must fall inside the budget year 2023");
+        assertThat(job.path("problems").findValuesAsText("code")).containsOnly("VALIDATION_FAILED");
+        JsonNode commitment = api().get("/api/v1/commitments/k1?unit=" + unit).body();
+        assertThat(List.of(commitment.path("paid").asText(), commitment.path("released").asText(),
+                commitment.path("open").asText(), commitment.path("contract").asText()))
+                .containsExactly("120.00", "50.00", "130.00", "HT-01");
+        assertThat(commitment.path("schedule").findValuesAsText("amount")).containsExactly("130.00");
+        assertThat(api().get("/api/v1/budget-lines/a1?unit=" + unit).body().path("committed").asText()).isEqualTo("130.00");
+    }
+
+    @Test
     void an_xlsx_file_is_imported_with_exact_amounts_and_iso_dates() throws IOException {
         byte[] workbook = workbook(List.of(
                 List.of("id", "type", "unit", "year", "date", "fund", "subject", "kind", "amount", "line", "economic"),

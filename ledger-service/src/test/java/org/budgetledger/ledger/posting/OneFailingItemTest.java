@@ -120,7 +120,7 @@ class OneFailingItemTest extends LedgerIntegrationTest {
     }
 
     private static TransactionRequest payment(String id, String unit) {
-        return new PayRequest(id, unit, 2023, "2023-06-10", null, null, "a", "30201", new AmountText("1.00"), null, null, null);
+        return new PayRequest(id, unit, 2023, "2023-06-10", null, null, "a", "30201", new AmountText("1.00"), null, null, null, null);
     }
 
 }

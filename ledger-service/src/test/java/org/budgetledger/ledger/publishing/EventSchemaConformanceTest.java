@@ -59,6 +59,13 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
                 Tx.of("USE_RESERVE", "u1" + unit, unit, 2023, "2023-05-01", "fund", "OTHER", "subject", "2140199", "amount", "8.29"),
                 Tx.of("DISTRIBUTE_SURPLUS", "d1" + unit, unit, 2023, "2023-12-01", "fund", "OTHER", "subject", "2140199", "amount", "1.00"),
                 Tx.of("SET_LIMIT", "l1" + unit, unit, 2023, "2023-01-01", "category", "RECEPTION", "amount", "3.00"),
+                // SPEC §14: a commitment with its schedule, a payment under it, a release; what is open is carried over
+                Tx.of("COMMIT", "k1" + unit, unit, 2023, "2023-04-01", "line", "a1" + unit, "amount", "300.00",
+                        "contract", "HT-001", "payee", "某公司", "schedule", List.of(Map.of("date", "2023-05-01", "amount", "100.00"),
+                                Map.of("date", "2023-11-01", "amount", "200.00"))),
+                Tx.of("PAY", "p2" + unit, unit, 2023, "2023-05-01", "line", "a1" + unit, "economic", "30201", "amount", "100.00",
+                        "commitment", "k1" + unit),
+                Tx.of("RELEASE", "k1r" + unit, unit, 2023, "2023-06-01", "commitment", "k1" + unit, "amount", "50.00"),
                 Tx.of("CARRY_OVER", "c1" + unit, unit, 2023, null));
         for (Map<String, Object> transaction : history) {
             assertThat(api.post("/api/v1/transactions", transaction).status()).as(transaction.toString()).isEqualTo(201);
@@ -68,7 +75,7 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
                 () -> TopicReader.readAll(infrastructure.bootstrapServers(), "budget-ledger.events").stream()
                         .filter(record -> record.key().startsWith(unit + ":") || record.key().equals(unit)
                                 || (record.key().equals("catalog:SUBJECTS") && codeOf(record).equals(subject))).toList(),
-                list -> list.size() == 16);
+                list -> list.size() == 20);
 
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode value = JSON.readTree(record.value());
@@ -83,6 +90,14 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
             }
         }).collect(Collectors.toSet());
         assertThat(types).containsExactlyInAnyOrderElementsOf(EventTypes.names());
+        assertThat(records.stream().map(record -> {
+            try {
+                return JSON.readTree(record.value());
+            } catch (IOException unreadable) {
+                throw new IllegalStateException(unreadable);
+            }
+        }).filter(value -> value.path("type").asText().equals("PaymentMade")).map(value -> value.path("commitment").asText(null)))
+                .as("a payment under a commitment names it; one under none has no such field").containsExactlyInAnyOrder(null, "k1" + unit);
         // and the schemas do reject: a payment without its fields is not a PaymentMade
         assertThat(schema("PaymentMade").validate(JSON.readTree("{\"type\":\"PaymentMade\",\"amount\":1.5}"))).isNotEmpty();
     }

@@ -9,6 +9,9 @@ import org.budgetledger.contracts.events.BudgetAppropriated;
 import org.budgetledger.contracts.events.BudgetTransferred;
 import org.budgetledger.contracts.events.CarriedBalance;
 import org.budgetledger.contracts.events.CarriedLine;
+import org.budgetledger.contracts.events.CommitmentCarriedOver;
+import org.budgetledger.contracts.events.CommitmentMade;
+import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.IncomeReceived;
 import org.budgetledger.contracts.events.LedgerEvent;
@@ -69,8 +72,13 @@ public final class FactsOfEvent {
             adjustment(new Line(transferred.fund(), transferred.toSubject(), transferred.toKind(),
                     transferred.toProject(), transferred.toLineId(), LineOrigin.APPROPRIATION), transferred.amount().fen());
         } else if (event instanceof PaymentMade payment) {
-            add(Measure.EXPENDITURE, new Line(payment.fund(), payment.subject(), payment.kind(), payment.project(),
-                    payment.lineId(), payment.origin()), payment.economic(), payment.amount().fen(), payment.counterparty());
+            Line line = new Line(payment.fund(), payment.subject(), payment.kind(), payment.project(), payment.lineId(),
+                    payment.origin());
+            add(Measure.EXPENDITURE, line, payment.economic(), payment.amount().fen(), payment.counterparty());
+            if (payment.commitment() != null) {
+                // paid under a commitment: the amount leaves the committed money of the line as it becomes paid
+                add(Measure.COMMITTED, line, null, -payment.amount().fen());
+            }
         } else if (event instanceof PaymentRefunded refund) {
             add(Measure.EXPENDITURE, new Line(refund.fund(), refund.subject(), refund.kind(), refund.project(),
                     refund.lineId(), refund.origin()), refund.economic(), -refund.amount().fen(), refund.counterparty());
@@ -100,6 +108,16 @@ public final class FactsOfEvent {
             for (CarriedBalance balance : carried.balances()) {
                 add(Measure.OPENING, Line.none(balance.fund(), balance.subject()), null, balance.amount().fen());
             }
+        } else if (event instanceof CommitmentMade made) {
+            add(Measure.COMMITTED, new Line(made.fund(), made.subject(), made.kind(), made.project(), made.lineId(),
+                    made.origin()), null, made.amount().fen());
+        } else if (event instanceof CommitmentReleased released) {
+            add(Measure.COMMITTED, new Line(released.fund(), released.subject(), released.kind(), released.project(),
+                    released.lineId(), released.origin()), null, -released.amount().fen());
+        } else if (event instanceof CommitmentCarriedOver carried) {
+            // the closed year keeps the commitment as it stood on 31 December (SPEC §14); it opens again here
+            add(Measure.COMMITTED, new Line(carried.fund(), carried.subject(), carried.kind(), carried.project(),
+                    carried.lineId(), LineOrigin.CARRY_OVER), null, carried.amount().fen());
         } else if (!(event instanceof ThreePublicLimitSet || event instanceof YearClosed)) {
             throw new IllegalArgumentException("no facts defined for " + event.eventName());
         }

@@ -15,6 +15,16 @@ import java.util.Collection;
 public record InternalFlow(String unit, String counterparty, Measure measure, Fund fund, Kind kind, long fen) {
 
     /**
+     * {@link #isInternal} as a condition of SQL over a row {@code f} of the table {@code fact}, the department's units
+     * being the array parameter {@code :{unitsParameter}}; never null.
+     */
+    public static String sqlCondition(String unitsParameter) {
+        return "coalesce(f.counterparty IS NOT NULL AND f.counterparty = ANY (:" + unitsParameter + ")"
+                + " AND (f.measure = 'EXPENDITURE' AND f.kind IN ('SUBSIDY_AFFILIATE', 'REMIT_SUPERIOR')"
+                + " OR f.measure = 'INCOME' AND f.fund IN ('SUPERIOR_SUBSIDY', 'AFFILIATE')), false)";
+    }
+
+    /**
      * Whether a fact is one side of a flow inside the department: a payment (or its refund) of kind
      * SUBSIDY_AFFILIATE or REMIT_SUPERIOR, or a receipt of fund SUPERIOR_SUBSIDY or AFFILIATE, whose counterparty
      * is a unit of the department. {@code FactQueries} asks the same of the database.

@@ -26,4 +26,16 @@ class ReadModelConfiguration {
     FactQueries factQueries(JdbcClient jdbc, TransactionTemplate transactions) {
         return new FactQueries(jdbc, ProjectionSchema.NAME, transactions);
     }
+
+    @Bean
+    @DependsOn("projectionFlyway")
+    CellFacts cellFacts(JdbcClient jdbc) {
+        return new CellFacts(jdbc, ProjectionSchema.NAME);
+    }
+
+    @Bean
+    @DependsOn("projectionFlyway")
+    MonitoringQueries monitoringQueries(JdbcClient jdbc) {
+        return new MonitoringQueries(jdbc, ProjectionSchema.NAME);
+    }
 }

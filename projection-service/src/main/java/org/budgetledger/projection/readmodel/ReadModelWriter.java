@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * insert tells which are new), then the facts of the new ones, then their day sums, added up per day and
  * dimension first so that each sum is written once per delivery. Then the checkpoints of
  * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}); units and catalog codes
- * (registry events) are kept in their tables, in the same transaction ({@link RegistryRows}). A replay's
- * scratch model writes only the day sums and limits ({@link #daySumsOnly}).
+ * (registry events) are kept in their tables, in the same transaction ({@link RegistryRows}), and so are the
+ * movements of commitments ({@link CommitmentRows}). A replay's scratch model writes only the day sums and limits
+ * ({@link #daySumsOnly}).
  */
 public class ReadModelWriter {
 
@@ -118,8 +119,10 @@ public class ReadModelWriter {
             rows.add(delivered);
         }
         insertFacts(rows.facts);
+        insertTransactions(rows.transactions);
         insertDaySums(rows.daySums);
         insertLimits(rows.limits);
+        rows.commitments.write(jdbc, schema);
         if (checkpoints != null) {
             checkpoints.afterApplying(rows.arrived.values());
         }
@@ -134,10 +137,17 @@ public class ReadModelWriter {
         final ColumnArrays facts = new ColumnArrays("bigint", "int", "varchar", "int", "date", "timestamptz", "varchar",
                 "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar");
         final ColumnArrays limits = new ColumnArrays("bigint", "varchar", "int", "varchar", "date", "timestamptz", "bigint");
+        /** What a drill-down shows of the transaction behind the facts (not in a scratch model, which keeps no facts). */
+        final ColumnArrays transactions = new ColumnArrays("bigint", "text", "varchar", "text", "text", "text");
         final Map<DayKey, Long> daySums = new TreeMap<>();
         final Map<String, FactCheckpoints.Arrived> arrived = new TreeMap<>();
         /** Units and catalog codes (SPEC §12), kept in a replay's scratch model too: they name its reports. */
         final RegistryRows registry = new RegistryRows();
+        /**
+         * Commitments (SPEC §14), with the facts only: a replay compares the tables, whose committed amounts are
+         * facts (measure COMMITTED) and so in its day sums.
+         */
+        final CommitmentRows commitments = new CommitmentRows();
 
         DeliveryRows(boolean keepsFacts) {
             this.keepsFacts = keepsFacts;
@@ -150,7 +160,13 @@ public class ReadModelWriter {
                 registry.add(envelope, registryEvent);
                 return;
             }
-            for (Fact fact : FactsOfEvent.of(envelope, event)) {
+            List<Fact> ofEvent = FactsOfEvent.of(envelope, event);
+            if (keepsFacts && event instanceof LedgerEvent ledgerEvent
+                    && (!ofEvent.isEmpty() || event instanceof ThreePublicLimitSet)) {
+                transactions.add(envelope.sequence(), ledgerEvent.transactionId(), TransactionTypes.of(ledgerEvent),
+                        ledgerEvent.principal(), ledgerEvent.memo(), ledgerEvent.voucher());
+            }
+            for (Fact fact : ofEvent) {
                 daySums.merge(DayKey.of(fact), fact.amountFen(), Math::addExact);
                 if (keepsFacts) {
                     facts.add(fact.sequence(), fact.part(), fact.unit(), fact.year(), fact.effectiveDate().toString(),
@@ -161,6 +177,9 @@ public class ReadModelWriter {
                     arrived.merge(fact.unit() + ":" + fact.year(), new FactCheckpoints.Arrived(fact.unit(), fact.year(), 1,
                             fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
                 }
+            }
+            if (keepsFacts) {
+                CommitmentMovement.of(envelope, event).ifPresent(commitments::add);
             }
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
@@ -176,6 +195,14 @@ public class ReadModelWriter {
                     INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure,
                         fund, subject, kind, economic, project, line_id, origin, amount_fen, counterparty)
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts.arrays());
+        }
+    }
+
+    private void insertTransactions(ColumnArrays transactions) {
+        if (!transactions.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO %s.fact_transaction (sequence, transaction_id, type, principal, memo, voucher)
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?)""".formatted(schema), transactions.arrays());
         }
     }
 

@@ -9,9 +9,16 @@ import java.util.List;
  * header cells (rows and columns relative to the table). Each table lays out its own rows; the XLSX and HTML
  * renderings both draw this one layout, so the screen and the download cannot disagree.
  *
- * <p>Cells are {@link BigDecimal} for amounts, {@link String} for everything else.
+ * <p>Cells are {@link Amount} for amounts, {@link String} for everything else.
  */
 public final class FormLayout {
+
+    /**
+     * An amount as the form prints it, with the cell it shows (its row as {@link ReportTable#address} names it and its
+     * column), so that a drill-down can be opened from it; no cell for a rate, which is no sum of transactions.
+     */
+    public record Amount(BigDecimal value, String row, String column) {
+    }
 
     private final OfficialForm form;
     private final int headerRows;

@@ -32,9 +32,13 @@ public record Report(ReportTable table, String unit, int year, LocalDate asOf, I
         return column.text(row, scale);
     }
 
-    /** The cell as a form prints it: the number the API prints, or "" for an empty cell. */
+    /** The cell as a form prints it: the number the API prints, with its cell ({@link FormLayout.Amount}), or "" for an empty cell. */
     public Object number(ReportRow row, Column column) {
         String text = text(row, column);
-        return text == null || text.isEmpty() ? "" : new BigDecimal(text);
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return new FormLayout.Amount(new BigDecimal(text), column.part() == null ? table.address(row) : null,
+                column.part() == null ? column.key() : null);
     }
 }

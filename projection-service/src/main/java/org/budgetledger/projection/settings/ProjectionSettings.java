@@ -2,6 +2,7 @@ package org.budgetledger.projection.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 
 /**
@@ -12,9 +13,10 @@ import java.time.ZoneId;
  *
  * @param projection {@code budgetledger.projection.*}
  * @param reports    {@code budgetledger.reports.*}
+ * @param monitoring {@code budgetledger.monitoring.*}
  */
 @ConfigurationProperties("budgetledger")
-public record ProjectionSettings(Projection projection, Reports reports) {
+public record ProjectionSettings(Projection projection, Reports reports, Monitoring monitoring) {
 
     /**
      * @param groupId         the projection's Kafka consumer group
@@ -26,5 +28,16 @@ public record ProjectionSettings(Projection projection, Reports reports) {
 
     /** @param zone the time zone of "today" in the reports (the default {@code as-of} date) */
     public record Reports(ZoneId zone) {
+    }
+
+    /**
+     * Execution monitoring's alerts (SPEC §14, {@code GET …/alerts}).
+     *
+     * @param lagPoints       BEHIND_SCHEDULE when a line's or project's rate is more than this many percentage points
+     *                        below 序时进度
+     * @param forecastPercent YEAR_END_FORECAST when paid plus scheduled by 31 December is below this percent of the
+     *                        full-year budget
+     */
+    public record Monitoring(BigDecimal lagPoints, BigDecimal forecastPercent) {
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,15 +23,18 @@ class ProjectionSettingsTest {
 
         assertThat(settings.projection()).isEqualTo(new ProjectionSettings.Projection("budget-ledger-projection", 250));
         assertThat(settings.reports()).isEqualTo(new ProjectionSettings.Reports(ZoneId.of("Asia/Shanghai")));
+        assertThat(settings.monitoring()).isEqualTo(new ProjectionSettings.Monitoring(new BigDecimal("15"), new BigDecimal("90")));
     }
 
     @Test
     void each_setting_is_read_under_its_documented_name() throws IOException {
         ProjectionSettings settings = bind(Map.of("budgetledger.projection.group-id", "other-group",
-                "budgetledger.projection.checkpoint-facts", "12", "budgetledger.reports.zone", "UTC"));
+                "budgetledger.projection.checkpoint-facts", "12", "budgetledger.reports.zone", "UTC",
+                "budgetledger.monitoring.lag-points", "20", "budgetledger.monitoring.forecast-percent", "87.5"));
 
         assertThat(settings.projection()).isEqualTo(new ProjectionSettings.Projection("other-group", 12));
         assertThat(settings.reports()).isEqualTo(new ProjectionSettings.Reports(ZoneId.of("UTC")));
+        assertThat(settings.monitoring()).isEqualTo(new ProjectionSettings.Monitoring(new BigDecimal("20"), new BigDecimal("87.5")));
     }
 
     /** The projection's defaults file, with {@code given} on top, as the application reads them. */

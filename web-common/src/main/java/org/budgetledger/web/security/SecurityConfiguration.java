@@ -75,7 +75,8 @@ public class SecurityConfiguration {
                                 "/api/v1/transactions:import").hasAnyRole("CLERK", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/**").hasAnyRole("CLERK", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/transactions/**", "/api/v1/budget-lines",
-                                "/api/v1/budget-lines/**").hasAnyRole("CLERK", "AUDITOR", "ADMIN")
+                                "/api/v1/budget-lines/**", "/api/v1/commitments", "/api/v1/commitments/**")
+                        .hasAnyRole("CLERK", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"));

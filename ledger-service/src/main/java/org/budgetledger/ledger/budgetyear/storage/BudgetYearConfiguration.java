@@ -60,7 +60,7 @@ class BudgetYearConfiguration {
      * against 78 ms with none. Fewer events between snapshots cost more snapshots, each a few KB written
      * on the snapshot thread; every event is read once more by that thread anyway.
      *
-     * <p>A snapshot holds the lines, balances, 三公 limits and spending and what was refunded of each refunded
+     * <p>A snapshot holds the lines, commitments (a few hundred bytes each), balances, 三公 limits and spending and what was refunded of each refunded
      * payment: a few KB for a hundred lines (about 250 bytes a line, 30 a refunded payment). Not the payments, which a busy unit-year has a million of: as JSON they are about
      * 114 MB, which Jackson read back in 1.8–2.0 s on the benchmark machine, and even a hand-written binary
      * form (45 MB) took 0.46–0.92 s to decode, before PostgreSQL had sent it: over the 500 ms a first

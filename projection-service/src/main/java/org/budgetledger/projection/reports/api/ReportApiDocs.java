@@ -17,7 +17,10 @@ import org.budgetledger.projection.reports.Scale;
 import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
-import org.budgetledger.projection.reports.execution.BudgetExecution;
+import org.budgetledger.projection.reports.monitoring.ExecutionAlerts;
+import org.budgetledger.projection.reports.monitoring.ExecutionProgress;
+import org.budgetledger.projection.reports.monitoring.MonitoringInputs;
+import org.budgetledger.projection.reports.monitoring.Thresholds;
 import org.budgetledger.projection.reports.export.FormHtml;
 import org.budgetledger.projection.reports.export.ReportCsv;
 import org.budgetledger.projection.reports.export.ReportJson;
@@ -25,6 +28,7 @@ import org.budgetledger.web.operations.ApiDescription;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -68,9 +72,14 @@ class ReportApiDocs implements OpenApiCustomizer {
             Map.entry("from", "the first month (yyyy-MM) of the year; default January"),
             Map.entry("to", "the last month (yyyy-MM) of the year; default December"),
             Map.entry("step", "month: a point at each month end (the only step)"),
+            Map.entry("project", "one project, as the execution report names it ({unit}/{project} at department scope); "
+                    + "default: the whole unit (or department)"),
             Map.entry("scope", "department (default): the unit and its descendants as of asOf, known at knownAt, "
                     + "consolidated, the flows between them left out (部门汇总); unit: the unit alone (本级). For a unit "
                     + "without descendants both are the same report"));
+
+    /** The defaults of budgetledger.monitoring.* (README). */
+    private static final Thresholds EXAMPLE_THRESHOLDS = new Thresholds(BigDecimal.valueOf(15), BigDecimal.valueOf(90));
 
     private final ObjectMapper json;
 
@@ -107,6 +116,7 @@ class ReportApiDocs implements OpenApiCustomizer {
                         new ReportController.ReportedYears(ExampleUnitYear.UNIT, List.of(2022, 2023)))
                 .answer(GET, REPORTS + "/{unit}/{year}/checks", "200", "every identity holds", checked)
                 .answer(GET, REPORTS + "/{unit}/{year}/execution/series", "200", "month ends of the year (元)", series(history));
+        monitoring(docs, history);
     }
 
     /** One answer per table, in JSON; the CSV of T02 and the official layout of T09 as HTML. */
@@ -131,14 +141,22 @@ class ReportApiDocs implements OpenApiCustomizer {
         List<ExecutionSeries.Point> points = new ArrayList<>();
         for (YearMonth month = YearMonth.of(ExampleUnitYear.YEAR, 1); month.getYear() == ExampleUnitYear.YEAR;
              month = month.plusMonths(1)) {
-            LocalDate monthEnd = month.atEndOfMonth();
-            BudgetExecution.Totals totals = BudgetExecution.Totals.ofUnit(history.inputs(new ReportPeriod(monthEnd,
-                    ExampleUnitYear.KNOWN_AT)));
-            points.add(new ExecutionSeries.Point(monthEnd, Scale.YUAN.format(totals.fullYearFen()),
-                    Scale.YUAN.format(totals.executedFen()), totals.rate()));
+            ReportPeriod monthEnd = new ReportPeriod(month.atEndOfMonth(), ExampleUnitYear.KNOWN_AT);
+            points.add(ProgressSeries.point(ExecutionProgress.at(ExampleUnitYear.YEAR, monthEnd.asOf(),
+                    history.inputs(monthEnd), history.commitments(monthEnd), false, null), Scale.YUAN));
         }
         return new ExecutionSeries(ExampleUnitYear.UNIT, ExampleUnitYear.YEAR, ExampleUnitYear.KNOWN_AT,
-                Scope.DEPARTMENT.parameterValue(), Scale.YUAN.parameterValue(), points);
+                Scope.DEPARTMENT.parameterValue(), Scale.YUAN.parameterValue(), null, points);
+    }
+
+    /** The alerts and the commitments of the example at the end of October, with the default thresholds. */
+    private static void monitoring(ApiDescription docs, ExampleUnitYear history) {
+        ReportPeriod october = new ReportPeriod(LocalDate.of(ExampleUnitYear.YEAR, 10, 31), ExampleUnitYear.KNOWN_AT);
+        MonitoringInputs inputs = history.monitoring(october);
+        docs.answer(GET, REPORTS + "/{unit}/{year}/alerts", "200", "at the end of October (asOf=2023-10-31)",
+                        ExecutionAlerts.of(inputs, EXAMPLE_THRESHOLDS))
+                .answer(GET, REPORTS + "/{unit}/{year}/commitments", "200", "at the end of October (asOf=2023-10-31)",
+                        inputs.commitments().stream().map(commitment -> ReportedCommitment.of(commitment, inputs)).toList());
     }
 
     private static void describeParameters(Operation operation) {

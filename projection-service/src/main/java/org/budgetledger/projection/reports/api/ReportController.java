@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.departments.Consolidation;
+import org.budgetledger.web.security.Caller;
 import org.budgetledger.projection.departments.InternalFlowChecks;
 import org.budgetledger.projection.departments.AppliedRegister;
 import org.budgetledger.projection.readmodel.DepartmentInputs;
@@ -20,14 +21,11 @@ import org.budgetledger.projection.reports.Scale;
 import org.budgetledger.projection.reports.Scope;
 import org.budgetledger.projection.reports.catalog.ConsistencyChecks;
 import org.budgetledger.projection.reports.catalog.ReportTables;
-import org.budgetledger.projection.reports.execution.BudgetExecution;
 import org.budgetledger.projection.reports.export.FormHtml;
 import org.budgetledger.projection.reports.export.FormWorkbook;
 import org.budgetledger.projection.reports.export.ReportCsv;
 import org.budgetledger.projection.reports.export.ReportJson;
 import org.budgetledger.web.ApiProblem;
-import org.budgetledger.web.security.Caller;
-import org.budgetledger.web.security.UnitAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +44,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import org.budgetledger.projection.settings.ProjectionSettings;
 
 /** The reports' parameters and examples are documented by {@link ReportApiDocs}. */
 @Tag(name = "Reports (决算公开表)")
@@ -59,17 +56,20 @@ class ReportController {
     private final Clock clock;
     /** Names the unit and the rows as of (asOf, knownAt) (SPEC §12). */
     private final AppliedRegister register;
-    /** A grant of a unit reads its department (SPEC §13). */
-    private final UnitAccess access;
+    /** Access (a grant of a unit reads its department, SPEC §13), freshness, scope and scale. */
+    private final ReportRequests requests;
+    /** 执行进度 with the commitments (SPEC §14). */
+    private final ProgressSeries progress;
 
-    ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ProjectionSettings settings,
-                     AppliedRegister register, UnitAccess access) {
+    ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ReportRequests requests,
+                     AppliedRegister register, ProgressSeries progress) {
         this.facts = facts;
         this.consolidation = consolidation;
         this.freshness = freshness;
-        this.clock = Clock.system(settings.reports().zone());
+        this.clock = requests.clock();
         this.register = register;
-        this.access = access;
+        this.requests = requests;
+        this.progress = progress;
     }
 
     /** The last event sequence the projection applied. */
@@ -92,7 +92,7 @@ class ReportController {
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
     @GetMapping("/api/v1/reports/{unit}/years")
     ReportedYears years(@PathVariable String unit) {
-        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
+        requests.requireReadable(unit);
         return new ReportedYears(unit, facts.years(unit));
     }
 
@@ -140,7 +140,7 @@ class ReportController {
             case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report));
             case "html" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                    .body(FormHtml.write(report));
+                    .body(FormHtml.write(report, true));
             default -> throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be json, csv, xlsx or html",
                     List.of(new FieldError("format", "json, csv, xlsx or html")));
         };
@@ -225,9 +225,15 @@ class ReportController {
         return body;
     }
 
-    /** 执行进度: the whole unit's executed amount and rate at each month end from {@code from} to {@code to}. */
+    /**
+     * 执行进度: the whole unit's (or one project's) executed amount and rate at each month end from {@code from} to
+     * {@code to}, with the commitments (SPEC §14): committed, scheduled and 序时进度.
+     */
     @Operation(summary = "Budget execution at each month end (执行进度)",
-            description = "The whole unit's full-year budget, executed amount and rate at each month end from `from` to `to`.")
+            description = """
+                    The whole unit's (or department's, or one project's) full-year budget, executed amount and rate at \
+                    each month end from `from` to `to`; the open commitments (`committed`), what is paid plus what \
+                    the open commitments schedule by the date (`scheduled`), and 序时进度 (`elapsed`).""")
     @ApiResponse(responseCode = "200", description = "One point per month end")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")
@@ -240,6 +246,7 @@ class ReportController {
                            @RequestParam(required = false) Instant knownAt,
                            @RequestParam(defaultValue = "yuan") String scale,
                            @RequestParam(defaultValue = "department") String scope,
+                           @RequestParam(required = false) String project,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
         requireReadableAndApplied(unit, year, scope, minSequence, wait);
@@ -256,42 +263,19 @@ class ReportController {
                     List.of(new FieldError("from", "a month of " + year)));
         }
         Instant known = knownAt == null ? clock.instant() : knownAt;
-        List<ExecutionSeries.Point> points = new ArrayList<>();
-        Caller caller = Caller.current();
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            LocalDate monthEnd = month.atEndOfMonth();
-            ReportInputs inputs = consolidation.inputs(caller, unit, year, new ReportPeriod(monthEnd, known), reportScope).consolidated();
-            BudgetExecution.Totals totals = BudgetExecution.Totals.ofUnit(inputs);
-            points.add(new ExecutionSeries.Point(monthEnd, cellScale.format(totals.fullYearFen()),
-                    cellScale.format(totals.executedFen()), totals.rate()));
-        }
-        return new ExecutionSeries(unit, year, known, reportScope.parameterValue(), cellScale.parameterValue(), points);
+        String ofProject = project == null || project.isEmpty() ? null : project;
+        return progress.of(Caller.current(), unit, year, first, last, known, reportScope, cellScale, ofProject);
     }
 
-    /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
     private void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {
-        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
-        // a department's report is fresh for a sequence that any of its units' POSTs answered (the tree as it stands now)
-        List<String> units = parseScope(scope) == Scope.UNIT ? List.of(unit)
-                : register.unitsOf(unit, new ReportPeriod(LocalDate.now(clock), clock.instant()));
-        freshness.require(unit, year, units, minSequence, Freshness.parseWait(wait));
+        requests.requireReadableAndApplied(unit, year, scope, minSequence, wait);
     }
 
     private static Scope parseScope(String scope) {
-        try {
-            return Scope.fromParameter(scope);
-        } catch (IllegalArgumentException unknown) {
-            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scope must be department or unit",
-                    List.of(new FieldError("scope", "department or unit")));
-        }
+        return ReportRequests.parseScope(scope);
     }
 
     private static Scale parseScale(String scale) {
-        try {
-            return Scale.fromParameter(scale);
-        } catch (IllegalArgumentException unknown) {
-            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scale must be yuan or wanyuan",
-                    List.of(new FieldError("scale", "yuan or wanyuan")));
-        }
+        return ReportRequests.parseScale(scale);
     }
 }

@@ -6,7 +6,6 @@ import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.Scale;
 import org.springframework.web.util.HtmlUtils;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -20,6 +19,14 @@ public final class FormHtml {
     }
 
     public static String write(Report report) {
+        return write(report, false);
+    }
+
+    /**
+     * @param withCells whether each amount that is a sum of transactions says which cell it is ({@code data-row},
+     *              {@code data-column}: what the web UI opens a drill-down with)
+     */
+    public static String write(Report report, boolean withCells) {
         FormLayout layout = report.table().layout(report);
         OfficialForm form = layout.form();
         StringBuilder html = new StringBuilder();
@@ -28,7 +35,7 @@ public final class FormHtml {
         html.append("<p class=\"form-meta\"><span>部门：").append(escape(report.department())).append("</span><span>")
                 .append(escape(form.number())).append("</span><span>金额单位：")
                 .append(report.scale() == Scale.WANYUAN ? "万元" : "元").append("</span></p>\n");
-        table(layout, html);
+        table(layout, withCells, html);
         html.append("<figcaption>").append(escape(form.note()));
         if (report.scale() == Scale.WANYUAN) {
             html.append("<br>").append(escape(OfficialForm.ROUNDING_NOTE));
@@ -38,7 +45,7 @@ public final class FormHtml {
     }
 
     /** The layout's rows as a table, header rows in its head, each merge drawn by its first cell. */
-    private static void table(FormLayout layout, StringBuilder html) {
+    private static void table(FormLayout layout, boolean withCells, StringBuilder html) {
         int rows = layout.rows().size();
         int width = layout.width();
         // which cells a merge covers (drawn by the merge's first cell), and each merge's spans
@@ -79,11 +86,15 @@ public final class FormHtml {
                 if (columnSpans[row][column] > 1) {
                     html.append(" colspan=\"").append(columnSpans[row][column]).append('"');
                 }
-                if (value instanceof BigDecimal) {
+                if (value instanceof FormLayout.Amount amount) {
                     html.append(" class=\"amount\"");
+                    if (withCells && amount.row() != null) {
+                        html.append(" data-row=\"").append(escape(amount.row())).append("\" data-column=\"")
+                                .append(escape(amount.column())).append('"');
+                    }
                 }
-                html.append('>').append(value instanceof BigDecimal amount ? amount.toPlainString() : escape(String.valueOf(value)))
-                        .append("</").append(tag).append('>');
+                html.append('>').append(value instanceof FormLayout.Amount amount ? amount.value().toPlainString()
+                        : escape(String.valueOf(value))).append("</").append(tag).append('>');
             }
             html.append("</tr>\n");
         }

@@ -19,7 +19,6 @@ import org.budgetledger.projection.reports.Scale;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -93,8 +92,8 @@ public final class FormWorkbook {
                 Object value = line.get(column);
                 boolean inHeader = rowIndex - first < layout.headerRows();
                 Cell cell = row.createCell(column);
-                if (value instanceof BigDecimal number) {
-                    cell.setCellValue(number.doubleValue());
+                if (value instanceof FormLayout.Amount number) {
+                    cell.setCellValue(number.value().doubleValue());
                     cell.setCellStyle(amount);
                 } else {
                     cell.setCellValue(value == null ? "" : value.toString());

@@ -1,8 +1,9 @@
 package org.budgetledger.projection.reports.t01;
 
 import org.budgetledger.contracts.codes.Fund;
+import org.budgetledger.projection.readmodel.CellSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
-import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.IdentityGroup;
 import org.budgetledger.projection.reports.Identities;
@@ -46,15 +47,15 @@ public final class IncomeAndExpenditureSummary extends TwoSidedTable {
     }
 
     @Override
-    protected Long cell(ReportInputs inputs, String holds, Column column) {
+    protected CellSum held(String holds, Column column) {
         String[] parts = holds.split(":", 2);
         return switch (parts[0]) {
-            case "income" -> inputs.sum(Measure.INCOME, sum -> sum.fund() == Fund.valueOf(parts[1]));
-            case "expenditure" -> inputs.sum(Measure.EXPENDITURE, sum -> sum.subjectClass().equals(parts[1]));
-            case "reserve" -> inputs.sum(Measure.RESERVE, sum -> true);
-            case "opening" -> inputs.sum(Measure.OPENING, sum -> true);
-            case "distributed" -> inputs.sum(Measure.DISTRIBUTED, sum -> true);
-            case "closing" -> Balances.closing(inputs, sum -> true);
+            case "income" -> CellSum.of(FactSelection.measures(Measure.INCOME).and(FactSelection.funds(Fund.valueOf(parts[1]))));
+            case "expenditure" -> CellSum.of(FactSelection.measures(Measure.EXPENDITURE).and(FactSelection.subjects(parts[1])));
+            case "reserve" -> CellSum.of(FactSelection.measures(Measure.RESERVE));
+            case "opening" -> CellSum.of(FactSelection.measures(Measure.OPENING));
+            case "distributed" -> CellSum.of(FactSelection.measures(Measure.DISTRIBUTED));
+            case "closing" -> Balances.closing(FactSelection.all());
             default -> throw new IllegalStateException("unknown T01 cell " + holds);
         };
     }

@@ -15,6 +15,7 @@ import org.budgetledger.projection.reports.tables.SubjectTable;
 import java.util.List;
 
 import static org.budgetledger.projection.reports.tables.Filters.all;
+import static org.budgetledger.projection.reports.tables.Filters.fiscal;
 import static org.budgetledger.projection.reports.tables.Filters.fund;
 import static org.budgetledger.projection.reports.tables.Filters.of;
 
@@ -38,7 +39,7 @@ public final class Income extends SubjectTable {
     private Income() {
         super(List.of(
                 new Source(TOTAL, of(Measure.INCOME, all())),
-                new Source(FISCAL, of(Measure.INCOME, sum -> sum.fund().isFiscal())),
+                new Source(FISCAL, of(Measure.INCOME, fiscal())),
                 new Source(SUPERIOR_SUBSIDY, of(Measure.INCOME, fund(Fund.SUPERIOR_SUBSIDY))),
                 new Source(BUSINESS, of(Measure.INCOME, fund(Fund.BUSINESS))),
                 new Source(OPERATING, of(Measure.INCOME, fund(Fund.OPERATING))),

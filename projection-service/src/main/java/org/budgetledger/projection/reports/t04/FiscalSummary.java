@@ -1,7 +1,8 @@
 package org.budgetledger.projection.reports.t04;
 
 import org.budgetledger.contracts.codes.Fund;
-import org.budgetledger.projection.readmodel.FactSum;
+import org.budgetledger.projection.readmodel.CellSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
@@ -14,7 +15,6 @@ import org.budgetledger.projection.reports.tables.TwoSidedTable;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * 公开04表 财政拨款收入支出决算总表: fiscal money only. Income rows 1–32 carry the total (as the form does);
@@ -56,16 +56,18 @@ public final class FiscalSummary extends TwoSidedTable {
     }
 
     @Override
-    protected Long cell(ReportInputs inputs, String holds, Column column) {
+    protected CellSum held(String holds, Column column) {
         String[] parts = holds.split(":", 2);
         boolean total = column.equals(TOTAL);
-        Predicate<FactSum> fund = total ? sum -> sum.fund().isFiscal() : sum -> sum.fund() == FUND_COLUMNS.get(column);
+        FactSelection fund = total ? FactSelection.fiscal(true) : FactSelection.funds(FUND_COLUMNS.get(column));
         return switch (parts[0]) {
-            case "income" -> total ? inputs.sum(Measure.INCOME, sum -> sum.fund() == Fund.valueOf(parts[1])) : null;
-            case "opening" -> !total ? null : inputs.sum(Measure.OPENING, parts[1].equals("FISCAL")
-                    ? sum -> sum.fund().isFiscal() : sum -> sum.fund() == Fund.valueOf(parts[1]));
-            case "expenditure" -> inputs.sum(Measure.EXPENDITURE, sum -> fund.test(sum) && sum.subjectClass().equals(parts[1]));
-            case "closing" -> Balances.closing(inputs, fund);
+            case "income" -> total ? CellSum.of(FactSelection.measures(Measure.INCOME).and(FactSelection.funds(Fund.valueOf(parts[1]))))
+                    : null;
+            case "opening" -> !total ? null : CellSum.of(FactSelection.measures(Measure.OPENING).and(parts[1].equals("FISCAL")
+                    ? FactSelection.fiscal(true) : FactSelection.funds(Fund.valueOf(parts[1]))));
+            case "expenditure" -> CellSum.of(FactSelection.measures(Measure.EXPENDITURE).and(fund)
+                    .and(FactSelection.subjects(parts[1])));
+            case "closing" -> Balances.closing(fund);
             default -> throw new IllegalStateException("unknown T04 cell " + holds);
         };
     }
@@ -82,11 +84,11 @@ public final class FiscalSummary extends TwoSidedTable {
 
     private static void againstSummary(Identities checks) {
         ReportInputs inputs = checks.inputs();
-        Predicate<FactSum> nonFiscal = sum -> !sum.fund().isFiscal();
+        FactSelection nonFiscal = FactSelection.fiscal(false);
         long nonFiscalExpenditure = inputs.sum(Measure.EXPENDITURE, nonFiscal);
         checks.equal("15", "01 row 58 − 04 row 59 = non-fiscal expenditure",
                 IncomeAndExpenditureSummary.line(checks, 58) - line(checks, 59, TOTAL), nonFiscalExpenditure);
-        long nonFiscalClosing = Balances.closing(inputs, nonFiscal);
+        long nonFiscalClosing = Balances.closing(nonFiscal).fen(inputs);
         checks.equal("16", "01 row 60 = 04 row 60 + non-fiscal 年末结转和结余", IncomeAndExpenditureSummary.line(checks, 60),
                 line(checks, 60, TOTAL) + nonFiscalClosing);
         checks.equal("14", "01 rows 1 + 2 + 3 = 04 row 27",

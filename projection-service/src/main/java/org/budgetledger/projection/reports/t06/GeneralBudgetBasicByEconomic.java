@@ -2,7 +2,8 @@ package org.budgetledger.projection.reports.t06;
 
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
-import org.budgetledger.projection.readmodel.FactSum;
+import org.budgetledger.projection.readmodel.CellSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -80,48 +82,73 @@ public final class GeneralBudgetBasicByEconomic implements ReportTable {
     }
 
     private static final List<String> PERSONNEL_GROUPS = List.of("301", "303");
+    private static final List<String> PUBLIC_GROUPS = List.of("302", "307", "310", "399");
+    private static final FactSelection BASIC_GENERAL_BUDGET = FactSelection.measures(Measure.EXPENDITURE)
+            .and(FactSelection.funds(Fund.GENERAL_BUDGET)).and(FactSelection.kinds(Kind.BASIC));
+    /** 人员经费: 301 + 303. */
+    private static final CellSum PERSONNEL = basic(PERSONNEL_GROUPS.toArray(String[]::new));
+    /**
+     * 公用经费: every other group — 302, 307, 310, 399 and any the form does not print (309, 311–313, shown after 399
+     * when they have spending). A group not shown has nothing to count: its codes' sums are all zero.
+     */
+    private static final CellSum PUBLIC = CellSum.of(BASIC_GENERAL_BUDGET).minus(PERSONNEL);
 
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
-        Set<String> printed = LAYOUT.stream().map(LayoutRow::code).collect(Collectors.toSet());
-        TreeSet<String> extraCodes = new TreeSet<>();
-        inputs.sums().stream().filter(sum -> isBasicGeneralBudget(sum) && sum.economic() != null && sum.fen() != 0
-                        && !printed.contains(sum.economic().substring(0, 3)))
-                .forEach(sum -> extraCodes.add(sum.economic()));
-        List<String> publicGroups = new ArrayList<>(List.of("302", "307", "310", "399"));
+        TreeSet<String> extraCodes = extraCodes(inputs);
         List<ReportRow> rows = new ArrayList<>(LAYOUT.size() + extraCodes.size());
         for (LayoutRow row : LAYOUT) {
             if (row.code().equals(PERSONNEL_TOTAL)) {
+                List<String> shown = new ArrayList<>(PUBLIC_GROUPS);
                 for (String code : extraCodes) {
                     String group = code.substring(0, 3);
-                    if (!publicGroups.contains(group)) {
-                        publicGroups.add(group);
-                        rows.add(row(group, inputs.names().economic(group), "public", basic(inputs, group)));
+                    if (!shown.contains(group)) {
+                        shown.add(group);
+                        rows.add(row(group, inputs.names().economic(group), "public", basic(group).fen(inputs)));
                     }
-                    rows.add(row(code, inputs.names().economic(code), "public", basic(inputs, code)));
+                    rows.add(row(code, inputs.names().economic(code), "public", basic(code).fen(inputs)));
                 }
             }
             long fen = switch (row.code()) {
-                case PERSONNEL_TOTAL -> PERSONNEL_GROUPS.stream().mapToLong(group -> basic(inputs, group)).sum();
-                case PUBLIC_TOTAL -> publicGroups.stream().mapToLong(group -> basic(inputs, group)).sum();
-                default -> basic(inputs, row.code());
+                case PERSONNEL_TOTAL -> PERSONNEL.fen(inputs);
+                case PUBLIC_TOTAL -> PUBLIC.fen(inputs);
+                default -> basic(row.code()).fen(inputs);
             };
             rows.add(row(row.code(), row.name(), row.group(), fen));
         }
         return rows;
     }
 
+    /** A row is an economic code or group (5 or 3 digits, printed by the form or not), {@code personnel_total} or {@code public_total}. */
+    @Override
+    public Optional<CellSum> cell(String row, Column column) {
+        if (!column.equals(AMOUNT)) {
+            return Optional.empty();
+        }
+        return switch (row) {
+            case PERSONNEL_TOTAL -> Optional.of(PERSONNEL);
+            case PUBLIC_TOTAL -> Optional.of(PUBLIC);
+            default -> row.matches("[0-9]{3}|[0-9]{5}") ? Optional.of(basic(row)) : Optional.empty();
+        };
+    }
+
+    /** Codes with spending whose group the form does not print (309 基本建设, 311–313 …): shown after 399. */
+    private static TreeSet<String> extraCodes(ReportInputs inputs) {
+        Set<String> printed = LAYOUT.stream().map(LayoutRow::code).collect(Collectors.toSet());
+        TreeSet<String> extraCodes = new TreeSet<>();
+        inputs.sums().stream().filter(sum -> BASIC_GENERAL_BUDGET.test(sum) && sum.economic() != null && sum.fen() != 0
+                        && !printed.contains(sum.economic().substring(0, 3)))
+                .forEach(sum -> extraCodes.add(sum.economic()));
+        return extraCodes;
+    }
+
     private static ReportRow row(String code, String name, String group, long fen) {
         return new ReportRow(code, name, null, null, group, null, Map.of(AMOUNT, fen));
     }
 
-    private static boolean isBasicGeneralBudget(FactSum sum) {
-        return sum.measure() == Measure.EXPENDITURE && sum.fund() == Fund.GENERAL_BUDGET && sum.kind() == Kind.BASIC;
-    }
-
-    /** GENERAL_BUDGET basic expenditure whose economic code is, or falls in the group of, {@code code}. */
-    private static long basic(ReportInputs inputs, String code) {
-        return inputs.sum(sum -> isBasicGeneralBudget(sum) && sum.economic() != null && sum.economic().startsWith(code));
+    /** GENERAL_BUDGET basic expenditure whose economic code is, or falls in the group of, one of the codes. */
+    private static CellSum basic(String... codes) {
+        return CellSum.of(BASIC_GENERAL_BUDGET.and(FactSelection.economic(codes)));
     }
 
     /** 人员经费 | 公用经费 (302) | 公用经费 (the other groups), the two totals on the last line. */

@@ -2,7 +2,7 @@ package org.budgetledger.projection.reports.t07;
 
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
-import org.budgetledger.projection.readmodel.FactSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
 import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.IdentityGroup;
@@ -14,8 +14,9 @@ import org.budgetledger.projection.reports.tables.SubjectRows.Derived;
 import org.budgetledger.projection.reports.tables.SubjectRows.Source;
 import org.budgetledger.projection.reports.tables.SubjectTable;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
 
 import static org.budgetledger.projection.reports.tables.Filters.fund;
 import static org.budgetledger.projection.reports.tables.Filters.kind;
@@ -31,7 +32,7 @@ public final class GovFund extends SubjectTable {
     public static final Column PROJECT = Column.amount("project");
     public static final Column CLOSING = Column.amount("closing");
 
-    private static final Predicate<FactSum> GOV_FUND = fund(Fund.GOV_FUND);
+    private static final FactSelection GOV_FUND = fund(Fund.GOV_FUND);
     private static final OfficialForm FORM = new OfficialForm("政府性基金预算财政拨款收入支出决算表", "公开07表",
             List.of("年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余"),
             "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。");
@@ -46,7 +47,16 @@ public final class GovFund extends SubjectTable {
                         new Source(EXPENDITURE_TOTAL, of(Measure.EXPENDITURE, GOV_FUND)),
                         new Source(BASIC, of(Measure.EXPENDITURE, GOV_FUND.and(kind(Kind.BASIC)))),
                         new Source(PROJECT, of(Measure.EXPENDITURE, GOV_FUND.and(kind(Kind.PROJECT))))),
-                List.of(new Derived(CLOSING, row -> row.get(OPENING) + row.get(INCOME) - row.get(EXPENDITURE_TOTAL))));
+                List.of(new Derived(CLOSING, signs())));
+    }
+
+    /** 年末 = 年初 + 收入 − 支出. */
+    private static Map<Column, Integer> signs() {
+        Map<Column, Integer> signs = new LinkedHashMap<>();
+        signs.put(OPENING, 1);
+        signs.put(INCOME, 1);
+        signs.put(EXPENDITURE_TOTAL, -1);
+        return signs;
     }
 
     @Override

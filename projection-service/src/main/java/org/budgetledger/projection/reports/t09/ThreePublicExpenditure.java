@@ -1,6 +1,8 @@
 package org.budgetledger.projection.reports.t09;
 
 import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.projection.readmodel.CellSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
@@ -15,10 +17,11 @@ import org.budgetledger.projection.reports.ReportTable;
 import org.budgetledger.projection.reports.t06.GeneralBudgetBasicByEconomic;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -33,11 +36,23 @@ public final class ThreePublicExpenditure implements ReportTable {
     public static final Column VEHICLE_PURCHASE = Column.amount("vehicle_purchase");
     public static final Column VEHICLE_OPERATION = Column.amount("vehicle_operation");
     public static final Column RECEPTION = Column.amount("reception");
+    private static final List<Column> TABLE_COLUMNS = List.of(TOTAL, ABROAD, VEHICLE_SUBTOTAL, VEHICLE_PURCHASE,
+            VEHICLE_OPERATION, RECEPTION);
 
     private static final OfficialForm FORM = new OfficialForm("财政拨款“三公”经费支出决算表", "公开09表", List.of("合计",
             "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
             "注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；"
                     + "决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。");
+
+    /** The categories each column adds up. */
+    private static final Map<Column, List<ThreePublicCategory>> COLUMN_CATEGORIES = Map.of(
+            TOTAL, List.of(ThreePublicCategory.ABROAD, ThreePublicCategory.VEHICLE_PURCHASE,
+                    ThreePublicCategory.VEHICLE_OPERATION, ThreePublicCategory.RECEPTION),
+            ABROAD, List.of(ThreePublicCategory.ABROAD),
+            VEHICLE_SUBTOTAL, List.of(ThreePublicCategory.VEHICLE_PURCHASE, ThreePublicCategory.VEHICLE_OPERATION),
+            VEHICLE_PURCHASE, List.of(ThreePublicCategory.VEHICLE_PURCHASE),
+            VEHICLE_OPERATION, List.of(ThreePublicCategory.VEHICLE_OPERATION),
+            RECEPTION, List.of(ThreePublicCategory.RECEPTION));
 
     /** Last of the constants: the constructor may use any of them. */
     public static final ThreePublicExpenditure TABLE = new ThreePublicExpenditure();
@@ -52,7 +67,7 @@ public final class ThreePublicExpenditure implements ReportTable {
 
     @Override
     public List<Column> columns() {
-        return List.of(TOTAL, ABROAD, VEHICLE_SUBTOTAL, VEHICLE_PURCHASE, VEHICLE_OPERATION, RECEPTION);
+        return TABLE_COLUMNS;
     }
 
     @Override
@@ -67,27 +82,46 @@ public final class ThreePublicExpenditure implements ReportTable {
 
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
-        Map<ThreePublicCategory, Long> actual = new EnumMap<>(ThreePublicCategory.class);
-        for (ThreePublicCategory category : ThreePublicCategory.values()) {
-            actual.put(category, inputs.sum(Measure.EXPENDITURE, sum -> sum.fund().isFiscal() && sum.economic() != null
-                    && ThreePublicCategory.ofEconomic(sum.economic()).orElse(null) == category));
-        }
-        return List.of(row("budget", "预算数", inputs::limitFen), row("actual", "决算数", actual::get));
+        return List.of(row("budget", "预算数", category -> budget(category).fen(inputs)),
+                row("actual", "决算数", category -> actual(category).fen(inputs)));
     }
 
     private static ReportRow row(String code, String name, ToLongFunction<ThreePublicCategory> fen) {
-        long abroad = fen.applyAsLong(ThreePublicCategory.ABROAD);
-        long purchase = fen.applyAsLong(ThreePublicCategory.VEHICLE_PURCHASE);
-        long operation = fen.applyAsLong(ThreePublicCategory.VEHICLE_OPERATION);
-        long reception = fen.applyAsLong(ThreePublicCategory.RECEPTION);
         Map<Column, Long> cells = new LinkedHashMap<>();
-        cells.put(TOTAL, abroad + purchase + operation + reception);
-        cells.put(ABROAD, abroad);
-        cells.put(VEHICLE_SUBTOTAL, purchase + operation);
-        cells.put(VEHICLE_PURCHASE, purchase);
-        cells.put(VEHICLE_OPERATION, operation);
-        cells.put(RECEPTION, reception);
+        for (Column column : TABLE_COLUMNS) {
+            long cell = 0;
+            for (ThreePublicCategory category : COLUMN_CATEGORIES.get(column)) {
+                cell = Math.addExact(cell, fen.applyAsLong(category));
+            }
+            cells.put(column, cell);
+        }
         return ReportRow.coded(code, name, cells);
+    }
+
+    /** A row is {@code budget} (the limits in force) or {@code actual} (fiscal spending); a column a category or a total. */
+    @Override
+    public Optional<CellSum> cell(String row, Column column) {
+        Function<ThreePublicCategory, CellSum> of = switch (row) {
+            case "budget" -> ThreePublicExpenditure::budget;
+            case "actual" -> ThreePublicExpenditure::actual;
+            default -> null;
+        };
+        List<ThreePublicCategory> categories = COLUMN_CATEGORIES.get(column);
+        if (of == null || categories == null) {
+            return Optional.empty();
+        }
+        return categories.stream().map(of).reduce(CellSum::plus);
+    }
+
+    /** 预算数: the limit in force. */
+    private static CellSum budget(ThreePublicCategory category) {
+        return CellSum.limit(category);
+    }
+
+    /** 决算数: fiscal spending (any kind, any origin) on the category's economic codes. */
+    private static CellSum actual(ThreePublicCategory category) {
+        return CellSum.of(FactSelection.measures(Measure.EXPENDITURE).and(FactSelection.fiscal(true))
+                .and(FactSelection.economic(category.economicCodes().toArray(String[]::new))));
     }
 
     /** The 预算数 half and the 决算数 half, with the vehicle columns under 公务用车购置及运行维护费. */

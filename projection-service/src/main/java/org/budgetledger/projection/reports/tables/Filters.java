@@ -2,30 +2,36 @@ package org.budgetledger.projection.reports.tables;
 
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
-import org.budgetledger.projection.readmodel.FactSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.Measure;
 
-import java.util.function.Predicate;
-
-/** The selections of summed facts the tables' columns are made of. */
+/**
+ * The selections of facts the tables' columns are made of: data ({@link FactSelection}), so that a cell's
+ * definition also lists the transactions behind it.
+ */
 public final class Filters {
 
     private Filters() {
     }
 
-    public static Predicate<FactSum> of(Measure measure, Predicate<FactSum> which) {
-        return sum -> sum.measure() == measure && which.test(sum);
+    public static FactSelection of(Measure measure, FactSelection which) {
+        return FactSelection.measures(measure).and(which);
     }
 
-    public static Predicate<FactSum> fund(Fund fund) {
-        return sum -> sum.fund() == fund;
+    public static FactSelection fund(Fund fund) {
+        return FactSelection.funds(fund);
     }
 
-    public static Predicate<FactSum> kind(Kind kind) {
-        return sum -> sum.kind() == kind;
+    /** 财政拨款: the three appropriation funds. */
+    public static FactSelection fiscal() {
+        return FactSelection.fiscal(true);
     }
 
-    public static Predicate<FactSum> all() {
-        return sum -> true;
+    public static FactSelection kind(Kind kind) {
+        return FactSelection.kinds(kind);
+    }
+
+    public static FactSelection all() {
+        return FactSelection.all();
     }
 }

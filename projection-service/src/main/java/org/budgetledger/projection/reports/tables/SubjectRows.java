@@ -1,17 +1,19 @@
 package org.budgetledger.projection.reports.tables;
 
+import org.budgetledger.projection.readmodel.CellSum;
+import org.budgetledger.projection.readmodel.FactSelection;
 import org.budgetledger.projection.readmodel.FactSum;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.ReportRow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 
 /**
  * The row tree of the subject tables (T02, T03, T05, T07, T08): the 合计 row ({@code code} TOTAL), then every
@@ -27,11 +29,26 @@ public final class SubjectRows {
             "211", "212", "213", "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "229", "231", "232", "234");
 
     /** How one column of a subject table is filled from the summed facts. */
-    public record Source(Column column, Predicate<FactSum> which) {
+    public record Source(Column column, FactSelection which) {
     }
 
-    /** A column computed from the others of the same row (e.g. 年末 = 年初 + 收入 − 支出). */
-    public record Derived(Column column, ToLongFunction<Map<Column, Long>> formula) {
+    /**
+     * A column computed from the others of the same row, each added or taken away (e.g. 年末 = 年初 + 收入 − 支出).
+     *
+     * @param signs each column it is computed from, with +1 or −1, in order
+     */
+    public record Derived(Column column, Map<Column, Integer> signs) {
+        public Derived {
+            signs = Collections.unmodifiableMap(new LinkedHashMap<>(signs));
+        }
+
+        long fen(Map<Column, Long> row) {
+            long fen = 0;
+            for (Map.Entry<Column, Integer> part : signs.entrySet()) {
+                fen = Math.addExact(fen, part.getValue() * row.get(part.getKey()));
+            }
+            return fen;
+        }
     }
 
     private SubjectRows() {
@@ -61,10 +78,39 @@ public final class SubjectRows {
         return rows;
     }
 
+    /** A row of a subject table by its code: 合计, or a 类, 款 or 项 (3, 5 or 7 digits). */
+    public static boolean isRow(String code) {
+        return TOTAL.equals(code) || code.matches("[0-9]{3}|[0-9]{5}|[0-9]{7}");
+    }
+
+    /**
+     * What the cell of a row ({@link #isRow}) in a column adds up, from the same sources and derived columns as
+     * {@link #rows}; empty when the table has no such column.
+     */
+    public static Optional<CellSum> cell(String code, Column column, List<Source> sources, List<Derived> derived) {
+        FactSelection row = TOTAL.equals(code) ? FactSelection.all() : FactSelection.subjects(code);
+        for (Source source : sources) {
+            if (source.column().equals(column)) {
+                return Optional.of(CellSum.of(source.which().and(row)));
+            }
+        }
+        for (Derived candidate : derived) {
+            if (candidate.column().equals(column)) {
+                CellSum sum = new CellSum(List.of(), List.of());
+                for (Map.Entry<Column, Integer> part : candidate.signs().entrySet()) {
+                    CellSum partSum = cell(code, part.getKey(), sources, derived).orElseThrow();
+                    sum = sum.plus(part.getValue() > 0 ? partSum : partSum.negated());
+                }
+                return Optional.of(sum);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Map<Column, Long> cells(Map<Column, Long> fen, List<Source> sources, List<Derived> derived) {
         Map<Column, Long> all = new LinkedHashMap<>();
         sources.forEach(source -> all.put(source.column(), fen.getOrDefault(source.column(), 0L)));
-        derived.forEach(column -> all.put(column.column(), column.formula().applyAsLong(all)));
+        derived.forEach(column -> all.put(column.column(), column.fen(all)));
         return all;
     }
 }

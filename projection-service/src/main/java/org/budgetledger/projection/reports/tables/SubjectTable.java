@@ -1,5 +1,6 @@
 package org.budgetledger.projection.reports.tables;
 
+import org.budgetledger.projection.readmodel.CellSum;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.CsvKey;
@@ -11,6 +12,7 @@ import org.budgetledger.projection.reports.ReportTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A table whose rows are the subject tree (T02, T03, T05, T07, T08), defined by its columns: its CSV keys are
@@ -41,6 +43,12 @@ public abstract class SubjectTable implements ReportTable {
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
         return SubjectRows.rows(inputs, sources, derived);
+    }
+
+    /** A row is 合计 ({@code TOTAL}) or a 类, 款 or 项 code, with or without a row in the report at this point. */
+    @Override
+    public Optional<CellSum> cell(String row, Column column) {
+        return SubjectRows.isRow(row) ? SubjectRows.cell(row, column, sources, derived) : Optional.empty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.budgetledger.projection.reports.tables;
 
+import org.budgetledger.projection.readmodel.CellSum;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.CsvKey;
@@ -11,6 +12,7 @@ import org.budgetledger.projection.reports.ReportTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A two-sided summary table (公开01表, 公开04表): income rows and expenditure rows, each with its 行次, read
@@ -25,12 +27,29 @@ public abstract class TwoSidedTable implements ReportTable {
         this.layout = new SummaryLayout(layoutResource);
     }
 
-    /** The amount of a row in a column from what the layout says the row holds, or null for an empty cell. */
-    protected abstract Long cell(ReportInputs inputs, String holds, Column column);
+    /** What a row adds up in a column from what the layout says the row holds, or null for an empty cell. */
+    protected abstract CellSum held(String holds, Column column);
 
     @Override
     public List<ReportRow> rows(ReportInputs inputs) {
-        return layout.rows(columns(), (holds, column) -> cell(inputs, holds, column));
+        return layout.rows(columns(), this::held, inputs);
+    }
+
+    /** {@code {side}:{line}}, e.g. {@code expenditure:58}. */
+    @Override
+    public String address(ReportRow row) {
+        return row.side() + ":" + row.line();
+    }
+
+    /** A row is {@code {side}:{line}}, or the code of a 类 row on the expenditure side ({@code 214}). */
+    @Override
+    public Optional<CellSum> cell(String row, Column column) {
+        String address = layout.addressOfCode(row).orElse(row);
+        String[] sideAndLine = address.split(":", 2);
+        if (!columns().contains(column) || sideAndLine.length != 2 || !sideAndLine[1].matches("[0-9]{1,3}")) {
+            return Optional.empty();
+        }
+        return layout.cell(sideAndLine[0], Integer.parseInt(sideAndLine[1]), column, this::held);
     }
 
     @Override

@@ -43,6 +43,19 @@ class FormHtmlTest {
         assertThat(html).contains("<h2>预算执行情况</h2>").contains("金额单位：万元").contains(OfficialForm.ROUNDING_NOTE);
     }
 
+    @Test
+    void on_screen_each_amount_that_is_a_sum_of_transactions_names_its_cell_and_a_rate_does_not() {
+        Report report = execution(new ReportRow("业务工作经费", "业务工作经费", null, null, null, "current_fiscal", Map.of(
+                BudgetExecution.INITIAL_BUDGET, 3_000_000L, BudgetExecution.FULL_YEAR_BUDGET, 4_000_000L,
+                BudgetExecution.EXECUTED, 1_000_000L)));
+
+        String screen = FormHtml.write(report, true);
+
+        assertThat(screen).contains("<td class=\"amount\" data-row=\"current_fiscal:业务工作经费\" data-column=\"executed\">1.00</td>")
+                .contains("<td class=\"amount\">25.00</td>");
+        assertThat(FormHtml.write(report)).doesNotContain("data-row");
+    }
+
     private static Report execution(ReportRow row) {
         return new Report(BudgetExecution.TABLE, "430001", 2023, LocalDate.of(2023, 12, 31),
                 Instant.parse("2024-01-01T00:00:00Z"), Scale.WANYUAN, List.of(row));

@@ -1,0 +1,82 @@
+package org.budgetledger.projection.reports.api;
+
+import org.budgetledger.contracts.api.FieldError;
+import org.budgetledger.contracts.api.ProblemCode;
+import org.budgetledger.projection.departments.AppliedRegister;
+import org.budgetledger.projection.readmodel.ReportPeriod;
+import org.budgetledger.projection.reports.Freshness;
+import org.budgetledger.projection.reports.Scale;
+import org.budgetledger.projection.reports.Scope;
+import org.budgetledger.projection.settings.ProjectionSettings;
+import org.budgetledger.web.ApiProblem;
+import org.budgetledger.web.security.Caller;
+import org.budgetledger.web.security.UnitAccess;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What every request for a report, or for what lies behind one, asks first: whether the caller may read the unit's
+ * reports (SPEC §10, §13: else 404), whether the projection has applied {@code minSequence} (SPEC §7), the scope and
+ * scale asked for, and the period with its defaults (SPEC §3).
+ */
+@Component
+public class ReportRequests {
+
+    private final Freshness freshness;
+    private final Clock clock;
+    private final AppliedRegister register;
+    private final UnitAccess access;
+
+    ReportRequests(Freshness freshness, ProjectionSettings settings, AppliedRegister register, UnitAccess access) {
+        this.freshness = freshness;
+        this.clock = Clock.system(settings.reports().zone());
+        this.register = register;
+        this.access = access;
+    }
+
+    /** The caller may read the unit's reports, else 404 (no existence leak). */
+    public void requireReadable(String unit) {
+        access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
+    }
+
+    /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
+    public void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {
+        requireReadable(unit);
+        // a department's report is fresh for a sequence that any of its units' POSTs answered (the tree as it stands now)
+        List<String> units = parseScope(scope) == Scope.UNIT ? List.of(unit)
+                : register.unitsOf(unit, new ReportPeriod(LocalDate.now(clock), clock.instant()));
+        freshness.require(unit, year, units, minSequence, Freshness.parseWait(wait));
+    }
+
+    /** The period of a report of the year, with the defaults of SPEC §3 (see {@link ReportPeriod#resolve}). */
+    public ReportPeriod period(int year, LocalDate asOf, Instant knownAt) {
+        return ReportPeriod.resolve(year, asOf, knownAt, clock);
+    }
+
+    /** The reports' clock, in their zone. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public static Scope parseScope(String scope) {
+        try {
+            return Scope.fromParameter(scope);
+        } catch (IllegalArgumentException unknown) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scope must be department or unit",
+                    List.of(new FieldError("scope", "department or unit")));
+        }
+    }
+
+    public static Scale parseScale(String scale) {
+        try {
+            return Scale.fromParameter(scale);
+        } catch (IllegalArgumentException unknown) {
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scale must be yuan or wanyuan",
+                    List.of(new FieldError("scale", "yuan or wanyuan")));
+        }
+    }
+}
