@@ -110,9 +110,8 @@ class CheckpointsTest {
             List<Delivered> events = RandomHistories.of(unit, seed, (1L << 46) + seed % (1L << 30) * 1000, 600);
             int migratedAt = events.size() / 3;
             JdbcTemplate template = new JdbcTemplate(dataSource);
-            // the facts and day sums a projection before V11 kept (its checkpoints are taken below, as it took them)
-            deliverInRandomParts(ReadModelWriter.complete(template, transactions, schema, Integer.MAX_VALUE),
-                    events.subList(0, migratedAt), random);
+            // the facts, day sums and limits a projection before V11 kept (its checkpoints are taken below, as it took them)
+            writeAsBeforeV11(template, schema, events.subList(0, migratedAt));
             for (int checkpoint = 1; checkpoint <= 3; checkpoint++) {
                 Instant knownUntil = events.get(migratedAt * checkpoint / 4).envelope().recordedAt();
                 takeAsBeforeV11(template, schema, unit, Timestamp.from(knownUntil));
@@ -144,6 +143,37 @@ class CheckpointsTest {
         } finally {
             owner.execute("DROP SCHEMA " + schema + " CASCADE");
         }
+    }
+
+    /** What a projection before V11 kept of events: their facts, 三公 limits, day sums, and facts counted for checkpoints. */
+    private static void writeAsBeforeV11(JdbcTemplate jdbc, String schema, List<Delivered> events) {
+        List<Object[]> facts = new ArrayList<>();
+        for (Fact fact : facts(events)) {
+            facts.add(new Object[]{fact.sequence(), fact.part(), fact.unit(), fact.year(), java.sql.Date.valueOf(fact.effectiveDate()),
+                    Timestamp.from(fact.recordedAt()), fact.measure().name(), fact.fund().name(), fact.subject(),
+                    fact.kind() == null ? null : fact.kind().name(), fact.economic(), fact.project(), fact.lineId(),
+                    fact.origin() == null ? null : fact.origin().name(), fact.amountFen(), fact.counterparty()});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO %s.fact (sequence, part, unit, year, effective_date, recorded_at, measure, fund, subject, kind,
+                    economic, project, line_id, origin, amount_fen, counterparty)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(schema), facts);
+        List<Object[]> limits = new ArrayList<>();
+        for (LimitSetting limit : limits(events)) {
+            limits.add(new Object[]{limit.sequence(), limit.unit(), limit.year(), limit.category().name(),
+                    java.sql.Date.valueOf(limit.effectiveDate()), Timestamp.from(limit.recordedAt()), limit.amountFen()});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO %s.three_public_limit (sequence, unit, year, category, effective_date, recorded_at, amount_fen)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(schema), limits);
+        jdbc.update("""
+                INSERT INTO %1$s.fact_daily (unit, year, effective_date, measure, fund, subject, kind, economic, project, origin,
+                    counterparty, amount_fen)
+                SELECT unit, year, effective_date, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
+                       coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), sum(amount_fen)
+                FROM %1$s.fact GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11""".formatted(schema));
+        jdbc.update("INSERT INTO %1$s.fact_uncheckpointed (unit, year, facts) SELECT unit, year, count(*) FROM %1$s.fact GROUP BY 1, 2"
+                .formatted(schema));
     }
 
     /** A checkpoint as the projection took one before V11: the day sums of the facts recorded up to an instant. */
