@@ -195,6 +195,10 @@ for subject in o:
          amount=yuan(value["e_" + subject]), method="DIRECT")
 post("PAY", "hn23-pay-other", "2023-11-30", line="hn23-other", economic="30227", amount=yuan(value["nS"]), method="DIRECT")
 
+# SPEC §15: what the publication discloses beyond the tables (政府采购, counts), on payments no table tells apart
+from disclosure import disclose
+transactions = disclose(transactions)
+
 history = {"unit": {"code": UNIT, "name": "湖南省交通运输厅科技信息中心"}, "transactions": transactions}
 target = os.path.join(os.path.dirname(__file__), "..", "..", "standalone", "src", "main", "resources", "demo", "hunan-2023.json")
 os.makedirs(os.path.dirname(target), exist_ok=True)

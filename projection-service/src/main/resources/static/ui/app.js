@@ -4,7 +4,7 @@
 
 const CREDENTIALS = 'budgetledger.credentials';
 const USER = 'budgetledger.user';
-const VIEWS = ['tables', 'charts', 'checks', 'audit', 'import'];
+const VIEWS = ['tables', 'charts', 'publication', 'checks', 'audit', 'import'];
 /** SPEC §13: department (汇总, the unit and its descendants less the internal flows) or unit (本级, the unit alone). */
 const SCOPES = { department: '汇总', unit: '本级' };
 /** SPEC §12's unit types, as a reader knows them. */
@@ -243,6 +243,14 @@ function wireControls() {
     change({ compare: $('compare-knownAt').value });
   });
   $('compare-clear').addEventListener('click', () => change({ compare: '' }));
+  $('download-publication-docx').addEventListener('click', () => guarded(() =>
+    download(`${publicationPath()}?${publicationParams({ format: 'docx' })}`)));
+  $('download-publication-html').addEventListener('click', () => guarded(() =>
+    download(`${publicationPath()}?${publicationParams({ format: 'html' })}`)));
+  $('blanks-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(saveExplanations);
+  });
   $('project').addEventListener('change', () => guarded(renderCharts));
   $('verify').addEventListener('click', () => guarded(verify));
   $('replay').addEventListener('click', () => guarded(replay));
@@ -366,6 +374,7 @@ async function render() {
   switch (state.view) {
     case 'tables': return renderTable();
     case 'charts': return renderCharts();
+    case 'publication': return renderPublication();
     case 'checks': return renderChecks();
     case 'audit':
       if (state.transaction) $('history-transaction').value = state.transaction;
@@ -539,6 +548,134 @@ function changeTransactions(cell) {
   td.append(table, more);
   holder.append(td);
   return holder;
+}
+
+// ---- the publication (部门决算公开文本, SPEC §15) ---------------------------------------------------
+
+const publicationPath = () => `/api/v1/publications/${encodeURIComponent(state.unit)}/${state.year}`;
+
+/** scope, asOf and knownAt for the publication (always in 万元, as published). */
+function publicationParams(extra = {}) {
+  const params = timeParams(extra);
+  params.delete('scale');
+  return params;
+}
+
+/** The profile as known, kept to be sent back whole with the blanks' texts (a profile is set whole). */
+let shownProfile = null;
+
+async function renderPublication(minSequence) {
+  const extra = minSequence ? { format: 'json', minSequence, wait: 'PT5S' } : { format: 'json' };
+  const body = await json(`${publicationPath()}?${publicationParams(extra)}`);
+  shownProfile = body.profile;
+  $('publication-title').textContent = body.title;
+  $('publication-stamp').textContent = body.stamp;
+  renderBlanks(body.blanks);
+  const article = $('publication');
+  article.replaceChildren(...body.parts.map(publicationPart));
+}
+
+function publicationPart(part) {
+  const section = document.createElement('section');
+  section.className = 'publication-part';
+  section.dataset.part = part.key;
+  section.append(element('h3', part.title));
+  for (const content of part.sections) {
+    if (content.title) section.append(element('h4', content.title));
+    for (const paragraph of content.paragraphs) section.append(publicationParagraph(paragraph));
+    for (const table of content.tables) {
+      const holder = document.createElement('div');
+      holder.className = 'form-holder';
+      // the fragment is built by the server from the official layout, every text escaped there
+      holder.innerHTML = table;
+      section.append(holder);
+    }
+    for (const sheet of content.executions) section.append(executionSheet(sheet));
+  }
+  return section;
+}
+
+function publicationParagraph(paragraph) {
+  const block = document.createElement(paragraph.heading ? 'h5' : 'p');
+  for (const segment of paragraph.segments) {
+    if (segment.type === 'words') {
+      block.append(document.createTextNode(segment.text));
+    } else {
+      const span = element(segment.type === 'blank' && segment.open ? 'mark' : 'span', segment.text);
+      span.className = segment.type;
+      if (segment.type === 'figure') span.dataset.figure = segment.figure;
+      if (segment.type === 'blank') {
+        span.dataset.blank = segment.key;
+        span.title = segment.label;
+      }
+      block.append(span);
+    }
+  }
+  return block;
+}
+
+function executionSheet(sheet) {
+  const table = document.createElement('table');
+  table.className = 'list';
+  table.append(element('caption', `项目支出名称：${sheet.title}（万元）`));
+  const head = row(['项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+  table.append(head);
+  for (const line of sheet.lines) {
+    table.append(row([line.label, line.initialBudget, line.fullYearBudget, line.executed, line.weight,
+      line.rate ? `${line.rate}%` : '', line.score]));
+  }
+  return table;
+}
+
+function element(tag, text) {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  return node;
+}
+
+/** The blanks (主要原因是…): each with what it asks for and a field for its text; the filled ones with theirs. */
+function renderBlanks(blanks) {
+  const open = blanks.filter((blank) => !blank.filled).length;
+  $('blanks-summary').textContent = blanks.length === 0 ? '没有待填写的说明'
+    : `${open} 处待填写，${blanks.length - open} 处已填写（保存后写入单位年度概况，需管理员权限）`;
+  $('blanks-summary').className = `summary ${open === 0 ? 'ok' : 'bad'}`;
+  $('blanks-saved').textContent = '';
+  $('blanks-list').replaceChildren(...blanks.map((blank) => {
+    const item = document.createElement('li');
+    const label = element('label', blank.label);
+    if (blank.context) label.append(element('span', `（${blank.context}……）`));
+    const input = document.createElement('textarea');
+    input.id = `blank-${blank.key}`;
+    input.name = blank.key;
+    input.rows = 2;
+    input.maxLength = 2000;
+    input.value = blank.filled || '';
+    label.htmlFor = input.id;
+    item.append(label, input);
+    return item;
+  }));
+}
+
+/** Sends the profile back whole, with the blanks' texts as its explanations; then shows the document again. */
+async function saveExplanations() {
+  const explanations = { ...((shownProfile && shownProfile.explanations) || {}) };
+  for (const input of $('blanks-list').querySelectorAll('textarea')) {
+    if (input.value.trim()) {
+      explanations[input.name] = input.value.trim();
+    } else {
+      delete explanations[input.name];
+    }
+  }
+  const profile = shownProfile || {};
+  const body = {
+    functions: profile.functions ?? null, organisation: profile.organisation ?? null, assets: profile.assets ?? null,
+    performance: profile.performance ?? null, explanations,
+  };
+  const answer = await json(`/api/v1/units/${encodeURIComponent(state.unit)}/years/${state.year}/profile`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  await renderPublication(answer.sequence);
+  $('blanks-saved').textContent = `已保存（序号 ${answer.sequence}）`;
 }
 
 /** 内部往来核对 (SPEC §13): the entries of a department's checks that name a payer and a receiver. */

@@ -23,7 +23,12 @@ import java.util.Random;
  * the others a 上缴上级 line, both of non-fiscal money the unit received first. Then PAYs of 1.00 from random lines of random units; one transaction in
  * {@value #SUBSIDY_EVERY} is a subsidy from a unit to one of its children, posted with the child's receipt
  * of it (two events, agreeing), and one in {@value #REMITTANCE_EVERY} a remittance from a unit to its parent
- * with the parent's receipt: the internal flows a consolidation leaves out.
+ * with the parent's receipt: the internal flows a consolidation leaves out. One payment in {@value #PROCUREMENT_EVERY}
+ * is a 政府采购 (SPEC §15), and the top unit has a profile.
+ *
+ * <p>Then the department's publication (SPEC §15: the nine consolidated tables of the year and of last year, the
+ * disclosure sums, the narrative, rendered; goal ≤ 2 s at 2,000,000 events) at {@value #PUBLICATION_POINTS} random
+ * points, as HTML and as DOCX.
  */
 final class DepartmentScale {
 
@@ -35,6 +40,8 @@ final class DepartmentScale {
     private static final int REMITTANCE_EVERY = 200;
     private static final int BATCH_SIZE = 2_000;
     private static final int POINTS = 20;
+    private static final int PROCUREMENT_EVERY = 20;
+    private static final int PUBLICATION_POINTS = 10;
     private static final String[] TABLES = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution", "checks"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,6 +85,7 @@ final class DepartmentScale {
         result.put("events", posted);
         result.put("postingSeconds", postingSeconds);
         result.put("tables", tables(firstKnown));
+        result.put("publication", publication(firstKnown));
         return result;
     }
 
@@ -120,7 +128,12 @@ final class DepartmentScale {
             }
         }
         flush();
-        return (long) units.size() * (LINES + 1);
+        JsonNode profile = product.send("PUT", "/api/v1/units/" + TOP + "/years/2023/profile",
+                "{\"functions\":\"部门职责\",\"assets\":{\"vehicles\":{\"total\":3,\"byType\":{\"OTHER\":3}},\"equipmentOver1m\":2}}");
+        if (!profile.has("sequence")) {
+            throw new IllegalStateException("the profile answered " + profile);
+        }
+        return (long) units.size() * (LINES + 1) + 1;
     }
 
     /** One transaction, or an internal flow with its receipt: the events it adds. */
@@ -142,7 +155,10 @@ final class DepartmentScale {
                     .put("counterparty", payer);
             return 2;
         }
-        pay(units.get(random.nextInt(units.size())), 1 + random.nextInt(LINES - 1), date);
+        ObjectNode payment = pay(units.get(random.nextInt(units.size())), 1 + random.nextInt(LINES - 1), date);
+        if (transactions % PROCUREMENT_EVERY == 2) {
+            payment.putObject("procurement").put("category", "SERVICES").put("award", random.nextBoolean() ? "SME" : "NONE");
+        }
         return 1;
     }
 
@@ -190,6 +206,35 @@ final class DepartmentScale {
                 throw new IllegalStateException("a report with minSequence answered " + answer);
             }
         }
+    }
+
+    /**
+     * The department's publication as HTML and as DOCX at random (asOf, knownAt) points, after one warm-up ask each: the
+     * seconds each took, and its size. The HTML answer is text, the DOCX bytes: both are read whole, none is parsed.
+     */
+    private Map<String, Object> publication(Instant runStarted) throws Exception {
+        long fromMillis = runStarted.toEpochMilli();
+        long toMillis = System.currentTimeMillis();
+        Map<String, Object> perFormat = new LinkedHashMap<>();
+        for (String format : List.of("html", "docx")) {
+            String path = "/api/v1/publications/" + TOP + "/2023?scope=department&format=" + format;
+            product.send("GET", path, null);
+            List<Long> micros = new ArrayList<>();
+            for (int point = 0; point < PUBLICATION_POINTS; point++) {
+                LocalDate asOf = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
+                Instant knownAt = Instant.ofEpochMilli(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis)));
+                long started = System.nanoTime();
+                JsonNode answer = product.send("GET", path + "&asOf=" + asOf + "&knownAt=" + knownAt, null);
+                micros.add((System.nanoTime() - started) / 1_000);
+                if (answer.has("code")) {
+                    throw new IllegalStateException("the publication (" + format + ") answered " + answer);
+                }
+            }
+            micros.sort(Long::compare);
+            perFormat.put(format, Map.of("p50Millis", micros.get(micros.size() / 2) / 1000.0,
+                    "maxMillis", micros.get(micros.size() - 1) / 1000.0, "goalMillis", 2000));
+        }
+        return perFormat;
     }
 
     /** Each consolidated table of the top unit at random (asOf, knownAt) points, after one warm-up ask each. */

@@ -2,6 +2,11 @@ package org.budgetledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetledger.contracts.events.ReferenceTablesRecorded;
+import org.budgetledger.contracts.events.UnitYearProfileSet;
+import org.budgetledger.ledger.disclosure.ProfileRequest;
+import org.budgetledger.ledger.disclosure.ReferenceFiles;
+import org.budgetledger.ledger.disclosure.UnitYearDisclosures;
 import org.budgetledger.ledger.posting.PostingAnswer;
 import org.budgetledger.ledger.posting.TransactionPosting;
 import org.budgetledger.ledger.posting.TransactionRequest;
@@ -42,6 +47,9 @@ import java.util.TreeSet;
  * each side naming the other as its {@code counterparty}. The centre's own year is not touched: its unit-scope
  * tables stay the published ones. The department is posted all or nothing after the worked example; a ledger
  * that refuses it (one without {@code counterparty}) stores none of it, and the demo says so and goes on.
+ *
+ * <p>Then the worked example's publication data (SPEC §15): the centre's 2023 profile and its 2022 reference tables,
+ * each recorded once.
  */
 @Component
 @ConditionalOnProperty("budgetledger.demo")
@@ -49,6 +57,8 @@ class DemoData implements ApplicationRunner {
 
     static final String HISTORY = "/demo/hunan-2023.json";
     static final String DEPARTMENT = "/demo/hunan-department-2023.json";
+    /** The worked example's publication data (SPEC §15): 430001/2023's profile and its 2022 reference tables. */
+    static final String PUBLICATION = "/demo/hunan-2023-publication.json";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -58,12 +68,16 @@ class DemoData implements ApplicationRunner {
     private final ObjectMapper json;
     private final JdbcClient jdbc;
 
-    DemoData(Units units, UnitRegister register, TransactionPosting posting, ObjectMapper json, JdbcClient jdbc) {
+    private final UnitYearDisclosures disclosures;
+
+    DemoData(Units units, UnitRegister register, TransactionPosting posting, ObjectMapper json, JdbcClient jdbc,
+             UnitYearDisclosures disclosures) {
         this.units = units;
         this.register = register;
         this.posting = posting;
         this.json = json;
         this.jdbc = jdbc;
+        this.disclosures = disclosures;
     }
 
     @Override
@@ -78,6 +92,37 @@ class DemoData implements ApplicationRunner {
         register(unit);
         postWorkedExample(history);
         postDepartment(department);
+        recordPublicationData(read(PUBLICATION));
+    }
+
+    /**
+     * The profile and the reference of the worked example (SPEC §15), each recorded once: a unit-year that has one
+     * already keeps it (starting again changes nothing; a profile edited since is not overwritten).
+     */
+    private void recordPublicationData(JsonNode publication) {
+        String unit = publication.path("unit").asText();
+        int year = publication.path("year").asInt();
+        if (!recorded(unit + ":" + year + ":" + UnitYearProfileSet.KEY_SUFFIX)) {
+            try {
+                disclosures.setProfile(unit, year, json.treeToValue(publication.path("profile"), ProfileRequest.class),
+                        Caller.system("demo"));
+            } catch (IOException unreadable) {
+                throw new IllegalStateException("the demo's profile cannot be read", unreadable);
+            }
+        }
+        if (!recorded(unit + ":" + year + ":" + ReferenceTablesRecorded.KEY_SUFFIX)) {
+            List<ReferenceFiles.Upload> files = new ArrayList<>();
+            publication.path("reference").path("files").fields().forEachRemaining(file -> files.add(new ReferenceFiles.Upload(
+                    file.getKey(), file.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            disclosures.recordReference(unit, year, files, publication.path("reference").path("scale").asText(), "UTF-8",
+                    Caller.system("demo"));
+        }
+        log.info("event=demo_publication_data unit={} year={}", unit, year);
+    }
+
+    private boolean recorded(String aggregate) {
+        return jdbc.sql("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregateIdentifier = ?").param(aggregate)
+                .query(Long.class).single() > 0;
     }
 
     /** A unit of the demo as SPEC §12's registration takes it (code, name, parent, type), unless it is registered. */

@@ -65,7 +65,39 @@ class DemoDataTest {
             assertThat(api.get("/api/v1/transactions/hn23d-t-S2?unit=" + DEPARTMENT).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> t01(api, "430003", "unit", "yuan", 4).equals("300000.00"));
             theDepartmentConsolidates(api);
+            thePublicationsAreTheWorkedExamplesAndTheDepartments(api);
         }
+    }
+
+    /**
+     * SPEC §15: the centre's publication with the demo's disclosure, profile and 2022 reference; the department's with
+     * its units and the 厅's 机关运行经费 (a 行政单位: the 公用经费 of its fiscal basic spending, 10.00 万元 of 30201).
+     */
+    private static void thePublicationsAreTheWorkedExamplesAndTheDepartments(HttpApi api) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> statements(api, CENTRE, "unit").contains("较2022年减少9817.03万元"));
+        assertThat(statements(api, CENTRE, "unit")).contains("本部门2023年度政府采购支出总额2979.23万元",
+                "全年共接待来访团组2个、来宾15人次", "本单位为公益一类事业单位，无行政机关运行经费支出。", "其他用车主要是业务用车");
+        String department = statements(api, DEPARTMENT, "department") + profile(api, DEPARTMENT);
+        assertThat(department).contains("湖南省交通运输厅2023年部门决算汇总公开单位构成包括：本级及所属3个单位：湖南省交通运输厅科技信息中心、"
+                + "湖南省交通运输厅公路事务服务中心、湖南省交通运输厅机关服务中心。", "2023年度机关运行经费支出10.00万元。");
+    }
+
+    private static String statements(HttpApi api, String unit, String scope) {
+        return text(api.get("/api/v1/publications/" + unit + "/2023?format=json&scope=" + scope).body(), "statements");
+    }
+
+    private static String profile(HttpApi api, String unit) {
+        return text(api.get("/api/v1/publications/" + unit + "/2023?format=json").body(), "profile");
+    }
+
+    private static String text(JsonNode publication, String partKey) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : publication.path("parts")) {
+            if (part.path("key").asText().equals(partKey)) {
+                part.findValues("segments").forEach(segments -> segments.forEach(segment -> text.append(segment.path("text").asText())));
+            }
+        }
+        return text.toString();
     }
 
     /** 汇总 leaves out the three internal flows, and nothing else; 本级 keeps them; every pair agrees. */

@@ -126,7 +126,15 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/alerts", Scope.UNIT_READ, REPORT_READERS, 200,
                     "/api/v1/reports/{unit}/2023/alerts", null),
             new Endpoint("GET", "/api/v1/reports/{unit}/{year}/commitments", Scope.UNIT_READ, REPORT_READERS, 200,
-                    "/api/v1/reports/{unit}/2023/commitments", null));
+                    "/api/v1/reports/{unit}/2023/commitments", null),
+            // SPEC §15: a unit-year's disclosure data is written by the unit's administrator; its publication is read as its reports
+            new Endpoint("PUT", "/api/v1/units/{code}/years/{year}/profile", Scope.UNIT_WRITE, Set.of("ADMIN"), 200,
+                    "/api/v1/units/{unit}/years/2023/profile", (unit, id) -> "{\"functions\":\"职责" + id + "\"}"),
+            new Endpoint("POST", "/api/v1/units/{code}/years/{year}/reference", Scope.UNIT_WRITE, Set.of("ADMIN"), 200,
+                    "/api/v1/units/{unit}/years/2023/reference", (unit, id) -> "kind,total,abroad,vehicle_subtotal,"
+                            + "vehicle_purchase,vehicle_operation,reception\nactual,2.01,0,1.60,0,1.60,0.41\n"),
+            new Endpoint("GET", "/api/v1/publications/{unit}/{year}", Scope.UNIT_READ, REPORT_READERS, 200,
+                    "/api/v1/publications/{unit}/2023?format=json", null));
 
     /** The mappings that are no API endpoint of ours: Spring Boot's error page. */
     private static final Set<String> NOT_API = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
@@ -395,6 +403,8 @@ class SecurityMatrixTest extends StandaloneIntegrationTest {
         HttpApi api = new HttpApi(port, user, password);
         Answer answer = endpoint.pattern().endsWith(":import")
                 ? api.postFile(path, id + ".csv", body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : endpoint.pattern().endsWith("/reference")
+                ? api.postFile(path, "T09.csv", body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : api.send(endpoint.method(), path, body);
         int status = answer.status();
         // a batch answers 200 and carries each item's own status

@@ -73,6 +73,19 @@ public final class HttpApi {
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
     }
 
+    /** Several files in one upload: multipart/form-data with each file as a part {@code file}, in order. */
+    public Answer postFiles(String path, Map<String, byte[]> files) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        files.forEach((fileName, content) -> parts.part("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }));
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.bodyTo(byte[].class))));
+    }
+
     /** The body of a GET as text (CSV, say), failing on anything but 200. */
     public String getText(String path) {
         return http.get().uri(path).retrieve().body(String.class);

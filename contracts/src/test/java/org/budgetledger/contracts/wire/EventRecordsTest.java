@@ -41,9 +41,17 @@ import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.Procurement;
 import org.budgetledger.contracts.events.ScheduledPayment;
 import org.budgetledger.contracts.codes.UnitType;
+import org.budgetledger.contracts.codes.VehicleUse;
+import org.budgetledger.contracts.events.AssetHoldings;
+import org.budgetledger.contracts.events.PerformanceResult;
+import org.budgetledger.contracts.events.ReferenceTable;
+import org.budgetledger.contracts.events.ReferenceTablesRecorded;
+import org.budgetledger.contracts.events.UnitYearProfileSet;
+import org.budgetledger.contracts.events.VehicleHoldings;
 import org.budgetledger.contracts.money.Money;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,6 +100,9 @@ class EventRecordsTest {
                     Map.entry("content-type", "application/json")));
             if (event instanceof LedgerEvent) {
                 assertThat(record.key()).isEqualTo("430001:2023");
+            } else if (event instanceof UnitYearProfileSet || event instanceof ReferenceTablesRecorded) {
+                // a unit-year's disclosure data (SPEC §15): its year is in its key and in ce_subject
+                assertThat(record.key()).isEqualTo(event instanceof UnitYearProfileSet ? "430001:2023:profile" : "430001:2023:reference");
             } else if (event instanceof CatalogCodeAdded) {
                 assertThat(record.key()).isEqualTo("catalog:SUBJECTS");
                 expected.set(2, Map.entry("ce_source", "/budget-ledger/catalog"));
@@ -186,7 +197,14 @@ class EventRecordsTest {
                         "某公司", List.of(new ScheduledPayment(LocalDate.of(2023, 1, 1), Money.parseYuan("199.99")))),
                 new UnitRegistered(unit, "湖南省交通运输厅科技信息中心", "430000", UnitType.PUBLIC_SERVICE_1, "管理员"),
                 new UnitChanged(unit, LocalDate.of(2023, 12, 1), null, null, UnitType.PUBLIC_SERVICE_2, "管理员"),
-                new CatalogCodeAdded(CatalogKind.SUBJECTS, "2010601", "行政运行", "管理员"));
+                new CatalogCodeAdded(CatalogKind.SUBJECTS, "2010601", "行政运行", "管理员"),
+                new UnitYearProfileSet(unit, 2023, "负责厅机关交通运输信息化项目建设", "中心设有5个部门",
+                        new AssetHoldings(new VehicleHoldings(1, Map.of(VehicleUse.OTHER, 1)), null, 4),
+                        List.of(new PerformanceResult("业务工作经费", new BigDecimal("86.5"), "良")),
+                        Map.of("income_change_reason", "信息化建设资金减少"), "管理员"),
+                new ReferenceTablesRecorded(unit, 2023, 2022, "WANYUAN", List.of(new ReferenceTable("T01",
+                        List.of("side", "line", "item", "amount"), List.of(List.of("income", "31", "总计", "190517200.00")))),
+                        "管理员"));
     }
 
     @Test

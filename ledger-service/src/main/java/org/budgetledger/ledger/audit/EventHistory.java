@@ -119,14 +119,17 @@ class EventHistory {
                   java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo) {
     }
 
-    /** The year of a budget year's aggregate ({@code "{unit}:{year}"}); none for a register's (a unit, {@code catalog:…}). */
+    /**
+     * The year of a budget year's aggregate ({@code "{unit}:{year}"}) or of a unit-year's disclosure data
+     * ({@code "{unit}:{year}:profile"}); none for a register's (a unit, {@code catalog:…}).
+     */
     private static Integer year(String aggregateId) {
-        int colon = aggregateId.lastIndexOf(':');
-        if (colon < 0) {
+        String[] parts = aggregateId.split(":", -1);
+        if (parts.length < 2) {
             return null;
         }
         try {
-            return Integer.valueOf(aggregateId.substring(colon + 1));
+            return Integer.valueOf(parts[1]);
         } catch (NumberFormatException catalog) {
             return null;
         }

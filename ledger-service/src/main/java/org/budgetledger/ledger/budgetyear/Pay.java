@@ -3,7 +3,9 @@ package org.budgetledger.ledger.budgetyear;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.budgetledger.contracts.codes.PaymentMethod;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
+import org.budgetledger.contracts.events.Activity;
 import org.budgetledger.contracts.events.PaymentMade;
+import org.budgetledger.contracts.events.Procurement;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.ledger.decision.Decision;
 import org.budgetledger.contracts.api.Rejection;
@@ -12,18 +14,25 @@ import java.util.Optional;
 
 /**
  * PAY 支付 from a budget line; {@code counterparty}, when not null, the unit of the ledger paid (SPEC §13);
- * {@code commitment}, when not null, the commitment of the line it pays under (SPEC §14).
+ * {@code commitment}, when not null, the commitment of the line it pays under (SPEC §14); {@code procurement} and
+ * {@code activity}, when not null, what the publication discloses of it (SPEC §15).
  */
 public record Pay(
         @TargetAggregateIdentifier String budgetYearId,
         Posting posting,
         String lineId, String economic, Money amount, String payee, PaymentMethod method,
-        String counterparty, String commitment) implements PostingCommand {
+        String counterparty, String commitment, Procurement procurement, Activity activity) implements PostingCommand {
 
-    /** A payment under no commitment. */
+    /** A payment under no commitment, without the disclosure fields of SPEC §15. */
     public Pay(String budgetYearId, Posting posting, String lineId, String economic, Money amount, String payee,
                PaymentMethod method, String counterparty) {
-        this(budgetYearId, posting, lineId, economic, amount, payee, method, counterparty, null);
+        this(budgetYearId, posting, lineId, economic, amount, payee, method, counterparty, null, null, null);
+    }
+
+    /** A payment, perhaps under a commitment, without the disclosure fields of SPEC §15. */
+    public Pay(String budgetYearId, Posting posting, String lineId, String economic, Money amount, String payee,
+               PaymentMethod method, String counterparty, String commitment) {
+        this(budgetYearId, posting, lineId, economic, amount, payee, method, counterparty, commitment, null, null);
     }
 
     @Override
@@ -56,7 +65,7 @@ public record Pay(
                 () -> Decision.accepted(null, new PaymentMade(posting.transactionId(), posting.unit(), posting.year(),
                         posting.date(), posting.principal(), posting.memo(), posting.voucher(), line.id(),
                         line.origin(), line.fund(), line.subject(), line.kind(), line.project(), economic, amount,
-                        payee, method, counterparty, commitment, null, null)));
+                        payee, method, counterparty, commitment, procurement, activity)));
     }
 
     /** A commitment of this line, not dated after the payment, with at least the amount open. */

@@ -10,8 +10,10 @@ import org.axonframework.serialization.Serializer;
 import org.budgetledger.contracts.events.CatalogCodeAdded;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.ReferenceTablesRecorded;
 import org.budgetledger.contracts.events.UnitChanged;
 import org.budgetledger.contracts.events.UnitRegistered;
+import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.budgetledger.contracts.integrity.EventHash;
 
 import java.sql.Connection;
@@ -100,7 +102,10 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
         return insert;
     }
 
-    /** The unit an event belongs to: its budget year's, the registered or changed unit; none for a catalog addition. */
+    /**
+     * The unit an event belongs to: its budget year's, the registered or changed unit, the unit of a unit-year's
+     * disclosure data; none for a catalog addition.
+     */
     private static String unitOf(RecordedEvent event) {
         if (event instanceof LedgerEvent ledgerEvent) {
             return ledgerEvent.unit();
@@ -113,6 +118,12 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
         }
         if (event instanceof CatalogCodeAdded) {
             return null;
+        }
+        if (event instanceof UnitYearProfileSet profile) {
+            return profile.unit();
+        }
+        if (event instanceof ReferenceTablesRecorded reference) {
+            return reference.unit();
         }
         throw new IllegalArgumentException("no event of the ledger: " + event.getClass().getName());
     }

@@ -3,7 +3,9 @@ package org.budgetledger.ledger.eventstore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.budgetledger.contracts.events.CatalogCodeAdded;
+import org.budgetledger.contracts.events.ReferenceTablesRecorded;
 import org.budgetledger.contracts.events.RegistryEvent;
+import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,12 +52,19 @@ public class RegistryEventLog {
         requireTransaction();
         long aggregateSequence = jdbc.sql("SELECT coalesce(max(sequenceNumber) + 1, 0) FROM " + EventStoreConfiguration.EVENT_TABLE
                 + " WHERE aggregateIdentifier = ?").param(event.key()).query(Long.class).single();
-        GenericDomainEventMessage<RegistryEvent> message = new GenericDomainEventMessage<>(
-                event instanceof CatalogCodeAdded ? "Catalog" : "Unit", event.key(), aggregateSequence, event);
+        GenericDomainEventMessage<RegistryEvent> message = new GenericDomainEventMessage<>(aggregateType(event), event.key(),
+                aggregateSequence, event);
         engine.appendEvents(List.of(message));
         return jdbc.sql("SELECT eventIdentifier, globalIndex, recorded_at FROM " + EventStoreConfiguration.EVENT_TABLE
                         + " WHERE eventIdentifier = ?").param(message.getIdentifier())
                 .query((row, number) -> new Appended(row.getString(1), row.getLong(2), row.getTimestamp(3).toInstant())).single();
+    }
+
+    private static String aggregateType(RegistryEvent event) {
+        if (event instanceof CatalogCodeAdded) {
+            return "Catalog";
+        }
+        return event instanceof UnitYearProfileSet || event instanceof ReferenceTablesRecorded ? "UnitYearDisclosure" : "Unit";
     }
 
     private static void requireTransaction() {

@@ -5,29 +5,21 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.web.ApiProblem;
-import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.security.Caller;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 
 /** Voucher files in, import jobs out (docs/IMPORT.md). */
 @Tag(name = "Transactions (记账)")
@@ -82,24 +74,6 @@ class ImportController {
     ImportJob.View job(@PathVariable String id) {
         return imports.find(id, Caller.current())
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no import " + id));
-    }
-
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException missing) {
-        return ProblemResponses.problem(ProblemCode.VALIDATION_FAILED, "part " + missing.getRequestPartName()
-                + " is required", List.of(new FieldError(missing.getRequestPartName(), "required")));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException tooLarge) {
-        return ProblemResponses.problem(ProblemCode.PAYLOAD_TOO_LARGE,
-                "the body is larger than spring.servlet.multipart.max-request-size", List.of());
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadable(MultipartException unreadable) {
-        return ProblemResponses.problem(ProblemCode.VALIDATION_FAILED, "the body is not readable multipart/form-data",
-                List.of(new FieldError("file", "unreadable")));
     }
 
     private static String fileName(MultipartFile file) {

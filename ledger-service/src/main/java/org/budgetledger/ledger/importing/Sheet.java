@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param header the cells of the first row that is not blank (row 1 of a well-formed file)
  */
-record Sheet(List<String> header, List<Row> rows) {
+public record Sheet(List<String> header, List<Row> rows) {
 
     /** As many data rows as a batch may hold: an import is decided like one. */
     static final int ROWS_MAX = BatchPosting.ITEMS_MAX;
@@ -22,7 +22,7 @@ record Sheet(List<String> header, List<Row> rows) {
      * @param number the row's number as a spreadsheet shows it (the header is row 1, the first data row 2)
      * @param cells  the cells from column A on; an empty or null cell holds nothing
      */
-    record Row(int number, List<String> cells) {
+    public record Row(int number, List<String> cells) {
     }
 
     /** Collects the rows a reader meets, in order, and refuses a file with more than {@link #ROWS_MAX} data rows. */
@@ -42,6 +42,11 @@ record Sheet(List<String> header, List<Row> rows) {
                 throw invalidFile("the file has more than " + ROWS_MAX + " rows; split it");
             }
             rows.add(new Row(number, cells));
+        }
+
+        /** Whether no row that is not blank was met: a workbook's empty sheet. */
+        boolean blank() {
+            return header == null;
         }
 
         Sheet sheet() {

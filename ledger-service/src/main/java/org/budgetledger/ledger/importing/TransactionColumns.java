@@ -22,12 +22,18 @@ import java.util.stream.Collectors;
  * ({@link TransactionRequest}): a row is read as the JSON object of its non-empty cells, so it is validated
  * exactly as a POST of that object would be. A COMMIT's {@code schedule}, a list in JSON, is one cell:
  * {@code 2023-07-01:100.00;2023-12-01:200.00} (date and amount of each expected payment, separated by {@code ;}).
+ * A field whose value is an object (PAY's {@code procurement}, {@code activity}) is given by a column per field of
+ * it, {@code procurement.category}, {@code activity.count} …
  */
 @Component
 class TransactionColumns {
 
-    /** Every field of every type of transaction, in the order they are listed. */
-    static final List<String> NAMES = TransactionRequests.fieldNames();
+    private static final Map<String, List<String>> OBJECTS = TransactionRequests.objectFieldNames();
+    /** Every field of every type of transaction, in the order they are listed, an object's fields in its place. */
+    static final List<String> NAMES = TransactionRequests.fieldNames().stream()
+            .flatMap(name -> OBJECTS.containsKey(name) ? OBJECTS.get(name).stream().map(field -> name + "." + field)
+                    : java.util.stream.Stream.of(name))
+            .toList();
     private static final List<String> REQUIRED = List.of("id", "type");
     private static final String SCHEDULE = "schedule";
     private static final String SCHEDULE_EXPECTED = "must be date:amount of each scheduled payment, separated by ';' "
@@ -86,7 +92,7 @@ class TransactionColumns {
                         "a value in column " + (index + 1) + ", which has no name",
                         List.of(new FieldError("file", "value outside the named columns"))));
             }
-            fields.put(columns.get(index), cell);
+            put(fields, columns.get(index), cell);
         }
         String id = (String) fields.get("id");
         if (fields.containsKey(SCHEDULE)) {
@@ -123,6 +129,18 @@ class TransactionColumns {
             items.add(item);
         }
         return items;
+    }
+
+    /** A cell of a column {@code object.field} goes into the object, as its JSON would hold it. */
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> fields, String column, String cell) {
+        int dot = column.indexOf('.');
+        if (dot < 0) {
+            fields.put(column, cell);
+        } else {
+            ((Map<String, Object>) fields.computeIfAbsent(column.substring(0, dot), object -> new LinkedHashMap<String, Object>()))
+                    .put(column.substring(dot + 1), cell);
+        }
     }
 
     private static ImportRow unreadable(Sheet.Row row, String id, Rejection rejection) {

@@ -32,7 +32,7 @@ record VoucherFile(Format format, Charset charset, Sheet sheet) {
         return new VoucherFile(Format.CSV, csv.charset(), CsvSheet.read(csv.text()));
     }
 
-    private static boolean isZip(byte[] content) {
+    static boolean isZip(byte[] content) {
         if (content.length < ZIP_MAGIC.length) {
             return false;
         }

@@ -54,6 +54,36 @@ final class XlsxSheet {
         return collector.sheet();
     }
 
+    /** Every sheet of an XLSX workbook, by its name, in the workbook's order. */
+    static List<SheetFiles.Named> readAll(byte[] content) {
+        List<SheetFiles.Named> all = new ArrayList<>();
+        try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(content))) {
+            XSSFReader reader = new XSSFReader(workbook);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    Sheet.Collector collector = new Sheet.Collector();
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, new Rows(collector),
+                            new CellText(), false));
+                    xml.parse(new InputSource(sheet));
+                    if (!collector.blank()) {
+                        all.add(new SheetFiles.Named(sheets.getSheetName(), collector.sheet()));
+                    }
+                }
+            }
+        } catch (ApiProblem invalid) {
+            throw invalid;
+        } catch (Exception unreadable) {
+            throw Sheet.invalidFile("the file starts like an XLSX workbook but cannot be read as one");
+        }
+        if (all.isEmpty()) {
+            throw Sheet.invalidFile("the workbook has no sheet with anything in it");
+        }
+        return all;
+    }
+
     /** Hands each row's cells, placed by their column letters, to the collector. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final Sheet.Collector collector;

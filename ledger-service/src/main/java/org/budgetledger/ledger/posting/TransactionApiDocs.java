@@ -17,6 +17,8 @@ import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.contracts.codes.Fund;
 import org.budgetledger.contracts.codes.Kind;
 import org.budgetledger.contracts.codes.PaymentMethod;
+import org.budgetledger.contracts.codes.ProcurementAward;
+import org.budgetledger.contracts.codes.ProcurementCategory;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.budgetledger.web.ProblemResponses;
 import org.budgetledger.web.operations.ApiDescription;
@@ -58,6 +60,11 @@ class TransactionApiDocs implements OpenApiCustomizer {
             + " On a RELEASE: the commitment released";
     private static final String SCHEDULE = "SPEC §14: the expected payments, each {date (inside the year), amount (> 0)},"
             + " adding up to amount; else 400 VALIDATION_FAILED. Optional; at most 366";
+    private static final String PROCUREMENT = "SPEC §15: a 政府采购 payment — category GOODS 货物, WORKS 工程 or SERVICES 服务;"
+            + " award NONE, SME 中小企业 or SMALL_MICRO 小微企业 (also a 中小企业). Optional; not with a counterparty";
+    private static final String ACTIVITY = "SPEC §15: what the payment paid for, counted — count (团组, 批次, 会议, 培训班,"
+            + " 车辆) and persons (人次), whole numbers ≥ 0. Optional; only on economic codes 30212, 30215, 30216, 30217,"
+            + " 31013 and 30913";
 
     private static final Map<String, String> EXAMPLES = examples();
 
@@ -115,9 +122,7 @@ class TransactionApiDocs implements OpenApiCustomizer {
             ObjectSchema schema = new ObjectSchema();
             schema.addProperty("type", ApiDescription.closedSet(null, List.of(name)));
             for (RecordComponent component : TransactionRequests.components(type)) {
-                schema.addProperty(component.getName(), component.getType() == Integer.class
-                        ? new IntegerSchema().format("int32")
-                        : component.getType() == List.class ? scheduleSchema() : new StringSchema());
+                schema.addProperty(component.getName(), propertySchema(component.getType()));
             }
             schema.setRequired(List.of("type"));
             enumOf(schema, "fund", Fund.values());
@@ -138,6 +143,31 @@ class TransactionApiDocs implements OpenApiCustomizer {
         }
         request.discriminator(discriminator).description("a transaction of one of the types of SPEC §4, named by type");
         schemas.put("TransactionRequest", request);
+    }
+
+    /** A field's schema: a whole number, an object of its own fields (PAY's procurement and activity), or text. */
+    private static Schema<?> propertySchema(Class<?> type) {
+        if (type == Integer.class) {
+            return new IntegerSchema().format("int32");
+        }
+        if (type == List.class) {
+            return scheduleSchema();
+        }
+        if (type == ProcurementRequest.class) {
+            ObjectSchema procurement = new ObjectSchema();
+            procurement.addProperty("category", ApiDescription.closedSet(new StringSchema(),
+                    Arrays.stream(ProcurementCategory.values()).map(Enum::name).toList()));
+            procurement.addProperty("award", ApiDescription.closedSet(new StringSchema(),
+                    Arrays.stream(ProcurementAward.values()).map(Enum::name).toList()));
+            return procurement.required(List.of("category", "award")).description(PROCUREMENT);
+        }
+        if (type == ActivityRequest.class) {
+            return new ObjectSchema()
+                    .addProperty("count", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO))
+                    .addProperty("persons", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO))
+                    .required(List.of("count", "persons")).description(ACTIVITY);
+        }
+        return new StringSchema();
     }
 
     private static void enumOf(Schema<?> request, String field, Enum<?>[] values) {
@@ -185,6 +215,10 @@ class TransactionApiDocs implements OpenApiCustomizer {
         examples.put("PAY to an affiliate (internal flow)", "{\"id\":\"p2\",\"type\":\"PAY\"," + COMMON
                 + "\"date\":\"2023-03-10\",\"line\":\"s1\",\"economic\":\"39999\",\"amount\":\"200000.00\","
                 + "\"counterparty\":\"430002\"}");
+        examples.put("PAY as 政府采购, and a reception counted", "{\"id\":\"p3\",\"type\":\"PAY\"," + COMMON
+                + "\"date\":\"2023-05-10\",\"line\":\"a1\",\"economic\":\"30217\",\"amount\":\"3250.00\","
+                + "\"procurement\":{\"category\":\"SERVICES\",\"award\":\"SMALL_MICRO\"},"
+                + "\"activity\":{\"count\":2,\"persons\":15}}");
         examples.put("REFUND", "{\"id\":\"r1\",\"type\":\"REFUND\"," + COMMON + "\"date\":\"2023-02-20\",\"payment\":\"p1\","
                 + "\"amount\":\"500.50\"}");
         examples.put("RECEIVE", "{\"id\":\"i1\",\"type\":\"RECEIVE\"," + COMMON + "\"date\":\"2023-12-20\",\"fund\":\"OTHER\","

@@ -39,6 +39,8 @@ import java.util.Set;
  */
 final class TransactionEvidence {
 
+    /** The fields whose value is an object of fields of its own (SPEC §15: PAY's procurement and activity). */
+    private static final Set<String> OBJECT_FIELDS = Set.of("procurement", "activity");
     /** The fields of every request, besides those of its type. */
     private static final Set<String> COMMON_FIELDS = Set.of("id", "type", "unit", "year", "date", "memo", "voucher");
 
@@ -111,7 +113,10 @@ final class TransactionEvidence {
         }
         if (event instanceof PaymentMade e) {
             return dated(PayRequest.class, e, null, "line", e.lineId(), "economic", e.economic(), "amount", e.amount(),
-                    "payee", e.payee(), "method", e.method(), "counterparty", e.counterparty(), "commitment", e.commitment());
+                    "payee", e.payee(), "method", e.method(), "counterparty", e.counterparty(), "commitment", e.commitment(),
+                    "procurement", e.procurement() == null ? null : Map.of("category", e.procurement().category().name(),
+                            "award", e.procurement().award().name()),
+                    "activity", e.activity() == null ? null : Map.of("count", e.activity().count(), "persons", e.activity().persons()));
         }
         if (event instanceof PaymentRefunded e) {
             return dated(RefundRequest.class, e, null, "payment", e.paymentId(), "amount", e.amount());
@@ -188,8 +193,8 @@ final class TransactionEvidence {
             } else if (value instanceof ScheduleText schedule) {
                 compared.put("request." + field, new Object[]{ScheduleText.of(request.get(field)).text(), schedule.text()});
             } else {
-                compared.put("request." + field,
-                        new Object[]{value instanceof Money ? amount(request.get(field)) : text(request.get(field)), value});
+                compared.put("request." + field, new Object[]{value instanceof Money ? amount(request.get(field))
+                        : OBJECT_FIELDS.contains(field) ? object(request.get(field)) : text(request.get(field)), value});
             }
         });
         for (Map.Entry<String, Object[]> entry : compared.entrySet()) {
@@ -225,6 +230,17 @@ final class TransactionEvidence {
         }
         String text = value.asText();
         return text.isEmpty() ? null : text;
+    }
+
+    /** An object field of a request as its fields: whole numbers as numbers, the rest as text; absent: null. */
+    private static Map<String, Object> object(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        value.fields().forEachRemaining(field -> fields.put(field.getKey(),
+                field.getValue().isInt() ? Integer.valueOf(field.getValue().intValue()) : field.getValue().asText()));
+        return fields;
     }
 
     /** An amount of a request, compared as money ({@code "10"} and {@code "10.00"} are the same amount). */

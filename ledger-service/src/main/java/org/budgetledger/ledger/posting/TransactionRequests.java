@@ -76,6 +76,21 @@ public final class TransactionRequests {
         return List.copyOf(FIELDS.keySet());
     }
 
+    /**
+     * The fields whose value is an object of fields of its own (PAY's {@code procurement} and {@code activity}), each
+     * with the names of those fields, in the order fields are listed: what a voucher file's columns
+     * {@code procurement.category}, {@code activity.count} … name.
+     */
+    public static Map<String, List<String>> objectFieldNames() {
+        Map<String, List<String>> objects = new LinkedHashMap<>();
+        FIELDS.forEach((name, type) -> {
+            if (type instanceof Class<?> object && object.isRecord() && object != AmountText.class) {
+                objects.put(name, Arrays.stream(object.getRecordComponents()).map(RecordComponent::getName).toList());
+            }
+        });
+        return objects;
+    }
+
     /** The records of the transaction types, in the order they are declared. */
     static List<Class<? extends TypedRequest>> types() {
         return List.copyOf(TYPES.values());

@@ -30,10 +30,15 @@ class TransactionApiDocsTest extends LedgerIntegrationTest {
         List<String> fields = new ArrayList<>();
         pay.path("properties").fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("type", "id", "unit", "year", "date", "memo", "voucher", "line", "economic",
-                "amount", "payee", "method", "counterparty", "commitment");
+                "amount", "payee", "method", "counterparty", "commitment", "procurement", "activity");
         assertThat(pay.at("/properties/type/enum").toString()).isEqualTo("[\"PAY\"]");
         assertThat(pay.at("/properties/method/enum").toString()).isEqualTo("[\"DIRECT\",\"AUTHORIZED\"]");
         assertThat(pay.path("required").toString()).isEqualTo("[\"type\"]");
+        assertThat(pay.at("/properties/procurement/properties/category/enum").toString())
+                .isEqualTo("[\"GOODS\",\"WORKS\",\"SERVICES\"]");
+        assertThat(pay.at("/properties/procurement/properties/award/enum").toString())
+                .isEqualTo("[\"NONE\",\"SME\",\"SMALL_MICRO\"]");
+        assertThat(pay.at("/properties/activity/required").toString()).isEqualTo("[\"count\",\"persons\"]");
         assertThat(schema(schemas, request, "APPROPRIATE").at("/properties/kind/enum").toString()).contains("\"PROJECT\"");
         assertThat(schema(schemas, request, "SET_LIMIT").at("/properties/category/enum").toString()).contains("\"RECEPTION\"");
         assertThat(schema(schemas, request, "CARRY_OVER").path("properties").has("amount")).isFalse();

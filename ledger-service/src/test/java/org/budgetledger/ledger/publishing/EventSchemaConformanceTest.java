@@ -71,11 +71,20 @@ class EventSchemaConformanceTest extends LedgerIntegrationTest {
             assertThat(api.post("/api/v1/transactions", transaction).status()).as(transaction.toString()).isEqualTo(201);
         }
 
+        // a unit-year's disclosure data (SPEC §15): its profile and last year's tables
+        assertThat(api.send("PUT", "/api/v1/units/" + unit + "/years/2023/profile", "{\"functions\":\"职责\","
+                + "\"assets\":{\"vehicles\":{\"total\":1,\"byType\":{\"OTHER\":1}},\"equipmentOver1m\":4},"
+                + "\"performance\":[{\"project\":\"业务工作经费\",\"score\":86.5}],\"explanations\":{\"a_reason\":\"原因\"}}")
+                .status()).isEqualTo(200);
+        assertThat(api.postFiles("/api/v1/units/" + unit + "/years/2023/reference", Map.of("T09.csv",
+                ("kind,total,abroad,vehicle_subtotal,vehicle_purchase,vehicle_operation,reception\n"
+                        + "actual,2.01,,1.60,0.00,1.60,0.41\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))).status())
+                .isEqualTo(200);
         List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30)).until(
                 () -> TopicReader.readAll(infrastructure.bootstrapServers(), "budget-ledger.events").stream()
                         .filter(record -> record.key().startsWith(unit + ":") || record.key().equals(unit)
                                 || (record.key().equals("catalog:SUBJECTS") && codeOf(record).equals(subject))).toList(),
-                list -> list.size() == 20);
+                list -> list.size() == 22);
 
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode value = JSON.readTree(record.value());

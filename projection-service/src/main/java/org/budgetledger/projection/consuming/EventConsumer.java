@@ -12,7 +12,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Consumes the event topic in batches and applies them to the read model in one database transaction
@@ -55,14 +57,20 @@ class EventConsumer {
     @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", groupId = "#{__listener.groupId()}")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
         List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.size());
+        Map<Long, String> hashes = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                batch.add(wireEvents.read(record.value(), ReadModelWriter.Delivered::new));
+                ReadModelWriter.Delivered delivered = wireEvents.read(record.value(), ReadModelWriter.Delivered::new);
+                batch.add(delivered);
+                String hash = ChainHash.of(record.value());
+                if (hash != null) {
+                    hashes.put(delivered.envelope().sequence(), hash);
+                }
             } catch (EventValueReader.Unreadable unreadable) {
                 parked.park(record, unreadable.getMessage());
             }
         }
-        int applied = writer.apply(batch);
+        int applied = writer.apply(batch, hashes);
         log.debug("event=batch_applied records={} new={}", records.size(), applied);
     }
 }

@@ -3,8 +3,10 @@ package org.budgetledger.projection.readmodel;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
 import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.ReferenceTablesRecorded;
 import org.budgetledger.contracts.events.RegistryEvent;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
+import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.budgetledger.platform.jdbc.ColumnArrays;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,15 +102,23 @@ public class ReadModelWriter {
 
     /** @return how many of the events were new (the rest had been applied before); all in one transaction */
     public int apply(List<Delivered> events) {
-        Integer applied = transactions.execute(status -> applyInTransaction(events));
+        return apply(events, Map.of());
+    }
+
+    /**
+     * As {@link #apply(List)}, recording with each event the hash it carried on the topic (its place in the store's
+     * hash chain, SPEC §9), by sequence; an event without one is recorded without.
+     */
+    public int apply(List<Delivered> events, Map<Long, String> hashes) {
+        Integer applied = transactions.execute(status -> applyInTransaction(events, hashes));
         return applied == null ? 0 : applied;
     }
 
-    private int applyInTransaction(List<Delivered> events) {
+    private int applyInTransaction(List<Delivered> events, Map<Long, String> hashes) {
         if (events.isEmpty()) {
             return 0;
         }
-        Set<Long> fresh = replayed == null ? recordApplied(events) : replayedFirst(events);
+        Set<Long> fresh = replayed == null ? recordApplied(events, hashes) : replayedFirst(events);
         DeliveryRows rows = new DeliveryRows(checkpoints != null);
         int applied = 0;
         for (Delivered delivered : events) {
@@ -125,6 +135,9 @@ public class ReadModelWriter {
         rows.commitments.write(jdbc, schema);
         if (checkpoints != null) {
             checkpoints.afterApplying(rows.arrived.values());
+        }
+        if (checkpoints != null) {
+            rows.disclosure.write(jdbc, schema); // the publication reads them from the live model only
         }
         rows.registry.write(jdbc, schema); // last: see RegistryRows.write
         return applied;
@@ -148,6 +161,8 @@ public class ReadModelWriter {
          * facts (measure COMMITTED) and so in its day sums.
          */
         final CommitmentRows commitments = new CommitmentRows();
+        /** What the publication needs beyond the tables (SPEC §15). */
+        final DisclosureRows disclosure = new DisclosureRows();
 
         DeliveryRows(boolean keepsFacts) {
             this.keepsFacts = keepsFacts;
@@ -156,6 +171,12 @@ public class ReadModelWriter {
         void add(Delivered delivered) {
             EventEnvelope envelope = delivered.envelope();
             RecordedEvent event = delivered.event();
+            if (keepsFacts) {
+                disclosure.add(envelope, event);
+            }
+            if (DisclosureRows.isUnitYearData(event)) {
+                return; // a unit-year's profile or reference names nothing a report prints
+            }
             if (event instanceof RegistryEvent registryEvent) {
                 registry.add(envelope, registryEvent);
                 return;
@@ -237,19 +258,26 @@ public class ReadModelWriter {
     /**
      * The events not applied before: the primary key of applied_event turns a redelivered one into no row. A
      * registry event is recorded under its key (a unit's code, or {@code catalog:…}) with no year: it counts as
-     * applied (freshness, {@code minSequence}) but is no unit-year's.
+     * applied (freshness, {@code minSequence}) but is no unit-year's; a unit-year's disclosure data (SPEC §15) is
+     * recorded as its unit-year's. Each with the hash it carried.
      */
-    private Set<Long> recordApplied(List<Delivered> events) {
-        ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz");
+    private Set<Long> recordApplied(List<Delivered> events, Map<Long, String> hashes) {
+        ColumnArrays appliedEvents = new ColumnArrays("bigint", "varchar", "varchar", "varchar", "int", "timestamptz",
+                "varchar");
         for (Delivered delivered : events) {
-            boolean ofAYear = delivered.event() instanceof LedgerEvent;
+            RecordedEvent event = delivered.event();
+            String unit = event instanceof LedgerEvent ledgerEvent ? ledgerEvent.unit()
+                    : event instanceof UnitYearProfileSet profile ? profile.unit()
+                    : event instanceof ReferenceTablesRecorded reference ? reference.unit() : event.key();
+            Integer year = event instanceof LedgerEvent ledgerEvent ? Integer.valueOf(ledgerEvent.year())
+                    : event instanceof UnitYearProfileSet profile ? Integer.valueOf(profile.year())
+                    : event instanceof ReferenceTablesRecorded reference ? Integer.valueOf(reference.year()) : null;
             appliedEvents.add(delivered.envelope().sequence(), delivered.envelope().eventId(), delivered.envelope().type(),
-                    ofAYear ? ((LedgerEvent) delivered.event()).unit() : delivered.event().key(),
-                    ofAYear ? ((LedgerEvent) delivered.event()).year() : null, delivered.envelope().recordedAt().toString());
+                    unit, year, delivered.envelope().recordedAt().toString(), hashes.get(delivered.envelope().sequence()));
         }
         return new HashSet<>(jdbc.queryForList("""
-                INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at)
-                SELECT * FROM unnest(?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING
+                INSERT INTO %s.applied_event (sequence, event_id, type, unit, year, recorded_at, hash)
+                SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING
                 RETURNING sequence""".formatted(schema), Long.class, appliedEvents.arrays()));
     }
 

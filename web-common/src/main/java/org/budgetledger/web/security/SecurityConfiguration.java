@@ -78,6 +78,7 @@ public class SecurityConfiguration {
                                 "/api/v1/budget-lines/**", "/api/v1/commitments", "/api/v1/commitments/**")
                         .hasAnyRole("CLERK", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/publications/**").hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"));
         if (jwtDecoder.getIfAvailable() != null) {
