@@ -45,8 +45,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checkpoints of knowledge as month rows (V11): reports read them at asOf dates before, inside and after the months
- * their facts fall in, and checkpoints a read model took before V11 (day sums) are converted by the migration and
+ * Checkpoints of knowledge as month rows (V15): reports read them at asOf dates before, inside and after the months
+ * their facts fall in, and checkpoints a read model took before V15 (day sums) are converted by the migration and
  * followed by new ones. Checkpoints every 20 facts, as in ReportsTest (same context).
  */
 @RealInfrastructure
@@ -103,18 +103,18 @@ class CheckpointsTest {
         Random random = new Random(seed);
         String schema = "before_v11_" + Long.toHexString(seed);
         Flyway upToV10 = Flyway.configure().configuration(owner.flyway(schema, "classpath:db/" + ProjectionSchema.NAME)
-                .getConfiguration()).target("10").load();
+                .getConfiguration()).target("14").load();
         upToV10.migrate();
         try {
             String unit = "V" + Long.toHexString(seed).substring(0, 8);
             List<Delivered> events = RandomHistories.of(unit, seed, (1L << 46) + seed % (1L << 30) * 1000, 600);
             int migratedAt = events.size() / 3;
             JdbcTemplate template = new JdbcTemplate(dataSource);
-            // the facts, day sums and limits a projection before V11 kept (its checkpoints are taken below, as it took them)
-            writeAsBeforeV11(template, schema, events.subList(0, migratedAt));
+            // the facts, day sums and limits a projection before V15 kept (its checkpoints are taken below, as it took them)
+            writeAsBeforeV15(template, schema, events.subList(0, migratedAt));
             for (int checkpoint = 1; checkpoint <= 3; checkpoint++) {
                 Instant knownUntil = events.get(migratedAt * checkpoint / 4).envelope().recordedAt();
-                takeAsBeforeV11(template, schema, unit, Timestamp.from(knownUntil));
+                takeAsBeforeV15(template, schema, unit, Timestamp.from(knownUntil));
             }
             owner.migrate(schema, "classpath:db/" + ProjectionSchema.NAME);
             assertThat(template.queryForObject("SELECT count(DISTINCT known_until) FROM " + schema + ".fact_checkpoint_month",
@@ -145,8 +145,8 @@ class CheckpointsTest {
         }
     }
 
-    /** What a projection before V11 kept of events: their facts, 三公 limits, day sums, and facts counted for checkpoints. */
-    private static void writeAsBeforeV11(JdbcTemplate jdbc, String schema, List<Delivered> events) {
+    /** What a projection before V15 kept of events: their facts, 三公 limits, day sums, and facts counted for checkpoints. */
+    private static void writeAsBeforeV15(JdbcTemplate jdbc, String schema, List<Delivered> events) {
         List<Object[]> facts = new ArrayList<>();
         for (Fact fact : facts(events)) {
             facts.add(new Object[]{fact.sequence(), fact.part(), fact.unit(), fact.year(), java.sql.Date.valueOf(fact.effectiveDate()),
@@ -176,8 +176,8 @@ class CheckpointsTest {
                 .formatted(schema));
     }
 
-    /** A checkpoint as the projection took one before V11: the day sums of the facts recorded up to an instant. */
-    private static void takeAsBeforeV11(JdbcTemplate jdbc, String schema, String unit, Timestamp knownUntil) {
+    /** A checkpoint as the projection took one before V15: the day sums of the facts recorded up to an instant. */
+    private static void takeAsBeforeV15(JdbcTemplate jdbc, String schema, String unit, Timestamp knownUntil) {
         int rows = jdbc.update("""
                         INSERT INTO %1$s.fact_checkpoint_sum (unit, year, known_until, effective_date, measure, fund,
                             subject, kind, economic, project, origin, counterparty, amount_fen)

@@ -126,7 +126,7 @@ class ReplayTest extends ProjectionIntegrationTest {
 
     /**
      * 1.00 more paid of one dimension of basic expenditure, as the reports read it: in the unit-year's latest checkpoint
-     * (V11; its sums before each month from the second on, and up to each day of its months), or in its day sums when it
+     * (V15; its sums before each month from the second on, and up to each day of its months), or in its day sums when it
      * has no checkpoint. The subject it was paid under.
      */
     private Map<String, Object> alterOnePayment(String unit) {

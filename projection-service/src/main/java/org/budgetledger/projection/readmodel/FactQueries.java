@@ -193,7 +193,7 @@ public class FactQueries {
         //   on average. See FactCheckpoints and CheckpointMonths.
         // A department's units are one array parameter, so that the statement is the same for 1 or 200 units; each
         // unit's rows are read through its own index scans (OFFSET 0 keeps the planner from joining whole tables), the
-        // facts from the index on (unit, year, recorded_at) alone, which holds what is summed of them (V11).
+        // facts from the index on (unit, year, recorded_at) alone, which holds what is summed of them (V15).
         jdbc.sql(SUMS.formatted(schema))
                 .param("units", new SqlArrayValue("varchar", units.toArray()))
                 .param("consolidating", consolidating)
