@@ -49,11 +49,8 @@ class ReplayTest extends ProjectionIntegrationTest {
         assertThat(clean.path("identical").asBoolean()).as(clean.toString()).isTrue();
         assertThat(clean.path("processed").asLong()).isEqualTo(clean.path("total").asLong()).isGreaterThanOrEqualTo(republished.size());
 
-        // one row of the live read model, as the reports read it, altered behind the projection's back
-        Map<String, Object> payment = jdbc.sql("UPDATE projection.fact_daily SET amount_fen = amount_fen + 100 WHERE ctid = "
-                        + "(SELECT ctid FROM projection.fact_daily WHERE unit = ? AND measure = 'EXPENDITURE' AND kind = 'BASIC' LIMIT 1) "
-                        + "RETURNING subject")
-                .param(unit).query().singleRow();
+        // one dimension of the live read model, as the reports read it, altered behind the projection's back
+        Map<String, Object> payment = alterOnePayment(unit);
 
         JsonNode corrupted = replay(api, unit);
         assertThat(corrupted.path("identical").asBoolean()).isFalse();
@@ -125,6 +122,39 @@ class ReplayTest extends ProjectionIntegrationTest {
         assertThat(lastAsked.queuePosition()).isBetween(1, Replays.WAITING_MAX);
         asked.forEach(replay -> await().atMost(Duration.ofSeconds(240)).until(() ->
                 !replays.find(replay.id()).orElseThrow().status().equals("RUNNING")));
+    }
+
+    /**
+     * 1.00 more paid of one dimension of basic expenditure, as the reports read it: in the unit-year's latest checkpoint
+     * (V15; its sums before each month from the second on, and up to each day of its months), or in its day sums when it
+     * has no checkpoint. The subject it was paid under.
+     */
+    private Map<String, Object> alterOnePayment(String unit) {
+        List<Map<String, Object>> dimension = jdbc.sql("""
+                        UPDATE projection.fact_checkpoint_dimension d SET before_month_fen = (
+                            SELECT array_agg(CASE WHEN k = 1 THEN fen ELSE fen + 100 END ORDER BY k)
+                            FROM unnest(d.before_month_fen) WITH ORDINALITY AS month (fen, k))
+                        WHERE ctid = (SELECT ctid FROM projection.fact_checkpoint_dimension
+                                      WHERE unit = :unit AND measure = 'EXPENDITURE' AND kind = 'BASIC' AND known_until =
+                                          (SELECT max(known_until) FROM projection.fact_checkpoint WHERE unit = :unit)
+                                      LIMIT 1)
+                        RETURNING unit, year, known_until, measure, fund, subject, kind, economic, project, origin,
+                                  counterparty""")
+                .param("unit", unit).query().listOfRows();
+        if (dimension.isEmpty()) {
+            return jdbc.sql("UPDATE projection.fact_daily SET amount_fen = amount_fen + 100 WHERE ctid = "
+                            + "(SELECT ctid FROM projection.fact_daily WHERE unit = ? AND measure = 'EXPENDITURE' AND kind = 'BASIC' LIMIT 1) "
+                            + "RETURNING subject")
+                    .param(unit).query().singleRow();
+        }
+        jdbc.sql("""
+                        UPDATE projection.fact_checkpoint_month m SET day_fen = (
+                            SELECT array_agg(fen + 100 ORDER BY d) FROM unnest(m.day_fen) WITH ORDINALITY AS day (fen, d))
+                        WHERE unit = :unit AND year = :year AND known_until = :known_until AND measure = :measure
+                          AND fund = :fund AND subject = :subject AND kind = :kind AND economic = :economic
+                          AND project = :project AND origin = :origin AND counterparty = :counterparty""")
+                .params(dimension.get(0)).update();
+        return dimension.get(0);
     }
 
     private JsonNode replay(HttpApi api, String unit) {

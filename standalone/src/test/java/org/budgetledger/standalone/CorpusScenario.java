@@ -43,6 +43,21 @@ final class CorpusScenario {
         tx(api, "RECEIVE", "i1", PARENT, y + "-03-01", "fund", "BUSINESS", "subject", "2140199", "amount", "800.00");
         tx(api, "USE_RESERVE", "u1", PARENT, y + "-03-02", "fund", "BUSINESS", "subject", "2140199", "amount", "100.00");
         tx(api, "DISTRIBUTE_SURPLUS", "d1", PARENT, y + "-12-01", "fund", "BUSINESS", "subject", "2140199", "amount", "200.00");
+        // SPEC §14: a contract reserved, paid in part under it (a 政府采购 of SPEC §15), released in part; the rest moves
+        // to the next year with the carry-over
+        tx(api, "COMMIT", "k1", PARENT, y + "-06-01", "line", "a1", "amount", "3000.00", "contract", "HT-2023-01",
+                "payee", "某供应商", "schedule", List.of(Map.of("date", y + "-07-01", "amount", "1000.00"),
+                        Map.of("date", y + "-11-01", "amount", "2000.00")));
+        tx(api, "PAY", "p3", PARENT, y + "-07-02", "line", "a1", "economic", "30227", "amount", "1000.00", "payee", "某供应商",
+                "commitment", "k1", "procurement", Map.of("category", "SERVICES", "award", "SMALL_MICRO"));
+        tx(api, "RELEASE", "k1r", PARENT, y + "-09-01", "commitment", "k1", "amount", "500.00");
+        tx(api, "PAY", "p4", PARENT, y + "-09-10", "line", "a2", "economic", "30215", "amount", "300.00",
+                "activity", Map.of("count", 1, "persons", 20));
+        ok(api.send("PUT", "/api/v1/units/" + PARENT + "/years/2023/profile",
+                "{\"functions\":\"语料单位的职责\",\"organisation\":\"语料单位的机构设置\"}"));
+        ok(api.postFiles("/api/v1/units/" + PARENT + "/years/2023/reference", Map.of("T09.csv",
+                ("kind,total,abroad,vehicle_subtotal,vehicle_purchase,vehicle_operation,reception\n"
+                        + "actual,2.01,0,1.60,0,1.60,0.41\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         tx(api, "CARRY_OVER", "c1", PARENT, null);
 
         tx(api, "OPENING_BALANCE", "o1", CHILD, y + "-01-01", "fund", "GENERAL_BUDGET", "subject", "2140199", "kind", "BASIC",

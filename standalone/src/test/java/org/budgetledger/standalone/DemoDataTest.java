@@ -30,6 +30,10 @@ import static org.awaitility.Awaitility.await;
  */
 class DemoDataTest {
 
+    /** As the demo's department file registers them. */
+    private static final Map<String, String> DEMO_UNIT_NAMES = Map.of("430000", "湖南省交通运输厅",
+            "430001", "湖南省交通运输厅科技信息中心", "430002", "湖南省交通运输厅公路事务服务中心", "430003", "湖南省交通运输厅机关服务中心");
+
     private static final String CENTRE = "430001";
     private static final String DEPARTMENT = "430000";
 
@@ -121,6 +125,8 @@ class DemoDataTest {
                 assertThat(check.path("ok").asBoolean()).isTrue();
                 flows.add(check.path("payer").asText() + "→" + check.path("receiver").asText() + " "
                         + check.path("left").asText() + "=" + check.path("right").asText());
+                assertThat(check.path("description").asText()).as("both units by their names")
+                        .contains(DEMO_UNIT_NAMES.get(check.path("payer").asText()), DEMO_UNIT_NAMES.get(check.path("receiver").asText()));
             }
         }
         assertThat(flows).containsExactlyInAnyOrder("430000→430002 500000.00=500000.00",

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The units and catalog codes the projection applied (SPEC §12), answered at any (asOf, knownAt): a unit's name,
@@ -59,6 +60,15 @@ public class AppliedRegister implements DepartmentStructure, UnitTree {
      */
     public String nameAt(String unit, ReportPeriod period) {
         return unitAt(unit, period).map(UnitAttributes::name).orElse(null);
+    }
+
+    /**
+     * The names of {@link #nameAt} for many units, from one reading of the register: a department's checks name
+     * hundreds of units, and each {@code nameAt} asks the database whether the register moved.
+     */
+    public Function<String, String> namesAt(ReportPeriod period) {
+        RegisterSnapshot held = current();
+        return unit -> held.unitAt(unit, period).map(UnitAttributes::name).orElse(null);
     }
 
     @Override

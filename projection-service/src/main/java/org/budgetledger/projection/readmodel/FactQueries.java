@@ -30,31 +30,62 @@ public class FactQueries {
     /** The facts of units kept by a period, summed (see {@link #sums}); {@code %1$s} is the schema. */
     private static final String SUMS = """
             WITH unit_state AS MATERIALIZED (
-                SELECT u.unit,
-                       (SELECT max(known_until) FROM %1$s.fact_checkpoint c
-                        WHERE c.unit = u.unit AND c.year = :year AND c.known_until <= :knownAt) AS base,
-                       EXISTS (SELECT 1 FROM %1$s.fact_checkpoint c
-                               WHERE c.unit = u.unit AND c.year = :year AND c.known_until > :knownAt) AS later
+                SELECT u.unit, previous.known_until AS previous, next.known_until AS next
                 FROM unnest(:units) AS u (unit)
+                LEFT JOIN LATERAL (SELECT known_until FROM %1$s.fact_checkpoint c
+                                   WHERE c.unit = u.unit AND c.year = :year AND c.known_until <= :knownAt
+                                   ORDER BY known_until DESC LIMIT 1) previous ON true
+                LEFT JOIN LATERAL (SELECT known_until FROM %1$s.fact_checkpoint c
+                                   WHERE c.unit = u.unit AND c.year = :year AND c.known_until > :knownAt
+                                   ORDER BY known_until LIMIT 1) next ON true
+            ), base AS MATERIALIZED (
+                -- the checkpoint nearer knownAt: facts are recorded about evenly, so fewer of them lie between
+                SELECT unit, CASE WHEN next IS NULL OR previous IS NOT NULL AND :knownAt - previous <= next - :knownAt
+                                  THEN previous ELSE next END AS known_until
+                FROM unit_state
+            ), as_of AS (
+                SELECT date_trunc('month', as_of_date)::date AS month, extract(day FROM as_of_date)::int AS day,
+                       (extract(year FROM as_of_date) * 12 + extract(month FROM as_of_date))::int AS month_number
+                FROM (SELECT CAST(:asOf AS date) AS as_of_date) as_of
             ), kept AS (
-                SELECT d.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen AS fen
-                FROM unit_state s JOIN %1$s.fact_daily d ON d.unit = s.unit
-                WHERE NOT s.later AND d.year = :year AND d.effective_date <= :asOf
+                -- a unit-year without checkpoints: its day sums, less the facts recorded after knownAt
+                SELECT b.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen AS fen
+                FROM base b CROSS JOIN LATERAL (
+                    SELECT * FROM %1$s.fact_daily d
+                    WHERE d.unit = b.unit AND d.year = :year AND d.effective_date <= :asOf OFFSET 0) d
+                WHERE b.known_until IS NULL
               UNION ALL
-                SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
+                SELECT b.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
                        coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), -amount_fen
-                FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
-                WHERE NOT s.later AND f.year = :year AND f.recorded_at > :knownAt AND f.effective_date <= :asOf
+                FROM base b CROSS JOIN LATERAL (
+                    SELECT effective_date, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen
+                    FROM %1$s.fact f
+                    WHERE f.unit = b.unit AND f.year = :year AND f.recorded_at > :knownAt OFFSET 0) f
+                WHERE b.known_until IS NULL AND f.effective_date <= :asOf
               UNION ALL
-                SELECT c.unit, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen
-                FROM unit_state s JOIN %1$s.fact_checkpoint_sum c ON c.unit = s.unit AND c.known_until = s.base
-                WHERE s.later AND c.year = :year AND c.effective_date <= :asOf
+                -- a checkpoint: each dimension's facts effective before asOf's month (nothing before its first month,
+                -- its total after its last)
+                SELECT c.unit, measure, fund, subject, kind, economic, project, origin, counterparty,
+                       coalesce(before_month_fen[least(a.month_number - (extract(year FROM first_month) * 12
+                           + extract(month FROM first_month))::int + 1, array_length(before_month_fen, 1))], 0)
+                FROM base b CROSS JOIN as_of a JOIN %1$s.fact_checkpoint_dimension c ON c.unit = b.unit AND c.year = :year
+                    AND c.known_until = b.known_until
               UNION ALL
-                SELECT f.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''),
-                       coalesce(project, ''), coalesce(origin, ''), coalesce(counterparty, ''), amount_fen
-                FROM unit_state s JOIN %1$s.fact f ON f.unit = s.unit
-                WHERE s.later AND f.year = :year AND f.recorded_at > coalesce(s.base, '-infinity')
-                  AND f.recorded_at <= :knownAt AND f.effective_date <= :asOf
+                -- and those of asOf's month effective up to its day
+                SELECT c.unit, measure, fund, subject, kind, economic, project, origin, counterparty, day_fen[a.day]
+                FROM base b CROSS JOIN as_of a JOIN %1$s.fact_checkpoint_month c ON c.unit = b.unit AND c.year = :year
+                    AND c.known_until = b.known_until AND c.month = a.month
+              UNION ALL
+                -- the facts between the checkpoint and knownAt: added when it is earlier, taken away when it is later
+                SELECT b.unit, measure, fund, subject, coalesce(kind, ''), coalesce(economic, ''), coalesce(project, ''),
+                       coalesce(origin, ''), coalesce(counterparty, ''),
+                       CASE WHEN b.known_until < :knownAt THEN amount_fen ELSE -amount_fen END
+                FROM base b CROSS JOIN LATERAL (
+                    SELECT effective_date, measure, fund, subject, kind, economic, project, origin, counterparty, amount_fen
+                    FROM %1$s.fact f
+                    WHERE f.unit = b.unit AND f.year = :year AND f.recorded_at > least(b.known_until, :knownAt)
+                      AND f.recorded_at <= greatest(b.known_until, :knownAt) OFFSET 0) f
+                WHERE b.known_until IS NOT NULL AND f.effective_date <= :asOf
             ), classified AS (
                 -- InternalFlow.isInternal; most facts have no counterparty, so that test comes first
                 SELECT *, :consolidating AND counterparty <> '' AND counterparty = ANY (:units)
@@ -154,11 +185,15 @@ public class FactQueries {
                       List<FactSum> sums, List<InternalFlow> flows) {
         // One statement, so that it sees one state of the read model. For each unit it takes one of two ways (the
         // other's filters are false for that unit before any of its rows is read):
-        // - no checkpoint of the unit is later than knownAt: the day sums up to asOf, less the facts among them
-        //   recorded after knownAt, which are fewer than a checkpoint bucket (usually none);
-        // - otherwise: the unit's latest checkpoint at or before knownAt, plus the facts recorded after it up to
-        //   knownAt, which are at most about one bucket. See FactCheckpoints.
-        // A department's units are one array parameter, so that the statement is the same for 1 or 200 units.
+        // - the unit-year has no checkpoint (a replay's scratch model has none, nor a unit-year of fewer facts than a
+        //   bucket): its day sums up to asOf, less the facts among them recorded after knownAt;
+        // - otherwise its checkpoint nearer knownAt, one row per dimension (the month of asOf's: its facts effective
+        //   before the month and those of the month up to asOf), plus the facts recorded between the checkpoint and
+        //   knownAt when the checkpoint is earlier, less them when it is later: at most about one bucket, half of one
+        //   on average. See FactCheckpoints and CheckpointMonths.
+        // A department's units are one array parameter, so that the statement is the same for 1 or 200 units; each
+        // unit's rows are read through its own index scans (OFFSET 0 keeps the planner from joining whole tables), the
+        // facts from the index on (unit, year, recorded_at) alone, which holds what is summed of them (V15).
         jdbc.sql(SUMS.formatted(schema))
                 .param("units", new SqlArrayValue("varchar", units.toArray()))
                 .param("consolidating", consolidating)

@@ -21,7 +21,7 @@ class ProjectionSettingsTest {
     void the_defaults_are_those_the_readme_lists() throws IOException {
         ProjectionSettings settings = bind(Map.of());
 
-        assertThat(settings.projection()).isEqualTo(new ProjectionSettings.Projection("budget-ledger-projection", 10000));
+        assertThat(settings.projection()).isEqualTo(new ProjectionSettings.Projection("budget-ledger-projection", 250));
         assertThat(settings.reports()).isEqualTo(new ProjectionSettings.Reports(ZoneId.of("Asia/Shanghai")));
         assertThat(settings.monitoring()).isEqualTo(new ProjectionSettings.Monitoring(new BigDecimal("15"), new BigDecimal("90")));
     }

@@ -226,7 +226,7 @@ class ReportController {
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         DepartmentInputs inputs = consolidation.inputs(Caller.current(), unit, year, period, reportScope);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.evaluate(inputs.consolidated()));
-        checks.addAll(InternalFlowChecks.of(inputs.internalFlows(), code -> register.nameAt(code, period)));
+        checks.addAll(InternalFlowChecks.of(inputs.internalFlows(), register.namesAt(period)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unit", unit);
         body.put("year", year);
