@@ -70,16 +70,16 @@ final class DepartmentScale {
         while (posted < events) {
             posted += postOne();
             if (batch.size() >= BATCH_SIZE) {
-                flush();
+                ScaleBatches.post(product, batch, "department");
                 if (transactions % (BATCH_SIZE * 50L) < BATCH_SIZE) {
                     System.out.printf("department: %,d of %,d events (%.0f s)%n", posted, events, (System.nanoTime() - started) / 1e9);
                 }
             }
         }
-        flush();
+        ScaleBatches.post(product, batch, "department");
         long postingSeconds = Math.round((System.nanoTime() - started) / 1e9);
         long last = product.send("GET", "/api/v1/audit/digest", null).path("sequence").asLong();
-        awaitApplied(last);
+        ScaleBatches.awaitApplied(product, TOP, last);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("units", units.size());
         result.put("events", posted);
@@ -127,7 +127,7 @@ final class DepartmentScale {
                 }
             }
         }
-        flush();
+        ScaleBatches.post(product, batch, "department");
         JsonNode profile = product.send("PUT", "/api/v1/units/" + TOP + "/years/2023/profile",
                 "{\"functions\":\"部门职责\",\"assets\":{\"vehicles\":{\"total\":3,\"byType\":{\"OTHER\":3}},\"equipmentOver1m\":2}}");
         if (!profile.has("sequence")) {
@@ -181,32 +181,7 @@ final class DepartmentScale {
         return children.get(random.nextInt(children.size()));
     }
 
-    private void flush() throws Exception {
-        if (batch.isEmpty()) {
-            return;
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.set("transactions", batch.deepCopy());
-        batch.removeAll();
-        JsonNode answer = product.send("POST", "/api/v1/transactions:batch", body.toString());
-        for (JsonNode result : answer.path("results")) {
-            if (result.path("status").asInt() != 201) {
-                throw new IllegalStateException("a department transaction was not accepted: " + result);
-            }
-        }
-    }
 
-    private void awaitApplied(long sequence) throws Exception {
-        while (true) {
-            JsonNode answer = product.send("GET", "/api/v1/reports/" + TOP + "/2023/T01?minSequence=" + sequence + "&wait=PT10S", null);
-            if ("T01".equals(answer.path("table").asText())) {
-                return;
-            }
-            if (!"NOT_YET_APPLIED".equals(answer.path("code").asText())) {
-                throw new IllegalStateException("a report with minSequence answered " + answer);
-            }
-        }
-    }
 
     /**
      * The department's publication as HTML and as DOCX at random (asOf, knownAt) points, after one warm-up ask each: the

@@ -75,7 +75,7 @@ final class DrillDownScale {
         }
         // 公务接待费 is paid from fiscal money against its 三公 limit
         item("l1", "SET_LIMIT").put("category", "RECEPTION").put("amount", "100000000.00");
-        flush();
+        ScaleBatches.post(product, batch, "drill-down");
         long posted = LINES + 1;
         while (posted < events) {
             String date = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365)).toString();
@@ -83,16 +83,16 @@ final class DrillDownScale {
                     .put("economic", transactions % RARE_EVERY == 0 ? "30217" : "30201").put("amount", "1.00");
             posted++;
             if (batch.size() >= BATCH_SIZE) {
-                flush();
+                ScaleBatches.post(product, batch, "drill-down");
                 if (transactions % (BATCH_SIZE * 50L) < BATCH_SIZE) {
                     System.out.printf("drill-down: %,d of %,d events (%.0f s)%n", posted, events, (System.nanoTime() - started) / 1e9);
                 }
             }
         }
-        flush();
+        ScaleBatches.post(product, batch, "drill-down");
         long postingSeconds = Math.round((System.nanoTime() - started) / 1e9);
         long last = product.send("GET", "/api/v1/audit/digest", null).path("sequence").asLong();
-        awaitApplied(last);
+        ScaleBatches.awaitApplied(product, UNIT, last);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("unit", UNIT);
         result.put("events", posted);
@@ -144,30 +144,5 @@ final class DrillDownScale {
                 .put("date", "2023-01-01");
     }
 
-    private void flush() throws Exception {
-        if (batch.isEmpty()) {
-            return;
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.set("transactions", batch.deepCopy());
-        batch.removeAll();
-        JsonNode answer = product.send("POST", "/api/v1/transactions:batch", body.toString());
-        for (JsonNode result : answer.path("results")) {
-            if (result.path("status").asInt() != 201) {
-                throw new IllegalStateException("a drill-down transaction was not accepted: " + result);
-            }
-        }
-    }
 
-    private void awaitApplied(long sequence) throws Exception {
-        while (true) {
-            JsonNode answer = product.send("GET", "/api/v1/reports/" + UNIT + "/2023/T01?minSequence=" + sequence + "&wait=PT10S", null);
-            if ("T01".equals(answer.path("table").asText())) {
-                return;
-            }
-            if (!"NOT_YET_APPLIED".equals(answer.path("code").asText())) {
-                throw new IllegalStateException("a report with minSequence answered " + answer);
-            }
-        }
-    }
 }
