@@ -2,6 +2,7 @@ package org.budgetledger.ledger.importing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,11 +73,17 @@ class ImportController {
             description = "Row 1 heads every field of a transaction in Chinese (交易号, 交易类型, 单位代码 …); the import "
                     + "accepts these headings as well as the field names. CSV: UTF-8 with a byte-order mark; XLSX: "
                     + "every column formatted as text.")
-    @ApiResponse(responseCode = "200", description = "The template (an attachment)")
+    @ApiResponse(responseCode = "200", description = "The template (an attachment)", content = {
+            @Content(mediaType = "text/csv",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(
+                    mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: format is not csv or xlsx")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs CLERK or ADMIN")
     @GetMapping("/api/v1/transactions:import/template")
-    ResponseEntity<byte[]> template(@Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"}))
+    ResponseEntity<byte[]> template(@Parameter(description = "csv (UTF-8 with a byte-order mark) or xlsx",
+            schema = @Schema(allowableValues = {"csv", "xlsx"}))
                                     @RequestParam(defaultValue = "csv") String format) {
         return switch (format) {
             case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -1,6 +1,7 @@
 package org.budgetledger.platform.jdbc;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.budgetledger.platform.settings.PlatformSettings;
@@ -69,7 +70,10 @@ public class SchemaOwner {
     }
 
     public void migrate(String schema, String location) {
-        flyway(schema, location).migrate();
+        MigrateResult result = flyway(schema, location).migrate();
+        // one line per schema (Flyway's own lines, one per migration, are quieted in the standalone's start-up)
+        log.info("event=schema_migrated schema={} from={} to={} applied={}", schema, result.initialSchemaVersion,
+                result.targetSchemaVersion, result.migrationsExecuted);
     }
 
     /** A statement that changes structure (DDL), run as the owner. */
