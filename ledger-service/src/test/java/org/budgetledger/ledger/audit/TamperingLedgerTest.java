@@ -1,14 +1,12 @@
 package org.budgetledger.ledger.audit;
 
-import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.ledger.LedgerIntegrationTest;
 import org.budgetledger.ledger.LedgerServiceApplication;
 import org.budgetledger.testing.HttpApi;
-import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.OwnDatabase;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,11 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,57 +33,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class TamperingLedgerTest {
 
     static final String DATABASE = "tampering";
+    private static final OwnDatabase OWN = new OwnDatabase(DATABASE);
     static final String TOPIC = "budget-ledger.events.tampering";
 
-    private static String url;
 
     @LocalServerPort
     protected int port;
     @Autowired
     protected JdbcClient jdbc;
     /** This run's own database as its superuser: the ledger's own role may not change or delete stored events. */
-    protected final JdbcClient superuser = JdbcClient.create(superuserDataSource());
+    protected final JdbcClient superuser = JdbcClient.create(OWN.superuser());
 
     /** The shared infrastructure, with a database and a topic of its own. */
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry);
-        registry.add("spring.datasource.url", TamperingLedgerTest::ownDatabase);
+        registry.add("spring.datasource.url", OWN::url);
         registry.add("budgetledger.events.topic", () -> TOPIC);
     }
 
-    /** The JDBC URL of this run's own database, created empty the first time it is asked for. */
-    static synchronized String ownDatabase() {
-        if (url == null) {
-            Infrastructure shared = SharedInfrastructure.get();
-            String own = shared.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + DATABASE);
-            try (Connection server = DriverManager.getConnection(shared.jdbcUrl(), shared.superuserUsername(),
-                    shared.superuserPassword());
-                 Statement statement = server.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + DATABASE);
-            } catch (SQLException failed) {
-                throw new IllegalStateException("could not create the database " + DATABASE, failed);
-            }
-            // the same roles as the shared database: the ledger runs as its application role, migrating as the owner
-            try (Connection database = DriverManager.getConnection(own, shared.superuserUsername(), shared.superuserPassword())) {
-                DatabaseRoles.provision(database, shared.ownerPassword(), shared.password());
-            } catch (SQLException failed) {
-                throw new IllegalStateException("could not provision the roles in the database " + DATABASE, failed);
-            }
-            url = own;
-        }
-        return url;
-    }
 
-    private static DataSource superuserDataSource() {
-        Infrastructure shared = SharedInfrastructure.get();
-        PGSimpleDataSource superuser = new PGSimpleDataSource();
-        superuser.setURL(ownDatabase());
-        superuser.setUser(shared.superuserUsername());
-        superuser.setPassword(shared.superuserPassword());
-        return superuser;
-    }
 
     @BeforeEach
     void onItsOwnDatabase() {

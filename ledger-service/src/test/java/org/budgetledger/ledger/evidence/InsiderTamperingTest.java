@@ -2,12 +2,11 @@ package org.budgetledger.ledger.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contracts.integrity.MerkleHash;
-import org.budgetledger.embedded.DatabaseRoles;
 import org.budgetledger.ledger.LedgerServiceApplication;
 import org.budgetledger.ledger.Tx;
 import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
-import org.budgetledger.testing.Infrastructure;
+import org.budgetledger.testing.OwnDatabase;
 import org.budgetledger.testing.RealInfrastructure;
 import org.budgetledger.testing.SharedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +49,11 @@ import static org.awaitility.Awaitility.await;
 class InsiderTamperingTest {
 
     private static final String DATABASE = "insider";
-    private static String url;
+    private static final OwnDatabase OWN = new OwnDatabase(DATABASE);
 
     @LocalServerPort
     int port;
-    private final JdbcClient superuser = JdbcClient.create(superuserDataSource());
+    private final JdbcClient superuser = JdbcClient.create(OWN.superuser());
     private final Insider insider = new Insider(superuser);
     private HttpApi api;
     private JsonNode kept;
@@ -68,7 +62,7 @@ class InsiderTamperingTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry);
-        registry.add("spring.datasource.url", InsiderTamperingTest::ownDatabase);
+        registry.add("spring.datasource.url", OWN::url);
         registry.add("budgetledger.events.topic", () -> "budget-ledger.events.insider");
     }
 
@@ -280,33 +274,5 @@ class InsiderTamperingTest {
     }
 
     /** This run's own database, created empty the first time it is asked for, with the shared one's roles. */
-    static synchronized String ownDatabase() {
-        if (url == null) {
-            Infrastructure shared = SharedInfrastructure.get();
-            String own = shared.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + DATABASE);
-            try (Connection server = DriverManager.getConnection(shared.jdbcUrl(), shared.superuserUsername(), shared.superuserPassword());
-                 Statement statement = server.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + DATABASE);
-            } catch (SQLException failed) {
-                throw new IllegalStateException("could not create the database " + DATABASE, failed);
-            }
-            try (Connection database = DriverManager.getConnection(own, shared.superuserUsername(), shared.superuserPassword())) {
-                DatabaseRoles.provision(database, shared.ownerPassword(), shared.password());
-            } catch (SQLException failed) {
-                throw new IllegalStateException("could not provision the roles in the database " + DATABASE, failed);
-            }
-            url = own;
-        }
-        return url;
-    }
 
-    private static PGSimpleDataSource superuserDataSource() {
-        Infrastructure shared = SharedInfrastructure.get();
-        PGSimpleDataSource superuser = new PGSimpleDataSource();
-        superuser.setURL(ownDatabase());
-        superuser.setUser(shared.superuserUsername());
-        superuser.setPassword(shared.superuserPassword());
-        return superuser;
-    }
 }
