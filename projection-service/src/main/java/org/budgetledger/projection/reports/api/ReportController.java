@@ -137,7 +137,8 @@ class ReportController {
                             ? "attachment; filename=\"" + unit + "-" + year + "-" + table + ".csv\""
                             : attachment(fileName(unit, unitName, year + "-" + table) + ".csv"))
                     .body(ReportCsv.write(report));
-            case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report));
+            case "xlsx" -> xlsx(fileName(unit, unitName, year + "-" + table), List.of(report),
+                    anythingRecorded(unit, year, period, reportScope, inputs));
             case "html" -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                     .body(FormHtml.write(report, true, anythingRecorded(unit, year, period, reportScope, inputs)));
@@ -148,7 +149,7 @@ class ReportController {
 
     /**
      * Whether anything of the unit-year is recorded by the period's knownAt, at any effective date: a report with no
-     * sums at its asOf may still be of a year with data (effective later), which the screen shows as zeros.
+     * sums at its asOf may still be of a year with data (effective later), which the screen and the XLSX show as zeros.
      */
     private boolean anythingRecorded(String unit, int year, ReportPeriod period, Scope scope, ReportInputs atAsOf) {
         if (!atAsOf.sums().isEmpty() || !atAsOf.limitsFen().isEmpty()) {
@@ -184,14 +185,16 @@ class ReportController {
         List<Report> reports = new ArrayList<>();
         ReportTables.all().values().forEach(table -> reports.add(new Report(table, unit, year, period.asOf(),
                 period.knownAt(), cellScale, table.rows(inputs), reportScope, unitName)));
-        return xlsx(fileName(unit, unitName, year + "-决算公开表"), reports);
+        return xlsx(fileName(unit, unitName, year + "-决算公开表"), reports,
+                anythingRecorded(unit, year, period, reportScope, inputs));
     }
 
-    private static ResponseEntity<byte[]> xlsx(String fileName, List<Report> reports) {
+    /** @param recorded whether anything of the unit-year is recorded by knownAt: when not, each sheet says so */
+    private static ResponseEntity<byte[]> xlsx(String fileName, List<Report> reports, boolean recorded) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header("Content-Disposition", attachment(fileName + ".xlsx"))
-                .body(FormWorkbook.write(reports));
+                .body(FormWorkbook.write(reports, recorded));
     }
 
     /**

@@ -52,8 +52,7 @@ public final class FormHtml {
         }
         String emptyNote = PrintedForm.emptyNote(layout);
         if (!recorded) {
-            html.append("<p class=\"form-empty\">").append(escape(PrintedForm.pointInTime(report)))
-                    .append("，本单位").append(report.year()).append("年度尚无任何记录，故无报表数据。</p>\n");
+            html.append("<p class=\"form-empty\">").append(escape(PrintedForm.nothingRecorded(report))).append("</p>\n");
         } else {
             if (emptyNote != null) {
                 html.append("<p class=\"form-empty\">").append(escape(emptyNote)).append("</p>\n");

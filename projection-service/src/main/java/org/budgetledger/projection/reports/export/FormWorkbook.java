@@ -30,7 +30,8 @@ import java.util.List;
  * Amounts are numeric cells (two decimals, thousands separated), so the sheet can be summed. Printed on A4 as
  * the forms are: 合计/总计 rows bold, 行次 centred, a page header with the unit and the table, a footer with the
  * point in time (asOf, knownAt) and 第 N 页 共 M 页; a table before year end stamped 截至 …（非年末数）, and an
- * empty 公开07/08表 saying so as the published form does instead of printing zeros.
+ * empty 公开07/08表 saying so as the published form does instead of printing zeros; a unit-year with nothing recorded
+ * by knownAt saying so under the title, as the screen does, instead of a table of zeros.
  */
 public final class FormWorkbook {
 
@@ -84,9 +85,17 @@ public final class FormWorkbook {
 
     /** One workbook, a sheet per report, in the given order. */
     public static byte[] write(List<Report> reports) {
+        return write(reports, true);
+    }
+
+    /**
+     * @param recorded whether anything of the unit-year is recorded by the reports' knownAt (at any effective date): when
+     *                 not, each sheet says so under its title, as the screen does, and prints its form without zeros
+     */
+    public static byte[] write(List<Report> reports, boolean recorded) {
         FormWorkbook forms = new FormWorkbook();
         for (Report report : reports) {
-            forms.sheet(report);
+            forms.sheet(report, recorded);
         }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); Workbook workbook = forms.workbook) {
             workbook.write(out);
@@ -96,7 +105,7 @@ public final class FormWorkbook {
         }
     }
 
-    private void sheet(Report report) {
+    private void sheet(Report report, boolean recorded) {
         FormLayout layout = report.table().layout(report);
         OfficialForm form = layout.form();
         Sheet sheet = workbook.createSheet(form.number().equals("项目资金") ? "预算执行" : form.number());
@@ -114,8 +123,13 @@ public final class FormWorkbook {
         put(sheet, rowIndex, 0, "部门：" + report.department(), plain);
         put(sheet, rowIndex, width - 1, "金额单位：" + (report.scale() == Scale.WANYUAN ? "万元" : "元"), plain);
         rowIndex++;
+        if (!recorded) {
+            put(sheet, rowIndex++, 0, PrintedForm.nothingRecorded(report), stampStyle);
+        }
         int first = rowIndex;
-        String emptyNote = PrintedForm.emptyNote(layout);
+        // nothing recorded: the notice says so once, in place of the form's own note of an empty table
+        String emptyNote = recorded ? PrintedForm.emptyNote(layout) : null;
+        boolean blank = emptyNote != null || !recorded;
         List<Integer> lineNumbers = PrintedForm.lineNumberColumns(layout);
         for (List<Object> line : layout.rows()) {
             boolean inHeader = rowIndex - first < layout.headerRows();
@@ -125,8 +139,8 @@ public final class FormWorkbook {
                 Object value = line.get(column);
                 Cell cell = row.createCell(column);
                 if (value instanceof FormLayout.Amount number) {
-                    // an empty form prints no zeros: its note says there is nothing
-                    if (emptyNote == null) {
+                    // an empty form prints no zeros: its note (or the notice) says there is nothing
+                    if (!blank) {
                         cell.setCellValue(number.value().doubleValue());
                     }
                     cell.setCellStyle(total ? amountBold : amount);

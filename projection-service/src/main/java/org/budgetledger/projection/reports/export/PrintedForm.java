@@ -70,6 +70,11 @@ final class PrintedForm {
         return "截至 " + report.asOf() + "，已知至 " + (report.knownAt() == null ? "现在" : KNOWN_AT.format(report.knownAt()));
     }
 
+    /** The notice that stands for a unit-year with nothing recorded by the report's knownAt (at any effective date). */
+    static String nothingRecorded(Report report) {
+        return pointInTime(report) + "，本单位" + report.year() + "年度尚无任何记录，故无报表数据。";
+    }
+
     /** An amount as the API prints it, its integer digits grouped by thousands: 79059500.00 → 79,059,500.00. */
     static String grouped(BigDecimal amount) {
         String plain = amount.toPlainString();

@@ -88,6 +88,34 @@ class FormWorkbookTest {
         }
     }
 
+    @Test
+    void a_unit_year_with_nothing_recorded_prints_the_notice_under_the_title_and_no_table_of_zeros() throws IOException {
+        List<Report> reports = new ArrayList<>();
+        for (ReportTable table : ReportTables.all().values()) {
+            reports.add(new Report(table, "430001", 2023, LocalDate.of(2023, 12, 31), Instant.parse("2023-01-01T00:00:00Z"),
+                    Scale.WANYUAN, table.rows(new ReportInputs(List.of(), Map.of())), Scope.UNIT, "交通中心"));
+        }
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(FormWorkbook.write(reports, false)))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
+            for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
+                XSSFSheet sheet = workbook.getSheetAt(index);
+                Cell notice = text(sheet, "本单位2023年度尚无任何记录");
+                assertThat(notice).as(sheet.getSheetName()).isNotNull();
+                assertThat(notice.getStringCellValue())
+                        .isEqualTo("截至 2023-12-31，已知至 2023-01-01 00:00:00 UTC，本单位2023年度尚无任何记录，故无报表数据。");
+                // under the title and the 部门 line, above where the table's header starts
+                assertThat(notice.getRowIndex()).as(sheet.getSheetName()).isEqualTo(3);
+                assertThat(numbers(sheet)).as(sheet.getSheetName()).isEmpty();
+            }
+        }
+        // with something recorded (at any date) the same empty tables print as they are, without the notice
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(FormWorkbook.write(reports, true)))) {
+            assertThat(text(workbook.getSheet("公开01表"), "尚无任何记录")).isNull();
+            assertThat(numbers(workbook.getSheet("公开01表"))).isNotEmpty().containsOnly(0.0);
+        }
+    }
+
     private static XSSFWorkbook read(LocalDate asOf, String unitName) throws IOException {
         List<Report> reports = new ArrayList<>();
         for (ReportTable table : ReportTables.all().values()) {
