@@ -116,6 +116,68 @@ class FormWorkbookTest {
         }
     }
 
+    @Test
+    void the_execution_sheet_prints_each_project_once_over_its_block_of_four_fund_rows() throws IOException {
+        ReportInputs twoProjects = new ReportInputs(List.of(
+                new FactSum(Measure.BUDGET, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, null, "运行维护经费",
+                        LineOrigin.APPROPRIATION, 961_530_000L),
+                new FactSum(Measure.EXPENDITURE, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "30227", "运行维护经费",
+                        LineOrigin.APPROPRIATION, 861_810_000L),
+                new FactSum(Measure.BUDGET, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, null, "运行维护经费",
+                        LineOrigin.OPENING, 53_910_000L),
+                new FactSum(Measure.BUDGET, Fund.OTHER, "2140199", Kind.PROJECT, null, "业务工作经费",
+                        LineOrigin.APPROPRIATION, 8_290_000L)), Map.of());
+        Report execution = new Report(ReportTables.byName("execution").orElseThrow(), "430001", 2023,
+                LocalDate.of(2023, 12, 31), Instant.parse("2024-06-30T00:00:00Z"), Scale.WANYUAN,
+                ReportTables.byName("execution").orElseThrow().rows(twoProjects), Scope.UNIT, "交通中心");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(FormWorkbook.write(List.of(execution))))) {
+            XSSFSheet sheet = workbook.getSheet("预算执行");
+            Cell header = text(sheet, "年初预算数");
+            int firstBody = header.getRowIndex() + 1;
+            // 合计, then the two projects in order, each a block of four rows
+            for (String name : List.of("合计", "业务工作经费", "运行维护经费")) {
+                List<Cell> named = cells(sheet, name);
+                assertThat(named).as(name + " printed once").hasSize(1);
+                Cell first = named.get(0);
+                assertThat(first.getColumnIndex()).isZero();
+                assertThat(sheet.getMergedRegions()).as(name + " merged over its block")
+                        .anySatisfy(region -> assertThat(List.of(region.getFirstRow(), region.getLastRow(), region.getFirstColumn(),
+                                region.getLastColumn())).containsExactly(first.getRowIndex(), first.getRowIndex() + 3, 0, 0));
+                List<String> funds = new ArrayList<>();
+                for (int row = first.getRowIndex(); row <= first.getRowIndex() + 3; row++) {
+                    funds.add(sheet.getRow(row).getCell(1).getStringCellValue());
+                    if (row > first.getRowIndex()) {
+                        assertThat(sheet.getRow(row).getCell(0).getStringCellValue()).as("under " + name).isEmpty();
+                    }
+                }
+                assertThat(funds).containsExactly("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金");
+                assertThat((first.getRowIndex() - firstBody) % 4).isZero();
+            }
+            Cell maintenance = cells(sheet, "运行维护经费").get(0);
+            Row total = maintenance.getRow();
+            // 年初 961.53 + 53.91, 执行 861.81 of 1015.44: 84.87%, 得分 10 × 84.87% = 8.49; 分值 10
+            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(1015.44);
+            assertThat(total.getCell(5).getStringCellValue()).isEqualTo("10");
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(84.87);
+            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(8.49);
+            assertThat(sheet.getRow(maintenance.getRowIndex() + 1).getCell(5).getStringCellValue()).as("分值 on 总额 only").isEmpty();
+        }
+    }
+
+    /** Every cell whose text is exactly {@code value}. */
+    private static List<Cell> cells(XSSFSheet sheet, String value) {
+        List<Cell> found = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(value)) {
+                    found.add(cell);
+                }
+            }
+        }
+        return found;
+    }
+
     private static XSSFWorkbook read(LocalDate asOf, String unitName) throws IOException {
         List<Report> reports = new ArrayList<>();
         for (ReportTable table : ReportTables.all().values()) {
