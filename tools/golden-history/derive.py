@@ -198,6 +198,9 @@ post("PAY", "hn23-pay-other", "2023-11-30", line="hn23-other", economic="30227",
 # SPEC §15: what the publication discloses beyond the tables (政府采购, counts), on payments no table tells apart
 from disclosure import disclose
 transactions = disclose(transactions)
+# the seed's 附件3 projects, line by line, on the same sums (projects.py)
+from projects import attribute
+transactions = attribute(transactions)
 
 history = {"unit": {"code": UNIT, "name": "湖南省交通运输厅科技信息中心"}, "transactions": transactions}
 target = os.path.join(os.path.dirname(__file__), "..", "..", "standalone", "src", "main", "resources", "demo", "hunan-2023.json")

@@ -185,7 +185,7 @@ class GoldenReproductionTest extends StandaloneIntegrationTest {
         return null;
     }
 
-    private static boolean sameNumber(String published, String reported) {
+    static boolean sameNumber(String published, String reported) {
         try {
             return new BigDecimal(published).compareTo(new BigDecimal(reported)) == 0;
         } catch (NumberFormatException notANumber) {
@@ -193,7 +193,7 @@ class GoldenReproductionTest extends StandaloneIntegrationTest {
         }
     }
 
-    private static List<Map<String, String>> csv(String name) throws IOException {
+    static List<Map<String, String>> csv(String name) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 Objects.requireNonNull(GoldenReproductionTest.class.getResourceAsStream(GOLDEN + name), name),
                 StandardCharsets.UTF_8))) {
