@@ -541,6 +541,52 @@ class WebUiTest extends StandaloneIntegrationTest {
         screenshot("20-commitments");
     }
 
+    @Test
+    void the_pies_print_each_slices_amount_and_share_and_the_curve_its_execution_rate_at_each_month_end() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "L" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面图表单位", null);
+        // 项目支出 2,500.50 (214) on 15 March, 基本支出 5,000.00 (208) on 15 June, of a budget of 1,100,000.00
+        postHistory(api, unit, "2500.50");
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "b-" + unit, "type", "APPROPRIATE", "unit", unit,
+                "year", 2023, "date", "2023-01-10", "fund", "GENERAL_BUDGET", "subject", "2080505", "kind", "BASIC",
+                "amount", "100000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "pb-" + unit, "type", "PAY", "unit", unit,
+                "year", 2023, "date", "2023-06-15", "line", "b-" + unit, "economic", "30108",
+                "amount", "5000.00")).status()).isEqualTo(201);
+        String execution = "/api/v1/reports/" + unit + "/2023/execution";
+        await().atMost(PATIENCE).until(() -> api.get(execution).body().path("rows").path(0).path("values").path("executed")
+                .asText().equals("7500.50"));
+
+        open("?unit=" + unit + "&year=2023&view=charts&scale=yuan");
+        // each pie: its slices' names, amounts with thousands separators and shares (2,500.50 / 7,500.50 = 33.34%)
+        wait(driver -> chartTexts("chart-kinds").contains("项目支出"));
+        assertThat(chartTexts("chart-kinds")).contains("基本支出", "5,000.00（66.66%）", "项目支出", "2,500.50（33.34%）");
+        wait(driver -> chartTexts("chart-classes").contains("214 交通运输支出"));
+        assertThat(chartTexts("chart-classes")).contains("208 社会保障和就业支出", "5,000.00（66.66%）", "214 交通运输支出",
+                "2,500.50（33.34%）");
+        // the curve: 执行率 at each month end, 0 before the first payment, 2,500.50 / 1,100,000.00 = 0.23% from March,
+        // 7,500.50 / 1,100,000.00 = 0.68% from June
+        wait(driver -> chartTexts("chart-progress").contains("0.68%"));
+        List<String> progress = chartTexts("chart-progress");
+        assertThat(progress.stream().filter("0.23%"::equals)).hasSize(3);
+        assertThat(progress.stream().filter("0.68%"::equals)).hasSize(7);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("chart-classes")));
+        screenshot("21-chart-labels");
+    }
+
+    /** The texts ECharts draws in a chart (titles, axes, labels), a line of a label each, as its renderer holds them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chartTexts(String id) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                if (!chart) return [];
+                // a label's lines are drawn as spans: the label itself (which has them as children) is not
+                return chart.getZr().storage.getDisplayList(true)
+                    .filter((drawn) => !drawn.childrenRef && !drawn.invisible && drawn.style && typeof drawn.style.text === 'string')
+                    .map((drawn) => drawn.style.text);""", id);
+    }
+
     /** The data of a series of the 执行进度 chart, by its name, as ECharts holds it; null before it is drawn. */
     @SuppressWarnings("unchecked")
     private static List<Double> chartSeries(String name) {
