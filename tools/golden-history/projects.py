@@ -18,7 +18,7 @@ ledger cannot adjust a carried-in line: its carry-in is 1181.94 (the 全年预�
 
 What 附件3 does not list — the 信息化建设项目 the 附件2 targets speak of (遥感, 边坡, 指挥中心 …) — is one project here,
 信息化建设项目: the rest of each amount. Its current-year line starts with 1 万元 (every line starts with an appropriation)
-and receives the year's 追加; the basic line of 2140199 starts 8.91 万元 lower and is topped up in the year as much
+and receives the year's 追加; the basic line of 2140199 starts 89.09 万元 lower and is topped up in the year as much
 (the 年初预算 of 2140199 is that of its projects and its basic line together).
 
 Run by derive.py after disclosure.py; also runnable on its own: python3 projects.py rewrites hunan-2023.json.
