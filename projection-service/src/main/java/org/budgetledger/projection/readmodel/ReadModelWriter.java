@@ -200,7 +200,7 @@ public class ReadModelWriter {
                 }
             }
             if (keepsFacts) {
-                CommitmentMovement.of(envelope, event).ifPresent(commitments::add);
+                CommitmentMovement.of(envelope, event).forEach(commitments::add);
             }
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
