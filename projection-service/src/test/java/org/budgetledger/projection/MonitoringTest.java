@@ -356,8 +356,54 @@ class MonitoringTest extends ProjectionIntegrationTest {
         assertThat(cells).contains("execution 重放:all committed 451.00 450.00", "execution TOTAL:all committed 451.00 450.00");
     }
 
-    private JsonNode replay(int year) {
-        HttpApi.Answer started = api.post("/api/v1/audit/replays", Map.of("unit", unit, "year", year));
+    @Test
+    void a_replay_compares_every_commitment_and_names_one_changed_behind_the_projections_back(Infrastructure infrastructure)
+            throws Exception {
+        String carriedLine = "a1" + unit + ">2024";
+        publish(infrastructure, 2023, List.of(
+                appropriated(2023, "a1", Kind.PROJECT, "重放结转", "1000.00"),
+                committed(2023, "c1", "a1", Kind.PROJECT, "重放结转", "2023-06-01", "700.00", due("2023-11-30", "300.00"),
+                        due("2023-12-31", "400.00")),
+                paid(2023, "p1", "a1", "2023-12-01", "100.00", "c1" + unit),
+                new YearClosed("co" + unit, unit, 2023, LocalDate.parse("2023-12-31"), "admin", null, null)));
+        publish(infrastructure, 2024, RECORDED.plusSeconds(3600), List.of(
+                new BalancesCarriedIn("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null, 2023,
+                        List.of(new CarriedLine(carriedLine, "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT,
+                                "重放结转", null, Money.parseYuan("900.00"))), List.of()),
+                new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
+                        "c1" + unit, 2023, "a1" + unit, carriedLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "重放结转",
+                        Money.parseYuan("600.00"), "HT-c1", "某公司",
+                        List.of(due("2024-01-01", "200.00"), due("2024-01-01", "400.00"))),
+                new PaymentMade("p2" + unit, unit, 2024, LocalDate.parse("2024-01-15"), "clerk", null, null, carriedLine,
+                        LineOrigin.CARRY_OVER, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "重放结转", "30201",
+                        Money.parseYuan("250.00"), null, null, null, "c1" + unit, null, null)));
+
+        JsonNode clean = replay(null);
+        assertThat(clean.path("identical").asBoolean()).as(clean.toString()).isTrue();
+
+        // behind the projection's back: what was paid under the carried-in commitment, and the date of a payment due
+        jdbc.sql("UPDATE projection.commitment_movement SET amount_fen = amount_fen + 100 WHERE unit = ? AND year = 2024"
+                + " AND type = 'PAID'").param(unit).update();
+        jdbc.sql("UPDATE projection.commitment_schedule SET due_date = '2023-12-30' WHERE due_date = '2023-12-31' AND sequence"
+                + " IN (SELECT sequence FROM projection.commitment_movement WHERE unit = ? AND type = 'MADE')").param(unit).update();
+        JsonNode changed = replay(null);
+        assertThat(changed.path("identical").asBoolean()).isFalse();
+        List<String> differences = new ArrayList<>();
+        changed.path("differences").forEach(difference -> differences.add(difference.path("table").asText() + " "
+                + difference.path("year").asText() + " " + difference.path("row").asText() + " "
+                + difference.path("column").asText() + " " + difference.path("live").asText() + " | "
+                + difference.path("replayed").asText()));
+        assertThat(differences).containsExactlyInAnyOrder(
+                "commitments 2024 c1" + unit + " paid 251.00 | 250.00",
+                "commitments 2024 c1" + unit + " open 349.00 | 350.00",
+                "commitments 2024 c1" + unit + " schedule 2024-01-01 349.00 | 2024-01-01 350.00",
+                "commitments 2023 c1" + unit + " schedule 2023-11-30 200.00, 2023-12-30 400.00 | 2023-11-30 200.00, 2023-12-31 400.00");
+    }
+
+    /** A replay of the unit's history, of one year or (null) of all. */
+    private JsonNode replay(Integer year) {
+        HttpApi.Answer started = api.post("/api/v1/audit/replays", year == null ? Map.of("unit", unit)
+                : Map.of("unit", unit, "year", year));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
         String url = started.body().path("url").asText();
         JsonNode done = await().atMost(Duration.ofSeconds(120)).until(() -> api.get(url).body(),
