@@ -153,10 +153,10 @@ public final class FactsOfEvent {
     /**
      * The origin of the closed year's line a commitment was carried from, which the event does not name: a line
      * carried into that year has an id with the carry-in mark ({@code >}, which no transaction id may contain); any
-     * other fiscal line is taken as appropriated. An {@code OPENING} line of the closed
-     * year (期初, a year migrated into the ledger) cannot be told apart from this event alone: its commitment leaves
-     * the {@code current_fiscal} part of the closed year's execution report instead of {@code carried_in} (the
-     * {@code all} part and every line figure are right).
+     * other fiscal line is taken as appropriated. An {@code OPENING} line of the closed year (期初, a year migrated
+     * into the ledger) cannot be told apart from this event alone: its commitment leaves the {@code current_fiscal}
+     * part of the closed year's execution report instead of {@code carried_in} (the {@code all} part and every line's
+     * figures are right). Telling it apart needs the line's origin on the event (a new version of it).
      */
     private static LineOrigin carriedFromOrigin(CommitmentCarriedOver carried) {
         return carried.fromLineId().indexOf(CARRIED_LINE_MARK) >= 0 ? LineOrigin.CARRY_OVER : LineOrigin.APPROPRIATION;
