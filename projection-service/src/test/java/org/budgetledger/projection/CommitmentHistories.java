@@ -19,6 +19,7 @@ import org.budgetledger.contracts.events.RecordedEvent;
 import org.budgetledger.contracts.events.ScheduledPayment;
 import org.budgetledger.contracts.events.ThreePublicLimitSet;
 import org.budgetledger.contracts.events.UnitRegistered;
+import org.budgetledger.contracts.events.YearClosed;
 import org.budgetledger.contracts.money.Money;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 
@@ -37,7 +38,8 @@ import java.util.UUID;
  * to their amount (or none); payments under a commitment within its open remainder, others within the available
  * money; releases within the open remainder; refunds of any payment, commitment payments included; 三公 payments
  * within their limit; commitments carried in from 2022 on a carry-in line; subsidies from the unit to its
- * subordinate (internal flows). Both time axes are spread over the year.
+ * subordinate (internal flows); in most histories, the year-end carry-over of both units into 2024, which moves the
+ * open commitments of fiscal lines onto their carry-in lines. Both time axes are spread over the year.
  */
 final class CommitmentHistories {
 
@@ -130,6 +132,10 @@ final class CommitmentHistories {
         for (int step = 0; step < 2 * eventsPerUnit; step++) {
             (random.nextBoolean() ? ofHead : ofMember).step();
         }
+        if (random.nextInt(4) != 0) {
+            ofHead.carriedOver();
+            ofMember.carriedOver();
+        }
         return ledger.events;
     }
 
@@ -174,6 +180,35 @@ final class CommitmentHistories {
             emit(new CommitmentCarriedOver(id, unit, YEAR, january, "admin", null, null, commitment, YEAR - 1, id, line.id,
                     line.fund, "2140199", line.kind, line.project, Money.ofFen(open), "HT-2022-" + carried, "乙公司",
                     schedule(open, january, true)));
+        }
+    }
+
+    /**
+     * CARRY_OVER of 2023, as the ledger records it in one transaction: the year closed, each fiscal line with money
+     * left carried into 2024, and each open commitment of such a line onto its carry-in line with its open remainder
+     * (its schedule's rest on 1 January). Commitments of non-fiscal lines stay.
+     */
+    private void carriedOver() {
+        tick();
+        String id = nextId();
+        LocalDate january = LocalDate.of(YEAR + 1, 1, 1);
+        emit(new YearClosed(id, unit, YEAR, LocalDate.of(YEAR, 12, 31), "admin", null, null));
+        List<CarriedLine> carried = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.fund.isFiscal() && line.budget - line.paid != 0) {
+                carried.add(new CarriedLine(line.id + ">" + (YEAR + 1), line.id, line.fund, "2140199", line.kind,
+                        line.project, null, Money.ofFen(line.budget - line.paid)));
+            }
+        }
+        emit(new BalancesCarriedIn(id, unit, YEAR + 1, january, "admin", null, null, YEAR, carried, List.of()));
+        for (Commitment commitment : commitments) {
+            Line line = commitment.line();
+            long open = commitment.open()[0];
+            if (line.fund.isFiscal() && open > 0) {
+                emit(new CommitmentCarriedOver(id, unit, YEAR + 1, january, "admin", null, null, commitment.id(), YEAR,
+                        line.id, line.id + ">" + (YEAR + 1), line.fund, "2140199", line.kind, line.project,
+                        Money.ofFen(open), null, null, List.of(new ScheduledPayment(january, Money.ofFen(open)))));
+            }
         }
     }
 

@@ -66,6 +66,8 @@ final class MonitoringReference {
         long amount;
         long paid;
         long released;
+        /** Moved to the next year's carry-in line by the year-end carry-over: the whole open remainder, on 1 January. */
+        long carriedOver;
         String contract;
         String payee;
         List<ScheduledPayment> schedule = List.of();
@@ -82,7 +84,8 @@ final class MonitoringReference {
                 left[index] -= used;
                 toPay -= used;
             }
-            long toRelease = released;
+            // what was carried over is all that was left: the rest of the schedule goes with it
+            long toRelease = released + carriedOver;
             for (int index = left.length - 1; index >= 0 && toRelease > 0; index--) {
                 long used = Math.min(left[index], toRelease);
                 left[index] -= used;
@@ -120,6 +123,15 @@ final class MonitoringReference {
                     continue;
                 }
                 String unit = event.unit();
+                if (event instanceof CommitmentCarriedOver carried && carried.fromYear() == CommitmentHistories.YEAR) {
+                    // carried into the next year: it leaves the closed year's line on 1 January (SPEC §14)
+                    line(unit, carried.fromLineId(), carried.kind(), carried.project()).committed -= fen(carried.amount());
+                    commitment(unit, carried.commitment()).carriedOver += fen(carried.amount());
+                    continue;
+                }
+                if (event.year() != CommitmentHistories.YEAR) {
+                    continue; // the next year's, after a carry-over
+                }
                 if (event instanceof BudgetAppropriated appropriated) {
                     line(unit, appropriated.lineId(), appropriated.kind(), appropriated.project()).budget += fen(appropriated.amount());
                 } else if (event instanceof BalancesCarriedIn carried) {
@@ -299,7 +311,8 @@ final class MonitoringReference {
                         "contract", commitment.contract == null ? "" : commitment.contract,
                         "payee", commitment.payee == null ? "" : commitment.payee, "amount", yuan(commitment.amount),
                         "paid", yuan(commitment.paid), "released", yuan(commitment.released),
-                        "open", yuan(commitment.amount - commitment.paid - commitment.released), "overdue", yuan(late),
+                        "open", yuan(commitment.amount - commitment.paid - commitment.released - commitment.carriedOver),
+                        "overdue", yuan(late),
                         "overdueSince", LocalDate.ofEpochDay(since).toString(), "asOf", today.toString()));
             }
         }

@@ -71,7 +71,10 @@ class MonitoringReportsTest {
             for (int point = 0; point < POINTS_PER_HISTORY; point++) {
                 Instant knownAt = point == 0 ? last : events.get(2 + random.nextInt(events.size() - 2)).envelope().recordedAt()
                         .minusNanos(random.nextBoolean() ? 0 : 1_000);
-                LocalDate asOf = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(380)); // some after the year
+                // the first and a quarter of the others after the year, where a carried-over commitment has left its
+                // line (from 1 January)
+                LocalDate asOf = point == 0 || random.nextInt(4) == 0 ? LocalDate.of(2024, 1, 1).plusDays(random.nextInt(181))
+                        : LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
                 for (Scoped scoped : List.of(new Scoped(head, "department", List.of(head, member)),
                         new Scoped(head, "unit", List.of(head)), new Scoped(member, "department", List.of(member)))) {
                     String where = "seed %d, %s %s at asOf=%s, knownAt=%s".formatted(seed, scoped.unit(), scoped.scope(), asOf, knownAt);

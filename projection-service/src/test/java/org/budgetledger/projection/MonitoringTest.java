@@ -259,10 +259,78 @@ class MonitoringTest extends ProjectionIntegrationTest {
         assertThat(carried.path("amount").asText()).isEqualTo("600.00");
         assertThat(carried.path("open").asText()).isEqualTo("350.00");
         assertThat(carried.path("overdue").asText()).isEqualTo("350.00");
-        // the closed year after its end: as on 31 December, when what was left of November's was overdue and the 31st's not yet
-        JsonNode late = alerts(2023, "asOf=2024-02-01", "OVERDUE_COMMITMENT").get(0);
+        // the closed year on 31 December: what was left of November's was overdue and the 31st's not yet; from 1 January
+        // the commitment is the new year's (SPEC §14), and the closed year has none overdue
+        JsonNode late = alerts(2023, "asOf=2023-12-31", "OVERDUE_COMMITMENT").get(0);
         assertThat(figures(late)).containsEntry("overdue", "200.00").containsEntry("asOf", "2023-12-31")
                 .containsEntry("open", "600.00");
+        assertThat(alerts(2023, "asOf=2024-02-01", "OVERDUE_COMMITMENT")).isEmpty();
+    }
+
+    @Test
+    void a_closed_years_lines_show_the_commitments_open_to_31_december_and_none_of_those_carried_over_from_1_january(
+            Infrastructure infrastructure) throws Exception {
+        Instant closed = RECORDED.plusSeconds(3600);
+        String carriedLine = "a1" + unit + ">2024";
+        // the new year first, as a rebuild may apply it: the closed year's own events need not be there yet
+        publish(infrastructure, 2024, closed, List.of(
+                new BalancesCarriedIn("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null, 2023,
+                        List.of(new CarriedLine(carriedLine, "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "结转",
+                                null, Money.parseYuan("900.00"))), List.of()),
+                new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
+                        "c1" + unit, 2023, "a1" + unit, carriedLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "结转",
+                        Money.parseYuan("600.00"), "HT-c1", "某公司",
+                        List.of(due("2024-01-01", "200.00"), due("2024-01-01", "400.00")))));
+        publish(infrastructure, 2023, RECORDED, List.of(
+                appropriated(2023, "a1", Kind.PROJECT, "结转", "1000.00"),
+                committed(2023, "c1", "a1", Kind.PROJECT, "结转", "2023-06-01", "700.00", due("2023-11-30", "300.00"),
+                        due("2023-12-31", "400.00")),
+                paid(2023, "p1", "a1", "2023-12-01", "100.00", "c1" + unit),
+                new YearClosed("co" + unit, unit, 2023, LocalDate.parse("2023-12-31"), "admin", null, null)));
+        String before = "&knownAt=" + closed.minusSeconds(1);
+
+        for (String asOf : List.of("2023-12-31", "2024-01-01", "2024-06-30")) {
+            boolean moved = !asOf.equals("2023-12-31");
+            String committed = moved ? "0.00" : "600.00";
+            JsonNode execution = api.get("/api/v1/reports/" + unit + "/2023/execution?asOf=" + asOf).body();
+            assertThat(cell(execution, "结转", "current_fiscal", "committed")).as(asOf).isEqualTo(committed);
+            assertThat(cell(execution, "结转", "all", "committed")).as(asOf).isEqualTo(committed);
+            assertThat(cell(execution, "TOTAL", "all", "committed")).as(asOf).isEqualTo(committed);
+            assertThat(cell(execution, "TOTAL", "all", "executed")).as(asOf).isEqualTo("100.00");
+            // known before the carry-over: the commitment is still open on the closed year's line
+            JsonNode known = api.get("/api/v1/reports/" + unit + "/2023/execution?asOf=" + asOf + before).body();
+            assertThat(cell(known, "TOTAL", "all", "committed")).as(asOf).isEqualTo("600.00");
+
+            List<JsonNode> overdue = alerts(2023, "asOf=" + asOf, "OVERDUE_COMMITMENT");
+            assertThat(overdue).as(asOf).hasSize(moved ? 0 : 1);
+            JsonNode overdueBefore = alerts(2023, "asOf=" + asOf + before, "OVERDUE_COMMITMENT").get(0);
+            assertThat(figures(overdueBefore)).as(asOf).containsEntry("open", "600.00").containsEntry("overdue", "200.00");
+            JsonNode forecast = alerts(2023, "asOf=" + asOf, "YEAR_END_FORECAST").stream()
+                    .filter(alert -> alert.path("subject").asText().equals("line")).findFirst().orElseThrow();
+            assertThat(figures(forecast)).as(asOf).containsEntry("executed", "100.00")
+                    .containsEntry("scheduled", moved ? "0.00" : "600.00");
+
+            JsonNode commitment = api.get("/api/v1/reports/" + unit + "/2023/commitments?asOf=" + asOf).body().get(0);
+            assertThat(commitment.path("amount").asText()).isEqualTo("700.00");
+            assertThat(commitment.path("paid").asText()).isEqualTo("100.00");
+            assertThat(commitment.path("carriedOver").asText()).as(asOf).isEqualTo(moved ? "600.00" : "0.00");
+            assertThat(commitment.path("open").asText()).as(asOf).isEqualTo(committed);
+            assertThat(commitment.path("schedule")).as(asOf).hasSize(moved ? 0 : 2);
+        }
+        // the series stops at the year's last month end, where the commitment is still open, known or not
+        for (String knownAt : List.of("", before)) {
+            JsonNode december = point(2023, knownAt, "2023-12-31");
+            assertThat(december.path("committed").asText()).isEqualTo("600.00");
+            assertThat(december.path("scheduled").asText()).isEqualTo("700.00");
+        }
+        // the carry-in line shows it from 1 January
+        JsonNode opened = api.get("/api/v1/reports/" + unit + "/2024/execution?asOf=2024-01-01").body();
+        assertThat(cell(opened, "结转", "carried_in", "committed")).isEqualTo("600.00");
+        assertThat(cell(opened, "TOTAL", "all", "committed")).isEqualTo("600.00");
+        JsonNode carried = api.get("/api/v1/reports/" + unit + "/2024/commitments?asOf=2024-06-30").body().get(0);
+        assertThat(carried.path("line").asText()).isEqualTo(carriedLine);
+        assertThat(carried.path("open").asText()).isEqualTo("600.00");
+        assertThat(carried.path("carriedOver").asText()).isEqualTo("0.00");
     }
 
     @Test
@@ -288,8 +356,54 @@ class MonitoringTest extends ProjectionIntegrationTest {
         assertThat(cells).contains("execution 重放:all committed 451.00 450.00", "execution TOTAL:all committed 451.00 450.00");
     }
 
-    private JsonNode replay(int year) {
-        HttpApi.Answer started = api.post("/api/v1/audit/replays", Map.of("unit", unit, "year", year));
+    @Test
+    void a_replay_compares_every_commitment_and_names_one_changed_behind_the_projections_back(Infrastructure infrastructure)
+            throws Exception {
+        String carriedLine = "a1" + unit + ">2024";
+        publish(infrastructure, 2023, List.of(
+                appropriated(2023, "a1", Kind.PROJECT, "重放结转", "1000.00"),
+                committed(2023, "c1", "a1", Kind.PROJECT, "重放结转", "2023-06-01", "700.00", due("2023-11-30", "300.00"),
+                        due("2023-12-31", "400.00")),
+                paid(2023, "p1", "a1", "2023-12-01", "100.00", "c1" + unit),
+                new YearClosed("co" + unit, unit, 2023, LocalDate.parse("2023-12-31"), "admin", null, null)));
+        publish(infrastructure, 2024, RECORDED.plusSeconds(3600), List.of(
+                new BalancesCarriedIn("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null, 2023,
+                        List.of(new CarriedLine(carriedLine, "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT,
+                                "重放结转", null, Money.parseYuan("900.00"))), List.of()),
+                new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
+                        "c1" + unit, 2023, "a1" + unit, carriedLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "重放结转",
+                        Money.parseYuan("600.00"), "HT-c1", "某公司",
+                        List.of(due("2024-01-01", "200.00"), due("2024-01-01", "400.00"))),
+                new PaymentMade("p2" + unit, unit, 2024, LocalDate.parse("2024-01-15"), "clerk", null, null, carriedLine,
+                        LineOrigin.CARRY_OVER, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "重放结转", "30201",
+                        Money.parseYuan("250.00"), null, null, null, "c1" + unit, null, null)));
+
+        JsonNode clean = replay(null);
+        assertThat(clean.path("identical").asBoolean()).as(clean.toString()).isTrue();
+
+        // behind the projection's back: what was paid under the carried-in commitment, and the date of a payment due
+        jdbc.sql("UPDATE projection.commitment_movement SET amount_fen = amount_fen + 100 WHERE unit = ? AND year = 2024"
+                + " AND type = 'PAID'").param(unit).update();
+        jdbc.sql("UPDATE projection.commitment_schedule SET due_date = '2023-12-30' WHERE due_date = '2023-12-31' AND sequence"
+                + " IN (SELECT sequence FROM projection.commitment_movement WHERE unit = ? AND type = 'MADE')").param(unit).update();
+        JsonNode changed = replay(null);
+        assertThat(changed.path("identical").asBoolean()).isFalse();
+        List<String> differences = new ArrayList<>();
+        changed.path("differences").forEach(difference -> differences.add(difference.path("table").asText() + " "
+                + difference.path("year").asText() + " " + difference.path("row").asText() + " "
+                + difference.path("column").asText() + " " + difference.path("live").asText() + " | "
+                + difference.path("replayed").asText()));
+        assertThat(differences).containsExactlyInAnyOrder(
+                "commitments 2024 c1" + unit + " paid 251.00 | 250.00",
+                "commitments 2024 c1" + unit + " open 349.00 | 350.00",
+                "commitments 2024 c1" + unit + " schedule 2024-01-01 349.00 | 2024-01-01 350.00",
+                "commitments 2023 c1" + unit + " schedule 2023-11-30 200.00, 2023-12-30 400.00 | 2023-11-30 200.00, 2023-12-31 400.00");
+    }
+
+    /** A replay of the unit's history, of one year or (null) of all. */
+    private JsonNode replay(Integer year) {
+        HttpApi.Answer started = api.post("/api/v1/audit/replays", year == null ? Map.of("unit", unit)
+                : Map.of("unit", unit, "year", year));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
         String url = started.body().path("url").asText();
         JsonNode done = await().atMost(Duration.ofSeconds(120)).until(() -> api.get(url).body(),
@@ -371,8 +485,13 @@ class MonitoringTest extends ProjectionIntegrationTest {
 
     /** Publishes a unit-year's events, each recorded a second after the one before, and waits until they are applied. */
     private void publish(Infrastructure infrastructure, int year, List<LedgerEvent> events) throws Exception {
+        publish(infrastructure, year, RECORDED, events);
+    }
+
+    /** As {@link #publish(Infrastructure, int, List)}, the first event recorded a second after {@code after}. */
+    private void publish(Infrastructure infrastructure, int year, Instant after, List<LedgerEvent> events) throws Exception {
         List<ObjectNode> values = new ArrayList<>();
-        Instant recordedAt = RECORDED;
+        Instant recordedAt = after;
         for (LedgerEvent event : events) {
             recordedAt = recordedAt.plusSeconds(1);
             values.add(WireFormat.value(new EventEnvelope(UUID.randomUUID().toString(), ++sequence, event.eventName(),

@@ -39,7 +39,8 @@ class EndToEndTest extends StandaloneIntegrationTest {
     /**
      * SPEC §14 from the ledger to the reports: a commitment made, paid under, a payment of it refunded, partly released,
      * carried into the next year and paid under there; the projection's commitments (at asOf 31 December, as known
-     * now) are the ledger's, and the execution report's committed is the budget line's.
+     * now) are the ledger's, and the execution report's committed is the budget line's; the closed year's line shows
+     * the commitment to 31 December and not from 1 January, when it is the carry-in line's.
      */
     @Test
     void commitments_posted_to_the_ledger_are_in_the_reports_as_the_ledger_shows_them() {
@@ -86,8 +87,13 @@ class EndToEndTest extends StandaloneIntegrationTest {
             assertThat(reportNext.path(field)).as("2024 " + field).isEqualTo(ledgerNext.path(field));
         }
         assertThat(committed(api, unit, 2024, "2024-12-31", "carried_in")).isEqualTo("200000.00");
-        // the closed year still shows what was open on 31 December
+        // the closed year still shows what was open on 31 December; from 1 January the commitment is the next year's
         assertThat(committed(api, unit, 2023, "2023-12-31", "current_fiscal")).isEqualTo("230000.00");
+        assertThat(committed(api, unit, 2023, "2024-01-01", "current_fiscal")).isEqualTo("0.00");
+        assertThat(committed(api, unit, 2023, "2024-01-01", "all")).isEqualTo("0.00");
+        JsonNode moved = api.get("/api/v1/reports/" + unit + "/2023/commitments?asOf=2024-01-01").body().path(0);
+        assertThat(List.of(moved.path("carriedOver").asText(), moved.path("open").asText()))
+                .containsExactly("230000.00", "0.00");
     }
 
     private static void post(HttpApi api, Map<String, ?> transaction) {

@@ -103,7 +103,10 @@ final class EventCorpus {
         for (Delivered delivered : events) {
             if (delivered.event() instanceof LedgerEvent ledgerEvent) {
                 String unitYear = ledgerEvent.unit() + ":" + ledgerEvent.year();
-                facts.computeIfAbsent(unitYear, any -> new ArrayList<>()).addAll(FactsOfEvent.of(delivered.envelope(), ledgerEvent));
+                // by the fact's own year: a carry-over's commitment also leaves the closed year (SPEC §14)
+                for (Fact fact : FactsOfEvent.of(delivered.envelope(), ledgerEvent)) {
+                    facts.computeIfAbsent(fact.unit() + ":" + fact.year(), any -> new ArrayList<>()).add(fact);
+                }
                 if (ledgerEvent instanceof ThreePublicLimitSet limit) {
                     limits.computeIfAbsent(unitYear, any -> new ArrayList<>()).add(LimitSetting.of(delivered.envelope(), limit));
                 }

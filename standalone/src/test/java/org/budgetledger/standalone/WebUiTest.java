@@ -587,6 +587,37 @@ class WebUiTest extends StandaloneIntegrationTest {
                     .map((drawn) => drawn.style.text);""", id);
     }
 
+    @Test
+    void the_audit_history_names_the_commitment_events_in_chinese() throws Exception {
+        HttpApi api = HttpApi.as(port, TestUsers.ADMIN);
+        String unit = "H" + UUID.randomUUID().toString().substring(0, 8);
+        register(api, unit, "界面冻结历史单位", null);
+        postHistory(api, unit, "2500.50");
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "c-" + unit, "type", "COMMIT", "unit", unit,
+                "year", 2023, "date", "2023-04-01", "line", "a-" + unit, "amount", "300000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "x-" + unit, "type", "RELEASE", "unit", unit,
+                "year", 2023, "date", "2023-05-01", "commitment", "c-" + unit, "amount", "100000.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transactions", Map.of("id", "co-" + unit, "type", "CARRY_OVER", "unit", unit,
+                "year", 2023)).status()).isEqualTo(201);
+
+        open("?unit=" + unit + "&year=2023&view=audit");
+        assertThat(historyTypes(5)).contains("用款冻结（CommitmentMade）", "解冻（CommitmentReleased）", "年终结账（YearClosed）");
+        browser.get(base() + "/?unit=" + unit + "&year=2024&view=audit"); // still logged in
+        assertThat(historyTypes(2)).contains("冻结结转（CommitmentCarriedOver）", "结转和结余转入（BalancesCarriedIn）");
+        assertThat(browser.findElements(By.cssSelector("#history-type option")).stream().map(WebElement::getText).toList())
+                .contains("用款冻结", "解冻", "冻结结转");
+        screenshot("22-commitment-history");
+    }
+
+    /** The type column of the audit history, once it lists at least {@code rows} events. */
+    private static List<String> historyTypes(int rows) {
+        List<WebElement> history = wait(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#history-rows tr"));
+            return found.size() >= rows ? found : null;
+        });
+        return history.stream().map(event -> event.findElements(By.tagName("td")).get(1).getText()).toList();
+    }
+
     /** The data of a series of the 执行进度 chart, by its name, as ECharts holds it; null before it is drawn. */
     @SuppressWarnings("unchecked")
     private static List<Double> chartSeries(String name) {

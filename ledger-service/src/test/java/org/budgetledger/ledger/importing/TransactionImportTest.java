@@ -221,6 +221,47 @@ class TransactionImportTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void bad_commitment_rows_answer_the_codes_of_a_single_post_and_only_the_good_rows_are_stored() {
+        String other = newUnit("J");
+        assertThat(api().post("/api/v1/transactions", Tx.appropriate("b1", other, 2023, "GENERAL_BUDGET", "10.00")).status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/v1/transactions", Tx.of("COMMIT", "k9", other, 2023, "2023-03-01", "line", "b1",
+                "amount", "5.00")).status()).isEqualTo(201);
+        String csv = header("id,type,unit,year,date,fund,subject,kind,line,economic,amount,contract,payee,schedule,commitment")
+                + "a1,APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,,,1000.00,,,,\n"
+                + "a2,APPROPRIATE," + unit + ",2023,2023-01-10,GENERAL_BUDGET,2140199,BASIC,,,10.00,,,,\n"
+                + "k1,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,300.00,,,2023-04-01:100.00;2023-09-01:200.00,\n"
+                + "x1,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,0,,,,\n"
+                + "x2,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,-1.00,,,,\n"
+                + "x3,COMMIT," + unit + ",2023,2024-01-02,,,,a1,,1.00,,,,\n"
+                + "x4,COMMIT," + unit + ",2023,2023-02-01,,,,a1,,300.00,,,2023-04-01:300.00;2023-09-01:0,\n"
+                + "x5,COMMIT," + unit + ",2023,2023-02-01,,,,b1,,1.00,,,,\n"
+                + "x6,PAY," + unit + ",2023,2023-05-01,,,,a2,30201,1.00,,,,k1\n"
+                + "x7,PAY," + unit + ",2023,2023-05-01,,,,a1,30201,300.01,,,,k1\n"
+                + "x8,PAY," + unit + ",2023,2023-05-01,,,,a1,30201,1.00,,,,k9\n"
+                + "x9,RELEASE," + unit + ",2023,2023-05-01,,,,,,300.01,,,,k1\n"
+                + "x10,RELEASE," + unit + ",2023,2023-05-01,,,,,,,,,,k9\n"
+                + "x11,RELEASE," + unit + ",2023,2023-05-01,,,,,,-1.00,,,,k1\n"
+                + "p1,PAY," + unit + ",2023,2023-05-01,,,,a1,30201,100.00,,,,k1\n";
+
+        JsonNode job = finished(CLERK, upload(CLERK, "vouchers.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=valid"));
+
+        assertThat(job.path("created").asInt()).isEqualTo(4);
+        List<String> problems = new java.util.ArrayList<>();
+        job.path("problems").forEach(problem -> problems.add(problem.path("row").asInt() + " " + problem.path("id").asText()
+                + " " + problem.path("status").asInt() + " " + problem.path("code").asText()));
+        assertThat(problems).containsExactly("5 x1 400 INVALID_AMOUNT", "6 x2 400 INVALID_AMOUNT", "7 x3 400 DATE_OUTSIDE_YEAR",
+                "8 x4 400 VALIDATION_FAILED", "9 x5 422 UNKNOWN_LINE", "10 x6 422 COMMITMENT_MISMATCH",
+                "11 x7 409 COMMITMENT_EXCEEDED", "12 x8 422 UNKNOWN_COMMITMENT", "13 x9 409 COMMITMENT_EXCEEDED",
+                "14 x10 422 UNKNOWN_COMMITMENT", "15 x11 400 INVALID_AMOUNT");
+        assertThat(storedTransactions()).isEqualTo(4);
+        JsonNode line = api().get("/api/v1/budget-lines/a1?unit=" + unit).body();
+        assertThat(List.of(line.path("paid").asText(), line.path("committed").asText(), line.path("available").asText()))
+                .containsExactly("100.00", "200.00", "700.00");
+        assertThat(api().get("/api/v1/commitments?unit=" + unit).body()).hasSize(1);
+    }
+
+    @Test
     void an_xlsx_file_is_imported_with_exact_amounts_and_iso_dates() throws IOException {
         byte[] workbook = workbook(List.of(
                 List.of("id", "type", "unit", "year", "date", "fund", "subject", "kind", "amount", "line", "economic"),

@@ -33,7 +33,12 @@ public record CommitmentMovement(long sequence, String unit, int year, String co
         /** A PAY under the commitment. */
         PAID,
         /** RELEASE (解冻). */
-        RELEASED
+        RELEASED,
+        /**
+         * CARRY_OVER, in the closed year: the commitment leaves its line there on 1 January of the new year with its
+         * open remainder (the movement's amount), and continues in the new year (CARRIED_IN).
+         */
+        CARRIED_OUT
     }
 
     /** One expected payment: its date and amount in 分. */
@@ -59,8 +64,21 @@ public record CommitmentMovement(long sequence, String unit, int year, String co
         return !effectiveDate.isAfter(period.asOf()) && !recordedAt.isAfter(period.knownAt());
     }
 
-    /** The event's movement of a commitment, if it moves one. */
-    public static Optional<CommitmentMovement> of(EventEnvelope envelope, RecordedEvent event) {
+    /**
+     * The event's movements of commitments: none, or one; two for a carry-over, which moves a commitment into the new
+     * year (CARRIED_IN) and out of the closed one (CARRIED_OUT, a movement of the closed year).
+     */
+    public static List<CommitmentMovement> of(EventEnvelope envelope, RecordedEvent event) {
+        if (event instanceof CommitmentCarriedOver carried) {
+            return List.of(moved(envelope, event).orElseThrow(), new CommitmentMovement(envelope.sequence(), carried.unit(),
+                    carried.fromYear(), carried.commitment(), Type.CARRIED_OUT, carried.effectiveDate(),
+                    envelope.recordedAt(), carried.fromLineId(), carried.project(), carried.amount().fen(), null, null,
+                    List.of()));
+        }
+        return moved(envelope, event).stream().toList();
+    }
+
+    private static Optional<CommitmentMovement> moved(EventEnvelope envelope, RecordedEvent event) {
         long sequence = envelope.sequence();
         Instant recordedAt = envelope.recordedAt();
         if (event instanceof CommitmentMade made) {

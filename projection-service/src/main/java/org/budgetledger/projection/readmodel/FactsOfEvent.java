@@ -115,9 +115,13 @@ public final class FactsOfEvent {
             add(Measure.COMMITTED, new Line(released.fund(), released.subject(), released.kind(), released.project(),
                     released.lineId(), released.origin()), null, -released.amount().fen());
         } else if (event instanceof CommitmentCarriedOver carried) {
-            // the closed year keeps the commitment as it stood on 31 December (SPEC §14); it opens again here
+            // it opens again here, and leaves the closed year's line on the same day, 1 January (SPEC §14): to 31
+            // December that line still shows it. Written from this event alone, in the closed year: a rebuild may
+            // apply the new year before the closed one.
             add(Measure.COMMITTED, new Line(carried.fund(), carried.subject(), carried.kind(), carried.project(),
                     carried.lineId(), LineOrigin.CARRY_OVER), null, carried.amount().fen());
+            add(carried.fromYear(), Measure.COMMITTED, new Line(carried.fund(), carried.subject(), carried.kind(),
+                    carried.project(), carried.fromLineId(), carriedFromOrigin(carried)), null, -carried.amount().fen(), null);
         } else if (!(event instanceof ThreePublicLimitSet || event instanceof YearClosed)) {
             throw new IllegalArgumentException("no facts defined for " + event.eventName());
         }
@@ -136,10 +140,30 @@ public final class FactsOfEvent {
     }
 
     private void add(Measure measure, Line line, String economic, long amountFen, String counterparty) {
-        facts.add(new Fact(envelope.sequence(), facts.size(), event.unit(), event.year(), event.effectiveDate(),
+        add(event.year(), measure, line, economic, amountFen, counterparty);
+    }
+
+    /** A fact of {@code year} of the event's unit, on the event's effective date (another year's only for a carry-over). */
+    private void add(int year, Measure measure, Line line, String economic, long amountFen, String counterparty) {
+        facts.add(new Fact(envelope.sequence(), facts.size(), event.unit(), year, event.effectiveDate(),
                 envelope.recordedAt(), measure, line.fund(), line.subject(), line.kind(), economic, line.project(),
                 line.lineId(), line.origin(), amountFen, counterparty));
     }
+
+    /**
+     * The origin of the closed year's line a commitment was carried from, which the event does not name: a line
+     * carried into that year has an id with the carry-in mark ({@code >}, which no transaction id may contain); any
+     * other fiscal line is taken as appropriated. An {@code OPENING} line of the closed year (期初, a year migrated
+     * into the ledger) cannot be told apart from this event alone: its commitment leaves the {@code current_fiscal}
+     * part of the closed year's execution report instead of {@code carried_in} (the {@code all} part and every line's
+     * figures are right). Telling it apart needs the line's origin on the event (a new version of it).
+     */
+    private static LineOrigin carriedFromOrigin(CommitmentCarriedOver carried) {
+        return carried.fromLineId().indexOf(CARRIED_LINE_MARK) >= 0 ? LineOrigin.CARRY_OVER : LineOrigin.APPROPRIATION;
+    }
+
+    /** What the ledger puts between a carried line's id and its new year: {@code {line}>{year}}. */
+    private static final char CARRIED_LINE_MARK = '>';
 
     /** The dimensions a fact takes from its budget line (or from the event, when there is no line). */
     private record Line(Fund fund, String subject, Kind kind, String project, String lineId, LineOrigin origin) {

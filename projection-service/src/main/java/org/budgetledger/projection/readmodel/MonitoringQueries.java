@@ -73,7 +73,8 @@ public class MonitoringQueries {
                         SELECT m.sequence, m.unit, m.year, m.commitment, m.type, m.effective_date, m.recorded_at, m.line_id,
                                m.project, m.amount_fen, m.contract, m.payee, s.due_date, s.amount_fen AS due_fen
                         FROM %1$s.commitment_movement m
-                        LEFT JOIN %1$s.commitment_schedule s ON s.sequence = m.sequence
+                        -- a carry-over's schedule is its carried-in movement's, not the one it leaves the closed year by
+                        LEFT JOIN %1$s.commitment_schedule s ON s.sequence = m.sequence AND m.type <> 'CARRIED_OUT'
                         WHERE m.unit = ANY (:units) AND m.year = :year AND m.recorded_at <= :knownAt
                         ORDER BY m.sequence, s.position""".formatted(schema))
                 .param("units", new SqlArrayValue("varchar", units.toArray()))

@@ -28,8 +28,8 @@ import java.util.TreeMap;
  * dimension first so that each sum is written once per delivery. Then the checkpoints of
  * knowledge of the unit-years it touched are brought up to date ({@link FactCheckpoints}); units and catalog codes
  * (registry events) are kept in their tables, in the same transaction ({@link RegistryRows}), and so are the
- * movements of commitments ({@link CommitmentRows}). A replay's scratch model writes only the day sums and limits
- * ({@link #daySumsOnly}).
+ * movements of commitments ({@link CommitmentRows}). A replay's scratch model writes only the day sums, limits and
+ * the movements of commitments ({@link #daySumsOnly}).
  */
 public class ReadModelWriter {
 
@@ -88,8 +88,9 @@ public class ReadModelWriter {
     }
 
     /**
-     * A replay's scratch model, given only the events recorded up to its {@code knownAt}: the day sums and the
-     * 三公 limits, without the facts they add up, any checkpoint or the applied events. A report at that
+     * A replay's scratch model, given only the events recorded up to its {@code knownAt}: the day sums, the
+     * 三公 limits and the movements of commitments (a replay compares each commitment, which no day sum holds),
+     * without the facts they add up, any checkpoint or the applied events. A report at that
      * {@code knownAt}, the only one a replay asks, reads the day sums less the facts recorded later, of which
      * there are none; the rest would be written only to be dropped with the schema, and they were most of the
      * database's work in a replay. A replay has one writer and starts empty, so it tells a redelivered event
@@ -157,8 +158,8 @@ public class ReadModelWriter {
         /** Units and catalog codes (SPEC §12), kept in a replay's scratch model too: they name its reports. */
         final RegistryRows registry = new RegistryRows();
         /**
-         * Commitments (SPEC §14), with the facts only: a replay compares the tables, whose committed amounts are
-         * facts (measure COMMITTED) and so in its day sums.
+         * Commitments (SPEC §14), in a replay's scratch model too: a replay compares each commitment as well as the
+         * tables (whose committed amounts are facts, measure COMMITTED, and so in the day sums).
          */
         final CommitmentRows commitments = new CommitmentRows();
         /** What the publication needs beyond the tables (SPEC §15). */
@@ -199,9 +200,7 @@ public class ReadModelWriter {
                             fact.recordedAt(), fact.recordedAt()), ReadModelWriter::together);
                 }
             }
-            if (keepsFacts) {
-                CommitmentMovement.of(envelope, event).ifPresent(commitments::add);
-            }
+            CommitmentMovement.of(envelope, event).forEach(commitments::add);
             if (event instanceof ThreePublicLimitSet limitSet) {
                 LimitSetting limit = LimitSetting.of(envelope, limitSet);
                 limits.add(limit.sequence(), limit.unit(), limit.year(), limit.category().name(),

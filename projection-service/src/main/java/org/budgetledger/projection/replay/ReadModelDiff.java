@@ -1,6 +1,7 @@
 package org.budgetledger.projection.replay;
 
 import org.budgetledger.projection.readmodel.FactQueries;
+import org.budgetledger.projection.readmodel.MonitoringQueries;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Column;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Every table of every unit-year, live against replayed, cell by cell (exact 元). */
+/**
+ * Every table of every unit-year, live against replayed, cell by cell (exact 元); and every commitment
+ * ({@link CommitmentDiff}).
+ */
 final class ReadModelDiff {
 
     static final int DIFFERENCES_MAX = 1_000;
@@ -35,15 +39,42 @@ final class ReadModelDiff {
         static final Outcome NONE = new Outcome(List.of(), 0);
     }
 
-    static Outcome compare(UnitYear unitYear, Instant knownAt, FactQueries live, FactQueries replayed) {
+    /** The differences found: the first {@value #DIFFERENCES_MAX}, and how many. */
+    static final class Differences {
+        private final List<Replay.Difference> first = new ArrayList<>();
+        private long count;
+
+        void add(Replay.Difference difference) {
+            count++;
+            if (first.size() < DIFFERENCES_MAX) {
+                first.add(difference);
+            }
+        }
+
+        Outcome outcome() {
+            return count == 0 ? Outcome.NONE : new Outcome(first, count);
+        }
+    }
+
+    /** The read models' tables, and their commitments. */
+    record Side(FactQueries facts, MonitoringQueries commitments) {
+    }
+
+    static Outcome compare(UnitYear unitYear, Instant knownAt, Side live, Side replayed) {
+        Differences differences = new Differences();
+        compareTables(unitYear, knownAt, live.facts(), replayed.facts(), differences);
+        CommitmentDiff.compare(unitYear, knownAt, live.commitments(), replayed.commitments(), differences);
+        return differences.outcome();
+    }
+
+    private static void compareTables(UnitYear unitYear, Instant knownAt, FactQueries live, FactQueries replayed,
+                                      Differences differences) {
         ReportPeriod period = new ReportPeriod(LocalDate.of(unitYear.year(), 12, 31), knownAt);
         ReportInputs liveInputs = live.inputs(unitYear.unit(), unitYear.year(), period);
         ReportInputs replayedInputs = replayed.inputs(unitYear.unit(), unitYear.year(), period);
         if (sameInputs(liveInputs, replayedInputs)) {
-            return Outcome.NONE; // every table is a function of its inputs
+            return; // every table is a function of its inputs
         }
-        List<Replay.Difference> differences = new ArrayList<>();
-        long count = 0;
         for (ReportTable table : ReportTables.all().values()) {
             Map<String, ReportRow> liveRows = byKey(table.rows(liveInputs));
             Map<String, ReportRow> replayedRows = byKey(table.rows(replayedInputs));
@@ -54,16 +85,12 @@ final class ReadModelDiff {
                     String liveValue = value(liveRows.get(key), column);
                     String replayedValue = value(replayedRows.get(key), column);
                     if (!liveValue.equals(replayedValue)) {
-                        count++;
-                        if (differences.size() < DIFFERENCES_MAX) {
-                            differences.add(new Replay.Difference(table.name(), unitYear.unit(), unitYear.year(), key,
-                                    column.key(), liveValue, replayedValue));
-                        }
+                        differences.add(new Replay.Difference(table.name(), unitYear.unit(), unitYear.year(), key,
+                                column.key(), liveValue, replayedValue));
                     }
                 }
             }
         }
-        return new Outcome(differences, count);
     }
 
     /** The same sums (in whatever order the database gave them: each is one group) and the same limits. */

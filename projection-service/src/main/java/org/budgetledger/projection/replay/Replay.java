@@ -18,7 +18,10 @@ public record Replay(String id, String status, String unit, Integer year, Instan
                      Boolean identical, Integer differenceCount, List<Difference> differences, String error,
                      Integer queuePosition) {
 
-    /** One cell where the live projection and the replayed one disagree. */
+    /**
+     * One cell where the live projection and the replayed one disagree: of a table, or of a commitment (table
+     * {@code commitments}, row its id, column one of its figures).
+     */
     public record Difference(String table, String unit, int year, String row, String column, String live, String replayed) {
     }
 

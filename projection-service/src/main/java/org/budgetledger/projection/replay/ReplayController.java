@@ -61,7 +61,9 @@ class ReplayController {
     @Operation(summary = "A replay's progress, then its result (重放进度与结果)",
             description = "RUNNING with processed, total, eventsPerSecond and etaSeconds (while it waits its turn: "
                     + "queuePosition, 1 being next, and nothing processed); then SUCCEEDED with identical "
-                    + "and the differing cells, or FAILED with the error.")
+                    + "and the differing cells (of every table, and of every commitment: table commitments, row its "
+                    + "id, columns amount, paid, released, open, schedule at 31 December and carriedOver on 1 January "
+                    + "after), or FAILED with the error.")
     @Parameter(name = "id", description = "the replay's id, from the answer that started it")
     @ApiResponse(responseCode = "200", description = "The replay")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")

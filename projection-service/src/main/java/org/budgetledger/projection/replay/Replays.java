@@ -9,6 +9,7 @@ import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.readmodel.FactQueries;
+import org.budgetledger.projection.readmodel.MonitoringQueries;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.platform.jdbc.SchemaOwner;
 import org.budgetledger.platform.settings.PlatformSettings;
@@ -36,10 +37,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SPEC §8 replays: the whole history, read from the topic's first offset, rebuilt into a scratch schema
- * (same migrations as the live read model; day sums only, see {@link ReadModelWriter#daySumsOnly}) while the
- * live projection keeps serving ({@link TopicLoading}); then every table of every unit-year compared cell by cell
- * ({@link ScratchComparison}). One replay at a time, the others waiting their turn; states are kept in memory (a
- * restart forgets them) and the scratch schema is dropped when the replay ends.
+ * (same migrations as the live read model; day sums and commitments only, see {@link ReadModelWriter#daySumsOnly})
+ * while the live projection keeps serving ({@link TopicLoading}); then every table of every unit-year compared cell
+ * by cell, and every commitment ({@link ScratchComparison}). One replay at a time, the others waiting their turn;
+ * states are kept in memory (a restart forgets them) and the scratch schema is dropped when the replay ends.
  */
 @Service
 public class Replays {
@@ -70,7 +71,8 @@ public class Replays {
     private final List<ReplayInProgress> waiting = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
 
-    Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live, ObjectMapper json,
+    Replays(DataSource dataSource, SchemaOwner owner, JdbcClient jdbc, TransactionTemplate transactions, FactQueries live,
+            MonitoringQueries liveCommitments, ObjectMapper json,
             MeterRegistry meters,
             KafkaProperties kafka, SslBundles sslBundles,
             PlatformSettings platform,
@@ -84,7 +86,7 @@ public class Replays {
         this.transactions = transactions;
         this.loading = new TopicLoading(reader, new EventValueReader(json), kafka.buildConsumerProperties(sslBundles),
                 platform.events().topic());
-        this.comparison = new ScratchComparison(jdbc, live);
+        this.comparison = new ScratchComparison(jdbc, live, liveCommitments);
         Gauge.builder("budgetledger.replay.processed", running, current -> current.get() == null ? 0 : current.get().processed())
                 .description("records the running replay has read (0 when none runs)").register(meters);
         Gauge.builder("budgetledger.replay.total", running, current -> current.get() == null ? 0 : current.get().total())

@@ -1,6 +1,7 @@
 package org.budgetledger.projection.replay;
 
 import org.budgetledger.projection.readmodel.FactQueries;
+import org.budgetledger.projection.readmodel.MonitoringQueries;
 import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -10,23 +11,26 @@ import java.util.concurrent.Future;
 
 /**
  * A replay's second half: every unit-year it covers, the live read model against the scratch one it loaded,
- * each unit-year compared on one of the helpers ({@link ReadModelDiff}).
+ * each unit-year compared on one of the helpers ({@link ReadModelDiff}): its tables and its commitments.
  */
 final class ScratchComparison {
 
     private final JdbcClient jdbc;
     private final FactQueries live;
+    private final MonitoringQueries liveCommitments;
 
-    ScratchComparison(JdbcClient jdbc, FactQueries live) {
+    ScratchComparison(JdbcClient jdbc, FactQueries live, MonitoringQueries liveCommitments) {
         this.jdbc = jdbc;
         this.live = live;
+        this.liveCommitments = liveCommitments;
     }
 
     /** The differing cells, the first {@value ReadModelDiff#DIFFERENCES_MAX} of them, and how many there are. */
     ReadModelDiff.Outcome compare(ReplayInProgress replay, String schema, ReplayTasks tasks) {
-        FactQueries replayed = live.inSchema(schema);
+        ReadModelDiff.Side ofLive = new ReadModelDiff.Side(live, liveCommitments);
+        ReadModelDiff.Side replayed = new ReadModelDiff.Side(live.inSchema(schema), new MonitoringQueries(jdbc, schema));
         List<Future<ReadModelDiff.Outcome>> outcomes = unitYears(replay, schema).stream()
-                .map(unitYear -> tasks.submit(() -> ReadModelDiff.compare(unitYear, replay.knownAt(), live, replayed)))
+                .map(unitYear -> tasks.submit(() -> ReadModelDiff.compare(unitYear, replay.knownAt(), ofLive, replayed)))
                 .toList();
         List<Replay.Difference> differences = new ArrayList<>();
         long count = 0;
@@ -45,7 +49,7 @@ final class ScratchComparison {
         // (registry events are applied with no year: they are no unit-year's)
         return jdbc.sql("SELECT DISTINCT unit, year FROM (SELECT unit, year FROM " + ProjectionSchema.NAME
                         + ".applied_event WHERE year IS NOT NULL UNION SELECT unit, year FROM " + schema + ".fact_daily UNION SELECT unit, year FROM "
-                        + schema + ".three_public_limit) both_models"
+                        + schema + ".three_public_limit UNION SELECT unit, year FROM " + schema + ".commitment_movement) both_models"
                         + " WHERE (?::text IS NULL OR unit = ?) AND (?::int IS NULL OR year = ?) ORDER BY unit, year")
                 .params(replay.unit(), replay.unit(), replay.year(), replay.year())
                 .query((row, number) -> new ReadModelDiff.UnitYear(row.getString(1), row.getInt(2))).list();

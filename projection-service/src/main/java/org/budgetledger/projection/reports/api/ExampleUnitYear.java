@@ -122,7 +122,7 @@ public final class ExampleUnitYear {
         EventEnvelope envelope = envelope(event);
         events.put(envelope.sequence(), event);
         facts.addAll(FactsOfEvent.of(envelope, event));
-        CommitmentMovement.of(envelope, event).ifPresent(movements::add);
+        CommitmentMovement.of(envelope, event).forEach(movements::add);
     }
 
     private EventEnvelope envelope(LedgerEvent event) {

@@ -71,8 +71,9 @@ class MonitoringController {
     @Operation(summary = "Commitments (冻结) at any point in time",
             description = """
                     Every commitment of the unit-year made (or carried in) by asOf as known at knownAt: its line and \\
-                    project, contract and payee, amount, what was paid under it and released of it by then, what is \\
-                    open and overdue, its schedule and what is left of it (amounts in 元). In the order they were made.""")
+                    project, contract and payee, amount, what was paid under it and released of it by then, what the \\
+                    year-end carry-over moved to the next year (from 1 January of that year), what is open and \\
+                    overdue, its schedule and what is left of it (amounts in 元). In the order they were made.""")
     @ApiResponse(responseCode = "200", description = "The commitments, possibly none")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs VIEWER, AUDITOR or ADMIN")
     @ApiResponse(responseCode = "404", description = "`NOT_FOUND`: no unit the caller may read")

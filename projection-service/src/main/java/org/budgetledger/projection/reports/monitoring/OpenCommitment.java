@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A commitment (冻结, SPEC §14) as it stands at one (asOf, knownAt): its amount (as made, or as carried into this
- * year), what was paid under it and released of it by then, what is open, and its open schedule. Payments use the
+ * year), what was paid under it and released of it by then, what the year-end carry-over moved to the next year (from
+ * 1 January: to 31 December a closed year's line still shows it open), what is open, and its open schedule. Payments use the
  * scheduled payments earliest first and a release removes the latest ones; both are taken from the totals, so the
  * order in which they came does not matter. A refund of a payment made under it gives nothing back to it.
  *
@@ -22,11 +23,11 @@ import java.util.Optional;
  * @param openSchedule what is left of each of them, the ones used up left out
  */
 public record OpenCommitment(String unit, String id, String lineId, String project, LocalDate date, long amountFen,
-                             long paidFen, long releasedFen, String contract, String payee, List<Due> schedule,
-                             List<Due> openSchedule) {
+                             long paidFen, long releasedFen, long carriedOverFen, String contract, String payee,
+                             List<Due> schedule, List<Due> openSchedule) {
 
     public long openFen() {
-        return amountFen - paidFen - releasedFen;
+        return amountFen - paidFen - releasedFen - carriedOverFen;
     }
 
     /** The open scheduled payments due on or before {@code date}. */
@@ -50,7 +51,8 @@ public record OpenCommitment(String unit, String id, String lineId, String proje
      */
     public static List<OpenCommitment> at(List<CommitmentMovement> movements, ReportPeriod period) {
         Map<List<String>, CommitmentMovement> opened = new LinkedHashMap<>();
-        Map<List<String>, long[]> paidAndReleased = new LinkedHashMap<>();
+        // per commitment: paid, released, carried over
+        Map<List<String>, long[]> used = new LinkedHashMap<>();
         for (CommitmentMovement movement : movements) {
             if (!movement.keptBy(period)) {
                 continue;
@@ -58,16 +60,19 @@ public record OpenCommitment(String unit, String id, String lineId, String proje
             List<String> key = List.of(movement.unit(), movement.commitment());
             switch (movement.type()) {
                 case MADE, CARRIED_IN -> opened.put(key, movement);
-                case PAID -> paidAndReleased.computeIfAbsent(key, k -> new long[2])[0] += movement.amountFen();
-                case RELEASED -> paidAndReleased.computeIfAbsent(key, k -> new long[2])[1] += movement.amountFen();
+                case PAID -> used.computeIfAbsent(key, k -> new long[3])[0] += movement.amountFen();
+                case RELEASED -> used.computeIfAbsent(key, k -> new long[3])[1] += movement.amountFen();
+                case CARRIED_OUT -> used.computeIfAbsent(key, k -> new long[3])[2] += movement.amountFen();
             }
         }
         List<OpenCommitment> commitments = new ArrayList<>(opened.size());
         opened.forEach((key, made) -> {
-            long[] used = paidAndReleased.getOrDefault(key, new long[2]);
+            long[] paidReleasedCarried = used.getOrDefault(key, new long[3]);
+            // what was carried over is the whole open remainder: the schedule's rest goes with it
             commitments.add(new OpenCommitment(made.unit(), made.commitment(), made.lineId(), made.project(),
-                    made.effectiveDate(), made.amountFen(), used[0], used[1], made.contract(), made.payee(),
-                    made.schedule(), openSchedule(made.schedule(), used[0], used[1])));
+                    made.effectiveDate(), made.amountFen(), paidReleasedCarried[0], paidReleasedCarried[1],
+                    paidReleasedCarried[2], made.contract(), made.payee(), made.schedule(), openSchedule(made.schedule(),
+                            paidReleasedCarried[0], paidReleasedCarried[1] + paidReleasedCarried[2])));
         });
         return commitments;
     }
