@@ -177,6 +177,41 @@ class DepartmentsTest extends ProjectionIntegrationTest {
     }
 
     @Test
+    void a_department_report_waits_for_a_unit_that_was_in_it_at_the_reports_date_though_not_today(Infrastructure infrastructure)
+            throws Exception {
+        // the moving unit was the 厅's until 2023-12-01: a report as of 2023-11-30 counts it, so minSequence waits for it
+        ObjectNode movingPays = event(new PaymentMade("p2" + moving, moving, 2023, LocalDate.parse("2023-11-01"), "clerk", null,
+                null, "a1" + moving, LineOrigin.APPROPRIATION, Fund.GENERAL_BUDGET, addedSubject, Kind.BASIC, null, "30201",
+                Money.parseYuan("10.00"), null, null), AFTER_RECORDED);
+        long pending = sequence;
+        // every unit of the 厅 today has applied a later event of the year: by today's tree the report would be fresh
+        for (String unit : List.of(ting, centre, station)) {
+            publish(infrastructure, unit + ":2023", event(new BudgetAppropriated("a2" + unit, unit, 2023,
+                    LocalDate.parse("2023-01-10"), "clerk", null, null, "a2" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.BASIC,
+                    null, null, Money.parseYuan("1.00")), AFTER_RECORDED));
+        }
+        long last = sequence;
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM projection.applied_event"
+                + " WHERE sequence BETWEEN ? AND ?").params(pending + 1, last).query(Long.class).single() == 3);
+        String asked = "?asOf=" + BEFORE_EFFECTIVE + "&minSequence=" + pending;
+
+        for (String path : List.of("/api/v1/reports/" + ting + "/2023/T01" + asked,
+                "/api/v1/reports/" + ting + "/2023/execution/series" + asked.replace("asOf=" + BEFORE_EFFECTIVE, "to=2023-11"),
+                "/api/v1/publications/" + ting + "/2023" + asked + "&format=json")) {
+            HttpApi.Answer notYet = api.get(path);
+            assertThat(notYet.status()).as(path + " " + notYet.body()).isEqualTo(409);
+            assertThat(notYet.body().path("code").asText()).isEqualTo("NOT_YET_APPLIED");
+        }
+        // the report as of today does not count it: fresh already
+        assertThat(api.get("/api/v1/reports/" + ting + "/2023/T01?asOf=" + AFTER_EFFECTIVE + "&minSequence=" + pending).status())
+                .isEqualTo(200);
+
+        publish(infrastructure, moving + ":2023", movingPays);
+        HttpApi.Answer fresh = api.get("/api/v1/reports/" + ting + "/2023/T01" + asked + "&wait=PT10S");
+        assertThat(fresh.status()).as(fresh.body().toString()).isEqualTo(200);
+    }
+
+    @Test
     void a_report_asked_with_the_sequence_of_a_registry_event_answers_once_it_is_applied() {
         HttpApi.Answer answer = api.get("/api/v1/reports/" + moving + "/2023/T01?minSequence=" + changeSequence);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);

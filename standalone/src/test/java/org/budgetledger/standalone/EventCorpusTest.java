@@ -7,6 +7,7 @@ import org.budgetledger.contracts.events.RecordedEvent;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
+import org.budgetledger.contracts.wire.EventRecords;
 import org.budgetledger.contracts.wire.EventTypes;
 import org.budgetledger.contracts.wire.EventValueReader;
 import org.budgetledger.testing.TestUsers;
@@ -127,6 +128,10 @@ class EventCorpusTest {
             assertThat(version).isBetween(1, EventVersions.current(name(event)));
             assertThat(record.path("headers").path("ce_type").asText()).isEqualTo(EventTypes.cloudEventType(name(event), version));
             assertThat(record.path("headers").path("ce_id").asText()).isEqualTo(text(event, "eventId"));
+            // SPEC §5: keyed by its unit-year when it has one; a unit-year's disclosure data published before it was
+            // keyed so keeps its three-part key, the store's aggregate (generation-2), and is read all the same
+            String aggregate = text(event, "aggregateId");
+            assertThat(record.path("key").asText()).as("key of event %d", n + 1).isIn(EventRecords.topicKey(aggregate), aggregate);
             JsonNode value = EventCorpus.JSON.readTree(record.path("value").asText());
             assertThat(value.path("sequence").asLong()).isEqualTo(event.path("sequence").asLong());
             assertThat(value.path("hash").asText()).isEqualTo(text(event, "hash"));

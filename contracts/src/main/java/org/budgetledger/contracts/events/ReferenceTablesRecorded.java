@@ -9,7 +9,8 @@ import java.util.List;
  * has no events of its own. {@code fileUnit} is how the files gave their amounts: {@code WANYUAN} (万元) or
  * {@code YUAN} (元); the rows hold 元 either way.
  *
- * <p>Filed under {@code "{unit}:{year}:reference"}, for the reason {@link UnitYearProfileSet} gives.
+ * <p>Filed under {@code "{unit}:{year}:reference"} and published under {@code "{unit}:{year}"}, for the reasons
+ * {@link UnitYearProfileSet} gives.
  */
 public record ReferenceTablesRecorded(String unit, int year, int tablesYear, String fileUnit, List<ReferenceTable> tables,
                                       String principal) implements RegistryEvent {

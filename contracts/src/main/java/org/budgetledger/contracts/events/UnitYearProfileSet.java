@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p>It is a register's event (stored in the same hash chain, published on the same topic) filed under
  * {@code "{unit}:{year}:profile"}: a budget year's own key, {@code "{unit}:{year}"}, is its aggregate's, whose event
- * numbering a write from outside it would break; the first two parts still name the unit and the year.
+ * numbering a write from outside it would break; the first two parts still name the unit and the year. On the topic
+ * it is published under that unit-year's key, {@code "{unit}:{year}"} (SPEC §5; records published before carry the
+ * three-part key).
  */
 public record UnitYearProfileSet(String unit, int year, String functions, String organisation, AssetHoldings assets,
                                  List<PerformanceResult> performance, Map<String, String> explanations, String principal)

@@ -8,14 +8,18 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.EventVersions;
 import org.budgetledger.contracts.events.RecordedEvent;
+import org.budgetledger.contracts.events.ReferenceTablesRecorded;
+import org.budgetledger.contracts.events.UnitYearProfileSet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * An event as a record of the event topic (SPEC §5): key {@code "{unit}:{year}"} (a registry event's: see
- * {@link org.budgetledger.contracts.events.RegistryEvent#key()}), CloudEvents 1.0 headers in
+ * An event as a record of the event topic (SPEC §5): key {@code "{unit}:{year}"} for every event with a unit and a
+ * year ({@link #topicKey}; a unit's or a catalog's: see {@link org.budgetledger.contracts.events.RegistryEvent#key()}),
+ * CloudEvents 1.0 headers in
  * binary mode, and a JSON value with the envelope ({@code eventId}, {@code sequence}, {@code type},
  * {@code recordedAt}) first, then the event's own fields, then the integrity fields of SPEC §9. The envelope
  * comes first so that a reader can read the event's fields in the same pass ({@link EventValueReader}).
@@ -26,6 +30,9 @@ public final class EventRecords {
     public static final String CONTENT_TYPE = "application/json";
     /** The {@code ce_source} path of catalog additions, which belong to no unit. */
     static final String CATALOG_SOURCE = "catalog";
+    /** The last parts of the store's aggregates of a unit-year's disclosure data (SPEC §15), which the topic key drops. */
+    private static final List<String> UNIT_YEAR_SUFFIXES = List.of(":" + UnitYearProfileSet.KEY_SUFFIX,
+            ":" + ReferenceTablesRecorded.KEY_SUFFIX);
 
     /**
      * The hash chain's fields of a stored event, published as stored (either may be null for an event stored
@@ -43,9 +50,26 @@ public final class EventRecords {
     }
 
     /**
+     * The record key (SPEC §5) of an event the store files under {@code aggregateId}: the aggregate itself, but for a
+     * unit-year's disclosure data, filed under {@code "{unit}:{year}:profile"} or {@code "…:reference"} (a budget year's
+     * aggregate numbers its own events), published under its unit-year {@code "{unit}:{year}"} like every event with a
+     * unit and a year, so that it shares the unit-year's partition and order. Records published before carry the
+     * three-part key; readers go by the value, never by the key.
+     */
+    public static String topicKey(String aggregateId) {
+        for (String suffix : UNIT_YEAR_SUFFIXES) {
+            if (aggregateId.endsWith(suffix)) {
+                return aggregateId.substring(0, aggregateId.length() - suffix.length());
+            }
+        }
+        return aggregateId;
+    }
+
+    /**
      * The record of a stored event.
      *
-     * @param key     the aggregate the store files the event under ({@link RecordedEvent#key()})
+     * @param key     the aggregate the store files the event under ({@link RecordedEvent#key()}); the record's key is
+     *                its {@link #topicKey}
      * @param payload the event's JSON object as the store holds it: the bytes the hash chain covers, published
      *                field by field as they are (never the event re-serialized by this version)
      */
@@ -83,7 +107,7 @@ public final class EventRecords {
             header(headers, "ce_subject", fields.path("year").asText());
         }
         header(headers, "content-type", CONTENT_TYPE);
-        return new ProducerRecord<>(topic, null, key, write(value(envelope, fields, integrity)), headers);
+        return new ProducerRecord<>(topic, null, topicKey(key), write(value(envelope, fields, integrity)), headers);
     }
 
     /**

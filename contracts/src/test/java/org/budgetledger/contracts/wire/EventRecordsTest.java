@@ -102,8 +102,10 @@ class EventRecordsTest {
             if (event instanceof LedgerEvent) {
                 assertThat(record.key()).isEqualTo("430001:2023");
             } else if (event instanceof UnitYearProfileSet || event instanceof ReferenceTablesRecorded) {
-                // a unit-year's disclosure data (SPEC §15): its year is in its key and in ce_subject
-                assertThat(record.key()).isEqualTo(event instanceof UnitYearProfileSet ? "430001:2023:profile" : "430001:2023:reference");
+                // a unit-year's disclosure data (SPEC §15): keyed by its unit-year like every event with a year (SPEC §5),
+                // though the store files it under its own aggregate, "430001:2023:profile" or "…:reference"
+                assertThat(record.key()).isEqualTo("430001:2023");
+                assertThat(event.key()).isEqualTo(event instanceof UnitYearProfileSet ? "430001:2023:profile" : "430001:2023:reference");
             } else if (event instanceof CatalogCodeAdded) {
                 assertThat(record.key()).isEqualTo("catalog:SUBJECTS");
                 expected.set(2, Map.entry("ce_source", "/budget-ledger/catalog"));
@@ -113,7 +115,7 @@ class EventRecordsTest {
                 expected.remove(5);
             }
             assertThat(headers(record).entrySet()).containsExactlyElementsOf(expected);
-            // a stored payload (what the ledger publishes) reads back as the same event
+            // a stored payload (what the ledger publishes, under the store's aggregate id) reads back as the same event
             byte[] stored = JSON.writeValueAsBytes(event);
             ProducerRecord<String, byte[]> sealed = records.toRecord(envelope, event.key(),
                     stored, new EventRecords.Integrity("a".repeat(64), "b".repeat(64)));

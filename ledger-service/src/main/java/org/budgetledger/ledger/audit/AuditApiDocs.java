@@ -65,12 +65,15 @@ class AuditApiDocs implements OpenApiCustomizer {
                 .answer(POST, "/api/v1/audit/verify", "200", "intact", new ChainVerification.Result(true, 1042, null))
                 .answer(POST, "/api/v1/audit/verify", "200", "an event changed in the database",
                         new ChainVerification.Result(false, 17, new ChainVerification.Offending(17L,
-                                "6f1c2a9e-3b7d-4c55-9a0e-2f8d1b4e7c31", "its content does not match its hash: it was altered",
-                                null, null)))
+                                "6f1c2a9e-3b7d-4c55-9a0e-2f8d1b4e7c31", "its content does not match its hash: it was altered")))
                 .answer(POST, "/api/v1/audit/verify", "200", "a table beside the events changed in the database",
                         new ChainVerification.Result(false, 1042, new ChainVerification.Offending(880L,
                                 "1d4e7a2b-9c3f-4e61-8b5a-7f2c0d9e3a14", "principal is mallory, but its events were posted by li",
-                                "posted_transaction", "p17")))
+                                "posted_transaction", "p17", "430001")))
+                .answer(POST, "/api/v1/audit/verify", "200", "the same, as an auditor of another department sees it",
+                        new ChainVerification.Result(false, 1042, new ChainVerification.Offending(880L,
+                                "1d4e7a2b-9c3f-4e61-8b5a-7f2c0d9e3a14", "principal is mallory, but its events were posted by li",
+                                "posted_transaction", "p17", "430001").undisclosed()))
                 .answer(POST, "/api/v1/audit/topic-check", "200", "the topic holds the store",
                         new TopicCheck.Result(true, 1042, 1042, 0, 1045, 3, List.of(), List.of(), List.of()));
     }

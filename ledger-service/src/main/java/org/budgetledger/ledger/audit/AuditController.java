@@ -163,7 +163,9 @@ unit reads its department); the catalog's events (CatalogCodeAdded) only a calle
             still holds what it committed to: a signed digest's tree of its first treeSize events must still have its \
             rootHash (when it has not, the event topic names the first event that is not what was published); a \
             digest of SPEC §9 alone ({sequence, hash}), that its event is still there with that hash. The body is \
-            optional.""")
+            optional. A table beside the events (transactions, budget lines, commitments, units) that disagrees with \
+            them is named with its row; to an auditor of some units, a row of a unit outside their departments (by \
+            the events, not by the tables) is named only by its table.""")
     @ApiResponse(responseCode = "200", description = "ok, or the first offending event and what is wrong with it")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs AUDITOR or ADMIN")
     @PostMapping(path = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -175,7 +177,7 @@ unit reads its department); the catalog's events (CatalogCodeAdded) only a calle
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "a digest is {\"sequence\", \"hash\"} as GET /api/v1/audit/digest gives it",
                     List.of(new FieldError("hash", "required")));
         }
-        ChainVerification.Result result = verification.verify(digest);
+        ChainVerification.Result result = verification.verify(digest, Caller.current());
         if (result.ok()) {
             log.info("event=history_verified ok=true checked={}", result.checkedEvents());
         } else {

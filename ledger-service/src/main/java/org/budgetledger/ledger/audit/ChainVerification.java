@@ -1,10 +1,13 @@
 package org.budgetledger.ledger.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleHash;
 import org.budgetledger.ledger.eventstore.IntegrityKey;
+import org.budgetledger.ledger.units.RegisteredUnitTree;
+import org.budgetledger.web.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,20 +42,28 @@ class ChainVerification {
 
     /**
      * What is wrong, and where: the event's sequence and id (either null when no event is concerned); for a
-     * table that disagrees with the events, also the {@code table} and the key of its {@code row}.
+     * table that disagrees with the events, also the {@code table} and the key of its {@code row}, and (not shown)
+     * the {@code unit} the row is of.
      */
     record Offending(Long sequence, String eventId, String problem,
                      @JsonInclude(JsonInclude.Include.NON_NULL) String table,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) String row) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String row,
+                     @JsonIgnore String unit) {
 
         Offending(Long sequence, String eventId, String problem) {
-            this(sequence, eventId, problem, null, null);
+            this(sequence, eventId, problem, null, null, null);
         }
 
         static Offending of(DerivedTable.Disagreement disagreement) {
             return new Offending(disagreement.sequence(), disagreement.eventId(),
                     disagreement.table() + " row " + disagreement.row() + ": " + disagreement.problem(),
-                    disagreement.table(), disagreement.row());
+                    disagreement.table(), disagreement.row(), disagreement.unit());
+        }
+
+        /** A row of a unit the caller does not read: that the table disagrees, not which row, why, or which event. */
+        Offending undisclosed() {
+            return new Offending(null, null, "a row of table " + table + " of a unit outside the caller's units does not "
+                    + "follow from the events; an auditor of that unit, or of every unit, sees which", table, null, null);
         }
     }
 
@@ -62,24 +73,37 @@ class ChainVerification {
     private final JdbcClient jdbc;
     private final TopicCheck topicCheck;
     private final TransactionTemplate snapshot;
+    private final RegisteredUnitTree unitTree;
 
     ChainVerification(EventHistory history, IntegrityKey integrityKey, List<DerivedTable> derivedTables, JdbcClient jdbc,
-                      TopicCheck topicCheck, PlatformTransactionManager transactions) {
+                      TopicCheck topicCheck, PlatformTransactionManager transactions, RegisteredUnitTree unitTree) {
         this.history = history;
         this.integrityKey = integrityKey;
         this.derivedTables = derivedTables;
         this.jdbc = jdbc;
         this.topicCheck = topicCheck;
         this.snapshot = new TransactionTemplate(transactions);
+        this.unitTree = unitTree;
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
     }
 
-    Result verify(Digest digest) {
-        return snapshot.execute(status -> walk(digest));
+    /**
+     * The result as the caller may see it (SPEC §13): a row of a table of a unit the caller does not read — by the
+     * verified events, not by the register's tables, which may be what was changed — is reported without naming it.
+     */
+    Result verify(Digest digest, Caller caller) {
+        UnitsByEvents units = new UnitsByEvents();
+        Result result = snapshot.execute(status -> walk(digest, units));
+        Offending offending = result.firstOffending();
+        if (offending == null || offending.unit() == null || caller.seesUnit(Caller.ALL_UNITS)
+                || units.access(unitTree).reads(caller, offending.unit())) {
+            return result;
+        }
+        return new Result(false, result.checkedEvents(), offending.undisclosed());
     }
 
-    private Result walk(Digest digest) {
+    private Result walk(Digest digest, UnitsByEvents units) {
         EventHistory.Numbering numbering = history.numbering();
         List<DerivedTable.Comparison> comparisons = derivedTables.stream().map(DerivedTable::compare).toList();
         // a signed digest (SPEC §16) is checked by its tree, and by its newest event when it names it (SPEC §9)
@@ -99,6 +123,7 @@ class ChainVerification {
                 break;
             }
             tree.readLeaves(checked, page.size());
+            units.add(page);
             for (StoredEvent event : page) {
                 long position = checked++;
                 String problem = problem(event, running, numbering, missing(after, event.sequence(), numbering));
@@ -190,10 +215,10 @@ class ChainVerification {
                     .map(difference -> new Offending(difference.sequence(), difference.storedEventId(), difference.problem()
                             + "; " + rewritten))
                     .orElse(new Offending(null, null, rewritten + ", and the topic holds the same events (rewritten too, or "
-                            + "published after the rewrite): no event can be named", null, null));
+                            + "published after the rewrite): no event can be named"));
         } catch (RuntimeException unreadable) {
             return new Offending(null, null, rewritten + "; the topic, which would name the first changed event, could not be "
-                    + "read: " + unreadable.getMessage(), null, null);
+                    + "read: " + unreadable.getMessage());
         }
     }
 

@@ -24,9 +24,15 @@ public interface DerivedTable {
 
     /**
      * A row of {@code table}, by its key {@code row}, that the events do not bear out; {@code sequence} and
-     * {@code eventId} name the event it contradicts, if one does.
+     * {@code eventId} name the event it contradicts, if one does. {@code unit} is the unit the row is of, whose
+     * auditors alone (and those of every unit) see which row it is and why (null for a row of no unit: a catalog's).
      */
-    record Disagreement(String table, String row, Long sequence, String eventId, String problem) {
+    record Disagreement(String table, String row, Long sequence, String eventId, String problem, String unit) {
+
+        /** A row of no unit's (a catalog's): shown to every auditor. */
+        public Disagreement(String table, String row, Long sequence, String eventId, String problem) {
+            this(table, row, sequence, eventId, problem, null);
+        }
 
         /** The key of a row of a table keyed by unit and id (ids are unique per unit: SPEC §4 v2), as shown. */
         public static String row(String unit, String id) {

@@ -51,7 +51,7 @@ class RegisterCheck implements DerivedTable {
                     if (stored.event() instanceof UnitRegistered registered && registrations.put(registered.unit(),
                             new Seen<>(stored.sequence(), stored.eventId(), registered)) != null) {
                         return Optional.of(new Disagreement(UNITS, registered.unit(), stored.sequence(), stored.eventId(),
-                                "event " + stored.sequence() + " registers this unit a second time"));
+                                "event " + stored.sequence() + " registers this unit a second time", registered.unit()));
                     }
                     if (stored.event() instanceof UnitChanged changed) {
                         changes.put(stored.sequence(), new Seen<>(stored.sequence(), stored.eventId(), changed));
@@ -72,19 +72,21 @@ class RegisterCheck implements DerivedTable {
         for (UnitRow row : jdbc.sql("SELECT code, name, parent, type FROM ledger.unit ORDER BY code").query(UnitRow.class).list()) {
             Seen<UnitRegistered> seen = unmatched.remove(row.code());
             if (seen == null) {
-                return Optional.of(new Disagreement(UNITS, row.code(), null, null, "no UnitRegistered event bears this unit out"));
+                return Optional.of(new Disagreement(UNITS, row.code(), null, null, "no UnitRegistered event bears this unit out",
+                        row.code()));
             }
             UnitRegistered event = seen.event();
             if (!row.name().equals(event.name()) || !Objects.equals(row.parent(), event.parent())
                     || !row.type().equals(event.unitType().name())) {
                 return Optional.of(new Disagreement(UNITS, row.code(), seen.sequence(), seen.eventId(), "holds " + row.name()
                         + " / " + row.parent() + " / " + row.type() + ", its registration " + event.name() + " / "
-                        + event.parent() + " / " + event.unitType()));
+                        + event.parent() + " / " + event.unitType(), row.code()));
             }
         }
         return unmatched.values().stream().min(java.util.Comparator.comparingLong(Seen::sequence))
                 .map(seen -> new Disagreement(UNITS, seen.event().unit(), seen.sequence(), seen.eventId(),
-                        "missing: event " + seen.sequence() + " registers this unit, but the table has no row for it"));
+                        "missing: event " + seen.sequence() + " registers this unit, but the table has no row for it",
+                        seen.event().unit()));
     }
 
     private Optional<Disagreement> compareChanges(Map<Long, Seen<UnitChanged>> changes) {
@@ -94,18 +96,20 @@ class RegisterCheck implements DerivedTable {
             String key = row.unit() + "@" + row.sequence();
             Seen<UnitChanged> seen = unmatched.remove(row.sequence());
             if (seen == null) {
-                return Optional.of(new Disagreement(CHANGES, key, null, null, "no UnitChanged event with its sequence bears this change out"));
+                return Optional.of(new Disagreement(CHANGES, key, null, null, "no UnitChanged event with its sequence bears this change out",
+                        row.unit()));
             }
             UnitChanged event = seen.event();
             if (!row.unit().equals(event.unit()) || !row.effectiveDate().toLocalDate().equals(event.effectiveDate())
                     || !Objects.equals(row.name(), event.name()) || !Objects.equals(row.parent(), event.parent())
                     || !Objects.equals(row.type(), event.unitType() == null ? null : event.unitType().name())) {
                 return Optional.of(new Disagreement(CHANGES, key, seen.sequence(), seen.eventId(),
-                        "differs from its UnitChanged event"));
+                        "differs from its UnitChanged event", row.unit()));
             }
         }
         return unmatched.values().stream().min(java.util.Comparator.comparingLong(Seen::sequence))
                 .map(seen -> new Disagreement(CHANGES, seen.event().unit() + "@" + seen.sequence(), seen.sequence(), seen.eventId(),
-                        "missing: event " + seen.sequence() + " changes this unit, but the table has no row for it"));
+                        "missing: event " + seen.sequence() + " changes this unit, but the table has no row for it",
+                        seen.event().unit()));
     }
 }

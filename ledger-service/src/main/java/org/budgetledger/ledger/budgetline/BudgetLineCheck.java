@@ -80,7 +80,7 @@ class BudgetLineCheck implements DerivedTable {
             LineKey key = new LineKey(opened.unit(), opened.lineId());
             if (lines.containsKey(key)) {
                 return Optional.of(new Disagreement(TABLE, Disagreement.row(opened.unit(), opened.lineId()), event.sequence(), event.eventId(),
-                        "event " + event.sequence() + " opens this line a second time"));
+                        "event " + event.sequence() + " opens this line a second time", opened.unit()));
             }
             line = new Folded(opened);
             lines.put(key, line);
@@ -89,7 +89,7 @@ class BudgetLineCheck implements DerivedTable {
             line = lines.get(new LineKey(event.unit(), moved.lineId()));
             if (line == null) {
                 return Optional.of(new Disagreement(TABLE, Disagreement.row(event.unit(), moved.lineId()), event.sequence(), event.eventId(),
-                        "event " + event.sequence() + " changes this line, which no event before it opened"));
+                        "event " + event.sequence() + " changes this line, which no event before it opened", event.unit()));
             }
             switch (moved.column()) {
                 case PAID -> line.paidFen = Math.addExact(line.paidFen, moved.deltaFen());
@@ -114,12 +114,12 @@ class BudgetLineCheck implements DerivedTable {
                 Folded line = lines.remove(new LineKey(row.unit(), row.id()));
                 if (line == null) {
                     return Optional.of(new Disagreement(TABLE, Disagreement.row(row.unit(), row.id()), null, null,
-                            "no event opened this line"));
+                            "no event opened this line", row.unit()));
                 }
                 Optional<String> difference = difference(row, line);
                 if (difference.isPresent()) {
                     return Optional.of(new Disagreement(TABLE, Disagreement.row(row.unit(), row.id()), line.lastSequence,
-                            line.lastEventId, difference.get()));
+                            line.lastEventId, difference.get(), row.unit()));
                 }
             }
             Row last = page.get(page.size() - 1);
@@ -129,7 +129,7 @@ class BudgetLineCheck implements DerivedTable {
                         .thenComparing(line -> line.opened.unit()))
                 .map(line -> new Disagreement(TABLE, Disagreement.row(line.opened.unit(), line.opened.lineId()),
                         line.lastSequence, line.lastEventId,
-                        "missing: the events open this line, but the table has no row for it"));
+                        "missing: the events open this line, but the table has no row for it", line.opened.unit()));
     }
 
     private List<Row> rows(LineKey after) {

@@ -91,13 +91,13 @@ class CommitmentCheck implements DerivedTable {
         if (change instanceof CommitmentChanges.Made made) {
             if (commitment != null) {
                 return Optional.of(new Disagreement(TABLE, key.shown(), event.sequence(), event.eventId(),
-                        "event " + event.sequence() + " makes this commitment a second time"));
+                        "event " + event.sequence() + " makes this commitment a second time", key.unit()));
             }
             commitment = new Folded(made);
             commitments.put(key, commitment);
         } else if (commitment == null) {
             return Optional.of(new Disagreement(TABLE, key.shown(), event.sequence(), event.eventId(),
-                    "event " + event.sequence() + " changes this commitment, which no event before it made"));
+                    "event " + event.sequence() + " changes this commitment, which no event before it made", key.unit()));
         } else if (change instanceof CommitmentChanges.Moved moved) {
             if (moved.column() == CommitmentChanges.Column.PAID) {
                 commitment.paidFen = Math.addExact(commitment.paidFen, moved.deltaFen());
@@ -120,12 +120,12 @@ class CommitmentCheck implements DerivedTable {
                 Key key = new Key(row.unit(), row.year(), row.id());
                 Folded commitment = commitments.remove(key);
                 if (commitment == null) {
-                    return Optional.of(new Disagreement(TABLE, key.shown(), null, null, "no event made this commitment"));
+                    return Optional.of(new Disagreement(TABLE, key.shown(), null, null, "no event made this commitment", key.unit()));
                 }
                 Optional<String> difference = difference(row, commitment);
                 if (difference.isPresent()) {
                     return Optional.of(new Disagreement(TABLE, key.shown(), commitment.lastSequence,
-                            commitment.lastEventId, difference.get()));
+                            commitment.lastEventId, difference.get(), key.unit()));
                 }
             }
             Row last = page.get(page.size() - 1);
@@ -134,7 +134,8 @@ class CommitmentCheck implements DerivedTable {
         return commitments.entrySet().stream()
                 .min(Comparator.comparing((Map.Entry<Key, Folded> entry) -> entry.getKey().shown()))
                 .map(entry -> new Disagreement(TABLE, entry.getKey().shown(), entry.getValue().lastSequence,
-                        entry.getValue().lastEventId, "missing: the events make this commitment, but the table has no row for it"));
+                        entry.getValue().lastEventId, "missing: the events make this commitment, but the table has no row for it",
+                        entry.getKey().unit()));
     }
 
     private List<Row> rows(Key after) {

@@ -48,7 +48,7 @@ class PostedTransactionCheck implements DerivedTable {
                     TransactionEvidence.Stored record = records.get(key);
                     if (record == null) {
                         return Optional.of(new Disagreement(TABLE, Disagreement.row(event.unit(), event.transactionId()), event.sequence(), event.eventId(),
-                                "missing: event " + event.sequence() + " belongs to this transaction, which has no row"));
+                                "missing: event " + event.sequence() + " belongs to this transaction, which has no row", event.unit()));
                     }
                     boolean first = !requests.containsKey(key);
                     JsonNode request = requests.computeIfAbsent(key, k -> request(record));
@@ -56,7 +56,7 @@ class PostedTransactionCheck implements DerivedTable {
                             .or(() -> first ? fingerprintProblem(record) : Optional.empty());
                     if (problem.isPresent()) {
                         return Optional.of(new Disagreement(TABLE, Disagreement.row(record.unit(), record.id()), event.sequence(),
-                                event.eventId(), problem.get()));
+                                event.eventId(), problem.get(), record.unit()));
                     }
                 }
                 return Optional.empty();
@@ -69,9 +69,9 @@ class PostedTransactionCheck implements DerivedTable {
                                 WHERE NOT EXISTS (SELECT 1 FROM ledger.domain_event_entry e
                                                   WHERE e.transaction_id = p.id AND e.unit = p.unit)
                                 ORDER BY id, unit LIMIT 1""")
-                        .query((row, number) -> Disagreement.row(row.getString("unit"), row.getString("id"))).optional()
-                        .map(key -> new Disagreement(TABLE, key, null, null,
-                                "an accepted transaction with no event: no stored event bears it out"));
+                        .query((row, number) -> new Disagreement(TABLE, Disagreement.row(row.getString("unit"), row.getString("id")),
+                                null, null, "an accepted transaction with no event: no stored event bears it out",
+                                row.getString("unit"))).optional();
             }
         };
     }

@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.units;
 
+import org.budgetledger.contracts.events.UnitChanged;
+import org.budgetledger.contracts.events.UnitRegistered;
 import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.UnitAccess;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +60,22 @@ public class RegisteredUnitTree {
         Map<String, String> parents = current().parents();
         UnitAccess now = new UnitAccess(unit -> ancestors(parents, unit));
         return units.stream().filter(unit -> now.reads(caller, unit)).toList();
+    }
+
+    /**
+     * Who reads which unit by the given unit events rather than by the register's tables, as of today: what
+     * verification decides by when those tables may have been changed behind the events' back.
+     *
+     * @param changes the changes by the sequence of their events (which orders changes effective on the same day)
+     */
+    public UnitAccess accessBy(List<UnitRegistered> registrations, Map<Long, UnitChanged> changes) {
+        UnitRecords records = new UnitRecords(registrations.stream().map(registered -> new UnitRecords.Registration(
+                        registered.unit(), registered.name(), registered.parent(), registered.unitType(), null, null)).toList(),
+                changes.entrySet().stream().map(change -> new UnitRecords.Change(change.getValue().unit(),
+                        change.getValue().effectiveDate(), change.getValue().name(), change.getValue().parent(),
+                        change.getValue().unitType(), change.getKey(), null)).toList());
+        Map<String, String> parents = records.parentsAt(today());
+        return new UnitAccess(unit -> ancestors(parents, unit));
     }
 
     private Snapshot current() {

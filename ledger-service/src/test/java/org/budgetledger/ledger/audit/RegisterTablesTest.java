@@ -1,10 +1,13 @@
 package org.budgetledger.ledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.budgetledger.testing.HttpApi;
 import org.budgetledger.testing.HttpApi.Answer;
+import org.budgetledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +60,46 @@ class RegisterTablesTest extends TamperingLedgerTest {
     }
 
     @Test
+    void a_unit_scoped_auditor_sees_the_details_of_a_tampered_row_of_its_own_department_only() {
+        api().post("/api/v1/units", Map.of("code", TestUsers.UNIT_A, "name", "审计单位")); // 409 when a test registered it before
+        String own = "RA" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().post("/api/v1/units", Map.of("code", own, "name", "下属单位", "parent", TestUsers.UNIT_A)).status())
+                .isEqualTo(201);
+        String elsewhere = newUnit("RE");
+        HttpApi auditor = HttpApi.as(port, "auditor-a");
+
+        superuser.sql("UPDATE ledger.unit SET name = '篡改名称' WHERE code = ?").param(elsewhere).update();
+        try {
+            assertThat(offending(verify(), "unit", elsewhere).path("problem").asText()).contains("篡改名称");
+            JsonNode scoped = verify(auditor);
+            assertThat(scoped.path("ok").asBoolean()).isFalse();
+            assertThat(scoped.path("firstOffending").path("table").asText()).isEqualTo("unit");
+            assertThat(scoped.path("firstOffending").has("row")).as(scoped.toString()).isFalse();
+            assertThat(scoped.path("firstOffending").path("sequence").isNull()).as(scoped.toString()).isTrue();
+            assertThat(scoped.path("firstOffending").path("eventId").isNull()).as(scoped.toString()).isTrue();
+            assertThat(scoped.toString()).doesNotContain(elsewhere).doesNotContain("篡改名称").doesNotContain("测试单位");
+        } finally {
+            superuser.sql("UPDATE ledger.unit SET name = '测试单位' WHERE code = ?").param(elsewhere).update();
+        }
+        // the table's tree is no witness: a row moved under the auditor's unit in the table is still another department's
+        superuser.sql("UPDATE ledger.unit SET parent = ? WHERE code = ?").params(TestUsers.UNIT_A, elsewhere).update();
+        try {
+            JsonNode scoped = verify(auditor);
+            assertThat(scoped.path("ok").asBoolean()).isFalse();
+            assertThat(scoped.toString()).doesNotContain(elsewhere);
+        } finally {
+            superuser.sql("UPDATE ledger.unit SET parent = NULL WHERE code = ?").param(elsewhere).update();
+        }
+        superuser.sql("UPDATE ledger.unit SET name = '篡改名称' WHERE code = ?").param(own).update();
+        try {
+            assertThat(offending(verify(auditor), "unit", own).path("problem").asText()).contains("篡改名称");
+        } finally {
+            superuser.sql("UPDATE ledger.unit SET name = '下属单位' WHERE code = ?").param(own).update();
+        }
+        assertThat(verify().path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void a_unit_changed_through_the_api_and_a_code_added_verify() {
         String unit = newUnit("RC");
         Answer changed = api().send("PATCH", "/api/v1/units/" + unit, "{\"name\":\"新名称\",\"effective\":\"2024-01-01\"}");
@@ -67,7 +110,11 @@ class RegisterTablesTest extends TamperingLedgerTest {
     }
 
     private JsonNode verify() {
-        Answer answer = api().postRaw("/api/v1/audit/verify", "");
+        return verify(api());
+    }
+
+    private static JsonNode verify(HttpApi as) {
+        Answer answer = as.postRaw("/api/v1/audit/verify", "");
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         return answer.body();
     }

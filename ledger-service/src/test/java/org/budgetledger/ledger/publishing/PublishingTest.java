@@ -72,6 +72,27 @@ class PublishingTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void a_unit_years_profile_is_published_under_its_unit_year_like_its_transactions(Infrastructure infrastructure)
+            throws IOException {
+        assertThat(api.post("/api/v1/transactions", appropriate("a-" + unit)).status()).isEqualTo(201);
+        assertThat(api.send("PUT", "/api/v1/units/" + unit + "/years/2023/profile", "{\"functions\":\"职责\"}").status())
+                .isEqualTo(200);
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicReader.readAll(infrastructure.bootstrapServers(), TOPIC).stream()
+                        .filter(record -> record.key().startsWith(unit + ":")).toList(), list -> list.size() == 2);
+
+        // SPEC §5: every event with a unit and a year is keyed "{unit}:{year}", so the profile follows the year's
+        // transactions in its partition; the store keeps filing it under its own aggregate (the chain covers that)
+        ConsumerRecord<String, byte[]> profile = ofType(records, "UnitYearProfileSet");
+        assertThat(profile.key()).isEqualTo(unit + ":2023");
+        assertThat(profile.partition()).isEqualTo(ofType(records, "BudgetAppropriated").partition());
+        assertThat(jdbc.sql("SELECT aggregateIdentifier FROM ledger.domain_event_entry WHERE eventIdentifier = ?")
+                .param(JSON.readTree(profile.value()).path("eventId").asText()).query(String.class).single())
+                .isEqualTo(unit + ":2023:profile");
+    }
+
+    @Test
     void transactions_accepted_while_the_broker_is_down_are_published_when_it_returns(Infrastructure infrastructure) {
         api.post("/api/v1/transactions", appropriate("a-" + unit));
         await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(infrastructure).size() == 1);
@@ -97,6 +118,16 @@ class PublishingTest extends LedgerIntegrationTest {
         return TopicReader.readAll(infrastructure.bootstrapServers(), TOPIC).stream()
                 .filter(record -> record.key().equals(unit + ":2023"))
                 .toList();
+    }
+
+    private static ConsumerRecord<String, byte[]> ofType(List<ConsumerRecord<String, byte[]>> records, String type) {
+        return records.stream().filter(record -> {
+            try {
+                return JSON.readTree(record.value()).path("type").asText().equals(type);
+            } catch (IOException unreadable) {
+                throw new IllegalStateException(unreadable);
+            }
+        }).findFirst().orElseThrow();
     }
 
     /** Sequences in topic order, a redelivered duplicate counted once. */

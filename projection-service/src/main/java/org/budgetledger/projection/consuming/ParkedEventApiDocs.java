@@ -21,6 +21,6 @@ class ParkedEventApiDocs implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         new ApiDescription(api, json).answer(POST, "/api/v1/projection/parked-events:reprocess", "200",
-                "all applied", new ParkedEvents.Reprocessed(3, 0));
+                "all applied", new ParkedEvents.Reprocessed(3, 0, 12, 0));
     }
 }

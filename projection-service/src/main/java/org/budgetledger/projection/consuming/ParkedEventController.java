@@ -27,7 +27,9 @@ class ParkedEventController {
 
     @Operation(summary = "Apply the parked topic records again (重新处理搁置事件)", description = """
             Records the projection could not read were parked, not lost; after deploying a version that reads \
-            them, this applies every parked record it can now read, in order, and says how many remain.""")
+            them, this applies every parked record it can now read, in order, and says how many remain. Then the \
+            events held behind unit-years stopped at an event that could not be applied (health: stoppedUnitYears), \
+            in order, as far as each unit-year can now be applied.""")
     @ApiResponse(responseCode = "200", description = "How many were applied and how many remain parked")
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN`: needs ADMIN")
     @PostMapping(path = "/api/v1/projection/parked-events:reprocess", produces = MediaType.APPLICATION_JSON_VALUE)

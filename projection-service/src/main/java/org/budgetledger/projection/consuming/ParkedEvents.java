@@ -26,9 +26,11 @@ public class ParkedEvents {
     }
 
     private final JdbcClient jdbc;
+    private final StoppedUnitYears stopped;
 
-    ParkedEvents(JdbcClient jdbc, MeterRegistry meters) {
+    ParkedEvents(JdbcClient jdbc, StoppedUnitYears stopped, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.stopped = stopped;
         Gauge.builder("budgetledger.projection.parked", this, ParkedEvents::count)
                 .description("records of the event topic the projection could not read").register(meters);
     }
@@ -47,7 +49,10 @@ public class ParkedEvents {
         return jdbc.sql("SELECT count(*) FROM projection.parked_event").query(Long.class).single();
     }
 
-    /** Tries every parked record again: applies and removes those that can now be read. */
+    /**
+     * Tries every parked record again: applies and removes those that can now be read; then the events held behind
+     * stopped unit-years ({@link StoppedUnitYears}), in order, as far as each can now be applied.
+     */
     public Reprocessed reprocess(EventValueReader wireEvents, ReadModelWriter writer) {
         List<Parked> parked = jdbc.sql("SELECT topic, partition, \"offset\", value FROM projection.parked_event ORDER BY parked_at")
                 .query((row, number) -> new Parked(row.getString(1), row.getInt(2), row.getLong(3), row.getBytes(4))).list();
@@ -63,10 +68,17 @@ public class ParkedEvents {
             }
         }
         log.info("event=parked_reprocessed applied={} remaining={}", applied, parked.size() - applied);
-        return new Reprocessed(applied, parked.size() - applied);
+        StoppedUnitYears.Resumed resumed = stopped.resume(wireEvents, writer);
+        return new Reprocessed(applied, parked.size() - applied, resumed.applied(), resumed.stillHeld());
     }
 
-    public record Reprocessed(int applied, int remaining) {
+    /**
+     * @param applied        parked records applied
+     * @param remaining      parked records still unreadable
+     * @param resumedEvents  events held behind stopped unit-years now applied
+     * @param stillHeld      events still held (behind an event that still cannot be applied)
+     */
+    public record Reprocessed(int applied, int remaining, int resumedEvents, int stillHeld) {
     }
 
     private static String abbreviate(String key) {

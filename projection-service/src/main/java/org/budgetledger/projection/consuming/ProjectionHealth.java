@@ -22,7 +22,8 @@ import org.budgetledger.projection.settings.ProjectionSettings;
 
 /**
  * {@code projection} in health: the last sequence applied, the consumer group's lag (records on the topic
- * not yet applied) and how many unreadable records are parked. The sequence is also the metric {@code budgetledger.projection.sequence}.
+ * not yet applied), how many unreadable records are parked, and the unit-years stopped at an event that cannot be
+ * applied ({@link StoppedUnitYears}). The sequence is also the metric {@code budgetledger.projection.sequence}.
  */
 @Component("projection")
 class ProjectionHealth implements HealthIndicator, DisposableBean {
@@ -31,14 +32,16 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
 
     private final Freshness freshness;
     private final ParkedEvents parked;
+    private final StoppedUnitYears stopped;
     private final Admin admin;
     private final String groupId;
 
-    ProjectionHealth(Freshness freshness, ParkedEvents parked, MeterRegistry meters,
+    ProjectionHealth(Freshness freshness, ParkedEvents parked, StoppedUnitYears stopped, MeterRegistry meters,
                      KafkaProperties kafka, SslBundles sslBundles,
                      ProjectionSettings settings) {
         this.freshness = freshness;
         this.parked = parked;
+        this.stopped = stopped;
         this.groupId = settings.projection().groupId();
         this.admin = Admin.create(KafkaClients.adminProperties(kafka, sslBundles, TIMEOUT_MILLIS));
         Gauge.builder("budgetledger.projection.sequence", freshness, Freshness::lastApplied)
@@ -49,6 +52,11 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
     public Health health() {
         Health.Builder health = Health.up().withDetail("lastAppliedSequence", freshness.lastApplied())
                 .withDetail("parkedEvents", parked.count());
+        long stoppedCount = stopped.count();
+        if (stoppedCount > 0) {
+            // up all the same: every other unit-year is served; these answer as before their event (minSequence: 409)
+            health.withDetail("stoppedUnitYearCount", stoppedCount).withDetail("stoppedUnitYears", stopped.stopped());
+        }
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

@@ -76,6 +76,12 @@ public class AppliedRegister implements DepartmentStructure, UnitTree {
         return current().departmentOf(unit, period);
     }
 
+    /** The register as it stands now: its answers cost no query, not even the version's. */
+    @Override
+    public DepartmentStructure snapshot() {
+        return current()::departmentOf;
+    }
+
     /** The parent chain as of today (the reports' zone), as known now: what a grant of a unit lets a caller read. */
     @Override
     public List<String> ancestors(String unit) {

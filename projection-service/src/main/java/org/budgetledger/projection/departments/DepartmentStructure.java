@@ -12,4 +12,12 @@ public interface DepartmentStructure {
 
     /** The unit first, then its descendants in order of code; the unit alone when it has none (or is unknown). */
     List<String> unitsOf(String unit, ReportPeriod period);
+
+    /**
+     * The structure as it stands now, for the many questions of one request (a series' month ends, a department's
+     * readers): each answer as {@link #unitsOf} would give it, from one reading of the register.
+     */
+    default DepartmentStructure snapshot() {
+        return this;
+    }
 }

@@ -7,11 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
-import org.budgetledger.projection.departments.AppliedRegister;
 import org.budgetledger.projection.readmodel.ReportPeriod;
-import org.budgetledger.projection.reports.Freshness;
 import org.budgetledger.projection.reports.Scope;
-import org.budgetledger.projection.settings.ProjectionSettings;
+import org.budgetledger.projection.reports.api.ReportRequests;
 import org.budgetledger.web.ApiProblem;
 import org.budgetledger.web.security.Caller;
 import org.budgetledger.web.security.UnitAccess;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,18 +38,13 @@ class PublicationController {
     static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final PublicationAssembler assembler;
-    private final AppliedRegister register;
     private final UnitAccess access;
-    private final Freshness freshness;
-    private final Clock clock;
+    private final ReportRequests requests;
 
-    PublicationController(PublicationAssembler assembler, AppliedRegister register, UnitAccess access, Freshness freshness,
-                          ProjectionSettings settings) {
+    PublicationController(PublicationAssembler assembler, UnitAccess access, ReportRequests requests) {
         this.assembler = assembler;
-        this.register = register;
         this.access = access;
-        this.freshness = freshness;
-        this.clock = Clock.system(settings.reports().zone());
+        this.requests = requests;
     }
 
     @Operation(summary = "The whole 部门决算 publication of a unit-year (部门决算公开文本)", description = """
@@ -88,15 +80,13 @@ class PublicationController {
                                   @RequestParam(required = false) Long minSequence,
                                   @RequestParam(required = false) String wait) {
         access.requireReadable(Caller.current(), unit, "the publication of unit " + unit);
-        Scope publicationScope = scope(scope);
+        Scope publicationScope = ReportRequests.parseScope(scope);
         if (!List.of("html", "docx", "json").contains(format)) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "format must be html, docx or json",
                     List.of(new FieldError("format", "html, docx or json")));
         }
-        List<String> units = publicationScope == Scope.UNIT ? List.of(unit)
-                : register.unitsOf(unit, new ReportPeriod(LocalDate.now(clock), clock.instant()));
-        freshness.require(unit, year, units, minSequence, Freshness.parseWait(wait));
-        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
+        ReportPeriod period = requests.period(year, asOf, knownAt);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(period));
         long started = System.nanoTime();
         Publication publication = assembler.assemble(Caller.current(), unit, year, publicationScope, period);
         ResponseEntity<?> answer = switch (format) {
@@ -124,14 +114,5 @@ class PublicationController {
 
     private static String fileName(Publication publication, String extension) {
         return publication.unit() + "-" + publication.unitName() + "-" + publication.year() + "-部门决算公开文本." + extension;
-    }
-
-    private static Scope scope(String scope) {
-        try {
-            return Scope.fromParameter(scope);
-        } catch (IllegalArgumentException unknown) {
-            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "scope must be department or unit",
-                    List.of(new FieldError("scope", "department or unit")));
-        }
     }
 }

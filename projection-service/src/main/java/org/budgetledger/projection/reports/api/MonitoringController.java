@@ -91,8 +91,9 @@ class MonitoringController {
 
     private MonitoringInputs inputs(String unit, int year, LocalDate asOf, Instant knownAt, String scope, Long minSequence,
                                     String wait) {
-        requests.requireReadableAndApplied(unit, year, scope, minSequence, wait);
+        requests.requireReadable(unit);
         ReportPeriod period = requests.period(year, asOf, knownAt);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(period));
         // the report's own inputs first: they refuse a unit-year beyond what reports can sum, before any line is summed
         DepartmentInputs department = consolidation.inputs(Caller.current(), unit, year, period,
                 ReportRequests.parseScope(scope));

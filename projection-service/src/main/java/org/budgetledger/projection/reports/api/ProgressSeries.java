@@ -39,16 +39,11 @@ class ProgressSeries {
     /** @param project the project as the execution report names it, or null for the whole unit (or department) */
     ExecutionSeries of(Caller caller, String unit, int year, YearMonth first, YearMonth last, Instant knownAt, Scope scope,
                        Scale scale, String project) {
-        List<ReportPeriod> periods = new ArrayList<>();
-        List<DepartmentInputs> inputs = new ArrayList<>();
+        List<ReportPeriod> periods = periods(first, last, knownAt);
+        // one request: the department and the caller's access resolved once, not once a month
+        List<DepartmentInputs> inputs = consolidation.inputs(caller, unit, year, periods, scope);
         Set<String> units = new LinkedHashSet<>();
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            ReportPeriod period = new ReportPeriod(month.atEndOfMonth(), knownAt);
-            DepartmentInputs atMonthEnd = consolidation.inputs(caller, unit, year, period, scope);
-            periods.add(period);
-            inputs.add(atMonthEnd);
-            units.addAll(atMonthEnd.units());
-        }
+        inputs.forEach(atMonthEnd -> units.addAll(atMonthEnd.units()));
         List<CommitmentMovement> movements = monitoring.movements(List.copyOf(units), year, knownAt);
         List<ExecutionSeries.Point> points = new ArrayList<>();
         for (int index = 0; index < periods.size(); index++) {
@@ -62,6 +57,15 @@ class ProgressSeries {
             points.add(point(progress, scale));
         }
         return new ExecutionSeries(unit, year, knownAt, scope.parameterValue(), scale.parameterValue(), project, points);
+    }
+
+    /** The month ends from {@code first} to {@code last}, each as known at {@code knownAt}. */
+    static List<ReportPeriod> periods(YearMonth first, YearMonth last, Instant knownAt) {
+        List<ReportPeriod> periods = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            periods.add(new ReportPeriod(month.atEndOfMonth(), knownAt));
+        }
+        return periods;
     }
 
     static ExecutionSeries.Point point(ExecutionProgress progress, Scale scale) {

@@ -117,13 +117,14 @@ class ReportController {
                              @RequestParam(defaultValue = "department") String scope,
                              @RequestParam(required = false) Long minSequence,
                              @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, scope, minSequence, wait);
+        requests.requireReadable(unit);
+        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(period));
         ReportTable reportTable = ReportTables.byName(table)
                 .orElseThrow(() -> new ApiProblem(ProblemCode.NOT_FOUND, "no report " + table
                         + "; reports are " + ReportTables.all().keySet()));
         Scale cellScale = parseScale(scale);
         Scope reportScope = parseScope(scope);
-        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         ReportInputs inputs = register.named(
                 consolidation.inputs(Caller.current(), unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
@@ -175,10 +176,11 @@ class ReportController {
                                     @RequestParam(defaultValue = "department") String scope,
                                     @RequestParam(required = false) Long minSequence,
                                     @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, scope, minSequence, wait);
+        requests.requireReadable(unit);
+        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(period));
         Scale cellScale = parseScale(scale);
         Scope reportScope = parseScope(scope);
-        ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
         ReportInputs inputs = register.named(
                 consolidation.inputs(Caller.current(), unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
@@ -224,9 +226,10 @@ class ReportController {
                                @RequestParam(defaultValue = "department") String scope,
                                @RequestParam(required = false) Long minSequence,
                                @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, scope, minSequence, wait);
-        Scope reportScope = parseScope(scope);
+        requests.requireReadable(unit);
         ReportPeriod period = ReportPeriod.resolve(year, asOf, knownAt, clock);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(period));
+        Scope reportScope = parseScope(scope);
         DepartmentInputs inputs = consolidation.inputs(Caller.current(), unit, year, period, reportScope);
         List<Check> checks = new ArrayList<>(ConsistencyChecks.evaluate(inputs.consolidated()));
         checks.addAll(InternalFlowChecks.of(inputs.internalFlows(), register.namesAt(period)));
@@ -265,7 +268,7 @@ class ReportController {
                            @RequestParam(required = false) String project,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
-        requireReadableAndApplied(unit, year, scope, minSequence, wait);
+        requests.requireReadable(unit);
         Scope reportScope = parseScope(scope);
         if (!step.equals("month")) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "step must be month", List.of(new FieldError("step", "month")));
@@ -279,12 +282,9 @@ class ReportController {
                     List.of(new FieldError("from", "a month of " + year)));
         }
         Instant known = knownAt == null ? clock.instant() : knownAt;
+        requests.requireApplied(unit, year, scope, minSequence, wait, ProgressSeries.periods(first, last, known));
         String ofProject = project == null || project.isEmpty() ? null : project;
         return progress.of(Caller.current(), unit, year, first, last, known, reportScope, cellScale, ofProject);
-    }
-
-    private void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {
-        requests.requireReadableAndApplied(unit, year, scope, minSequence, wait);
     }
 
     private static Scope parseScope(String scope) {

@@ -3,6 +3,7 @@ package org.budgetledger.projection.reports.api;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.departments.AppliedRegister;
+import org.budgetledger.projection.departments.DepartmentStructure;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Freshness;
 import org.budgetledger.projection.reports.Scale;
@@ -14,14 +15,17 @@ import org.budgetledger.web.security.UnitAccess;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What every request for a report, or for what lies behind one, asks first: whether the caller may read the unit's
- * reports (SPEC §10, §13: else 404), whether the projection has applied {@code minSequence} (SPEC §7), the scope and
- * scale asked for, and the period with its defaults (SPEC §3).
+ * reports (SPEC §10, §13: else 404), the period with its defaults (SPEC §3), whether the projection has applied
+ * {@code minSequence} for the report at that period (SPEC §7), the scope and scale asked for.
  */
 @Component
 public class ReportRequests {
@@ -43,13 +47,27 @@ public class ReportRequests {
         access.requireReadable(Caller.current(), unit, "reports of unit " + unit);
     }
 
-    /** The caller may read the unit's reports (else 404), and the projection has applied {@code minSequence}. */
-    public void requireReadableAndApplied(String unit, int year, String scope, Long minSequence, String wait) {
-        requireReadable(unit);
-        // a department's report is fresh for a sequence that any of its units' POSTs answered (the tree as it stands now)
-        List<String> units = parseScope(scope) == Scope.UNIT ? List.of(unit)
-                : register.unitsOf(unit, new ReportPeriod(LocalDate.now(clock), clock.instant()));
-        freshness.require(unit, year, units, minSequence, Freshness.parseWait(wait));
+    /**
+     * The projection has applied {@code minSequence} for the report of the unit-year at each of its periods (SPEC §7). A
+     * department's report is fresh for a sequence that any of its units' POSTs answered, its units being the ones the
+     * report sums: the department at each period's asOf as known at its knownAt (SPEC §13), not today's, so a unit
+     * that was in it then and has left since is waited for too.
+     */
+    public void requireApplied(String unit, int year, String scope, Long minSequence, String wait, List<ReportPeriod> periods) {
+        Scope reportScope = parseScope(scope);
+        Duration waitFor = Freshness.parseWait(wait);
+        if (minSequence == null) {
+            return;
+        }
+        List<String> units = reportScope == Scope.UNIT ? List.of(unit) : unitsAt(unit, periods);
+        freshness.require(unit, year, units, minSequence, waitFor);
+    }
+
+    private List<String> unitsAt(String unit, List<ReportPeriod> periods) {
+        DepartmentStructure held = register.snapshot();
+        Set<String> units = new LinkedHashSet<>();
+        periods.forEach(period -> units.addAll(held.unitsOf(unit, period)));
+        return List.copyOf(units);
     }
 
     /** The period of a report of the year, with the defaults of SPEC §3 (see {@link ReportPeriod#resolve}). */

@@ -70,7 +70,9 @@ class CellController {
                            @RequestParam(defaultValue = "50") int size,
                            @RequestParam(required = false) Long minSequence,
                            @RequestParam(required = false) String wait) {
-        requests.requireReadableAndApplied(unit, year, scope, minSequence, wait);
+        requests.requireReadable(unit);
+        ReportPeriod period = requests.period(year, asOf, knownAt);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(period));
         ReportTable reportTable = table(table);
         List<FieldError> errors = new ArrayList<>();
         if (page < 0 || page > PAGE_MAX) {
@@ -82,7 +84,6 @@ class CellController {
         if (!errors.isEmpty()) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "page or size out of range", errors);
         }
-        ReportPeriod period = requests.period(year, asOf, knownAt);
         return drillDown.page(unit, year, reportTable, row, column, period, ReportRequests.parseScope(scope), page, size);
     }
 
@@ -114,15 +115,16 @@ class CellController {
                      @RequestParam(defaultValue = "20") int size,
                      @RequestParam(required = false) Long minSequence,
                      @RequestParam(required = false) String wait) {
-        requests.requireReadableAndApplied(unit, year, scope, minSequence, wait);
+        requests.requireReadable(unit);
+        ReportPeriod both = requests.period(year, asOf, knownAt);
+        ReportPeriod first = requests.period(year, asOf1 == null ? both.asOf() : asOf1, knownAt1 == null ? both.knownAt() : knownAt1);
+        ReportPeriod second = requests.period(year, asOf2 == null ? both.asOf() : asOf2, knownAt2 == null ? both.knownAt() : knownAt2);
+        requests.requireApplied(unit, year, scope, minSequence, wait, List.of(first, second));
         ReportTable reportTable = table(table);
         if (size < 0 || size > CellComparison.LISTED_PER_CELL_MAX) {
             throw new ApiProblem(ProblemCode.VALIDATION_FAILED, "size out of range",
                     List.of(new FieldError("size", "from 0 to " + CellComparison.LISTED_PER_CELL_MAX)));
         }
-        ReportPeriod both = requests.period(year, asOf, knownAt);
-        ReportPeriod first = requests.period(year, asOf1 == null ? both.asOf() : asOf1, knownAt1 == null ? both.knownAt() : knownAt1);
-        ReportPeriod second = requests.period(year, asOf2 == null ? both.asOf() : asOf2, knownAt2 == null ? both.knownAt() : knownAt2);
         return comparison.compare(unit, year, reportTable, ReportRequests.parseScope(scope), first, second, size);
     }
 
