@@ -24,11 +24,14 @@ import static org.awaitility.Awaitility.await;
  * The ledger's signed digests as the projection receives them (SPEC §16) and the one a report states: the smallest
  * digest whose tree holds the newest event the report's figures were computed from. The digests are sent to the
  * digest topic as the ledger publishes them (GET /api/v1/audit/digest's answer), one of them twice and a record that
- * is no digest among them. Their sequences are far above any event of the other tests, so the choice sees only them.
+ * is no digest among them. Their sequences are far above any event of the other tests and above those of an earlier
+ * run on the same database (they grow with the clock), so the choice sees only them.
  */
 class LedgerDigestsTest extends ProjectionIntegrationTest {
 
-    private static final long BASE = 7_000_000_000L;
+    private static final long RUN = System.currentTimeMillis() / 1000 * 100;
+    private static final long BASE = 7_000_000_000_000L + RUN;
+    private static final long TREE = 4_000_000_000_000L + RUN;
 
     @Autowired
     LedgerDigests digests;
@@ -39,7 +42,7 @@ class LedgerDigestsTest extends ProjectionIntegrationTest {
 
     @BeforeEach
     void publishDigests() throws Exception {
-        if (digests.coveringSequence(BASE + 35).isPresent()) {
+        if (digests.coveringSequence(BASE + 35).filter(digest -> digest.treeSize() == TREE + 25).isPresent()) {
             return;
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -47,31 +50,33 @@ class LedgerDigestsTest extends ProjectionIntegrationTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             String topic = platform.digests().topic();
-            for (String digest : new String[]{digest(4000, BASE + 10), digest(4010, BASE + 20), "{\"treeSize\": \"not a digest\"}",
-                    digest(4010, BASE + 20), digest(4025, BASE + 35)}) {
+            for (String digest : new String[]{digest(TREE, BASE + 10), digest(TREE + 10, BASE + 20), "{\"treeSize\": \"not a digest\"}",
+                    digest(TREE + 10, BASE + 20), digest(TREE + 25, BASE + 35)}) {
                 producer.send(new ProducerRecord<>(topic, "key", digest)).get();
             }
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> digests.coveringSequence(BASE + 35).isPresent());
+        assertThat(treeSize(BASE + 35)).contains(TREE + 25);
     }
 
     @Test
     void the_smallest_digest_whose_tree_holds_the_newest_event_is_stated() {
-        assertThat(treeSize(BASE)).as("before every digest's newest event: the smallest").contains(4000L);
-        assertThat(treeSize(BASE + 10)).as("the newest event of a digest: that digest").contains(4000L);
-        assertThat(treeSize(BASE + 11)).as("one after it: the next").contains(4010L);
-        assertThat(treeSize(BASE + 20)).contains(4010L);
-        assertThat(treeSize(BASE + 21)).contains(4025L);
-        assertThat(treeSize(BASE + 35)).as("the largest digest's newest event").contains(4025L);
+        assertThat(treeSize(BASE)).as("before every digest's newest event: the smallest").contains(TREE);
+        assertThat(treeSize(BASE + 10)).as("the newest event of a digest: that digest").contains(TREE);
+        assertThat(treeSize(BASE + 11)).as("one after it: the next").contains(TREE + 10);
+        assertThat(treeSize(BASE + 20)).contains(TREE + 10);
+        assertThat(treeSize(BASE + 21)).contains(TREE + 25);
+        assertThat(treeSize(BASE + 35)).as("the largest digest's newest event").contains(TREE + 25);
         assertThat(treeSize(BASE + 36)).as("after every digest: none covers").isEmpty();
     }
 
     @Test
     void a_digest_received_twice_is_kept_once_as_published() {
-        assertThat(jdbc.sql("SELECT count(*) FROM projection.ledger_digest WHERE tree_size = 4010").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM projection.ledger_digest WHERE tree_size = ?").param(TREE + 10).query(Long.class).single())
                 .isEqualTo(1);
         LedgerDigest stated = digests.coveringSequence(BASE + 11).orElseThrow();
-        assertThat(stated).isEqualTo(new LedgerDigest(4010, hex(4010), "2024-03-30T09:15:00.004010Z", "c2lnbmF0dXJlLTQwMTA=", "5d1c0e3f7a2b4c68"));
+        assertThat(stated).isEqualTo(new LedgerDigest(TREE + 10, hex(TREE + 10), "2024-03-30T09:15:00.000000Z",
+                java.util.Base64.getEncoder().encodeToString(("signature-" + (TREE + 10)).getBytes()), "5d1c0e3f7a2b4c68"));
     }
 
     private Optional<Long> treeSize(long sequence) {
@@ -80,8 +85,8 @@ class LedgerDigestsTest extends ProjectionIntegrationTest {
 
     /** A digest as the ledger publishes it: the answer of GET /api/v1/audit/digest. */
     private static String digest(long treeSize, long sequence) {
-        return "{\"treeSize\":" + treeSize + ",\"rootHash\":\"" + hex(treeSize) + "\",\"recordedAt\":\"2024-03-30T09:15:00.00"
-                + treeSize + "Z\",\"signature\":\"" + java.util.Base64.getEncoder().encodeToString(("signature-" + treeSize).getBytes())
+        return "{\"treeSize\":" + treeSize + ",\"rootHash\":\"" + hex(treeSize) + "\",\"recordedAt\":\"2024-03-30T09:15:00.000000Z\","
+                + "\"signature\":\"" + java.util.Base64.getEncoder().encodeToString(("signature-" + treeSize).getBytes())
                 + "\",\"keyId\":\"5d1c0e3f7a2b4c68\",\"sequence\":" + sequence + ",\"hash\":\"" + "0".repeat(64) + "\",\"events\":"
                 + treeSize + "}";
     }
