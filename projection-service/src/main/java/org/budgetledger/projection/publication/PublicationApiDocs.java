@@ -1,9 +1,9 @@
 package org.budgetledger.projection.publication;
 
-import org.budgetledger.contracts.codes.UnitType;
-import org.budgetledger.projection.digests.DigestStatement;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import org.budgetledger.contracts.codes.UnitType;
+import org.budgetledger.projection.digests.DigestStatement;
 import org.budgetledger.projection.digests.LedgerDigest;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Scope;
