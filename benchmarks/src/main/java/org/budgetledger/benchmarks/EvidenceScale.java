@@ -38,6 +38,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +61,7 @@ import java.util.stream.Stream;
  * (as the other benchmarks: exec:java takes the modules from the local repository, so install them first). Only this
  * measurement runs, not {@link LoadDriver}'s.
  * writes {@code benchmarks/results/<date>-evidence-<N>.json}. About 1 KB of store and two tree rows an event: 10,000,000
- * events need some 15 GB of disk and about half an hour of writing on a 2-core machine.
+ * events need some 15 GB of disk; the writing is hashing on one core and COPY on the other, then VACUUM ANALYZE.
  */
 public final class EvidenceScale {
 
@@ -133,11 +138,12 @@ public final class EvidenceScale {
     /**
      * The synthetic events, chained after the newest stored one, sealed with the product's key, and their leaves and
      * completed subtrees, all by COPY in chunks, holding the append lock (a session lock: the product's appends wait).
+     * One thread hashes, seals and folds the tree (each event's hash needs the one before it) while this one copies the
+     * chunk before into PostgreSQL, so the two cores work at once. Then VACUUM ANALYZE, as autovacuum would have done
+     * on a store that grew over years, and so that it does not start during the measurements.
      */
     private Map<String, Object> writeStraightIntoTheStore(Path data) throws Exception {
         byte[] sealingKey = Base64.getDecoder().decode(Files.readString(data.resolve("integrity.key")).trim());
-        Mac seal = Mac.getInstance("HmacSHA256");
-        seal.init(new SecretKeySpec(sealingKey, "HmacSHA256"));
         long started = System.nanoTime();
         try (Connection connection = LoadDriver.postgres(data)) {
             try (Statement lock = connection.createStatement()) {
@@ -152,51 +158,96 @@ public final class EvidenceScale {
                 skip.executeUpdate();
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            MerkleFrontier tree = tip.tree();
-            String previous = tip.newestHash();
-            Instant recordedAt = tip.newestRecordedAt().plusNanos(1_000);
-            String name = "证".repeat(60);
-            for (long from = 0; from < EVENTS; from += COPY_CHUNK) {
-                StringBuilder events = new StringBuilder();
-                StringBuilder nodes = new StringBuilder();
-                for (long n = from; n < Math.min(EVENTS, from + COPY_CHUNK); n++) {
-                    long sequence = firstSequence + n;
-                    String eventId = eventId(n + 1);
-                    byte[] payload = ("{\"unit\":\"" + UNIT + "\",\"effectiveDate\":\"2023-07-01\",\"name\":\"" + name + n
-                            + "\",\"parent\":null,\"unitType\":null,\"principal\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
-                    byte[] canonical = EventHash.canonical(previous, eventId, UNIT, n + 1, "UnitChanged", recordedAt, null, payload);
-                    String hash = EventHash.ofCanonical(canonical);
-                    String sealed = HexFormat.of().formatHex(seal.doFinal(hash.getBytes(StandardCharsets.US_ASCII)));
-                    events.append(sequence).append(',').append(eventId).append(',').append(UNIT).append(',').append(n + 1)
-                            .append(",Unit,").append(recordedAt).append(",org.budgetledger.contracts.events.UnitChanged,1,\\x")
-                            .append(HexFormat.of().formatHex(payload)).append(",\\x7b7d,,").append(UNIT).append(',')
-                            .append(recordedAt).append(',').append(previous).append(',').append(hash).append(',').append(sealed).append('\n');
-                    tree.append(MerkleHash.leaf(canonical), (node, nodeHash) -> nodes.append(node.level()).append(',').append(node.position())
-                            .append(",\\x").append(HexFormat.of().formatHex(nodeHash)).append(',')
-                            .append(node.level() == 0 ? Long.toString(sequence) : "").append('\n'));
-                    previous = hash;
-                    recordedAt = recordedAt.plusNanos(1_000);
+            BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
+            ExecutorService generator = Executors.newSingleThreadExecutor();
+            Future<?> generated = generator.submit(() -> generate(sealingKey, tip, firstSequence, chunks));
+            try {
+                for (Chunk chunk = take(chunks, generated); chunk != Chunk.END; chunk = take(chunks, generated)) {
+                    copy.copyIn("COPY ledger.domain_event_entry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
+                            + "timeStamp, payloadType, payloadRevision, payload, metaData, transaction_id, unit, recorded_at, previous_hash, "
+                            + "hash, seal) FROM STDIN WITH (FORMAT csv)", new StringReader(chunk.events()));
+                    copy.copyIn("COPY ledger.merkle_node (level, position, hash, sequence) FROM STDIN WITH (FORMAT csv)",
+                            new StringReader(chunk.nodes()));
+                    try (PreparedStatement advance = connection.prepareStatement("UPDATE ledger.event_sequence SET last_sequence = ?")) {
+                        advance.setLong(1, chunk.lastSequence());
+                        advance.executeUpdate();
+                    }
+                    long written = chunk.lastSequence() - firstSequence + 1;
+                    if (written % (100L * COPY_CHUNK) == 0 || written == EVENTS) {
+                        System.out.println("evidence: " + written + " of " + EVENTS + " events written in "
+                                + Math.round((System.nanoTime() - started) / 1e9) + " s");
+                    }
                 }
-                copy.copyIn("COPY ledger.domain_event_entry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
-                        + "timeStamp, payloadType, payloadRevision, payload, metaData, transaction_id, unit, recorded_at, previous_hash, "
-                        + "hash, seal) FROM STDIN WITH (FORMAT csv)", new StringReader(events.toString()));
-                copy.copyIn("COPY ledger.merkle_node (level, position, hash, sequence) FROM STDIN WITH (FORMAT csv)",
-                        new StringReader(nodes.toString()));
-                try (PreparedStatement advance = connection.prepareStatement("UPDATE ledger.event_sequence SET last_sequence = ?")) {
-                    advance.setLong(1, firstSequence + Math.min(EVENTS, from + COPY_CHUNK) - 1);
-                    advance.executeUpdate();
-                }
-                if ((from / COPY_CHUNK) % 100 == 0) {
-                    System.out.println("evidence: " + Math.min(EVENTS, from + COPY_CHUNK) + " of " + EVENTS + " events written");
-                }
+                generated.get();
+            } finally {
+                generator.shutdownNow();
             }
+            try (Statement unlock = connection.createStatement()) {
+                unlock.execute("SELECT pg_advisory_unlock(" + APPEND_LOCK_KEY + ")");
+            }
+            long writtenNanos = System.nanoTime() - started;
             try (Statement vacuum = connection.createStatement()) {
-                vacuum.execute("SELECT pg_advisory_unlock(" + APPEND_LOCK_KEY + ")");
-                vacuum.execute("ANALYZE ledger.domain_event_entry");
-                vacuum.execute("ANALYZE ledger.merkle_node");
+                vacuum.execute("VACUUM ANALYZE ledger.domain_event_entry");
+                vacuum.execute("VACUUM ANALYZE ledger.merkle_node");
+            }
+            return Map.of("events", EVENTS, "seconds", Math.round(writtenNanos / 1e9),
+                    "vacuumSeconds", Math.round((System.nanoTime() - started - writtenNanos) / 1e9));
+        }
+    }
+
+    /** A chunk of events and the tree's rows they add, as CSV for COPY; {@link #END} after the last. */
+    private record Chunk(String events, String nodes, long lastSequence) {
+        static final Chunk END = new Chunk("", "", -1);
+    }
+
+    private static Chunk take(BlockingQueue<Chunk> chunks, Future<?> generated) throws Exception {
+        while (true) {
+            Chunk chunk = chunks.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (chunk != null) {
+                return chunk;
+            }
+            if (generated.isDone()) {
+                generated.get();
+                throw new IllegalStateException("the generator ended without its last chunk");
             }
         }
-        return Map.of("events", EVENTS, "seconds", Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    /** Hashes, seals and adds to the tree each event in sequence order, a chunk at a time, into {@code chunks}. */
+    private static Void generate(byte[] sealingKey, Tip tip, long firstSequence, BlockingQueue<Chunk> chunks) throws Exception {
+        Mac seal = Mac.getInstance("HmacSHA256");
+        seal.init(new SecretKeySpec(sealingKey, "HmacSHA256"));
+        MerkleFrontier tree = tip.tree();
+        String previous = tip.newestHash();
+        Instant recordedAt = tip.newestRecordedAt().plusNanos(1_000);
+        String name = "证".repeat(60);
+        for (long from = 0; from < EVENTS; from += COPY_CHUNK) {
+            StringBuilder events = new StringBuilder(COPY_CHUNK * 1200);
+            StringBuilder nodes = new StringBuilder(COPY_CHUNK * 180);
+            long sequence = firstSequence;
+            for (long n = from; n < Math.min(EVENTS, from + COPY_CHUNK); n++) {
+                sequence = firstSequence + n;
+                long leafSequence = sequence;
+                String eventId = eventId(n + 1);
+                byte[] payload = ("{\"unit\":\"" + UNIT + "\",\"effectiveDate\":\"2023-07-01\",\"name\":\"" + name + n
+                        + "\",\"parent\":null,\"unitType\":null,\"principal\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] canonical = EventHash.canonical(previous, eventId, UNIT, n + 1, "UnitChanged", recordedAt, null, payload);
+                String hash = EventHash.ofCanonical(canonical);
+                String sealed = HexFormat.of().formatHex(seal.doFinal(hash.getBytes(StandardCharsets.US_ASCII)));
+                events.append(sequence).append(',').append(eventId).append(',').append(UNIT).append(',').append(n + 1)
+                        .append(",Unit,").append(recordedAt).append(",org.budgetledger.contracts.events.UnitChanged,1,\\x")
+                        .append(HexFormat.of().formatHex(payload)).append(",\\x7b7d,,").append(UNIT).append(',')
+                        .append(recordedAt).append(',').append(previous).append(',').append(hash).append(',').append(sealed).append('\n');
+                tree.append(MerkleHash.leaf(canonical), (node, nodeHash) -> nodes.append(node.level()).append(',').append(node.position())
+                        .append(",\\x").append(HexFormat.of().formatHex(nodeHash)).append(',')
+                        .append(node.level() == 0 ? Long.toString(leafSequence) : "").append('\n'));
+                previous = hash;
+                recordedAt = recordedAt.plusNanos(1_000);
+            }
+            chunks.put(new Chunk(events.toString(), nodes.toString(), sequence));
+        }
+        chunks.put(Chunk.END);
+        return null;
     }
 
     /** What the store holds before the synthetic events: its last sequence, newest event, and the tree's frontier. */

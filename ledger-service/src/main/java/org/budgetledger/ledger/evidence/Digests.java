@@ -12,16 +12,19 @@ import java.util.Optional;
  * recorded by an instant. A digest is a function of the store and the key: the same tree size always gives the same
  * root and {@code recordedAt} (its newest event's), and Ed25519 signatures are deterministic, so a digest asked again
  * later — by a publication that states the digest its figures were computed from, say — is byte for byte the same.
+ * Every digest signed is kept ({@link DigestLog}) and published to the digest topic, which the projection reads.
  */
 @Component
 public class Digests {
 
     private final StoredTree tree;
     private final SigningKeys keys;
+    private final DigestLog log;
 
-    Digests(StoredTree tree, SigningKeys keys) {
+    Digests(StoredTree tree, SigningKeys keys, DigestLog log) {
         this.tree = tree;
         this.keys = keys;
+        this.log = log;
     }
 
     /** The digest of everything committed. */
@@ -39,6 +42,14 @@ public class Digests {
         return ofSize(tree.sizeAt(knownAt)).orElseThrow();
     }
 
+    /**
+     * The digest of everything committed when the tree grew since the largest digest signed, else empty: what the
+     * scheduled signer signs. Reads only (the tree's size and head, by primary key): no lock an append waits on.
+     */
+    public Optional<SignedDigest> signIfGrown() {
+        return tree.size() > log.largestSigned() ? Optional.of(current()) : Optional.empty();
+    }
+
     private SignedDigest signed(StoredTree.Head head) {
         if (head.treeSize() > 0 && head.recordedAt() == null) {
             // signing a digest the store no longer holds the newest event of would vouch for what is not there
@@ -48,8 +59,10 @@ public class Digests {
         String rootHash = MerkleHash.hex(head.root());
         String recordedAt = head.treeSize() == 0 ? SignedDigest.EMPTY_RECORDED_AT : EventHash.recordedAt(head.recordedAt());
         SigningKeys.PublicKeyEntry key = keys.current();
-        return new SignedDigest(head.treeSize(), rootHash, recordedAt,
+        SignedDigest digest = new SignedDigest(head.treeSize(), rootHash, recordedAt,
                 keys.sign(SignedDigest.message(head.treeSize(), rootHash, recordedAt)), key.keyId(),
                 head.sequence() == null ? 0 : head.sequence(), head.sequence() == null ? EventHash.GENESIS : head.hash(), head.treeSize());
+        log.record(digest);
+        return digest;
     }
 }

@@ -23,6 +23,7 @@ class PublishingConfiguration {
 
     static final String PRODUCERS = "eventPublisherProducerFactory";
     static final String WORKER = "eventPublisherExecutor";
+    static final String DIGEST_WORKER = "digestPublisherExecutor";
 
     /**
      * The publisher's producer: Spring Boot's {@code spring.kafka.*} (servers, security, client id) with the
@@ -53,5 +54,11 @@ class PublishingConfiguration {
     @Bean(name = WORKER, defaultCandidate = false)
     ThreadPoolTaskExecutor eventPublisherExecutor() {
         return WorkerThreads.executor("event-publisher", 1, Integer.MAX_VALUE, Duration.ofSeconds(10));
+    }
+
+    /** The digest publisher's one thread ({@link DigestPublisher}), stopped like the event publisher's. */
+    @Bean(name = DIGEST_WORKER, defaultCandidate = false)
+    ThreadPoolTaskExecutor digestPublisherExecutor() {
+        return WorkerThreads.executor("digest-publisher", 1, Integer.MAX_VALUE, Duration.ofSeconds(10));
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The ledger service's settings under {@code budgetledger.*} (README, settings). The defaults are in
@@ -36,10 +37,13 @@ public record LedgerSettings(Ledger ledger, @DefaultValue Integrity integrity, P
      *                       first use; a new one after the old one is moved away is a rotation
      * @param publicKeysFile every public key the ledger has signed with, one a line, the current one added at start
      *                       if missing and none ever removed: what {@code GET /api/v1/audit/keys} lists
+     * @param digestInterval how often the scheduled signer signs a digest of the tree when it grew since the last
+     *                       one signed (each kept and published to {@code budgetledger.digests.topic})
      */
     public record Integrity(@DefaultValue("") String key, @DefaultValue("integrity.key") Path keyFile,
                             @DefaultValue("signing-key.pem") Path signingKeyFile,
-                            @DefaultValue("signing-keys.pub") Path publicKeysFile) {
+                            @DefaultValue("signing-keys.pub") Path publicKeysFile,
+                            @DefaultValue("PT30S") Duration digestInterval) {
     }
 
     /**

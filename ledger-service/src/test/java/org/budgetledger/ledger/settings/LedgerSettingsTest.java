@@ -9,6 +9,7 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,32 +25,36 @@ class LedgerSettingsTest {
 
         assertThat(ledger.ledger()).isEqualTo(new LedgerSettings.Ledger(2000, 250));
         assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("", Path.of("integrity.key"),
-                Path.of("signing-key.pem"), Path.of("signing-keys.pub")));
+                Path.of("signing-key.pem"), Path.of("signing-keys.pub"), Duration.ofSeconds(30)));
         assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(20, 1000, 5000));
         assertThat(platform.events()).isEqualTo(new PlatformSettings.EventTopic("budget-ledger.events", 6, (short) 1));
         assertThat(platform.database()).isEqualTo(new PlatformSettings.Database("", ""));
+        assertThat(platform.digests()).isEqualTo(new PlatformSettings.DigestTopic("budget-ledger.digests"));
     }
 
     @Test
     void each_setting_is_read_under_its_documented_name() throws IOException {
-        Binder binder = bind(Map.of(
-                "budgetledger.ledger.budget-year-cache-entries", "7",
-                "budgetledger.ledger.budget-year-snapshot-events", "0",
-                "budgetledger.integrity.key", "a2V5",
-                "budgetledger.integrity.key-file", "/tmp/other.key",
-                "budgetledger.publisher.idle-poll-millis", "3",
-                "budgetledger.publisher.batch-size", "4",
-                "budgetledger.publisher.backoff-max-millis", "5",
-                "budgetledger.events.topic", "elsewhere",
-                "budgetledger.database.owner-username", "owner",
-                "budgetledger.database.owner-password", "secret"));
+        Binder binder = bind(Map.ofEntries(
+                Map.entry("budgetledger.ledger.budget-year-cache-entries", "7"),
+                Map.entry("budgetledger.ledger.budget-year-snapshot-events", "0"),
+                Map.entry("budgetledger.integrity.key", "a2V5"),
+                Map.entry("budgetledger.integrity.key-file", "/tmp/other.key"),
+                Map.entry("budgetledger.publisher.idle-poll-millis", "3"),
+                Map.entry("budgetledger.publisher.batch-size", "4"),
+                Map.entry("budgetledger.publisher.backoff-max-millis", "5"),
+                Map.entry("budgetledger.events.topic", "elsewhere"),
+                Map.entry("budgetledger.digests.topic", "signed-elsewhere"),
+                Map.entry("budgetledger.integrity.digest-interval", "PT5S"),
+                Map.entry("budgetledger.database.owner-username", "owner"),
+                Map.entry("budgetledger.database.owner-password", "secret")));
 
         LedgerSettings ledger = binder.bindOrCreate("budgetledger", LedgerSettings.class);
         PlatformSettings platform = binder.bindOrCreate("budgetledger", PlatformSettings.class);
 
         assertThat(ledger.ledger()).isEqualTo(new LedgerSettings.Ledger(7, 0));
         assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("a2V5", Path.of("/tmp/other.key"),
-                Path.of("signing-key.pem"), Path.of("signing-keys.pub")));
+                Path.of("signing-key.pem"), Path.of("signing-keys.pub"), Duration.ofSeconds(5)));
+        assertThat(platform.digests().topic()).isEqualTo("signed-elsewhere");
         assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(3, 4, 5));
         assertThat(platform.events().topic()).isEqualTo("elsewhere");
         assertThat(platform.database()).isEqualTo(new PlatformSettings.Database("owner", "secret"));

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * What both services do the same way with Kafka: the event topic, created by Spring Boot's {@code KafkaAdmin}
+ * What both services do the same way with Kafka: the event topic and the digest topic, created by Spring Boot's {@code KafkaAdmin}
  * at start-up if missing, and {@code kafka} in health and readiness. Imported by both services; in the
  * standalone launcher, once.
  */
@@ -20,5 +20,11 @@ public class KafkaConfiguration {
     @Bean
     public NewTopic eventTopic(PlatformSettings settings) {
         return settings.events().newTopic();
+    }
+
+    /** The ledger's signed digests (SPEC §16), which the projection states in its tables and publications. */
+    @Bean
+    public NewTopic digestTopic(PlatformSettings settings) {
+        return settings.digestTopic();
     }
 }

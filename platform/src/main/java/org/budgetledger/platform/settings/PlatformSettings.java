@@ -2,6 +2,7 @@ package org.budgetledger.platform.settings;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.Map;
@@ -13,9 +14,32 @@ import java.util.Map;
  *
  * @param events   {@code budgetledger.events.*}
  * @param database {@code budgetledger.database.*}
+ * @param digests  {@code budgetledger.digests.*}
  */
 @ConfigurationProperties("budgetledger")
-public record PlatformSettings(EventTopic events, @DefaultValue Database database) {
+public record PlatformSettings(EventTopic events, @DefaultValue Database database, @DefaultValue DigestTopic digests) {
+
+    @ConstructorBinding
+    public PlatformSettings {
+    }
+
+    public PlatformSettings(EventTopic events, Database database) {
+        this(events, database, new DigestTopic(DigestTopic.DEFAULT_TOPIC));
+    }
+
+    /**
+     * The topic the ledger publishes its signed digests to (SPEC §16) and the projection reads: one partition (in
+     * the order they were signed), the event topic's replication, kept forever like the events.
+     */
+    public NewTopic digestTopic() {
+        return new NewTopic(digests.topic(), 1, events.replicationFactor())
+                .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+    }
+
+    /** @param topic {@code budgetledger.digests.topic} */
+    public record DigestTopic(@DefaultValue(DEFAULT_TOPIC) String topic) {
+        public static final String DEFAULT_TOPIC = "budget-ledger.digests";
+    }
 
     /**
      * The event topic (SPEC §5), and its shape when a service creates it: the same settings in both services,

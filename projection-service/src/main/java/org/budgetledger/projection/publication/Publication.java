@@ -1,6 +1,7 @@
 package org.budgetledger.projection.publication;
 
 import org.budgetledger.contracts.events.UnitYearProfileSet;
+import org.budgetledger.projection.digests.DigestStatement;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.Scope;
 
@@ -18,9 +19,11 @@ import java.util.List;
  * @param previousYear        the year the 较上年 comparisons are with, or null when there is no last year to compare with
  * @param previousFromReference whether last year's figures are a reference's (published tables), not the ledger's
  * @param profile             the unit-year's profile as known at knownAt, or null
+ * @param ledgerDigest        the ledger's signed digest that covers knownAt (SPEC §16), or that none does yet: on every
+ *                            page abbreviated, once in full in the colophon
  */
 public record Publication(String unit, String unitName, int year, Scope scope, LocalDate asOf, Instant knownAt,
-                          PublicationSources.LedgerPosition position, String title, List<Part> parts,
+                          PublicationSources.LedgerPosition position, DigestStatement ledgerDigest, String title, List<Part> parts,
                           Integer previousYear, boolean previousFromReference, List<String> notes, UnitYearProfileSet profile) {
 
     /** A part: its key (profile, tables, statements, glossary, annex), its title and its sections. */
@@ -59,11 +62,11 @@ public record Publication(String unit, String unitName, int year, Scope scope, L
         return String.join("；", stampLines());
     }
 
-    /** {@link #stamp()} as two lines: the point in time; the ledger position. */
+    /** {@link #stamp()} as three lines: the point in time; the ledger position; the signed digest that covers it. */
     public List<String> stampLines() {
         String ledger = position.sequence() == 0 ? "账本位置：投影尚未应用任何事件"
                 : "账本位置（投影已应用的最后事件，非签名摘要）：序号 " + position.sequence() + "，哈希 "
                 + (position.hash() == null ? "（未记录）" : position.hash());
-        return List.of("截至 " + asOf + "（业务日期），记录时点 " + knownAt, ledger);
+        return List.of("截至 " + asOf + "（业务日期），记录时点 " + knownAt, ledger, ledgerDigest.line());
     }
 }

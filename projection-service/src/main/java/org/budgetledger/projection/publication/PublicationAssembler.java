@@ -5,6 +5,7 @@ import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.budgetledger.projection.departments.AppliedRegister;
 import org.budgetledger.projection.departments.Consolidation;
 import org.budgetledger.projection.departments.UnitAttributes;
+import org.budgetledger.projection.digests.LedgerDigests;
 import org.budgetledger.projection.readmodel.ReportInputs;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Scope;
@@ -33,12 +34,15 @@ public class PublicationAssembler {
     private final AppliedRegister register;
     private final PublicationSources sources;
     private final Narrative narrative;
+    private final LedgerDigests ledgerDigests;
 
-    PublicationAssembler(Consolidation consolidation, AppliedRegister register, PublicationSources sources, Narrative narrative) {
+    PublicationAssembler(Consolidation consolidation, AppliedRegister register, PublicationSources sources, Narrative narrative,
+                         LedgerDigests ledgerDigests) {
         this.consolidation = consolidation;
         this.register = register;
         this.sources = sources;
         this.narrative = narrative;
+        this.ledgerDigests = ledgerDigests;
     }
 
     /** The publication as the caller may read it: 404 when its department holds a unit the caller does not read. */
@@ -51,7 +55,8 @@ public class PublicationAssembler {
         UnitAttributes attributes = register.unitAt(unit, period).orElse(new UnitAttributes(unit, unit, null, UnitType.OTHER));
         DisclosureFigures.Unit about = about(caller, attributes, units, tables, year, period, scope);
         return PublicationComposer.compose(narrative, unit, year, scope, period, new PublicationComposer.Sources(tables, previous,
-                sources.disclosures(units, year, period), profile, about, sources.position(period.knownAt())));
+                sources.disclosures(units, year, period), profile, about, sources.position(period.knownAt()),
+                ledgerDigests.covering(period.knownAt())));
     }
 
     private ReportInputs inputs(Caller caller, String unit, int year, ReportPeriod period, Scope scope) {

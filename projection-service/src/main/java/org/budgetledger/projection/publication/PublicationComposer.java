@@ -1,6 +1,7 @@
 package org.budgetledger.projection.publication;
 
 import org.budgetledger.contracts.events.UnitYearProfileSet;
+import org.budgetledger.projection.digests.DigestStatement;
 import org.budgetledger.projection.readmodel.ReportPeriod;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.ReportTable;
@@ -24,7 +25,7 @@ final class PublicationComposer {
 
     /** What a publication is composed of, read at its point in time. */
     record Sources(YearTables tables, Optional<YearTables> previous, DisclosureSums sums, Optional<UnitYearProfileSet> profile,
-                   DisclosureFigures.Unit about, PublicationSources.LedgerPosition position) {
+                   DisclosureFigures.Unit about, PublicationSources.LedgerPosition position, DigestStatement ledgerDigest) {
     }
 
     private PublicationComposer() {
@@ -49,7 +50,7 @@ final class PublicationComposer {
         parts.add(new Publication.Part("annex", said(renderer, narrative.title("annex"), figures), List.of(new Publication.Section(
                 "execution", said(renderer, narrative.title("annex_execution"), figures), List.of(), List.of(),
                 ExecutionSheet.of(sources.tables().rows(BudgetExecution.TABLE.name()), unitName + "（整体）")))));
-        return new Publication(unit, unitName, year, scope, period.asOf(), period.knownAt(), sources.position(),
+        return new Publication(unit, unitName, year, scope, period.asOf(), period.knownAt(), sources.position(), sources.ledgerDigest(),
                 said(renderer, narrative.title("document"), figures), parts, sources.previous().map(YearTables::year).orElse(null),
                 sources.previous().map(YearTables::fromReference).orElse(false), narrative.notes(), sources.profile().orElse(null));
     }

@@ -60,6 +60,7 @@ public final class PublicationDocx {
                     section(document, section);
                 }
             }
+            colophon(document, publication);
             document.write(out);
             return out.toByteArray();
         } catch (IOException unwritable) {
@@ -82,6 +83,17 @@ public final class PublicationDocx {
         }
         for (String note : publication.notes()) {
             run(document.createParagraph(), note, 9, false);
+        }
+    }
+
+    /** The ledger's signed digest once in full (SPEC §16), after the last part: what every page's header abbreviates. */
+    private static void colophon(XWPFDocument document, Publication publication) {
+        boolean first = true;
+        for (String line : publication.ledgerDigest().fullLines()) {
+            XWPFParagraph paragraph = document.createParagraph();
+            paragraph.setSpacingBefore(first ? 480 : 0);
+            run(paragraph, line, 9, first);
+            first = false;
         }
     }
 

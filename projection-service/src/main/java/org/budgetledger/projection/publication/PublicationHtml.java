@@ -1,6 +1,7 @@
 package org.budgetledger.projection.publication;
 
 import org.budgetledger.contracts.money.Money;
+import org.budgetledger.projection.digests.LedgerDigest;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.export.FormHtml;
 import org.springframework.web.util.HtmlUtils;
@@ -38,6 +39,7 @@ public final class PublicationHtml {
             .cover { text-align: center; padding-top: 60mm; }
             .cover h1 { font-size: 26pt; line-height: 1.4; }
             .stamp { font-size: 9pt; color: #444; margin-top: 40mm; }
+            .colophon p { font-size: 9pt; color: #444; text-indent: 0; word-break: break-all; }
             .part, .form-page { break-before: page; }
             .form-page.wide { page: wide; }
             .annex-sheet { break-inside: avoid; margin-bottom: 6mm; }
@@ -83,6 +85,7 @@ public final class PublicationHtml {
             }
             html.append("</section>\n");
         }
+        colophon(publication, html);
         html.append("</body>\n</html>\n");
         return new Document(html.toString(), "default-src 'none'; style-src '" + sha256(style) + "'; img-src data:; "
                 + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
@@ -99,6 +102,25 @@ public final class PublicationHtml {
             html.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
         }
         html.append("</header>\n");
+    }
+
+    /**
+     * The ledger's signed digest once in full (SPEC §16): what every page's header abbreviates, each field also as a data
+     * attribute, so that an auditor can copy it whole and check its signature with the ledger's public key.
+     */
+    private static void colophon(Publication publication, StringBuilder html) {
+        html.append("<section class=\"colophon\" data-ledger-digest");
+        LedgerDigest digest = publication.ledgerDigest().digest();
+        if (digest != null) {
+            html.append(" data-tree-size=\"").append(digest.treeSize()).append("\" data-root-hash=\"").append(digest.rootHash())
+                    .append("\" data-recorded-at=\"").append(escape(digest.recordedAt())).append("\" data-key-id=\"")
+                    .append(escape(digest.keyId())).append("\" data-signature=\"").append(escape(digest.signature())).append('"');
+        }
+        html.append(">\n");
+        for (String line : publication.ledgerDigest().fullLines()) {
+            html.append("<p>").append(escape(line)).append("</p>\n");
+        }
+        html.append("</section>\n");
     }
 
     private static void contents(Publication publication, StringBuilder html) {

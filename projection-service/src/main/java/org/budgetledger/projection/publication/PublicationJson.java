@@ -1,6 +1,7 @@
 package org.budgetledger.projection.publication;
 
 import org.budgetledger.contracts.events.UnitYearProfileSet;
+import org.budgetledger.projection.digests.LedgerDigest;
 import org.budgetledger.projection.reports.export.FormHtml;
 
 import java.time.Instant;
@@ -11,12 +12,13 @@ import java.util.List;
  * The publication as JSON, for the web UI's 公开文本 tab: the document's parts, sections and paragraphs as segments
  * (words, figures with their names, blanks with their keys), each 公开表 as the HTML fragment of its official layout,
  * the execution tables, every blank with what it asks for and whether it is filled, and the profile as known (which
- * the tab sends back with the blanks' texts: a profile is set whole).
+ * the tab sends back with the blanks' texts: a profile is set whole), and the ledger's signed digest that covers knownAt
+ * (SPEC §16; null while none does yet).
  */
 public record PublicationJson(String unit, String unitName, int year, String scope, LocalDate asOf, Instant knownAt,
                               PublicationSources.LedgerPosition position, String stamp, String title, Integer previousYear,
                               boolean previousFromReference, List<String> notes, List<Part> parts, List<Blank> blanks,
-                              UnitYearProfileSet profile) {
+                              UnitYearProfileSet profile, LedgerDigest ledgerDigest) {
 
     public record Part(String key, String title, List<Section> sections) {
     }
@@ -51,7 +53,7 @@ public record PublicationJson(String unit, String unitName, int year, String sco
                 publication.scope().parameterValue(), publication.asOf(), publication.knownAt(), publication.position(),
                 publication.stamp(), publication.title(), publication.previousYear(), publication.previousFromReference(),
                 publication.notes(), publication.parts().stream().map(PublicationJson::part).toList(),
-                blanks(publication), publication.profile());
+                blanks(publication), publication.profile(), publication.ledgerDigest().digest());
     }
 
     /** Every blank once, in the order they appear, with the words before it in its paragraph. */

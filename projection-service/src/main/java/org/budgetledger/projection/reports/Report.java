@@ -1,5 +1,7 @@
 package org.budgetledger.projection.reports;
 
+import org.budgetledger.projection.digests.DigestStatement;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,11 +12,23 @@ import java.util.List;
  * whose report it is (SPEC §13: the department's or the unit's own); and the unit's name as of asOf, known at
  * knownAt (SPEC §12), which the form prints on its 部门 line.
  *
- * @param unitName null when the projection knows no registration of the unit by knownAt: the 部门 line then
- *                 shows the code, as before units were events
+ * @param unitName     null when the projection knows no registration of the unit by knownAt: the 部门 line then
+ *                     shows the code, as before units were events
+ * @param ledgerDigest the ledger's signed digest that covers the report's knownAt (SPEC §16), or that none does yet;
+ *                     null when the report states none (one made outside a request, such as the API's examples)
  */
 public record Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
-                     List<ReportRow> rows, Scope scope, String unitName) {
+                     List<ReportRow> rows, Scope scope, String unitName, DigestStatement ledgerDigest) {
+
+    public Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,
+                  List<ReportRow> rows, Scope scope, String unitName) {
+        this(table, unit, year, asOf, knownAt, scale, rows, scope, unitName, null);
+    }
+
+    /** The same report, stating that digest. */
+    public Report withLedgerDigest(DigestStatement statement) {
+        return new Report(table, unit, year, asOf, knownAt, scale, rows, scope, unitName, statement);
+    }
 
     /** A report of the default scope (the department's: the unit's own when it has none) of a unit the projection knows no name of. */
     public Report(ReportTable table, String unit, int year, LocalDate asOf, Instant knownAt, Scale scale,

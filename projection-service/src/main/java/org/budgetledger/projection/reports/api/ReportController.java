@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contracts.api.FieldError;
 import org.budgetledger.contracts.api.ProblemCode;
 import org.budgetledger.projection.departments.Consolidation;
+import org.budgetledger.projection.digests.DigestStatement;
+import org.budgetledger.projection.digests.LedgerDigests;
 import org.budgetledger.web.security.Caller;
 import org.budgetledger.projection.departments.InternalFlowChecks;
 import org.budgetledger.projection.departments.AppliedRegister;
@@ -60,9 +62,11 @@ class ReportController {
     private final ReportRequests requests;
     /** 执行进度 with the commitments (SPEC §14). */
     private final ProgressSeries progress;
+    /** The ledger's signed digest a report states (SPEC §16). */
+    private final LedgerDigests ledgerDigests;
 
     ReportController(FactQueries facts, Consolidation consolidation, Freshness freshness, ReportRequests requests,
-                     AppliedRegister register, ProgressSeries progress) {
+                     AppliedRegister register, ProgressSeries progress, LedgerDigests ledgerDigests) {
         this.facts = facts;
         this.consolidation = consolidation;
         this.freshness = freshness;
@@ -70,6 +74,7 @@ class ReportController {
         this.register = register;
         this.requests = requests;
         this.progress = progress;
+        this.ledgerDigests = ledgerDigests;
     }
 
     /** The last event sequence the projection applied. */
@@ -129,7 +134,7 @@ class ReportController {
                 consolidation.inputs(Caller.current(), unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
         Report report = new Report(reportTable, unit, year, period.asOf(), period.knownAt(), cellScale,
-                reportTable.rows(inputs), reportScope, unitName);
+                reportTable.rows(inputs), reportScope, unitName, ledgerDigests.covering(period.knownAt()));
         return switch (format) {
             case "json" -> ResponseEntity.ok(ReportJson.of(report));
             case "csv" -> ResponseEntity.ok()
@@ -185,8 +190,9 @@ class ReportController {
                 consolidation.inputs(Caller.current(), unit, year, period, reportScope).consolidated(), period);
         String unitName = register.nameAt(unit, period);
         List<Report> reports = new ArrayList<>();
+        DigestStatement ledgerDigest = ledgerDigests.covering(period.knownAt());
         ReportTables.all().values().forEach(table -> reports.add(new Report(table, unit, year, period.asOf(),
-                period.knownAt(), cellScale, table.rows(inputs), reportScope, unitName)));
+                period.knownAt(), cellScale, table.rows(inputs), reportScope, unitName, ledgerDigest)));
         return xlsx(fileName(unit, unitName, year + "-决算公开表"), reports,
                 anythingRecorded(unit, year, period, reportScope, inputs));
     }

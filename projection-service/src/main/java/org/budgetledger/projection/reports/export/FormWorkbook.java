@@ -32,6 +32,8 @@ import java.util.List;
  * point in time (asOf, knownAt) and 第 N 页 共 M 页; a table before year end stamped 截至 …（非年末数）, and an
  * empty 公开07/08表 saying so as the published form does instead of printing zeros; a unit-year with nothing recorded
  * by knownAt saying so under the title, as the screen does, instead of a table of zeros.
+ * A report that states the ledger's signed digest (SPEC §16) has it in full below the table and abbreviated in
+ * every page's footer.
  */
 public final class FormWorkbook {
 
@@ -166,7 +168,14 @@ public final class FormWorkbook {
             put(sheet, rowIndex++, 0, emptyNote, plain);
         }
         if (report.scale() == Scale.WANYUAN) {
-            put(sheet, rowIndex, 0, OfficialForm.ROUNDING_NOTE, plain);
+            put(sheet, rowIndex++, 0, OfficialForm.ROUNDING_NOTE, plain);
+        }
+        if (report.ledgerDigest() != null) {
+            // the whole digest once, below the table; the footer of every page abbreviates it
+            rowIndex++;
+            for (String line : report.ledgerDigest().fullLines()) {
+                put(sheet, rowIndex++, 0, line, plain);
+            }
         }
         for (int column = 0; column < width; column++) {
             sheet.setColumnWidth(column, layout.textColumns().contains(column) ? 30 * 256 : 15 * 256);
@@ -184,6 +193,9 @@ public final class FormWorkbook {
         sheet.getHeader().setLeft(headerText(report.department()));
         sheet.getHeader().setCenter(headerText(form.title() + " " + form.number()));
         sheet.getFooter().setLeft(headerText(PrintedForm.pointInTime(report)));
+        if (report.ledgerDigest() != null) {
+            sheet.getFooter().setCenter(headerText(report.ledgerDigest().footer()));
+        }
         sheet.getFooter().setRight("第 &P 页 共 &N 页");
     }
 

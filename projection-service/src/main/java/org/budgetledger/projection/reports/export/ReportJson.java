@@ -2,6 +2,7 @@ package org.budgetledger.projection.reports.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.budgetledger.projection.digests.LedgerDigest;
 import org.budgetledger.projection.reports.Column;
 import org.budgetledger.projection.reports.Report;
 import org.budgetledger.projection.reports.ReportRow;
@@ -16,12 +17,13 @@ import java.util.Map;
  * A report as JSON (SPEC §6): the table, for which unit-year (and the unit's name as of asOf, known at knownAt,
  * SPEC §12: absent when the projection knows no registration of the unit), at which point of both time axes,
  * whose (the department's or the unit's own, SPEC §13), the columns, the rows with their amounts as decimal
- * strings in the report's scale.
+ * strings in the report's scale; and {@code ledgerDigest}, the ledger's signed digest that covers its knownAt (SPEC
+ * §16), absent while none covers it yet.
  */
 @Schema(name = "Report")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportJson(String table, String unit, String unitName, int year, LocalDate asOf, Instant knownAt, String scope,
-                         String scale, List<String> columns, List<Row> rows) {
+                         String scale, List<String> columns, List<Row> rows, LedgerDigest ledgerDigest) {
 
     /**
      * One row. {@code side} and {@code line} (行次) are for the two-sided summary tables, {@code code} for rows
@@ -39,7 +41,8 @@ public record ReportJson(String table, String unit, String unitName, int year, L
         return new ReportJson(report.table().name(), report.unit(), report.unitName(), report.year(), report.asOf(),
                 report.knownAt(), report.scope().parameterValue(), report.scale().parameterValue(),
                 columns.stream().map(Column::key).toList(),
-                report.rows().stream().map(row -> row(report, columns, row)).toList());
+                report.rows().stream().map(row -> row(report, columns, row)).toList(),
+                report.ledgerDigest() == null ? null : report.ledgerDigest().digest());
     }
 
     private static Row row(Report report, List<Column> columns, ReportRow row) {
