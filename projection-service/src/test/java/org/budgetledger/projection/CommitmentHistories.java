@@ -178,7 +178,8 @@ final class CommitmentHistories {
             line.committed += open;
             commitments.add(new Commitment(commitment, line, january, new long[]{open}));
             emit(new CommitmentCarriedOver(id, unit, YEAR, january, "admin", null, null, commitment, YEAR - 1, id,
-                    LineOrigin.APPROPRIATION, line.id, line.fund, "2140199", line.kind, line.project, Money.ofFen(open), "HT-2022-" + carried, "乙公司",
+                    LineOrigin.APPROPRIATION, line.id, line.fund, "2140199", line.kind, line.project, Money.ofFen(open),
+                    "HT-2022-" + carried, "乙公司",
                     schedule(open, january, true)));
         }
     }

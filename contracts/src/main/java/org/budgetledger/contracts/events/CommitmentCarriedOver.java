@@ -22,5 +22,6 @@ public record CommitmentCarriedOver(
         String transactionId, String unit, int year, LocalDate effectiveDate, String principal,
         String memo, String voucher,
         String commitment, int fromYear, String fromLineId, LineOrigin fromOrigin, String lineId, Fund fund, String subject,
-        Kind kind, String project, Money amount, String contract, String payee, List<ScheduledPayment> schedule) implements LedgerEvent {
+        Kind kind, String project, Money amount, String contract, String payee, List<ScheduledPayment> schedule)
+        implements LedgerEvent {
 }
