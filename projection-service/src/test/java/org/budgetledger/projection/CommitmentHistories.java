@@ -177,8 +177,9 @@ final class CommitmentHistories {
             String commitment = unit + "-old-" + carried;
             line.committed += open;
             commitments.add(new Commitment(commitment, line, january, new long[]{open}));
-            emit(new CommitmentCarriedOver(id, unit, YEAR, january, "admin", null, null, commitment, YEAR - 1, id, line.id,
-                    line.fund, "2140199", line.kind, line.project, Money.ofFen(open), "HT-2022-" + carried, "乙公司",
+            emit(new CommitmentCarriedOver(id, unit, YEAR, january, "admin", null, null, commitment, YEAR - 1, id,
+                    LineOrigin.APPROPRIATION, line.id, line.fund, "2140199", line.kind, line.project, Money.ofFen(open),
+                    "HT-2022-" + carried, "乙公司",
                     schedule(open, january, true)));
         }
     }
@@ -206,7 +207,7 @@ final class CommitmentHistories {
             long open = commitment.open()[0];
             if (line.fund.isFiscal() && open > 0) {
                 emit(new CommitmentCarriedOver(id, unit, YEAR + 1, january, "admin", null, null, commitment.id(), YEAR,
-                        line.id, line.id + ">" + (YEAR + 1), line.fund, "2140199", line.kind, line.project,
+                        line.id, line.origin, line.id + ">" + (YEAR + 1), line.fund, "2140199", line.kind, line.project,
                         Money.ofFen(open), null, null, List.of(new ScheduledPayment(january, Money.ofFen(open)))));
             }
         }

@@ -15,6 +15,7 @@ import org.budgetledger.contracts.events.CommitmentMade;
 import org.budgetledger.contracts.events.CommitmentReleased;
 import org.budgetledger.contracts.events.EventEnvelope;
 import org.budgetledger.contracts.events.LedgerEvent;
+import org.budgetledger.contracts.events.OpeningBalanceRecorded;
 import org.budgetledger.contracts.events.PaymentMade;
 import org.budgetledger.contracts.events.PaymentRefunded;
 import org.budgetledger.contracts.events.RecordedEvent;
@@ -240,7 +241,8 @@ class MonitoringTest extends ProjectionIntegrationTest {
                         List.of(new CarriedLine(carriedLine, "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "跨年",
                                 null, Money.parseYuan("900.00"))), List.of()),
                 new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
-                        "c1" + unit, 2023, "a1" + unit, carriedLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "跨年",
+                        "c1" + unit, 2023, "a1" + unit, LineOrigin.APPROPRIATION, carriedLine, Fund.GENERAL_BUDGET, "2140199",
+                        Kind.PROJECT, "跨年",
                         Money.parseYuan("600.00"), null, null, List.of(due("2024-01-01", "200.00"), due("2024-01-01", "400.00"))),
                 new PaymentMade("p2" + unit, unit, 2024, LocalDate.parse("2024-01-15"), "clerk", null, null, carriedLine,
                         LineOrigin.CARRY_OVER, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "跨年", "30201",
@@ -278,7 +280,8 @@ class MonitoringTest extends ProjectionIntegrationTest {
                         List.of(new CarriedLine(carriedLine, "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "结转",
                                 null, Money.parseYuan("900.00"))), List.of()),
                 new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
-                        "c1" + unit, 2023, "a1" + unit, carriedLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "结转",
+                        "c1" + unit, 2023, "a1" + unit, LineOrigin.APPROPRIATION, carriedLine, Fund.GENERAL_BUDGET, "2140199",
+                        Kind.PROJECT, "结转",
                         Money.parseYuan("600.00"), "HT-c1", "某公司",
                         List.of(due("2024-01-01", "200.00"), due("2024-01-01", "400.00")))));
         publish(infrastructure, 2023, RECORDED, List.of(
@@ -334,6 +337,39 @@ class MonitoringTest extends ProjectionIntegrationTest {
     }
 
     @Test
+    void a_commitment_carried_over_from_an_opening_line_leaves_the_closed_years_carried_in_part_not_its_current_fiscal(
+            Infrastructure infrastructure) throws Exception {
+        // 期初: a line migrated into 2023 (origin OPENING), whose id has no carry-in mark
+        String openingLine = "o1" + unit;
+        String carriedLine = openingLine + ">2024";
+        publish(infrastructure, 2023, List.of(
+                new OpeningBalanceRecorded(openingLine, unit, 2023, LocalDate.parse("2023-01-01"), "admin", null, null,
+                        Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "期初结转", null, Money.parseYuan("1000.00"), openingLine),
+                new CommitmentMade("c1" + unit, unit, 2023, LocalDate.parse("2023-06-01"), "clerk", null, null, openingLine,
+                        LineOrigin.OPENING, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "期初结转", Money.parseYuan("700.00"),
+                        "HT-c1", "某公司", List.of(due("2023-12-31", "700.00"))),
+                new YearClosed("co" + unit, unit, 2023, LocalDate.parse("2023-12-31"), "admin", null, null)));
+        publish(infrastructure, 2024, List.of(
+                new BalancesCarriedIn("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null, 2023,
+                        List.of(new CarriedLine(carriedLine, openingLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "期初结转",
+                                null, Money.parseYuan("1000.00"))), List.of()),
+                new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
+                        "c1" + unit, 2023, openingLine, LineOrigin.OPENING, carriedLine, Fund.GENERAL_BUDGET, "2140199",
+                        Kind.PROJECT, "期初结转", Money.parseYuan("700.00"), "HT-c1", "某公司",
+                        List.of(due("2024-01-01", "700.00")))));
+
+        JsonNode lastDay = api.get("/api/v1/reports/" + unit + "/2023/execution?asOf=2023-12-31").body();
+        assertThat(cell(lastDay, "期初结转", "carried_in", "committed")).isEqualTo("700.00");
+        assertThat(cell(lastDay, "期初结转", "current_fiscal", "committed")).isEqualTo("0.00");
+        JsonNode moved = api.get("/api/v1/reports/" + unit + "/2023/execution?asOf=2024-01-01").body();
+        assertThat(cell(moved, "期初结转", "carried_in", "committed")).isEqualTo("0.00");
+        assertThat(cell(moved, "期初结转", "current_fiscal", "committed")).isEqualTo("0.00");
+        assertThat(cell(moved, "期初结转", "all", "committed")).isEqualTo("0.00");
+        JsonNode opened = api.get("/api/v1/reports/" + unit + "/2024/execution?asOf=2024-01-01").body();
+        assertThat(cell(opened, "期初结转", "carried_in", "committed")).isEqualTo("700.00");
+    }
+
+    @Test
     void a_replay_rebuilds_the_committed_amounts_and_finds_one_changed_behind_the_projections_back(Infrastructure infrastructure)
             throws Exception {
         publish(infrastructure, 2024, List.of(
@@ -371,7 +407,8 @@ class MonitoringTest extends ProjectionIntegrationTest {
                         List.of(new CarriedLine(carriedLine, "a1" + unit, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT,
                                 "重放结转", null, Money.parseYuan("900.00"))), List.of()),
                 new CommitmentCarriedOver("co" + unit, unit, 2024, LocalDate.parse("2024-01-01"), "admin", null, null,
-                        "c1" + unit, 2023, "a1" + unit, carriedLine, Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "重放结转",
+                        "c1" + unit, 2023, "a1" + unit, LineOrigin.APPROPRIATION, carriedLine, Fund.GENERAL_BUDGET, "2140199",
+                        Kind.PROJECT, "重放结转",
                         Money.parseYuan("600.00"), "HT-c1", "某公司",
                         List.of(due("2024-01-01", "200.00"), due("2024-01-01", "400.00"))),
                 new PaymentMade("p2" + unit, unit, 2024, LocalDate.parse("2024-01-15"), "clerk", null, null, carriedLine,

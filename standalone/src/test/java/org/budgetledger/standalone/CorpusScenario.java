@@ -66,6 +66,9 @@ final class CorpusScenario {
                 "amount", "20000.00");
         tx(api, "PAY", "p1", CHILD, y + "-02-15", "line", "o1", "economic", "30101", "amount", "1200.00", "voucher", "记-0001");
         tx(api, "PAY", "p2", CHILD, y + "-08-15", "line", "a1", "economic", "30201", "amount", "800.00");
+        // a commitment of the opening line (期初, origin OPENING) carried over: its event names that origin (version 2)
+        tx(api, "COMMIT", "k2", CHILD, y + "-10-01", "line", "o1", "amount", "600.00", "contract", "HT-2023-02");
+        tx(api, "CARRY_OVER", "c2", CHILD, null);
     }
 
     private static void tx(HttpApi api, String type, String id, String unit, String date, Object... fields) {

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SPEC §16's frozen corpus, every generation of it ({@link EventCorpus}): this version reads every event as it was
  * stored and as it was published (an older shape through its upcaster: generation-1's CatalogCodeAdded is version 1,
- * without the level version 2 carries), verifies it as stored (hash chain and seals, the Merkle tree's root against the
+ * without the level version 2 carries; generation-2's CommitmentCarriedOver is version 1, without its closed line's
+ * origin), verifies it as stored (hash chain and seals, the Merkle tree's root against the
  * signed digest, every inclusion proof) — before anything is upcast, since the chain covers the stored bytes — and
  * projects it to the very tables recorded beside it. Nothing here writes the corpus: {@link EventCorpusWriter} does, when
  * asked.
@@ -81,6 +82,35 @@ class EventCorpusTest {
         RecordedEvent read = readStored(v1);
 
         assertThat(EventCorpus.JSON.valueToTree(read).path("level").asText()).isEqualTo("ITEM");
+    }
+
+    @Test
+    void the_second_generation_holds_commitment_carried_over_at_version_1_which_now_reads_with_its_origin_by_its_line_id()
+            throws Exception {
+        JsonNode v1 = EventCorpus.lines(EventCorpus.DIRECTORY.resolve("generation-2").resolve("events.jsonl")).stream()
+                .filter(event -> name(event).equals("CommitmentCarriedOver")).findFirst().orElseThrow();
+        assertThat(EventVersions.of(text(v1, "payloadRevision"))).isEqualTo(1);
+        assertThat(new String(payload(v1), StandardCharsets.UTF_8)).doesNotContain("fromOrigin").contains("\"fromLineId\":\"a1\"");
+
+        RecordedEvent read = readStored(v1);
+
+        // line a1 has no carry-in mark: version 1's reading, APPROPRIATION (it was appropriated)
+        assertThat(EventCorpus.JSON.valueToTree(read).path("fromOrigin").asText()).isEqualTo("APPROPRIATION");
+    }
+
+    @Test
+    void the_third_generation_holds_a_commitment_carried_over_from_an_opening_line_at_version_2_with_that_origin()
+            throws Exception {
+        List<JsonNode> carried = EventCorpus.lines(EventCorpus.DIRECTORY.resolve("generation-3").resolve("events.jsonl")).stream()
+                .filter(event -> name(event).equals("CommitmentCarriedOver")).toList();
+        assertThat(carried).allSatisfy(event -> assertThat(EventVersions.of(text(event, "payloadRevision"))).isEqualTo(2));
+        List<String> origins = new ArrayList<>();
+        for (JsonNode event : carried) {
+            JsonNode stored = EventCorpus.JSON.readTree(payload(event));
+            origins.add(stored.path("fromLineId").asText() + ":" + stored.path("fromOrigin").asText());
+        }
+
+        assertThat(origins).containsExactlyInAnyOrder("a1:APPROPRIATION", "o1:OPENING");
     }
 
     private static void verifies(Path generation) throws Exception {

@@ -16,7 +16,8 @@ import java.util.List;
 public final class EventVersions {
 
     /** Every step, in order of version per event type. */
-    private static final List<EventUpcaster> STEPS = List.of(new CatalogCodeAddedLevel());
+    private static final List<EventUpcaster> STEPS = List.of(new CatalogCodeAddedLevel(),
+            new CommitmentCarriedOverFromOrigin());
 
     private EventVersions() {
     }

@@ -94,8 +94,10 @@ class EventRecordsTest {
                     Map.entry("ce_specversion", "1.0"),
                     Map.entry("ce_id", envelope.eventId()),
                     Map.entry("ce_source", "/budget-ledger/430001"),
-                    // every type at version 1 but CatalogCodeAdded, at 2 since it carries its level (SPEC §16)
-                    Map.entry("ce_type", "budgetledger." + event.getClass().getSimpleName() + (event instanceof CatalogCodeAdded ? ".v2" : ".v1")),
+                    // every type at version 1 but CatalogCodeAdded, at 2 since it carries its level, and
+                    // CommitmentCarriedOver, at 2 since it carries its closed line's origin (SPEC §16)
+                    Map.entry("ce_type", "budgetledger." + event.getClass().getSimpleName()
+                            + (event instanceof CatalogCodeAdded || event instanceof CommitmentCarriedOver ? ".v2" : ".v1")),
                     Map.entry("ce_time", "2023-06-10T08:30:00.123456Z"),
                     Map.entry("ce_subject", "2023"),
                     Map.entry("content-type", "application/json")));
@@ -196,7 +198,8 @@ class EventRecordsTest {
                 new CommitmentReleased("k1-r", unit, 2023, DAY, "张会计", null, null, "k1", "a1", LineOrigin.APPROPRIATION,
                         Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", Money.parseYuan("0.01")),
                 new CommitmentCarriedOver("c1", unit, 2023, LocalDate.of(2023, 1, 1), "张会计", null, null, "k0", 2022, "a0",
-                        "c1-1", Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费", Money.parseYuan("199.99"), "HT-2023-01",
+                        LineOrigin.OPENING, "c1-1", Fund.GENERAL_BUDGET, "2140199", Kind.PROJECT, "业务工作经费",
+                        Money.parseYuan("199.99"), "HT-2023-01",
                         "某公司", List.of(new ScheduledPayment(LocalDate.of(2023, 1, 1), Money.parseYuan("199.99")))),
                 new UnitRegistered(unit, "湖南省交通运输厅科技信息中心", "430000", UnitType.PUBLIC_SERVICE_1, "管理员"),
                 new UnitChanged(unit, LocalDate.of(2023, 12, 1), null, null, UnitType.PUBLIC_SERVICE_2, "管理员"),

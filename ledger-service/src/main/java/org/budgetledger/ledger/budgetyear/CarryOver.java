@@ -71,7 +71,7 @@ public record CarryOver(@TargetAggregateIdentifier String budgetYearId, Posting 
                     BudgetLine line = year.line(commitment.lineId());
                     return new CommitmentCarriedOver(carriedIn.transactionId(), carriedIn.unit(), carriedIn.year(),
                             carriedIn.effectiveDate(), carriedIn.principal(), carriedIn.memo(), carriedIn.voucher(),
-                            commitment.id(), posting.year(), line.id(), carriedLineId(line.id(), carriedIn.year()),
+                            commitment.id(), posting.year(), line.id(), line.origin(), carriedLineId(line.id(), carriedIn.year()),
                             line.fund(), line.subject(), line.kind(), line.project(), commitment.open(),
                             commitment.contract(), commitment.payee(),
                             OpenSchedule.carriedInto(carriedIn.year(), commitment.openSchedule()));

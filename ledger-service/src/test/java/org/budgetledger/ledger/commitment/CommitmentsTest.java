@@ -118,6 +118,24 @@ class CommitmentsTest extends LedgerIntegrationTest {
                 .filter(event -> event.path("type").asText().equals("CommitmentCarriedOver")).findFirst().orElseThrow();
         assertThat(carriedEvent.path("payload").path("amount").asText()).isEqualTo("450.00");
         assertThat(carriedEvent.path("payload").path("fromLineId").asText()).isEqualTo("a1");
+        assertThat(carriedEvent.path("payload").path("fromOrigin").asText()).isEqualTo("APPROPRIATION");
+    }
+
+    @Test
+    void a_commitment_carried_over_from_an_opening_line_names_that_origin_on_its_event() {
+        // 期初: a line migrated into 2023, whose id (its transaction's) has no carry-in mark
+        accepted(Tx.of("OPENING_BALANCE", "o1", unit, 2023, "2023-01-01", "fund", "GENERAL_BUDGET", "subject", "2140199",
+                "kind", "BASIC", "amount", "800.00"));
+        accepted(commit("k1", "o1", "300.00"));
+        accepted(Tx.of("CARRY_OVER", "c1", unit, 2023, null));
+
+        JsonNode history = api.get("/api/v1/audit/events?unit=" + unit + "&limit=100").body().path("events");
+        JsonNode carriedEvent = java.util.stream.StreamSupport.stream(history.spliterator(), false)
+                .filter(event -> event.path("type").asText().equals("CommitmentCarriedOver")).findFirst().orElseThrow();
+        assertThat(carriedEvent.path("payload").path("fromLineId").asText()).isEqualTo("o1");
+        assertThat(carriedEvent.path("payload").path("fromOrigin").asText()).isEqualTo("OPENING");
+        assertThat(carriedEvent.path("payload").path("lineId").asText()).isEqualTo("o1>2024");
+        assertThat(verified()).isTrue();
     }
 
     @Test

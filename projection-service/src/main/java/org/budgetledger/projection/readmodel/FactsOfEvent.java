@@ -117,11 +117,12 @@ public final class FactsOfEvent {
         } else if (event instanceof CommitmentCarriedOver carried) {
             // it opens again here, and leaves the closed year's line on the same day, 1 January (SPEC §14): to 31
             // December that line still shows it. Written from this event alone, in the closed year: a rebuild may
-            // apply the new year before the closed one.
+            // apply the new year before the closed one. The closed line's origin (version 2; a version 1 event's is
+            // derived from the line's id by its upcaster) puts it in that year's part of the execution report.
             add(Measure.COMMITTED, new Line(carried.fund(), carried.subject(), carried.kind(), carried.project(),
                     carried.lineId(), LineOrigin.CARRY_OVER), null, carried.amount().fen());
             add(carried.fromYear(), Measure.COMMITTED, new Line(carried.fund(), carried.subject(), carried.kind(),
-                    carried.project(), carried.fromLineId(), carriedFromOrigin(carried)), null, -carried.amount().fen(), null);
+                    carried.project(), carried.fromLineId(), carried.fromOrigin()), null, -carried.amount().fen(), null);
         } else if (!(event instanceof ThreePublicLimitSet || event instanceof YearClosed)) {
             throw new IllegalArgumentException("no facts defined for " + event.eventName());
         }
@@ -149,21 +150,6 @@ public final class FactsOfEvent {
                 envelope.recordedAt(), measure, line.fund(), line.subject(), line.kind(), economic, line.project(),
                 line.lineId(), line.origin(), amountFen, counterparty));
     }
-
-    /**
-     * The origin of the closed year's line a commitment was carried from, which the event does not name: a line
-     * carried into that year has an id with the carry-in mark ({@code >}, which no transaction id may contain); any
-     * other fiscal line is taken as appropriated. An {@code OPENING} line of the closed year (期初, a year migrated
-     * into the ledger) cannot be told apart from this event alone: its commitment leaves the {@code current_fiscal}
-     * part of the closed year's execution report instead of {@code carried_in} (the {@code all} part and every line's
-     * figures are right). Telling it apart needs the line's origin on the event (a new version of it).
-     */
-    private static LineOrigin carriedFromOrigin(CommitmentCarriedOver carried) {
-        return carried.fromLineId().indexOf(CARRIED_LINE_MARK) >= 0 ? LineOrigin.CARRY_OVER : LineOrigin.APPROPRIATION;
-    }
-
-    /** What the ledger puts between a carried line's id and its new year: {@code {line}>{year}}. */
-    private static final char CARRIED_LINE_MARK = '>';
 
     /** The dimensions a fact takes from its budget line (or from the event, when there is no line). */
     private record Line(Fund fund, String subject, Kind kind, String project, String lineId, LineOrigin origin) {
