@@ -107,6 +107,8 @@ public final class LoadDriver {
     private int port;
     private Process product;
     private ProcessHandle productProcess;
+    private PhaseProfiler profiler;
+    private Path repository;
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -114,6 +116,7 @@ public final class LoadDriver {
     }
 
     private void run(Path repository) throws Exception {
+        this.repository = repository;
         Path jar = repository.resolve("standalone/target/budget-ledger.jar");
         Path data = Files.createTempDirectory("budget-ledger-bench-");
         port = freePort();
@@ -188,6 +191,7 @@ public final class LoadDriver {
         product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
                 .redirectErrorStream(true).start();
         productProcess = product.toHandle();
+        profiler = new PhaseProfiler(productProcess, repository);
     }
 
     /** Stops the product as Ctrl-C does and starts it again on the same data: milliseconds until it is ready. */
@@ -226,8 +230,15 @@ public final class LoadDriver {
      */
     private List<BudgetLine> batchPosting(Path data) throws Exception {
         CpuTimes cpuBefore = CpuTimes.now(productProcess);
-        Posted posted = postBatches("B", BATCHES, new Random(42));
+        Posted posted;
+        Map<String, Double> threadCores;
+        profiler.start();
+        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
+            posted = postBatches("B", BATCHES, new Random(42));
+            threadCores = threads.cores();
+        }
         CpuTimes cpuAfter = CpuTimes.now(productProcess);
+        profiler.stop("batch");
         long cpuPerTransactionMicros = (cpuAfter.productMillis() - cpuBefore.productMillis()) * 1000 / posted.accepted();
         double postedPerSecond = posted.accepted() / (posted.nanos() / 1e9);
         // the baselines run once the projection has caught up, so that it does not share the database with them
@@ -244,7 +255,7 @@ public final class LoadDriver {
                 "rawInsertRowsPerSecond", Math.round(rawPerSecond), "ratio", ratio(postedPerSecond, rawPerSecond),
                 "designRowsTransactionsPerSecond", Math.round(floorPerSecond), "designRowsRatio", ratio(floorPerSecond, rawPerSecond),
                 "ratioToDesignRows", ratio(postedPerSecond, floorPerSecond), "productCpuMicrosPerTransaction", cpuPerTransactionMicros,
-                "cpu", cpuAfter.coresSince(cpuBefore, posted.nanos() / 1e9)));
+                "cpu", cpuAfter.coresSince(cpuBefore, posted.nanos() / 1e9), "productThreadCores", threadCores));
         return posted.lines();
     }
 
@@ -331,16 +342,23 @@ public final class LoadDriver {
     private void singlePosting(List<BudgetLine> lines) throws Exception {
         CpuTimes cpuBefore = CpuTimes.now(productProcess);
         long started = System.nanoTime();
-        SinglePosts posts = postSingles(lines, "s", SINGLE_POSTS_PER_CLIENT);
+        SinglePosts posts;
+        Map<String, Double> threadCores;
+        profiler.start();
+        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
+            posts = postSingles(lines, "s", SINGLE_POSTS_PER_CLIENT);
+            threadCores = threads.cores();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         CpuTimes cpuAfter = CpuTimes.now(productProcess);
+        profiler.stop("single");
         long cpuMillis = cpuAfter.productMillis() - cpuBefore.productMillis();
         List<Long> micros = posts.micros();
         results.put("singlePosting", Map.of("clients", SINGLE_CLIENTS, "posts", micros.size(), "accepted", posts.accepted(),
                 "transactionsPerSecond", Math.round(micros.size() / seconds),
                 "p50Millis", percentile(micros, 0.50) / 1000.0, "p99Millis", percentile(micros, 0.99) / 1000.0,
                 "productCpuMicrosPerTransaction", cpuMillis * 1000 / micros.size(),
-                "cpu", cpuAfter.coresSince(cpuBefore, seconds)));
+                "cpu", cpuAfter.coresSince(cpuBefore, seconds), "productThreadCores", threadCores));
     }
 
     /** Single POSTs answered: each one's time in microseconds, sorted, and how many were accepted. */
@@ -607,6 +625,15 @@ public final class LoadDriver {
      * and p99 in milliseconds per table.
      */
     private void reports(List<String> units) throws Exception {
+        profiler.start();
+        try {
+            measureReports(units);
+        } finally {
+            profiler.stop("reports");
+        }
+    }
+
+    private void measureReports(List<String> units) throws Exception {
         Random random = new Random(11);
         long fromMillis = runStarted.toEpochMilli();
         long toMillis = System.currentTimeMillis();

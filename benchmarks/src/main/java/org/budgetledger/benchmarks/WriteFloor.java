@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Random;
 import java.util.TreeSet;
@@ -16,10 +17,12 @@ import java.util.TreeSet;
  *
  * <p>Per transaction, as the product writes a PAY: the idempotency row (its canonical request as jsonb),
  * the event row (payload and metadata of the measured average size, hash chain columns, four indexes and
- * a foreign key to the idempotency row) and the budget line view's update, committed per batch; then the
- * projection's rows in a transaction of their own, as a delivery writes them: the applied event, the fact
- * and the day sums of the delivery. What the product does on top of this floor is its own cost; what the
- * floor costs is the cost of the design's rows on this machine.
+ * a foreign key to the idempotency row), its leaf in the store's Merkle tree and the subtree it completes on
+ * average (two {@code merkle_node} rows, SPEC §16) and the budget line view's update, committed per batch; then the
+ * projection's rows in a transaction of their own, as a delivery writes them: the applied event (with the hash it
+ * carried), the fact (with the indexes the reports, the drill-down and the comparison read: V12, V15), what the
+ * drill-down shows of its transaction ({@code fact_transaction}) and the day sums of the delivery. What the product
+ * does on top of this floor is its own cost; what the floor costs is the cost of the design's rows on this machine.
  */
 final class WriteFloor {
 
@@ -48,17 +51,23 @@ final class WriteFloor {
                      + "(eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, "
                      + "payload, metadata, transaction_id, recorded_at, previous_hash, hash, seal) "
                      + "VALUES (?, ?, ?, 'BudgetYear', ?, 'org.budgetledger.contracts.events.PaymentMade', NULL, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement merkle = connection.prepareStatement("INSERT INTO " + SCHEMA + ".merkle_node "
+                     + "(level, position, hash, sequence) VALUES (?, ?, ?, ?)");
              PreparedStatement line = connection.prepareStatement("UPDATE " + SCHEMA + ".budget_line SET paid_fen = paid_fen + ? WHERE id = ?");
              PreparedStatement applied = connection.prepareStatement("INSERT INTO " + SCHEMA + ".applied_event "
-                     + "(sequence, event_id, type, unit, year, recorded_at) VALUES (?, ?, 'PaymentMade', ?, 2023, ?) ON CONFLICT DO NOTHING");
+                     + "(sequence, event_id, type, unit, year, recorded_at, hash) VALUES (?, ?, 'PaymentMade', ?, 2023, ?, ?) ON CONFLICT DO NOTHING");
              PreparedStatement fact = connection.prepareStatement("INSERT INTO " + SCHEMA + ".fact (sequence, part, unit, year, "
                      + "effective_date, recorded_at, measure, fund, subject, kind, economic, project, line_id, origin, amount_fen) "
                      + "VALUES (?, 0, ?, 2023, ?::date, ?, 'EXPENDITURE', 'GENERAL_BUDGET', '2140199', 'BASIC', '30201', NULL, ?, 'APPROPRIATION', ?)");
+             PreparedStatement transaction = connection.prepareStatement("INSERT INTO " + SCHEMA + ".fact_transaction "
+                     + "(sequence, transaction_id, type, principal, memo, voucher) VALUES (?, ?, 'PAY', 'bench', NULL, NULL)");
              PreparedStatement daily = connection.prepareStatement("INSERT INTO " + SCHEMA + ".fact_daily (unit, year, effective_date, "
                      + "measure, fund, subject, kind, economic, project, origin, amount_fen) VALUES (?, 2023, ?::date, 'EXPENDITURE', "
                      + "'GENERAL_BUDGET', '2140199', 'BASIC', '30201', '', 'APPROPRIATION', ?) ON CONFLICT (unit, year, effective_date, "
                      + "measure, fund, subject, kind, economic, project, origin) DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen")) {
             long[] aggregateSequence = new long[UNITS];
+            byte[] nodeHash = new byte[32];
+            long nodesAbove = 0;
             for (int from = 0; from < transactions; from += batchSize) {
                 int to = Math.min(transactions, from + batchSize);
                 Timestamp recordedAt = Timestamp.from(Instant.now());
@@ -85,12 +94,25 @@ final class WriteFloor {
                     event.setString(10, hash);
                     event.setString(11, hash);
                     event.addBatch();
+                    // the leaf, and the subtrees it completes: one a leaf on average (their levels do not change the cost)
+                    random.nextBytes(nodeHash);
+                    merkle.setShort(1, (short) 0);
+                    merkle.setLong(2, n);
+                    merkle.setBytes(3, nodeHash);
+                    merkle.setLong(4, n + 1);
+                    merkle.addBatch();
+                    merkle.setShort(1, (short) 1);
+                    merkle.setLong(2, nodesAbove++);
+                    merkle.setBytes(3, nodeHash);
+                    merkle.setNull(4, Types.BIGINT);
+                    merkle.addBatch();
                     line.setLong(1, 1_200);
                     line.setString(2, "line-" + lineNumber);
                     line.addBatch();
                 }
                 posted.executeBatch();
                 event.executeBatch();
+                merkle.executeBatch();
                 line.executeBatch();
                 connection.commit();
                 for (int n = from; n < to; n++) {
@@ -100,6 +122,7 @@ final class WriteFloor {
                     applied.setString(2, "event-" + n);
                     applied.setString(3, unit);
                     applied.setTimestamp(4, recordedAt);
+                    applied.setString(5, hash);
                     applied.addBatch();
                     fact.setLong(1, n);
                     fact.setString(2, unit);
@@ -108,6 +131,9 @@ final class WriteFloor {
                     fact.setString(5, "line-" + n % LINES);
                     fact.setLong(6, 1_200);
                     fact.addBatch();
+                    transaction.setLong(1, n);
+                    transaction.setString(2, "floor-" + n);
+                    transaction.addBatch();
                     days.add(unit + "|" + day);
                 }
                 for (String unitDay : days) {
@@ -118,6 +144,7 @@ final class WriteFloor {
                 }
                 applied.executeBatch();
                 fact.executeBatch();
+                transaction.executeBatch();
                 daily.executeBatch();
                 connection.commit();
             }
@@ -148,20 +175,33 @@ final class WriteFloor {
                         recorded_at TIMESTAMPTZ NOT NULL, previous_hash CHAR(64), hash CHAR(64), seal CHAR(64),
                         UNIQUE (aggregateidentifier, sequencenumber));
                     CREATE INDEX ON %1$s.domain_event_entry (transaction_id);
+                    CREATE TABLE %1$s.merkle_node (level SMALLINT NOT NULL CHECK (level BETWEEN 0 AND 62),
+                        position BIGINT NOT NULL CHECK (position >= 0), hash BYTEA NOT NULL CHECK (length(hash) = 32),
+                        sequence BIGINT CHECK ((level = 0) = (sequence IS NOT NULL)), PRIMARY KEY (level, position));
+                    CREATE INDEX ON %1$s.merkle_node (sequence) WHERE level = 0;
                     CREATE TABLE %1$s.budget_line (id VARCHAR(80) PRIMARY KEY, unit VARCHAR(32) NOT NULL, year INTEGER NOT NULL,
                         paid_fen BIGINT NOT NULL DEFAULT 0);
                     CREATE INDEX ON %1$s.budget_line (unit, year);
                     INSERT INTO %1$s.budget_line (id, unit, year) SELECT 'line-' || n, 'B' || n %% 20, 2023 FROM generate_series(0, %2$d) n;
                     CREATE TABLE %1$s.applied_event (sequence BIGINT PRIMARY KEY, event_id VARCHAR(64) NOT NULL,
                         type VARCHAR(64) NOT NULL, unit VARCHAR(32) NOT NULL, year INTEGER NOT NULL,
-                        recorded_at TIMESTAMPTZ NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
+                        recorded_at TIMESTAMPTZ NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                        hash CHAR(64));
                     CREATE INDEX ON %1$s.applied_event (unit, year, sequence);
+                    CREATE INDEX ON %1$s.applied_event (recorded_at, sequence);
                     CREATE TABLE %1$s.fact (sequence BIGINT NOT NULL, part SMALLINT NOT NULL, unit VARCHAR(32) NOT NULL,
                         year INTEGER NOT NULL, effective_date DATE NOT NULL, recorded_at TIMESTAMPTZ NOT NULL,
                         measure VARCHAR(16) NOT NULL, fund VARCHAR(20) NOT NULL, subject CHAR(7) NOT NULL, kind VARCHAR(20),
                         economic CHAR(5), project VARCHAR(200), line_id VARCHAR(80), origin VARCHAR(16),
-                        amount_fen BIGINT NOT NULL, PRIMARY KEY (sequence, part));
-                    CREATE INDEX ON %1$s.fact (unit, year, recorded_at);
+                        amount_fen BIGINT NOT NULL, counterparty VARCHAR(32), PRIMARY KEY (sequence, part))
+                        WITH (autovacuum_vacuum_insert_scale_factor = 0.01);
+                    CREATE INDEX ON %1$s.fact (unit, year, recorded_at) INCLUDE (effective_date, measure, fund, subject, kind,
+                        economic, project, origin, counterparty, amount_fen);
+                    CREATE INDEX ON %1$s.fact (unit, year, effective_date, sequence, part);
+                    CREATE INDEX ON %1$s.fact (unit, year, measure, subject bpchar_pattern_ops);
+                    CREATE INDEX ON %1$s.fact (unit, year, measure, economic bpchar_pattern_ops);
+                    CREATE TABLE %1$s.fact_transaction (sequence BIGINT PRIMARY KEY, transaction_id TEXT NOT NULL,
+                        type VARCHAR(32) NOT NULL, principal TEXT, memo TEXT, voucher TEXT);
                     CREATE TABLE %1$s.fact_daily (unit VARCHAR(32) NOT NULL, year INTEGER NOT NULL, effective_date DATE NOT NULL,
                         measure VARCHAR(16) NOT NULL, fund VARCHAR(20) NOT NULL, subject CHAR(7) NOT NULL,
                         kind VARCHAR(20) NOT NULL, economic VARCHAR(5) NOT NULL, project VARCHAR(200) NOT NULL,

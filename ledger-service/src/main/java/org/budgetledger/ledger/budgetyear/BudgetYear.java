@@ -27,7 +27,8 @@ import java.util.List;
  * the handler applies, or rejected with nothing applied. Never an exception: that would roll the unit of work
  * back and evict the year from Axon's cache.
  */
-@Aggregate(cache = "budgetYearCache", snapshotTriggerDefinition = "budgetYearSnapshotTrigger")
+@Aggregate(cache = "budgetYearCache", snapshotTriggerDefinition = "budgetYearSnapshotTrigger",
+        commandTargetResolver = "budgetYearCommandTargets")
 @Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)

@@ -14,6 +14,9 @@ public interface PostingCommand {
     /** The name every posting command is dispatched under, to the one handler that decides them all. */
     String COMMAND_NAME = "org.budgetledger.ledger.budgetyear.PostingCommand";
 
+    /** The budget year it posts to, which its {@code @TargetAggregateIdentifier} marks ({@link PostingCommandTargets}). */
+    String budgetYearId();
+
     Posting posting();
 
     /** The budget line the transaction creates, named after the transaction, if it creates one. */

@@ -67,7 +67,7 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                                    TimestampWriter timestampWriter) throws SQLException {
         Instant recordedAt = lockAndReadClock(connection);
         Place place = reserve(connection, schema, events.size());
-        MerkleTreeStore.Tip tree = treeUpTo(connection, place.lastSequence());
+        MerkleTreeStore.Tip tree = treeUpTo(connection, place.tree(), place.lastSequence());
         List<MerkleTreeStore.Leaf> leaves = new ArrayList<>(events.size());
         String previousHash = place.previousHash();
         long sequence = place.lastSequence();
@@ -117,11 +117,11 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
     }
 
     /**
-     * The Merkle tree's tip, with every stored event up to {@code lastSequence} among its leaves: events appended
-     * without their leaves (by a version before the tree, while this one was starting) are added first.
+     * The Merkle tree's tip (as {@link #reserve} read it), with every stored event up to {@code lastSequence} among its
+     * leaves: events appended without their leaves (by a version before the tree, while this one was starting) are added first.
      */
-    private static MerkleTreeStore.Tip treeUpTo(Connection connection, long lastSequence) throws SQLException {
-        MerkleTreeStore.Tip tree = MerkleTreeStore.tip(connection);
+    private static MerkleTreeStore.Tip treeUpTo(Connection connection, MerkleTreeStore.Tip tip, long lastSequence) throws SQLException {
+        MerkleTreeStore.Tip tree = tip;
         if (tree.newestSequence() < lastSequence) {
             int added = 0;
             int page;
@@ -165,14 +165,19 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
     }
 
     /** Where the events go: after {@code lastSequence}, linked to {@code previousHash}. */
-    private record Place(long lastSequence, String previousHash) {
+    private record Place(long lastSequence, String previousHash, MerkleTreeStore.Tip tree) {
     }
 
-    /** Takes the next {@code count} sequences, and reads the newest stored event's hash, in one statement. */
+    /**
+     * Takes the next {@code count} sequences, and reads the newest stored event's hash and the Merkle tree's tip, in one
+     * statement: each statement under the append lock is a round trip every other append waits for.
+     */
     private static Place reserve(Connection connection, EventSchema schema, int count) throws SQLException {
-        try (PreparedStatement reserve = connection.prepareStatement("UPDATE " + EventStoreConfiguration.SEQUENCE_TABLE
-                + " SET last_sequence = last_sequence + ? RETURNING last_sequence - ?, (SELECT hash FROM "
-                + schema.domainEventTable() + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1)")) {
+        try (PreparedStatement reserve = connection.prepareStatement("WITH reserved AS (UPDATE "
+                + EventStoreConfiguration.SEQUENCE_TABLE + " SET last_sequence = last_sequence + ? RETURNING last_sequence - ? AS reserved_after), "
+                + MerkleTreeStore.NEWEST_LEAF + " SELECT reserved_after, (SELECT hash FROM " + schema.domainEventTable() + " ORDER BY "
+                + schema.globalIndexColumn() + " DESC LIMIT 1), tree_size, sequence, " + MerkleTreeStore.PEAKS
+                + " FROM reserved LEFT JOIN newest ON true")) {
             reserve.setLong(1, count);
             reserve.setLong(2, count);
             try (ResultSet row = reserve.executeQuery()) {
@@ -181,7 +186,7 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                 }
                 // events stored before the chain existed have no hash: the chain starts after them
                 String hash = row.getString(2);
-                return new Place(row.getLong(1), hash == null ? EventHash.GENESIS : hash);
+                return new Place(row.getLong(1), hash == null ? EventHash.GENESIS : hash, MerkleTreeStore.tip(row, 3));
             }
         }
     }

@@ -3,14 +3,12 @@ package org.budgetledger.ledger.eventstore;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
-import org.budgetledger.contracts.integrity.MerkleNode;
 
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +16,8 @@ import java.util.List;
 /**
  * The store's Merkle tree (SPEC §16, V11__merkle_tree.sql) as the appending transaction grows it: under the append
  * lock, it reads the tree's tip (its size, its newest leaf's event and its peaks: at most 63 rows, by primary key,
- * in one statement), adds a leaf per event and inserts the leaf with every subtree it completes (two rows an event
- * on average). The cost of an append is thus the same at any size of the store.
+ * in the statement that reserves the append's sequences, {@code CommitOrderedAppend}), adds a leaf per event and inserts the leaf with every subtree it completes (two rows an event
+ * on average, in one statement). The cost of an append is thus the same at any size of the store.
  *
  * <p>The tree follows the events it is given, in sequence order. Events stored without their leaves (by a version
  * before the tree, or written by hand) are added first by {@link #catchUp}, which the start runs for a whole store
@@ -44,11 +42,17 @@ public final class MerkleTreeStore {
     public record Leaf(long sequence, byte[] hash) {
     }
 
-    private static final String TIP = "WITH newest AS (SELECT position + 1 AS tree_size, sequence FROM " + NODE_TABLE
-            + " WHERE level = 0 ORDER BY position DESC LIMIT 1) "
-            + "SELECT tree_size, sequence, (SELECT array_agg(m.hash ORDER BY m.level DESC) FROM generate_series(0, 62) AS l(level) "
+    /**
+     * The tree's newest leaf, as the common table expression {@code newest}: the tree's size ({@code tree_size}) and that
+     * leaf's event ({@code sequence}); no row for an empty tree.
+     */
+    static final String NEWEST_LEAF = "newest AS (SELECT position + 1 AS tree_size, sequence FROM " + NODE_TABLE
+            + " WHERE level = 0 ORDER BY position DESC LIMIT 1)";
+    /** The hashes of the peaks of a tree of {@code tree_size} leaves, largest first, as one column of {@link #NEWEST_LEAF}'s row. */
+    static final String PEAKS = "(SELECT array_agg(m.hash ORDER BY m.level DESC) FROM generate_series(0, 62) AS l(level) "
             + "JOIN " + NODE_TABLE + " m ON m.level = l.level AND m.position = (tree_size >> l.level) - 1 "
-            + "WHERE ((tree_size >> l.level) & 1) = 1) FROM newest";
+            + "WHERE ((tree_size >> l.level) & 1) = 1)";
+    private static final String TIP = "WITH " + NEWEST_LEAF + " SELECT tree_size, sequence, " + PEAKS + " FROM newest";
 
     private MerkleTreeStore() {
     }
@@ -57,39 +61,53 @@ public final class MerkleTreeStore {
     public static Tip tip(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(TIP);
              ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                return new Tip(MerkleFrontier.empty(), 0);
-            }
-            long size = row.getLong(1);
-            Array peaks = row.getArray(3);
-            List<byte[]> hashes = peaks == null ? List.of() : Arrays.stream((Object[]) peaks.getArray()).map(byte[].class::cast).toList();
-            return new Tip(MerkleFrontier.of(size, hashes), row.getLong(2));
+            return row.next() ? tip(row, 1) : new Tip(MerkleFrontier.empty(), 0);
         }
     }
 
-    /** Appends the leaves to the tree in the caller's transaction: each leaf and every subtree it completes. */
+    /**
+     * The tip from a row holding {@code tree_size}, {@code sequence} and {@link #PEAKS} from {@code column} on (as another
+     * statement of the append reads them with its own columns); a null size is an empty tree.
+     */
+    static Tip tip(ResultSet row, int column) throws SQLException {
+        long size = row.getLong(column);
+        if (row.wasNull()) {
+            return new Tip(MerkleFrontier.empty(), 0);
+        }
+        Array peaks = row.getArray(column + 2);
+        List<byte[]> hashes = peaks == null ? List.of() : Arrays.stream((Object[]) peaks.getArray()).map(byte[].class::cast).toList();
+        return new Tip(MerkleFrontier.of(size, hashes), row.getLong(column + 1));
+    }
+
+    /**
+     * Appends the leaves to the tree in the caller's transaction: each leaf and every subtree it completes, in one
+     * statement (a column array each, unnested): under the append lock, a JDBC batch of a statement per row took the
+     * database one execution per node, about two an event.
+     */
     public static void append(Connection connection, MerkleFrontier frontier, List<Leaf> leaves) throws SQLException {
         if (leaves.isEmpty()) {
             return;
         }
-        List<Completed> completed = new ArrayList<>(2 * leaves.size() + 64);
+        List<Short> levels = new ArrayList<>(2 * leaves.size() + 64);
+        List<Long> positions = new ArrayList<>(2 * leaves.size() + 64);
+        List<byte[]> hashes = new ArrayList<>(2 * leaves.size() + 64);
+        List<Long> sequences = new ArrayList<>(2 * leaves.size() + 64);
         for (Leaf leaf : leaves) {
-            frontier.append(leaf.hash(), (node, hash) -> completed.add(new Completed(node, hash, node.level() == 0 ? leaf.sequence() : null)));
+            frontier.append(leaf.hash(), (node, hash) -> {
+                levels.add((short) node.level());
+                positions.add(node.position());
+                hashes.add(hash);
+                sequences.add(node.level() == 0 ? leaf.sequence() : null);
+            });
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + NODE_TABLE + " (level, position, hash, sequence) VALUES (?, ?, ?, ?)")) {
-            for (Completed node : completed) {
-                insert.setShort(1, (short) node.node().level());
-                insert.setLong(2, node.node().position());
-                insert.setBytes(3, node.hash());
-                insert.setObject(4, node.sequence(), Types.BIGINT);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + NODE_TABLE
+                + " (level, position, hash, sequence) SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[], ?::bigint[])")) {
+            insert.setArray(1, connection.createArrayOf("int2", levels.toArray(Short[]::new)));
+            insert.setArray(2, connection.createArrayOf("int8", positions.toArray(Long[]::new)));
+            insert.setArray(3, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+            insert.setArray(4, connection.createArrayOf("int8", sequences.toArray(Long[]::new)));
+            insert.executeUpdate();
         }
-    }
-
-    private record Completed(MerkleNode node, byte[] hash, Long sequence) {
     }
 
     /**

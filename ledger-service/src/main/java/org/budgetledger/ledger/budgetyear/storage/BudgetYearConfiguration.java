@@ -11,7 +11,9 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.budgetledger.ledger.budgetyear.PostingCommandTargets;
 import org.budgetledger.ledger.settings.LedgerSettings;
 import org.budgetledger.platform.threads.WorkerThreads;
 import org.ehcache.CacheManager;
@@ -76,6 +78,12 @@ class BudgetYearConfiguration {
         int events = settings.ledger().budgetYearSnapshotEvents();
         return events > 0 ? new EventCountSnapshotTriggerDefinition(budgetYearSnapshotter, events)
                 : NoSnapshotTriggerDefinition.INSTANCE;
+    }
+
+    /** Posting commands routed to their budget year without a reflective look-up per command ({@link PostingCommandTargets}). */
+    @Bean
+    CommandTargetResolver budgetYearCommandTargets() {
+        return new PostingCommandTargets();
     }
 
     /** Axon's snapshotter as Spring Boot configures it, but taking snapshots on a thread of its own. */
