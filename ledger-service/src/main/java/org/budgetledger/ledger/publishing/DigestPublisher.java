@@ -22,12 +22,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The ledger's signed digests on the digest topic (SPEC §16), for the projection to state in its tables and
@@ -55,11 +51,8 @@ class DigestPublisher implements SmartLifecycle {
     private final Duration interval;
     private final KafkaAdmin admin;
     private final ProducerFactory<String, byte[]> producers;
-    private final TaskExecutor worker;
 
-    private volatile boolean running;
-    private volatile CountDownLatch stopping = new CountDownLatch(0);
-    private volatile CompletableFuture<Void> loop = CompletableFuture.completedFuture(null);
+    private final WorkerLoop loop;
     private boolean topicCreated;
     private boolean failing;
     private long nextSignNanos;
@@ -74,46 +67,30 @@ class DigestPublisher implements SmartLifecycle {
         this.interval = ledger.integrity().digestInterval();
         this.admin = admin;
         this.producers = producers;
-        this.worker = worker;
+        this.loop = new WorkerLoop(worker, STOP_WAIT);
     }
 
     @Override
     public void start() {
-        running = true;
-        stopping = new CountDownLatch(1);
         nextSignNanos = System.nanoTime() + interval.toNanos();
-        CompletableFuture<Void> ended = new CompletableFuture<>();
-        loop = ended;
-        worker.execute(() -> {
-            try {
-                run();
-            } finally {
-                ended.complete(null);
-            }
-        });
+        loop.start(this::run);
     }
 
     /** Ends the loop after the round in flight (the producer factory closes its producer after this returns). */
     @Override
     public void stop() {
-        running = false;
-        stopping.countDown();
-        try {
-            loop.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException stuck) {
-            log.warn("event=digest_publisher_stop_late reason=\"{}\"", stuck.toString());
+        if (!loop.stop()) {
+            log.warn("event=digest_publisher_stop_interrupted topic={}", platform.digests().topic());
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 
     private void run() {
-        while (running) {
+        while (loop.running()) {
             if (System.nanoTime() - nextSignNanos >= 0) {
                 nextSignNanos = System.nanoTime() + interval.toNanos();
                 signIfGrown();
@@ -125,13 +102,13 @@ class DigestPublisher implements SmartLifecycle {
                     failing = false;
                 }
             } catch (Exception failure) {
-                if (running && !failing) {
+                if (loop.running() && !failing) {
                     // one line per failing streak; every round retries what is still unpublished
                     log.warn("event=digest_publish_failed topic={} reason=\"{}\"", platform.digests().topic(), failure.toString());
                     failing = true;
                 }
             }
-            pause();
+            loop.pause(ROUND_MILLIS);
         }
     }
 
@@ -172,12 +149,4 @@ class DigestPublisher implements SmartLifecycle {
         }
     }
 
-    private void pause() {
-        try {
-            stopping.await(ROUND_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 }

@@ -29,12 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every committed event to the topic, in sequence order, at least once. It reads the event
@@ -62,14 +58,10 @@ class KafkaEventPublisher implements SmartLifecycle {
     private final LedgerSettings.Publisher settings;
     private final KafkaAdmin admin;
     private final ProducerFactory<String, byte[]> producers;
-    private final TaskExecutor worker;
     private final String positionKey;
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    private volatile boolean running;
-    private volatile CountDownLatch stopping = new CountDownLatch(0);
-    private volatile CompletableFuture<Void> loop = CompletableFuture.completedFuture(null);
-    private volatile Thread loopThread;
+    private final WorkerLoop loop;
     private volatile long publishedSequence;
     /** Written by the worker thread only; read by health checks. */
     private volatile boolean failing;
@@ -86,7 +78,7 @@ class KafkaEventPublisher implements SmartLifecycle {
         this.settings = ledger.publisher();
         this.admin = admin;
         this.producers = producers;
-        this.worker = worker;
+        this.loop = new WorkerLoop(worker, STOP_WAIT);
         this.positionKey = PublicationPosition.key(topic.topic());
     }
 
@@ -102,19 +94,7 @@ class KafkaEventPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        stopping = new CountDownLatch(1);
-        CompletableFuture<Void> ended = new CompletableFuture<>();
-        loop = ended;
-        worker.execute(() -> {
-            loopThread = Thread.currentThread();
-            try {
-                run();
-            } finally {
-                loopThread = null;
-                ended.complete(null);
-            }
-        });
+        loop.start(this::run);
     }
 
     /**
@@ -124,48 +104,36 @@ class KafkaEventPublisher implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        running = false;
-        stopping.countDown();
-        try {
-            loop.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stuck) {
-            Thread thread = loopThread;
-            if (thread != null) {
-                log.warn("event=publisher_stop_interrupted topic={} position={}", topic.topic(), publishedSequence);
-                thread.interrupt();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException impossible) {
-            // run() handles its own failures
+        if (!loop.stop()) {
+            log.warn("event=publisher_stop_interrupted topic={} position={}", topic.topic(), publishedSequence);
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 
     private void run() {
-        while (running) {
+        while (loop.running()) {
             try (Connection leadership = dataSource.getConnection()) {
                 try {
                     if (tryLead(leadership)) {
                         publishWhileRunning();
                     } else {
-                        pause(settings.backoffMaxMillis());
+                        loop.pause(settings.backoffMaxMillis());
                     }
                 } finally {
                     release(leadership);
                 }
             } catch (Exception failure) {
-                if (running) {
+                if (loop.running()) {
                     if (!failing) {
                         log.warn("event=publisher_failing topic={} position={} reason=\"{}\"", topic.topic(),
                                 publishedSequence, failure.toString());
                         failing = true;
                     }
-                    pause(backoffMillis);
+                    loop.pause(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, settings.backoffMaxMillis());
                 }
             }
@@ -187,10 +155,10 @@ class KafkaEventPublisher implements SmartLifecycle {
             long position = readPosition();
             publishedSequence = position;
             log.info("event=publisher_started topic={} position={}", topic.topic(), position);
-            while (running) {
+            while (loop.running()) {
                 List<StoredEvent> batch = readAfter(position);
                 if (batch.isEmpty()) {
-                    pause(settings.idlePollMillis());
+                    loop.pause(settings.idlePollMillis());
                     continue;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -252,16 +220,6 @@ class KafkaEventPublisher implements SmartLifecycle {
                         row.getString(3), row.getString(4), row.getBytes(5), row.getTimestamp(6).toInstant(),
                         row.getString(7), row.getString(8), row.getString(9)))
                 .list();
-    }
-
-    /** Waits, unless the publisher is stopped meanwhile. */
-    private void pause(long millis) {
-        try {
-            stopping.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     /** One row of the event store, as the publisher reads it. */
