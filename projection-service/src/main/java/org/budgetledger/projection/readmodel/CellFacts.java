@@ -6,6 +6,8 @@ import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The facts behind report cells (issue #20, the drill-down and the comparison of two points): the facts a cell's
@@ -23,7 +26,11 @@ import java.util.List;
  * them with the same definition the tables compute with ({@link SelectionSql}).
  *
  * <p>A page is one statement, in the order of effective date, then sequence: for one unit, the first page of a cell
- * of many facts reads the index {@code fact_unit_year_effective} in that order and stops once it has a page.
+ * of many facts reads the index {@code fact_unit_year_effective} in that order and stops once it has a page. That
+ * passes the facts recorded after knownAt too, one by one: when few of the unit-year's facts are recorded by knownAt
+ * (early in its recording), it would pass thousands per fact of the page. So when at most {@code fewFacts} are, the
+ * page reads those facts instead, by recording instant ({@code fact_unit_year_recorded_sums}), and sorts the cell's;
+ * the same page either way.
  */
 public class CellFacts {
 
@@ -77,12 +84,36 @@ public class CellFacts {
             f.sequence, f.part, f.unit, f.effective_date, f.recorded_at, f.measure, f.fund, f.subject, f.kind, f.economic,
             f.project, f.line_id, f.origin, NULL AS category""";
 
+    /**
+     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant. Reading them costs
+     * about a tenth of what passing one fact in the page's order does (the table is written in recording order, the
+     * other order jumps from page to page of it); measured on a unit-year of 1,000,000 facts, 60,000 keeps both ways
+     * of a cell of a tenth of the facts within tens of milliseconds (BENCHMARKS.md, issue #20).
+     */
+    public static final int FEW_FACTS = 60_000;
+
     private final JdbcClient jdbc;
     private final String schema;
+    /** Counting the facts recorded by knownAt and reading them: one snapshot, so the count is theirs exactly. */
+    private final TransactionTemplate snapshot;
+    private final int checkpointFacts;
+    private final int fewFacts;
 
-    public CellFacts(JdbcClient jdbc, String schema) {
+    /**
+     * @param checkpointFacts the facts of a unit-year between two checkpoints, at least (the setting
+     *                        {@code budgetledger.projection.checkpoint-facts}): the checkpoints before knownAt tell
+     *                        without counting that many facts are recorded by then
+     * @param fewFacts        at most this many facts recorded by knownAt are read by recording instant
+     *                        ({@link #FEW_FACTS}; 0: never)
+     */
+    public CellFacts(JdbcClient jdbc, String schema, TransactionTemplate transactions, int checkpointFacts, int fewFacts) {
         this.jdbc = jdbc;
         this.schema = schema;
+        this.snapshot = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.checkpointFacts = Math.max(1, checkpointFacts);
+        this.fewFacts = Math.max(0, fewFacts);
     }
 
     /**
@@ -90,13 +121,25 @@ public class CellFacts {
      * the cell counts (weight ≠ 0), and per limit in force it counts. All pages together sum to the cell.
      */
     public List<Line> page(CellSum cell, Keeping keeping, long offset, int size) {
+        if (keeping.consolidating() || cell.terms().isEmpty() || fewFacts == 0 || !mayBeFewRecorded(keeping)) {
+            return page(cell, keeping, offset, size, -1);
+        }
+        return snapshot.execute(status -> {
+            long recorded = recordedBy(keeping);
+            return page(cell, keeping, offset, size, recorded <= fewFacts ? recorded : -1);
+        });
+    }
+
+    /** @param recorded the unit's facts recorded by knownAt, when the page reads them all by recording instant; else -1 */
+    private List<Line> page(CellSum cell, Keeping keeping, long offset, int size, long recorded) {
         SelectionSql sql = new SelectionSql(keeping.consolidating());
         // the page's bounds written out, not bound: the planner weighs reading the index in order against sorting
         long first = Math.max(0, offset);
         long upTo = Math.addExact(first, Math.max(0, size));
         List<String> branches = new ArrayList<>();
         if (!cell.terms().isEmpty()) {
-            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo) : ofOneUnit(cell, keeping, sql));
+            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo)
+                    : recorded >= 0 ? recordedOfOneUnit(cell, keeping, sql, recorded) : ofOneUnit(cell, keeping, sql));
         }
         if (!cell.limits().isEmpty()) {
             branches.add(limitsInForce(cell, keeping, sql));
@@ -110,6 +153,44 @@ public class CellFacts {
                 + " LEFT JOIN " + schema + ".fact_transaction t ON t.sequence = page.sequence"
                 + " ORDER BY page.effective_date, page.sequence, page.part";
         return jdbc.sql(statement).params(sql.parameters()).query((row, number) -> line(row)).list();
+    }
+
+    /**
+     * Whether fewer than {@code fewFacts} of the unit's facts may be recorded by knownAt, as its checkpoints tell:
+     * between two of them at least as many facts were recorded as {@code checkpointFacts} and as the earlier one has
+     * rows ({@link FactCheckpoints}). A few rows of an index, where counting the facts would read up to
+     * {@code fewFacts} of them at every late knownAt.
+     */
+    private boolean mayBeFewRecorded(Keeping keeping) {
+        Long atLeast = jdbc.sql("SELECT coalesce(sum(greatest(:bucket, sum_rows)), 0) FROM (SELECT sum_rows FROM " + schema
+                        + ".fact_checkpoint WHERE unit = :unit AND year = :year AND known_until <= :knownAt"
+                        + " ORDER BY known_until DESC OFFSET 1 LIMIT :most) checkpoint")
+                .param("bucket", checkpointFacts).param("unit", keeping.units().get(0)).param("year", keeping.year())
+                .param("knownAt", Timestamp.from(keeping.period().knownAt())).param("most", fewFacts / checkpointFacts + 1)
+                .query(Long.class).single();
+        return atLeast < fewFacts;
+    }
+
+    /** The unit's facts of the year recorded by knownAt, counted up to one more than {@code fewFacts}. */
+    private long recordedBy(Keeping keeping) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM " + schema + ".fact WHERE unit = :unit AND year = :year"
+                        + " AND recorded_at <= :knownAt LIMIT " + (fewFacts + 1L) + ") recorded")
+                .param("unit", keeping.units().get(0)).param("year", keeping.year())
+                .param("knownAt", Timestamp.from(keeping.period().knownAt()))
+                .query(Long.class).single();
+    }
+
+    /**
+     * The cell's facts of one unit among its {@code recorded} facts recorded by knownAt (counted in this snapshot: all
+     * of them), read by recording instant. The order and the limit say how to read them: the planner's estimate of how
+     * many are recorded by knownAt comes from the whole table's recording instants, most of them other units', and
+     * without them it would read the unit-year's facts by subject or in the page's order.
+     */
+    private String recordedOfOneUnit(CellSum cell, Keeping keeping, SelectionSql sql, long recorded) {
+        return "SELECT " + LINE_COLUMNS + ", " + sql.weight(cell) + " * f.amount_fen AS amount_fen FROM (SELECT * FROM "
+                + schema + ".fact f WHERE f.unit = " + sql.parameter(keeping.units().get(0)) + " AND f.year = "
+                + sql.parameter(keeping.year()) + " AND f.recorded_at <= " + sql.parameter(Timestamp.from(keeping.period().knownAt()))
+                + " ORDER BY f.recorded_at LIMIT " + recorded + ") f WHERE " + kept(keeping, sql) + " AND " + sql.counts(cell);
     }
 
     /**
