@@ -28,9 +28,9 @@ import java.util.Objects;
  * <p>A page is one statement, in the order of effective date, then sequence: for one unit, the first page of a cell
  * of many facts reads the index {@code fact_unit_year_effective} in that order and stops once it has a page. That
  * passes the facts recorded after knownAt too, one by one: when few of the unit-year's facts are recorded by knownAt
- * (early in its recording), it would pass thousands per fact of the page. So when at most {@code fewFacts} are, the
- * page reads those facts instead, by recording instant ({@code fact_unit_year_recorded_sums}), and sorts the cell's;
- * the same page either way.
+ * (early in its recording), it would pass thousands per fact of the page. So when at most {@code fewFacts} are, and
+ * the cell is not one of few facts found by its code ({@link RecordedFacts}), the page reads those facts instead, by
+ * recording instant ({@code fact_unit_year_recorded_sums}), and sorts the cell's; the same page either way.
  */
 public class CellFacts {
 
@@ -96,13 +96,11 @@ public class CellFacts {
     private final String schema;
     /** Counting the facts recorded by knownAt and reading them: one snapshot, so the count is theirs exactly. */
     private final TransactionTemplate snapshot;
-    private final int checkpointFacts;
-    private final int fewFacts;
+    private final RecordedFacts recordedFacts;
 
     /**
      * @param checkpointFacts the facts of a unit-year between two checkpoints, at least (the setting
-     *                        {@code budgetledger.projection.checkpoint-facts}): the checkpoints before knownAt tell
-     *                        without counting that many facts are recorded by then
+     *                        {@code budgetledger.projection.checkpoint-facts})
      * @param fewFacts        at most this many facts recorded by knownAt are read by recording instant
      *                        ({@link #FEW_FACTS}; 0: never)
      */
@@ -112,8 +110,7 @@ public class CellFacts {
         this.snapshot = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.checkpointFacts = Math.max(1, checkpointFacts);
-        this.fewFacts = Math.max(0, fewFacts);
+        this.recordedFacts = new RecordedFacts(jdbc, schema, checkpointFacts, fewFacts);
     }
 
     /**
@@ -121,12 +118,15 @@ public class CellFacts {
      * the cell counts (weight ≠ 0), and per limit in force it counts. All pages together sum to the cell.
      */
     public List<Line> page(CellSum cell, Keeping keeping, long offset, int size) {
-        if (keeping.consolidating() || cell.terms().isEmpty() || fewFacts == 0 || !mayBeFewRecorded(keeping)) {
+        if (keeping.consolidating() || cell.terms().isEmpty()
+                || !recordedFacts.mayBeFew(keeping.units().get(0), keeping.year(), keeping.period().knownAt())) {
             return page(cell, keeping, offset, size, -1);
         }
+        String unit = keeping.units().get(0);
         return snapshot.execute(status -> {
-            long recorded = recordedBy(keeping);
-            return page(cell, keeping, offset, size, recorded <= fewFacts ? recorded : -1);
+            long most = recordedFacts.mostToRead(cell, unit, keeping.year());
+            long recorded = recordedFacts.countUpTo(unit, keeping.year(), keeping.period().knownAt(), most);
+            return page(cell, keeping, offset, size, recorded <= most ? recorded : -1);
         });
     }
 
@@ -153,31 +153,6 @@ public class CellFacts {
                 + " LEFT JOIN " + schema + ".fact_transaction t ON t.sequence = page.sequence"
                 + " ORDER BY page.effective_date, page.sequence, page.part";
         return jdbc.sql(statement).params(sql.parameters()).query((row, number) -> line(row)).list();
-    }
-
-    /**
-     * Whether fewer than {@code fewFacts} of the unit's facts may be recorded by knownAt, as its checkpoints tell:
-     * between two of them at least as many facts were recorded as {@code checkpointFacts} and as the earlier one has
-     * rows ({@link FactCheckpoints}). A few rows of an index, where counting the facts would read up to
-     * {@code fewFacts} of them at every late knownAt.
-     */
-    private boolean mayBeFewRecorded(Keeping keeping) {
-        Long atLeast = jdbc.sql("SELECT coalesce(sum(greatest(:bucket, sum_rows)), 0) FROM (SELECT sum_rows FROM " + schema
-                        + ".fact_checkpoint WHERE unit = :unit AND year = :year AND known_until <= :knownAt"
-                        + " ORDER BY known_until DESC OFFSET 1 LIMIT :most) checkpoint")
-                .param("bucket", checkpointFacts).param("unit", keeping.units().get(0)).param("year", keeping.year())
-                .param("knownAt", Timestamp.from(keeping.period().knownAt())).param("most", fewFacts / checkpointFacts + 1)
-                .query(Long.class).single();
-        return atLeast < fewFacts;
-    }
-
-    /** The unit's facts of the year recorded by knownAt, counted up to one more than {@code fewFacts}. */
-    private long recordedBy(Keeping keeping) {
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM " + schema + ".fact WHERE unit = :unit AND year = :year"
-                        + " AND recorded_at <= :knownAt LIMIT " + (fewFacts + 1L) + ") recorded")
-                .param("unit", keeping.units().get(0)).param("year", keeping.year())
-                .param("knownAt", Timestamp.from(keeping.period().knownAt()))
-                .query(Long.class).single();
     }
 
     /**
