@@ -85,12 +85,13 @@ public class CellFacts {
             f.project, f.line_id, f.origin, NULL AS category""";
 
     /**
-     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant. Reading them costs
-     * about a tenth of what passing one fact in the page's order does (the table is written in recording order, the
-     * other order jumps from page to page of it); measured on a unit-year of 1,000,000 facts, 60,000 keeps both ways
-     * of a cell of a tenth of the facts within tens of milliseconds (BENCHMARKS.md, issue #20).
+     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant. Reading one (and
+     * counting it first) costs a half to a third of passing one in the page's order (the table is written in
+     * recording order; the other order jumps from page to page of it), but the page's order stops after a page while
+     * this reads them all: measured on a unit-year of 1,000,000 facts (BENCHMARKS.md, issue #20), a cell of a tenth of
+     * them costs about as much either way at 50,000 facts recorded.
      */
-    public static final int FEW_FACTS = 60_000;
+    public static final int FEW_FACTS = 50_000;
 
     private final JdbcClient jdbc;
     private final String schema;
@@ -124,7 +125,7 @@ public class CellFacts {
         }
         String unit = keeping.units().get(0);
         return snapshot.execute(status -> {
-            long most = recordedFacts.mostToRead(cell, unit, keeping.year());
+            long most = recordedFacts.mostToRead(cell, unit, keeping.year(), Math.addExact(Math.max(0, offset), Math.max(0, size)));
             long recorded = recordedFacts.countUpTo(unit, keeping.year(), keeping.period().knownAt(), most);
             return page(cell, keeping, offset, size, recorded <= most ? recorded : -1);
         });

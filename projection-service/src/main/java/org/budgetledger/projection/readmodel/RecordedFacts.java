@@ -19,6 +19,11 @@ final class RecordedFacts {
      * unit-year than a tenth of those recorded by knownAt is read by its code, as before.
      */
     static final int RECORDED_PER_CELL_FACT = 10;
+    /**
+     * Passing a fact in the page's order costs about four times reading one by recording instant and counting it
+     * (measured at 1,000,000 facts, BENCHMARKS.md, issue #20).
+     */
+    static final int COST_OF_PASSING_IN_READS = 4;
     private static final Pattern ESTIMATED_ROWS = Pattern.compile(" rows=([0-9]+) ");
 
     private final JdbcClient jdbc;
@@ -58,13 +63,20 @@ final class RecordedFacts {
     }
 
     /**
-     * The facts of the unit-year recorded by knownAt that a page may read by recording instant, at most: {@link #few},
-     * and no more than {@link #RECORDED_PER_CELL_FACT} per fact the cell counts in the unit-year (as the planner
-     * estimates).
+     * The facts of the unit-year recorded by knownAt that a page of the cell up to {@code upTo} may read by recording
+     * instant, at most: {@link #few}; no more than {@link #RECORDED_PER_CELL_FACT} per fact of the cell in the
+     * unit-year; and no more than the page's order would pass. That order passes about upTo × (unit-year's facts)² /
+     * (cell's facts × facts recorded): 1 / (the cell's share × the share recorded) per fact of the page. Facts counted as
+     * the planner estimates them, from the statistics of the codes and units (which it has right; what it has wrong is
+     * how many the unit had recorded by an instant).
      */
-    long mostToRead(CellSum cell, String unit, int year) {
-        long estimate = cellFactsEstimate(cell, unit, year);
-        return estimate >= few / RECORDED_PER_CELL_FACT ? few : estimate * RECORDED_PER_CELL_FACT;
+    long mostToRead(CellSum cell, String unit, int year, long upTo) {
+        SelectionSql sql = new SelectionSql(false);
+        String unitYear = "f.unit = " + sql.parameter(unit) + " AND f.year = " + sql.parameter(year);
+        long unitYearFacts = estimate("SELECT 1 FROM " + schema + ".fact f WHERE " + unitYear, sql);
+        long cellFacts = estimate("SELECT 1 FROM " + schema + ".fact f WHERE " + unitYear + " AND " + sql.counts(cell), sql);
+        double balanced = unitYearFacts * Math.sqrt((double) COST_OF_PASSING_IN_READS * Math.max(1, upTo) / Math.max(1, cellFacts));
+        return (long) Math.min(Math.min(few, balanced), (double) cellFacts * RECORDED_PER_CELL_FACT);
     }
 
     /** The unit-year's facts recorded by knownAt, counted up to one more than {@code most} (from the index alone). */
@@ -75,15 +87,9 @@ final class RecordedFacts {
                 .query(Long.class).single();
     }
 
-    /**
-     * The planner's estimate of the unit-year's facts the cell counts, at any point: from the statistics of the codes
-     * (which it has right; what it has wrong is how many the unit had recorded by an instant).
-     */
-    private long cellFactsEstimate(CellSum cell, String unit, int year) {
-        SelectionSql sql = new SelectionSql(false);
-        String plan = jdbc.sql("EXPLAIN SELECT 1 FROM " + schema + ".fact f WHERE f.unit = " + sql.parameter(unit)
-                + " AND f.year = " + sql.parameter(year) + " AND " + sql.counts(cell)).params(sql.parameters())
-                .query(String.class).list().get(0);
+    /** The planner's estimate of the rows the statement answers. */
+    private long estimate(String statement, SelectionSql sql) {
+        String plan = jdbc.sql("EXPLAIN " + statement).params(sql.parameters()).query(String.class).list().get(0);
         Matcher rows = ESTIMATED_ROWS.matcher(plan);
         return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
     }
