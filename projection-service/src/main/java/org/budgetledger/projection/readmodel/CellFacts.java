@@ -85,11 +85,9 @@ public class CellFacts {
             f.project, f.line_id, f.origin, NULL AS category""";
 
     /**
-     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant. Reading one (and
-     * counting it first) costs a half to a third of passing one in the page's order (the table is written in
-     * recording order; the other order jumps from page to page of it), but the page's order stops after a page while
-     * this reads them all: measured on a unit-year of 1,000,000 facts (BENCHMARKS.md, issue #20), a cell of a tenth of
-     * them costs about as much either way at 50,000 facts recorded.
+     * The most facts of a unit-year recorded by knownAt that a page ever reads by recording instant (fewer when the
+     * cell's share makes the page's order cheaper, see {@link RecordedFacts#mostToRead}): reading them all costs tens
+     * of milliseconds (measured on a unit-year of 1,000,000 facts, BENCHMARKS.md, issue #20).
      */
     public static final int FEW_FACTS = 50_000;
 
