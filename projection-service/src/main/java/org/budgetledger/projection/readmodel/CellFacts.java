@@ -123,7 +123,8 @@ public class CellFacts {
         }
         String unit = keeping.units().get(0);
         return snapshot.execute(status -> {
-            long most = recordedFacts.mostToRead(cell, unit, keeping.year(), Math.addExact(Math.max(0, offset), Math.max(0, size)));
+            long upTo = Math.addExact(Math.max(0, offset), Math.max(0, size));
+            long most = recordedFacts.mostToRead(cell, unit, keeping.year(), upTo);
             long recorded = recordedFacts.countUpTo(unit, keeping.year(), keeping.period().knownAt(), most);
             return page(cell, keeping, offset, size, recorded <= most ? recorded : -1);
         });
