@@ -29,8 +29,9 @@ class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
-    CellFacts cellFacts(JdbcClient jdbc) {
-        return new CellFacts(jdbc, ProjectionSchema.NAME);
+    CellFacts cellFacts(JdbcClient jdbc, TransactionTemplate transactions, ProjectionSettings settings) {
+        return new CellFacts(jdbc, ProjectionSchema.NAME, transactions, settings.projection().checkpointFacts(),
+                CellFacts.FEW_FACTS);
     }
 
     @Bean
