@@ -6,8 +6,6 @@ import org.budgetledger.contracts.codes.LineOrigin;
 import org.budgetledger.contracts.codes.ThreePublicCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The facts behind report cells (issue #20, the drill-down and the comparison of two points): the facts a cell's
@@ -26,11 +23,7 @@ import java.util.Objects;
  * them with the same definition the tables compute with ({@link SelectionSql}).
  *
  * <p>A page is one statement, in the order of effective date, then sequence: for one unit, the first page of a cell
- * of many facts reads the index {@code fact_unit_year_effective} in that order and stops once it has a page. That
- * passes the facts recorded after knownAt too, one by one: when few of the unit-year's facts are recorded by knownAt
- * (early in its recording), it would pass thousands per fact of the page. So when at most {@code fewFacts} are, and
- * the cell is not one of few facts found by its code ({@link RecordedFacts}), the page reads those facts instead, by
- * recording instant ({@code fact_unit_year_recorded_sums}), and sorts the cell's; the same page either way.
+ * of many facts reads the index {@code fact_unit_year_effective} in that order and stops once it has a page.
  */
 public class CellFacts {
 
@@ -84,32 +77,12 @@ public class CellFacts {
             f.sequence, f.part, f.unit, f.effective_date, f.recorded_at, f.measure, f.fund, f.subject, f.kind, f.economic,
             f.project, f.line_id, f.origin, NULL AS category""";
 
-    /**
-     * The most facts of a unit-year recorded by knownAt that a page ever reads by recording instant (fewer when the
-     * cell's share makes the page's order cheaper, see {@link RecordedFacts#mostToRead}): reading them all costs tens
-     * of milliseconds (measured on a unit-year of 1,000,000 facts, BENCHMARKS.md, issue #20).
-     */
-    public static final int FEW_FACTS = 50_000;
-
     private final JdbcClient jdbc;
     private final String schema;
-    /** Counting the facts recorded by knownAt and reading them: one snapshot, so the count is theirs exactly. */
-    private final TransactionTemplate snapshot;
-    private final RecordedFacts recordedFacts;
 
-    /**
-     * @param checkpointFacts the facts of a unit-year between two checkpoints, at least (the setting
-     *                        {@code budgetledger.projection.checkpoint-facts})
-     * @param fewFacts        at most this many facts recorded by knownAt are read by recording instant
-     *                        ({@link #FEW_FACTS}; 0: never)
-     */
-    public CellFacts(JdbcClient jdbc, String schema, TransactionTemplate transactions, int checkpointFacts, int fewFacts) {
+    public CellFacts(JdbcClient jdbc, String schema) {
         this.jdbc = jdbc;
         this.schema = schema;
-        this.snapshot = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.recordedFacts = new RecordedFacts(jdbc, schema, checkpointFacts, fewFacts);
     }
 
     /**
@@ -117,29 +90,13 @@ public class CellFacts {
      * the cell counts (weight ≠ 0), and per limit in force it counts. All pages together sum to the cell.
      */
     public List<Line> page(CellSum cell, Keeping keeping, long offset, int size) {
-        if (keeping.consolidating() || cell.terms().isEmpty()
-                || !recordedFacts.mayBeFew(keeping.units().get(0), keeping.year(), keeping.period().knownAt())) {
-            return page(cell, keeping, offset, size, -1);
-        }
-        String unit = keeping.units().get(0);
-        return snapshot.execute(status -> {
-            long upTo = Math.addExact(Math.max(0, offset), Math.max(0, size));
-            long most = recordedFacts.mostToRead(cell, unit, keeping.year(), upTo);
-            long recorded = recordedFacts.countUpTo(unit, keeping.year(), keeping.period().knownAt(), most);
-            return page(cell, keeping, offset, size, recorded <= most ? recorded : -1);
-        });
-    }
-
-    /** @param recorded the unit's facts recorded by knownAt, when the page reads them all by recording instant; else -1 */
-    private List<Line> page(CellSum cell, Keeping keeping, long offset, int size, long recorded) {
         SelectionSql sql = new SelectionSql(keeping.consolidating());
         // the page's bounds written out, not bound: the planner weighs reading the index in order against sorting
         long first = Math.max(0, offset);
         long upTo = Math.addExact(first, Math.max(0, size));
         List<String> branches = new ArrayList<>();
         if (!cell.terms().isEmpty()) {
-            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo)
-                    : recorded >= 0 ? recordedOfOneUnit(cell, keeping, sql, recorded) : ofOneUnit(cell, keeping, sql));
+            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo) : ofOneUnit(cell, keeping, sql));
         }
         if (!cell.limits().isEmpty()) {
             branches.add(limitsInForce(cell, keeping, sql));
@@ -153,19 +110,6 @@ public class CellFacts {
                 + " LEFT JOIN " + schema + ".fact_transaction t ON t.sequence = page.sequence"
                 + " ORDER BY page.effective_date, page.sequence, page.part";
         return jdbc.sql(statement).params(sql.parameters()).query((row, number) -> line(row)).list();
-    }
-
-    /**
-     * The cell's facts of one unit among its {@code recorded} facts recorded by knownAt (counted in this snapshot: all
-     * of them), read by recording instant. The order and the limit say how to read them: the planner's estimate of how
-     * many are recorded by knownAt comes from the whole table's recording instants, most of them other units', and
-     * without them it would read the unit-year's facts by subject or in the page's order.
-     */
-    private String recordedOfOneUnit(CellSum cell, Keeping keeping, SelectionSql sql, long recorded) {
-        return "SELECT " + LINE_COLUMNS + ", " + sql.weight(cell) + " * f.amount_fen AS amount_fen FROM (SELECT * FROM "
-                + schema + ".fact f WHERE f.unit = " + sql.parameter(keeping.units().get(0)) + " AND f.year = "
-                + sql.parameter(keeping.year()) + " AND f.recorded_at <= " + sql.parameter(Timestamp.from(keeping.period().knownAt()))
-                + " ORDER BY f.recorded_at LIMIT " + recorded + ") f WHERE " + kept(keeping, sql) + " AND " + sql.counts(cell);
     }
 
     /**

@@ -29,9 +29,8 @@ class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
-    CellFacts cellFacts(JdbcClient jdbc, TransactionTemplate transactions, ProjectionSettings settings) {
-        return new CellFacts(jdbc, ProjectionSchema.NAME, transactions, settings.projection().checkpointFacts(),
-                CellFacts.FEW_FACTS);
+    CellFacts cellFacts(JdbcClient jdbc) {
+        return new CellFacts(jdbc, ProjectionSchema.NAME);
     }
 
     @Bean
