@@ -8,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every digest the ledger signed (V13__signed_digest.sql), and which of them are not yet on the digest topic. A row is
@@ -23,6 +24,8 @@ public class DigestLog {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    /** The digest this instance kept last: asked again while the tree is unchanged, it is not written again. */
+    private final AtomicReference<SignedDigest> lastKept = new AtomicReference<>();
 
     DigestLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -36,6 +39,10 @@ public class DigestLog {
      * signs the tree again when the largest digest kept is smaller than the tree.
      */
     void record(SignedDigest digest) {
+        SignedDigest last = lastKept.get();
+        if (last != null && last.treeSize() == digest.treeSize() && last.keyId().equals(digest.keyId())) {
+            return; // kept already: the same tree size under the same key is the same digest, byte for byte
+        }
         transaction.executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
             jdbc.sql("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tree_size, key_id) DO NOTHING")
@@ -43,6 +50,7 @@ public class DigestLog {
                             digest.sequence(), digest.hash())
                     .update();
         });
+        lastKept.set(digest);
     }
 
     /** The largest tree size signed so far, or -1 when none was. */
