@@ -82,8 +82,10 @@ class CheckpointsTest {
         String unit = "M" + Long.toHexString(seed).substring(0, 8);
         List<Delivered> events = aroundTheYear(unit, seed, (1L << 45) + seed % (1L << 30) * 1000, 300);
         deliverInRandomParts(writer, events, random);
+        // a checkpoint waits for at least as many new facts as the rows of the one before (V15), so 300 events of this
+        // many dimensions give two to four of them: two are enough for points before, between and after them
         assertThat(jdbc.sql("SELECT count(*) FROM projection.fact_checkpoint WHERE unit = ?").param(unit).query(Long.class)
-                .single()).as("seed %d: checkpoints taken", seed).isGreaterThanOrEqualTo(3);
+                .single()).as("seed %d: checkpoints taken", seed).isGreaterThanOrEqualTo(2);
         List<Fact> facts = facts(events);
         Instant first = events.get(0).envelope().recordedAt();
         Instant last = RandomHistories.lastRecordedAt(events);
