@@ -51,7 +51,12 @@ public class LedgerDigests {
         long newest = jdbc.sql("SELECT sequence FROM " + SCHEMA + ".applied_event WHERE recorded_at <= ? "
                         + "ORDER BY recorded_at DESC, sequence DESC LIMIT 1")
                 .param(Timestamp.from(knownAt)).query(Long.class).optional().orElse(0L);
-        return new DigestStatement(coveringSequence(newest).orElse(null));
+        return covering(newest);
+    }
+
+    /** What a document states that already read its newest applied event (0: none): the smallest digest holding it. */
+    public DigestStatement covering(long newestSequence) {
+        return new DigestStatement(coveringSequence(newestSequence).orElse(null));
     }
 
     /** The smallest signed digest whose tree holds the event of {@code sequence} (and so every one before it). */

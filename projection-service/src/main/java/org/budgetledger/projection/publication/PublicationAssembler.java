@@ -54,9 +54,10 @@ public class PublicationAssembler {
         Optional<UnitYearProfileSet> profile = sources.profile(unit, year, period.knownAt());
         UnitAttributes attributes = register.unitAt(unit, period).orElse(new UnitAttributes(unit, unit, null, UnitType.OTHER));
         DisclosureFigures.Unit about = about(caller, attributes, units, tables, year, period, scope);
+        // the digest is the one holding the very event the stamp names: read once, not again by the digests
+        PublicationSources.LedgerPosition position = sources.position(period.knownAt());
         return PublicationComposer.compose(narrative, unit, year, scope, period, new PublicationComposer.Sources(tables, previous,
-                sources.disclosures(units, year, period), profile, about, sources.position(period.knownAt()),
-                ledgerDigests.covering(period.knownAt())));
+                sources.disclosures(units, year, period), profile, about, position, ledgerDigests.covering(position.sequence())));
     }
 
     private ReportInputs inputs(Caller caller, String unit, int year, ReportPeriod period, Scope scope) {
