@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
+import org.budgetledger.embedded.EmbeddedPostgresServer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -51,8 +52,11 @@ import java.util.stream.Stream;
  * throughput must not depend on the size of the tree). The standalone jar runs as a user runs it; the events are
  * written straight into its store, as the ledger would have written them — chained, sealed under its key, and each
  * with its leaf and the subtrees it completes — but by COPY, in the store's append lock: registry events
- * ({@code UnitChanged}) of one unit, which need no transaction beside them. The publisher's position is moved past
- * them first, so that they are not published (nothing here measures the topic or the projection).
+ * ({@code UnitChanged}) of one unit, which need no transaction beside them, while the product is stopped. The
+ * publisher's position is moved past them, so that, started again, the product does not publish them (nothing here
+ * measures the topic or the projection), and the measurements wait until it has published and projected its own
+ * warm-up: each phase records the product's backlog and CPU ({@code backlog}, {@code cpu}), and every measured request
+ * is kept in {@code benchmarks/target/evidence-requests.csv}.
  *
  * <pre>
  * ./mvnw -B install -DskipTests &amp;&amp; ./mvnw -B -Pbench-evidence -pl benchmarks verify -Dbench.evidenceEvents=10000000
@@ -78,7 +82,12 @@ public final class EvidenceScale {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
+    /** Every measured request: phase, start (epoch microseconds), client-side microseconds, path; see {@link #latencies}. */
+    private final StringBuilder requestLog = new StringBuilder("phase,startedEpochMicros,micros,path\n");
     private int port;
+    private Path data;
+    private Process product;
+    private ProcessHandle productProcess;
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -87,14 +96,19 @@ public final class EvidenceScale {
 
     private void run(Path repository) throws Exception {
         Path jar = repository.resolve("standalone/target/budget-ledger.jar");
-        Path data = Files.createTempDirectory("budget-ledger-evidence-");
+        data = Files.createTempDirectory("budget-ledger-evidence-");
         port = freePort();
-        List<String> command = List.of("java", "-jar", jar.toString(), "--budgetledger.data-dir=" + data, "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of("java"));
+        // as LoadDriver's: e.g. -Dbench.productJvmOptions=-Xlog:gc,safepoint:file=/tmp/product-gc.log:uptime,time
+        String productJvmOptions = System.getProperty("bench.productJvmOptions", "");
+        if (!productJvmOptions.isBlank()) {
+            command.addAll(List.of(productJvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data, "--server.port=" + port,
                 "--budgetledger.security.users." + USER + ".password={noop}" + USER,
                 "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR",
-                "--budgetledger.security.users." + USER + ".units=*");
-        Process product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
-                .redirectErrorStream(true).start();
+                "--budgetledger.security.users." + USER + ".units=*"));
+        startProduct(command);
         try {
             awaitReady();
             send("POST", "/api/v1/units", "{\"code\":\"" + UNIT + "\",\"name\":\"证据基准单位\"}");
@@ -103,20 +117,27 @@ public final class EvidenceScale {
                     + "\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"100000000.00\"}");
             appendBatches("warm", APPEND_BATCHES);
             results.put("appendBefore", appendBatches("before", APPEND_BATCHES));
+            // written while the product is stopped, and started again on them: see writeStraightIntoTheStore
+            stopProduct();
             results.put("written", writeStraightIntoTheStore(data));
-            results.put("digest", latencies(REQUESTS, random -> "/api/v1/audit/digest"));
+            startProduct(command);
+            awaitReady();
+            appendBatches("warm-again", APPEND_BATCHES);
+            results.put("caughtUpSeconds", awaitCaughtUp());
+            results.put("digest", latencies("digest", REQUESTS, random -> "/api/v1/audit/digest"));
             long treeSize = send("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
             results.put("treeSize", treeSize);
-            results.put("inclusionProof", latencies(REQUESTS, random -> "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS))));
-            results.put("consistencyProof", latencies(REQUESTS / 5, random -> {
+            results.put("inclusionProof", latencies("inclusionProof", REQUESTS, random -> "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS))));
+            results.put("consistencyProof", latencies("consistencyProof", REQUESTS / 5, random -> {
                 long to = 1 + random.nextLong(treeSize);
                 return "/api/v1/audit/proofs/consistency?from=" + random.nextLong(to + 1) + "&to=" + to;
             }));
-            results.put("digestAtTreeSize", latencies(REQUESTS / 5, random -> "/api/v1/audit/digest?treeSize=" + (1 + random.nextLong(treeSize))));
+            results.put("digestAtTreeSize", latencies("digestAtTreeSize", REQUESTS / 5, random -> "/api/v1/audit/digest?treeSize=" + (1 + random.nextLong(treeSize))));
             results.put("appendAfter", appendBatches("after", APPEND_BATCHES));
         } finally {
-            product.destroy();
-            product.waitFor();
+            stopProduct();
+            Files.createDirectories(repository.resolve("benchmarks/target"));
+            Files.writeString(repository.resolve("benchmarks/target/evidence-requests.csv"), requestLog);
             Path log = repository.resolve("benchmarks/target/product-evidence.log");
             Files.createDirectories(log.getParent());
             Files.copy(data.resolve("product.log"), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -135,14 +156,61 @@ public final class EvidenceScale {
         return "evidence-bench-" + n;
     }
 
+    private void startProduct(List<String> command) throws IOException {
+        product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
+                .redirectErrorStream(true).start();
+        productProcess = product.toHandle();
+    }
+
+    /** Stops the product as its operator would (SIGTERM: it closes the application, then its PostgreSQL and broker). */
+    private void stopProduct() throws InterruptedException {
+        if (product != null && product.isAlive()) {
+            product.destroy();
+            product.waitFor();
+        }
+    }
+
+    /**
+     * Waits until the publisher has published and the projection applied every stored event (the warm-up's), so that
+     * the measurements find the product as it is between requests, not still working off the warm-up: seconds waited.
+     */
+    private long awaitCaughtUp() throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            Map<String, Object> backlog = backlog();
+            if (backlog.get("publishedSequence").equals(backlog.get("storedSequence"))
+                    && backlog.get("projectedSequence").equals(backlog.get("storedSequence"))) {
+                return Math.round((System.nanoTime() - started) / 1e9);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the product did not catch up within 3 minutes: " + backlog);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /**
      * The synthetic events, chained after the newest stored one, sealed with the product's key, and their leaves and
-     * completed subtrees, all by COPY in chunks, holding the append lock (a session lock: the product's appends wait).
-     * One thread hashes, seals and folds the tree (each event's hash needs the one before it) while this one copies the
-     * chunk before into PostgreSQL, so the two cores work at once. Then VACUUM ANALYZE, as autovacuum would have done
-     * on a store that grew over years, and so that it does not start during the measurements.
+     * completed subtrees, all by COPY in chunks, holding the append lock. One thread hashes, seals and folds the tree
+     * (each event's hash needs the one before it) while this one copies the chunk before into PostgreSQL, so the two
+     * cores work at once. Then VACUUM ANALYZE, as autovacuum would have done on a store that grew over years, and so
+     * that it does not start during the measurements.
+     *
+     * <p>The product is stopped meanwhile and this starts its PostgreSQL on its own: the publisher reads its stored
+     * position when it starts publishing, not on every round, so a position moved under a running product does not
+     * stop it from publishing the events: it put them all on the topic, and the projection, in the same JVM and database,
+     * was still applying them while the requests were measured (at 1,000,000 events, half of them when the digest's
+     * were). Started again on the store, the product finds its position past them, as after years of publishing.
      */
     private Map<String, Object> writeStraightIntoTheStore(Path data) throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"),
+                Integer.parseInt(LoadDriver.ports(data).getProperty("postgres")), false)) {
+            return writeEvents(data);
+        }
+    }
+
+    private Map<String, Object> writeEvents(Path data) throws Exception {
         byte[] sealingKey = Base64.getDecoder().decode(Files.readString(data.resolve("integrity.key")).trim());
         long started = System.nanoTime();
         try (Connection connection = LoadDriver.postgres(data)) {
@@ -301,23 +369,47 @@ public final class EvidenceScale {
     /**
      * A request a path picks, {@code count} times after as many unmeasured: percentiles in milliseconds. The unmeasured
      * ones let the JIT compile the request's path first, so that the p99 is the path's and not its first compilation's
-     * (the standard run's three-minute warm-up does the same for the posting path).
+     * (the standard run's three-minute warm-up does the same for the posting path). Each measured request is also kept in
+     * {@code benchmarks/target/evidence-requests.csv} with the instant it started, to set the slow ones beside the product's
+     * own logs (its access log, GC log) of the same moments.
      */
-    private Map<String, Object> latencies(int count, java.util.function.Function<Random, String> path) throws Exception {
+    private Map<String, Object> latencies(String phase, int count, java.util.function.Function<Random, String> path) throws Exception {
         Random random = new Random(22);
         for (int n = 0; n < count; n++) {
             send("GET", path.apply(random), null);
         }
+        Map<String, Object> backlog = backlog();
+        CpuTimes cpuBefore = CpuTimes.now(productProcess);
+        long measuredStarted = System.nanoTime();
         long[] micros = new long[count];
         for (int n = 0; n < count; n++) {
             String uri = path.apply(random);
+            Instant startedAt = Instant.now();
             long started = System.nanoTime();
             send("GET", uri, null);
             micros[n] = (System.nanoTime() - started) / 1_000;
+            requestLog.append(phase).append(',').append(startedAt.getEpochSecond() * 1_000_000 + startedAt.getNano() / 1_000).append(',')
+                    .append(micros[n]).append(',').append(uri).append('\n');
         }
+        Map<String, Object> cpu = CpuTimes.now(productProcess).coresSince(cpuBefore, (System.nanoTime() - measuredStarted) / 1e9);
         Arrays.sort(micros);
         return Map.of("requests", count, "p50Millis", micros[count / 2] / 1000.0, "p99Millis", micros[(int) (count * 0.99) - 1] / 1000.0,
-                "maxMillis", micros[count - 1] / 1000.0);
+                "maxMillis", micros[count - 1] / 1000.0, "cpu", cpu, "backlog", backlog);
+    }
+
+    /**
+     * How far the product's background work lagged when a measurement started: the store's last sequence, the
+     * publisher's stored position and the projection's newest applied event. Work still to do in the same JVM and
+     * database while requests are measured shows in their latencies.
+     */
+    private Map<String, Object> backlog() throws Exception {
+        try (Connection connection = LoadDriver.postgres(data); Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT (SELECT last_sequence FROM ledger.event_sequence), "
+                     + "(SELECT last_sequence FROM ledger.publication_position WHERE publisher = 'kafka:budget-ledger.events'), "
+                     + "(SELECT max(sequence) FROM projection.applied_event)")) {
+            row.next();
+            return Map.of("storedSequence", row.getLong(1), "publishedSequence", row.getLong(2), "projectedSequence", row.getLong(3));
+        }
     }
 
     private JsonNode send(String method, String path, String body) throws Exception {

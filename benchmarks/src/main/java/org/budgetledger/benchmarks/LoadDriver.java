@@ -585,7 +585,7 @@ public final class LoadDriver {
     }
 
     /** The loopback ports the standalone jar chose for its embedded servers. */
-    private static Properties ports(Path data) throws IOException {
+    static Properties ports(Path data) throws IOException {
         Properties ports = new Properties();
         try (InputStream in = Files.newInputStream(data.resolve("ports.properties"))) {
             ports.load(in);
