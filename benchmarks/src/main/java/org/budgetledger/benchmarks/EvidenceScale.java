@@ -130,12 +130,14 @@ public final class EvidenceScale {
             results.put("digest", latencies("digest", REQUESTS, random -> "/api/v1/audit/digest"));
             long treeSize = send("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
             results.put("treeSize", treeSize);
-            results.put("inclusionProof", latencies("inclusionProof", REQUESTS, random -> "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS))));
+            results.put("inclusionProof", latencies("inclusionProof", REQUESTS,
+                    random -> "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS))));
             results.put("consistencyProof", latencies("consistencyProof", REQUESTS / 5, random -> {
                 long to = 1 + random.nextLong(treeSize);
                 return "/api/v1/audit/proofs/consistency?from=" + random.nextLong(to + 1) + "&to=" + to;
             }));
-            results.put("digestAtTreeSize", latencies("digestAtTreeSize", REQUESTS / 5, random -> "/api/v1/audit/digest?treeSize=" + (1 + random.nextLong(treeSize))));
+            results.put("digestAtTreeSize", latencies("digestAtTreeSize", REQUESTS / 5,
+                    random -> "/api/v1/audit/digest?treeSize=" + (1 + random.nextLong(treeSize))));
             results.put("appendAfter", appendBatches("after", APPEND_BATCHES));
         } finally {
             stopProduct();
@@ -174,10 +176,6 @@ public final class EvidenceScale {
     }
 
     /**
-     * Waits until the publisher has published and the projection applied every stored event (the warm-up's), so that
-     * the measurements find the product as it is between requests, not still working off the warm-up: seconds waited.
-     */
-    /**
      * The four kinds of request measured, unmeasured, for {@link #WARMUP_SECONDS} after the restart: the JIT compiles
      * their paths and the rest of what the product runs between requests (a first run with the measurements straight
      * after the restart found its compiler threads using a quarter of a core during them), as in a service that has
@@ -196,6 +194,10 @@ public final class EvidenceScale {
         }
     }
 
+    /**
+     * Waits until the publisher has published and the projection applied every stored event (the warm-up's), so that
+     * the measurements find the product as it is between requests, not still working off the warm-up: seconds waited.
+     */
     private long awaitCaughtUp() throws Exception {
         long started = System.nanoTime();
         long deadline = started + Duration.ofMinutes(3).toNanos();
@@ -220,10 +222,11 @@ public final class EvidenceScale {
      * that it does not start during the measurements.
      *
      * <p>The product is stopped meanwhile and this starts its PostgreSQL on its own: the publisher reads its stored
-     * position when it starts publishing, not on every round, so a position moved under a running product does not
-     * stop it from publishing the events: it put them all on the topic, and the projection, in the same JVM and database,
-     * was still applying them while the requests were measured (at 1,000,000 events, half of them when the digest's
-     * were). Started again on the store, the product finds its position past them, as after years of publishing.
+     * position when it starts publishing, not on every round, so a position moved under a running product did not stop
+     * it from publishing the events: it put them all on the topic, and the projection, in the same JVM and database, was
+     * still applying them while the requests were measured (at 1,000,000 events it had applied half of them when the
+     * digest's measurement began). Started again on the store, the product finds its position past them, as after
+     * years of publishing.
      */
     private Map<String, Object> writeStraightIntoTheStore(Path data) throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"),
