@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The facts behind report cells (issue #20, the drill-down and the comparison of two points): the facts a cell's
@@ -73,6 +74,10 @@ public class CellFacts {
     public record Changes(List<Line> firstOnly, List<Line> secondOnly, boolean complete) {
     }
 
+    /** A statement of SQL with its named parameters. */
+    public record Statement(String sql, Map<String, Object> parameters) {
+    }
+
     private static final String LINE_COLUMNS = """
             f.sequence, f.part, f.unit, f.effective_date, f.recorded_at, f.measure, f.fund, f.subject, f.kind, f.economic,
             f.project, f.line_id, f.origin, NULL AS category""";
@@ -90,6 +95,18 @@ public class CellFacts {
      * the cell counts (weight ≠ 0), and per limit in force it counts. All pages together sum to the cell.
      */
     public List<Line> page(CellSum cell, Keeping keeping, long offset, int size) {
+        Statement statement = pageStatement(cell, keeping, offset, size);
+        if (statement == null) {
+            return List.of();
+        }
+        return jdbc.sql(statement.sql()).params(statement.parameters()).query((row, number) -> line(row)).list();
+    }
+
+    /**
+     * The one statement {@link #page} runs, with its parameters; null when the cell counts nothing. Public so that
+     * tests can ask the database how it reads a page ({@code EXPLAIN}): how many facts it passes is the design.
+     */
+    public Statement pageStatement(CellSum cell, Keeping keeping, long offset, int size) {
         SelectionSql sql = new SelectionSql(keeping.consolidating());
         // the page's bounds written out, not bound: the planner weighs reading the index in order against sorting
         long first = Math.max(0, offset);
@@ -102,14 +119,13 @@ public class CellFacts {
             branches.add(limitsInForce(cell, keeping, sql));
         }
         if (branches.isEmpty()) {
-            return List.of();
+            return null;
         }
-        String statement = "SELECT page.*, t.transaction_id, t.type, t.principal, t.memo, t.voucher FROM ("
+        return new Statement("SELECT page.*, t.transaction_id, t.type, t.principal, t.memo, t.voucher FROM ("
                 + String.join(" UNION ALL ", branches) + " ORDER BY effective_date, sequence, part LIMIT "
                 + Math.max(0, size) + " OFFSET " + first + ") page"
                 + " LEFT JOIN " + schema + ".fact_transaction t ON t.sequence = page.sequence"
-                + " ORDER BY page.effective_date, page.sequence, page.part";
-        return jdbc.sql(statement).params(sql.parameters()).query((row, number) -> line(row)).list();
+                + " ORDER BY page.effective_date, page.sequence, page.part", Map.copyOf(sql.parameters()));
     }
 
     /**
