@@ -23,8 +23,9 @@ import java.util.Map;
  * its transaction says ({@code fact_transaction}), and the 三公 limits in force the cell counts. The database chooses
  * them with the same definition the tables compute with ({@link SelectionSql}).
  *
- * <p>A page is one statement, in the order of effective date, then sequence: for one unit, the first page of a cell
- * of many facts reads the index {@code fact_unit_year_effective} in that order and stops once it has a page.
+ * <p>A page is one statement, in the order of effective date, then sequence: for one unit, the cell's first facts as
+ * {@link FirstFactsOfUnit} reads them, at a cost bounded by rows at any point; for a department, each unit's first
+ * facts of the cell in that order.
  */
 public class CellFacts {
 
@@ -82,12 +83,34 @@ public class CellFacts {
             f.sequence, f.part, f.unit, f.effective_date, f.recorded_at, f.measure, f.fund, f.subject, f.kind, f.economic,
             f.project, f.line_id, f.origin, NULL AS category""";
 
+    /**
+     * The facts of a unit-year a page passes in its own order before it reads otherwise ({@link FirstFactsOfUnit}):
+     * about 10 ms of reading the table in a random order of its pages, at 1,000,000 facts (BENCHMARKS.md, issue #20).
+     */
+    public static final int PREFIX_FACTS = 5_000;
+    /**
+     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant and sorts: about 20 ms
+     * at 1,000,000 facts. More known than that, the page's order passes at most page × 1,000,000 / (the cell's share ×
+     * 50,000) of them: 10,200 for a page of 51 in a cell of a tenth of the facts.
+     */
+    public static final int RECORDED_FACTS = 50_000;
+
     private final JdbcClient jdbc;
     private final String schema;
+    private final FirstFactsOfUnit firstFactsOfUnit;
 
     public CellFacts(JdbcClient jdbc, String schema) {
+        this(jdbc, schema, PREFIX_FACTS, RECORDED_FACTS);
+    }
+
+    /**
+     * @param prefixFacts   the facts a page passes in its order before it reads otherwise (0: never in order)
+     * @param recordedFacts the most facts recorded by knownAt a page reads by recording instant (0: none)
+     */
+    public CellFacts(JdbcClient jdbc, String schema, long prefixFacts, long recordedFacts) {
         this.jdbc = jdbc;
         this.schema = schema;
+        this.firstFactsOfUnit = new FirstFactsOfUnit(schema, prefixFacts, recordedFacts);
     }
 
     /**
@@ -113,7 +136,8 @@ public class CellFacts {
         long upTo = Math.addExact(first, Math.max(0, size));
         List<String> branches = new ArrayList<>();
         if (!cell.terms().isEmpty()) {
-            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo) : ofOneUnit(cell, keeping, sql));
+            branches.add(keeping.consolidating() ? unitByUnit(cell, keeping, sql, upTo)
+                    : firstFactsOfUnit.upTo(cell, keeping, sql, LINE_COLUMNS, upTo));
         }
         if (!cell.limits().isEmpty()) {
             branches.add(limitsInForce(cell, keeping, sql));
@@ -126,16 +150,6 @@ public class CellFacts {
                 + Math.max(0, size) + " OFFSET " + first + ") page"
                 + " LEFT JOIN " + schema + ".fact_transaction t ON t.sequence = page.sequence"
                 + " ORDER BY page.effective_date, page.sequence, page.part", Map.copyOf(sql.parameters()));
-    }
-
-    /**
-     * The cell's facts of one unit: read in the page's order from the index by effective date, or found by subject or
-     * economic code and sorted (the planner chooses by the code's share of the unit-year's facts).
-     */
-    private String ofOneUnit(CellSum cell, Keeping keeping, SelectionSql sql) {
-        return "SELECT " + LINE_COLUMNS + ", " + sql.weight(cell) + " * f.amount_fen AS amount_fen FROM " + schema + ".fact f"
-                + " WHERE f.unit = " + sql.parameter(keeping.units().get(0)) + " AND " + kept(keeping, sql)
-                + " AND " + sql.counts(cell);
     }
 
     /**
