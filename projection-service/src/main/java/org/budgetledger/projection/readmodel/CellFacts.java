@@ -85,9 +85,10 @@ public class CellFacts {
 
     /**
      * The facts of a unit-year a page passes in its own order before it reads otherwise ({@link FirstFactsOfUnit}):
-     * about 10 ms of reading the table in a random order of its pages, at 1,000,000 facts (BENCHMARKS.md, issue #20).
+     * each a page of the table in a random order (the table is in the order of recording), about 2,000 pages read,
+     * which a cell of few facts (found by its code) pays on every ask.
      */
-    public static final int PREFIX_FACTS = 5_000;
+    public static final int PREFIX_FACTS = 2_000;
     /**
      * The most facts of a unit-year recorded by knownAt that a page reads by recording instant and sorts: about 20 ms
      * at 1,000,000 facts. More known than that, the page's order passes at most page × 1,000,000 / (the cell's share ×

@@ -23,7 +23,10 @@ import java.sql.Timestamp;
  * {@code recordedFacts}).</li>
  * </ol>
  * One statement: each later step is a branch behind a one-time filter on the earlier ones' counts (an InitPlan the
- * executor evaluates only when it gets there), so an ask the prefix answers costs what it cost before.
+ * executor evaluates only when it gets there), so an ask the prefix answers costs what it cost before. Every bounded
+ * read names its order, so that it is read from the index in that order whatever the planner estimates (counting the
+ * facts recorded by knownAt without it, the planner may scan the whole table: it takes the recording instants of every
+ * unit's facts for the unit's).
  */
 final class FirstFactsOfUnit {
 
@@ -57,10 +60,10 @@ final class FirstFactsOfUnit {
         return "SELECT * FROM (WITH in_order AS (" + lines + " FROM (SELECT * FROM " + fact + " WHERE " + unitYear + " AND "
                 + effective + inPageOrder + " LIMIT " + prefixFacts + ") f WHERE " + recorded + " AND " + counts + page + "),"
                 + " in_order_exact AS (SELECT (SELECT count(*) FROM in_order) = " + upTo + " OR (SELECT count(*) FROM (SELECT 1"
-                + " FROM " + fact + " WHERE " + unitYear + " AND " + effective + " LIMIT " + prefixFacts + ") prefix) < "
+                + " FROM " + fact + " WHERE " + unitYear + " AND " + effective + inPageOrder + " LIMIT " + prefixFacts + ") prefix) < "
                 + prefixFacts + " AS yes),"
                 + " known AS (SELECT count(*) AS facts FROM (SELECT 1 FROM " + fact + " WHERE " + unitYear + " AND " + recorded
-                + " LIMIT " + (recordedFacts + 1) + ") up_to_one_more)"
+                + " ORDER BY f.recorded_at LIMIT " + (recordedFacts + 1) + ") up_to_one_more)"
                 + " SELECT * FROM in_order WHERE (SELECT yes FROM in_order_exact)"
                 // the order and the limit say how to read them: by recording instant, whatever the planner estimates
                 + " UNION ALL (" + lines + " FROM (SELECT * FROM " + fact + " WHERE " + unitYear + " AND " + recorded
