@@ -11,6 +11,7 @@ import org.budgetledger.projection.readmodel.ProjectionSchema;
 import org.budgetledger.projection.readmodel.ReadModelWriter;
 import org.budgetledger.projection.readmodel.ReadModelWriter.Delivered;
 import org.budgetledger.projection.readmodel.ReportPeriod;
+import org.budgetledger.projection.settings.ProjectionSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,8 @@ class CellPageReadingTest extends ProjectionIntegrationTest {
     ReadModelWriter writer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProjectionSettings settings;
 
     /** One fact as written here: a payment of the unit on a subject, recorded 10 ms after the one before. */
     private record Fact(long sequence, LocalDate effectiveDate, Instant recordedAt, String subject, long amountFen) {
@@ -111,7 +114,7 @@ class CellPageReadingTest extends ProjectionIntegrationTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String unit = "READ" + Long.toString(seed % 1_000_000, 36).toUpperCase();
-        List<Delivered> events = RandomHistories.of(unit, seed, (1L << 46) + (1L << 44) + seed % (1L << 30) * 10_000, 400);
+        List<Delivered> events = RandomHistories.of(unit, seed, (1L << 46) + (1L << 44) + seed % (1L << 30) * 10_000, 1_200);
         for (int from = 0; from < events.size(); ) {
             int to = Math.min(events.size(), from + 1 + random.nextInt(40));
             writer.apply(events.subList(from, to));
@@ -119,13 +122,16 @@ class CellPageReadingTest extends ProjectionIntegrationTest {
         }
         // in the page's order with no bound: the reading of before; by recording instant always; as the planner
         // chooses always; and random small bounds, which mix the three from point to point
-        CellFacts inOrder = new CellFacts(jdbc, ProjectionSchema.NAME, Integer.MAX_VALUE, 0);
+        // (the checkpoints' buckets as the application takes them, or smaller: a bucket of one tells the least)
+        int bucket = settings.projection().checkpointFacts();
+        CellFacts inOrder = new CellFacts(jdbc, ProjectionSchema.NAME, Integer.MAX_VALUE, 0, bucket);
         List<CellFacts> others = new ArrayList<>(List.of(
-                new CellFacts(jdbc, ProjectionSchema.NAME, 0, Integer.MAX_VALUE),
-                new CellFacts(jdbc, ProjectionSchema.NAME, 0, 0),
+                new CellFacts(jdbc, ProjectionSchema.NAME, 0, Integer.MAX_VALUE, bucket),
+                new CellFacts(jdbc, ProjectionSchema.NAME, 0, 0, bucket),
                 cellFacts));
         for (int reader = 0; reader < 4; reader++) {
-            others.add(new CellFacts(jdbc, ProjectionSchema.NAME, random.nextInt(120), random.nextInt(400)));
+            others.add(new CellFacts(jdbc, ProjectionSchema.NAME, random.nextInt(120), random.nextInt(400),
+                    reader % 2 == 0 ? bucket : 1 + random.nextInt(bucket)));
         }
         Instant last = RandomHistories.lastRecordedAt(events);
         int listed = 0;

@@ -17,7 +17,9 @@ import java.sql.Timestamp;
  * by knownAt, up to the page's end. Any fact of the cell beyond the prefix comes after every one in it, so the page
  * is exact when they fill it, or when the prefix held every fact effective by asOf;</li>
  * <li>otherwise, when at most {@code recordedFacts} of the unit-year's facts are recorded by knownAt (counted from
- * the index, at most one more), all of them by recording instant, the cell's sorted;</li>
+ * the index, at most one more), all of them by recording instant, the cell's sorted. The checkpoints of knowledge
+ * ({@link FactCheckpoints}) tell first, from a few rows, when more surely are: between two of them at least as many
+ * facts were recorded as {@code checkpointFacts} and as the earlier one has rows;</li>
  * <li>otherwise the cell's facts as the planner reads them (in order, or by code for a cell of few facts): more than
  * {@code recordedFacts} facts are known, so in order it passes at most page × (unit-year's facts) / (the cell's share ×
  * {@code recordedFacts}).</li>
@@ -33,14 +35,21 @@ final class FirstFactsOfUnit {
     private final String schema;
     private final long prefixFacts;
     private final long recordedFacts;
+    private final int checkpointFacts;
 
-    FirstFactsOfUnit(String schema, long prefixFacts, long recordedFacts) {
-        if (prefixFacts < 0 || recordedFacts < 0) {
-            throw new IllegalArgumentException("bounds of facts are not negative: " + prefixFacts + ", " + recordedFacts);
+    /**
+     * @param checkpointFacts the facts of a unit-year between two checkpoints, at least (the setting
+     *                        {@code budgetledger.projection.checkpoint-facts})
+     */
+    FirstFactsOfUnit(String schema, long prefixFacts, long recordedFacts, int checkpointFacts) {
+        if (prefixFacts < 0 || recordedFacts < 0 || checkpointFacts < 1) {
+            throw new IllegalArgumentException("bounds of facts are not negative, a bucket is at least 1: " + prefixFacts
+                    + ", " + recordedFacts + ", " + checkpointFacts);
         }
         this.schema = schema;
         this.prefixFacts = prefixFacts;
         this.recordedFacts = recordedFacts;
+        this.checkpointFacts = checkpointFacts;
     }
 
     /**
@@ -62,8 +71,9 @@ final class FirstFactsOfUnit {
                 + " in_order_exact AS (SELECT (SELECT count(*) FROM in_order) = " + upTo + " OR (SELECT count(*) FROM (SELECT 1"
                 + " FROM " + fact + " WHERE " + unitYear + " AND " + effective + inPageOrder + " LIMIT " + prefixFacts + ") prefix) < "
                 + prefixFacts + " AS yes),"
-                + " known AS (SELECT count(*) AS facts FROM (SELECT 1 FROM " + fact + " WHERE " + unitYear + " AND " + recorded
-                + " ORDER BY f.recorded_at LIMIT " + (recordedFacts + 1) + ") up_to_one_more)"
+                + " known AS (SELECT CASE WHEN " + knownAtLeast(keeping, sql) + " > " + recordedFacts + " THEN "
+                + (recordedFacts + 1) + " ELSE (SELECT count(*) FROM (SELECT 1 FROM " + fact + " WHERE " + unitYear + " AND "
+                + recorded + " ORDER BY f.recorded_at LIMIT " + (recordedFacts + 1) + ") up_to_one_more) END AS facts)"
                 + " SELECT * FROM in_order WHERE (SELECT yes FROM in_order_exact)"
                 // the order and the limit say how to read them: by recording instant, whatever the planner estimates
                 + " UNION ALL (" + lines + " FROM (SELECT * FROM " + fact + " WHERE " + unitYear + " AND " + recorded
@@ -72,5 +82,16 @@ final class FirstFactsOfUnit {
                 + " UNION ALL (" + lines + " FROM " + fact + " WHERE " + notExact + " AND (SELECT facts FROM known) > "
                 + recordedFacts + " AND " + unitYear + " AND " + effective + " AND " + recorded + " AND " + counts + page + ")"
                 + ") first_facts";
+    }
+
+    /**
+     * As many of the unit-year's facts as are surely recorded by knownAt, from its checkpoints taken by then (their
+     * buckets: the latest's own not counted), read no further than it takes to pass {@code recordedFacts}.
+     */
+    private String knownAtLeast(CellFacts.Keeping keeping, SelectionSql sql) {
+        return "(SELECT coalesce(sum(greatest(" + checkpointFacts + ", c.sum_rows)), 0) FROM (SELECT sum_rows FROM " + schema
+                + ".fact_checkpoint WHERE unit = " + sql.parameter(keeping.units().get(0)) + " AND year = "
+                + sql.parameter(keeping.year()) + " AND known_until <= " + sql.parameter(Timestamp.from(keeping.period().knownAt()))
+                + " ORDER BY known_until DESC OFFSET 1 LIMIT " + (recordedFacts / checkpointFacts + 1) + ") c)";
     }
 }
