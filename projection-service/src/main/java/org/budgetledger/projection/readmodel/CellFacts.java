@@ -91,11 +91,13 @@ public class CellFacts {
      */
     public static final int PREFIX_FACTS = 1_000;
     /**
-     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant and sorts: about 20 ms
-     * at 1,000,000 facts. More known than that, the page's order passes at most page × 1,000,000 / (the cell's share ×
-     * 50,000) of them: 10,200 for a page of 51 in a cell of a tenth of the facts.
+     * The most facts of a unit-year recorded by knownAt that a page reads by recording instant and sorts. Where the two
+     * readings cost the same at the goal's shape (a PostgreSQL 15 probe of 1,000,000 facts, BENCHMARKS.md, issue #20):
+     * by recording instant about 1 µs a fact, 30 ms for 30,000; more known than that, the page's order passes at most
+     * page × unit-year / (the cell's share × 30,000), 17,000 for a page of 51 in a cell of a tenth of 1,000,000 facts, at
+     * about 2 µs each (a page of the table each).
      */
-    public static final int RECORDED_FACTS = 50_000;
+    public static final int RECORDED_FACTS = 30_000;
 
     private final JdbcClient jdbc;
     private final String schema;
