@@ -92,7 +92,7 @@ public class CellFacts {
     public static final int PREFIX_FACTS = 1_000;
     /**
      * The most facts of a unit-year recorded by knownAt that a page reads by recording instant and sorts. Where the two
-     * readings cost the same at the goal's shape (a PostgreSQL 15 probe of 1,000,000 facts, BENCHMARKS.md, issue #20):
+     * readings cost the same at the goal's shape (issue #20; a PostgreSQL 15 probe of the statement, 1,000,000 facts):
      * by recording instant about 1 µs a fact, 30 ms for 30,000; more known than that, the page's order passes at most
      * page × unit-year / (the cell's share × 30,000), 17,000 for a page of 51 in a cell of a tenth of 1,000,000 facts, at
      * about 2 µs each (a page of the table each).
