@@ -29,8 +29,8 @@ class ReadModelConfiguration {
 
     @Bean
     @DependsOn("projectionFlyway")
-    CellFacts cellFacts(JdbcClient jdbc) {
-        return new CellFacts(jdbc, ProjectionSchema.NAME);
+    CellFacts cellFacts(JdbcClient jdbc, ProjectionSettings settings) {
+        return new CellFacts(jdbc, ProjectionSchema.NAME, settings.projection().checkpointFacts());
     }
 
     @Bean
