@@ -206,13 +206,20 @@ public final class LoadDriver {
 
     /**
      * Brings the product's JIT-compiled code to a steady state, as in a service that has been running: batches
-     * and single POSTs on units of their own, the same kinds as measured afterwards, not measured themselves.
+     * and single POSTs on units of their own, the same kinds as measured afterwards, not measured themselves, and
+     * the same requests between them: the wait for the projection after the batches ({@link #awaitApplied}, a report
+     * with a query string). Without that wait the first query string came after the batch phase: it sent the
+     * compiled code of Tomcat's request line parsing and about ten other methods back to the interpreter
+     * (-XX:+PrintCompilation: "made not entrant"), and the single-POST phase right after compiled them again.
      */
     private void warmUp() throws Exception {
         long started = System.nanoTime();
         int rounds = 0;
         while (System.nanoTime() - started < WARM_UP.toNanos()) {
             Posted posted = postBatches("W" + rounds + "-", WARM_UP_BATCHES, new Random(43 + rounds));
+            for (Map.Entry<String, Long> last : posted.lastSequences().entrySet()) {
+                awaitApplied(last.getKey(), last.getValue());
+            }
             postSingles(posted.lines(), "ws" + rounds + "-", WARM_UP_SINGLE_POSTS_PER_CLIENT);
             for (String table : REPORT_TABLES) {
                 send("GET", "/api/v1/reports/W" + rounds + "-0/2023/" + table, null);

@@ -56,6 +56,7 @@ class KafkaEventPublisher implements SmartLifecycle {
     private final PlatformSettings.EventTopic topic;
     private final EventRecords records;
     private final LedgerSettings.Publisher settings;
+    private final PublishingPace pace;
     private final KafkaAdmin admin;
     private final ProducerFactory<String, byte[]> producers;
     private final String positionKey;
@@ -76,6 +77,7 @@ class KafkaEventPublisher implements SmartLifecycle {
         this.topic = platform.events();
         this.records = new EventRecords(json, topic.topic());
         this.settings = ledger.publisher();
+        this.pace = new PublishingPace(settings.idlePollMillis(), settings.gatherMillis(), settings.batchSize());
         this.admin = admin;
         this.producers = producers;
         this.loop = new WorkerLoop(worker, STOP_WAIT);
@@ -156,9 +158,10 @@ class KafkaEventPublisher implements SmartLifecycle {
             publishedSequence = position;
             log.info("event=publisher_started topic={} position={}", topic.topic(), position);
             while (loop.running()) {
+                long roundStarted = System.nanoTime();
                 List<StoredEvent> batch = readAfter(position);
                 if (batch.isEmpty()) {
-                    loop.pause(settings.idlePollMillis());
+                    loop.pause(pace.pauseMillisAfter(0, 0));
                     continue;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -174,6 +177,7 @@ class KafkaEventPublisher implements SmartLifecycle {
                 storePosition(position);
                 publishedSequence = position;
                 roundSucceeded();
+                loop.pause(pace.pauseMillisAfter(batch.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - roundStarted)));
             }
         } finally {
             // each round of leadership has a producer of its own, as after a failure: nothing of the last one is reused

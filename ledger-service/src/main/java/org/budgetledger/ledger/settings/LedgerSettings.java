@@ -52,7 +52,10 @@ public record LedgerSettings(Ledger ledger, @DefaultValue Integrity integrity, P
      * @param idlePollMillis   pause between polls of the event store when nothing new was found
      * @param batchSize        events sent per round (a round ends with a flush and a stored position)
      * @param backoffMaxMillis longest pause between retries while the broker or database is unreachable
+     * @param gatherMillis     under load, the least time between the starts of two rounds: a round that found fewer
+     *                         than {@code batchSize} events waits for the rest of it before the next read
+     *                         ({@code PublishingPace}); 0 reads again at once
      */
-    public record Publisher(long idlePollMillis, int batchSize, long backoffMaxMillis) {
+    public record Publisher(long idlePollMillis, int batchSize, long backoffMaxMillis, long gatherMillis) {
     }
 }

@@ -26,7 +26,7 @@ class LedgerSettingsTest {
         assertThat(ledger.ledger()).isEqualTo(new LedgerSettings.Ledger(2000, 250));
         assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("", Path.of("integrity.key"),
                 Path.of("signing-key.pem"), Path.of("signing-keys.pub"), Duration.ofSeconds(30)));
-        assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(20, 1000, 5000));
+        assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(20, 1000, 5000, 10));
         assertThat(platform.events()).isEqualTo(new PlatformSettings.EventTopic("budget-ledger.events", 6, (short) 1));
         assertThat(platform.database()).isEqualTo(new PlatformSettings.Database("", ""));
         assertThat(platform.digests()).isEqualTo(new PlatformSettings.DigestTopic("budget-ledger.digests"));
@@ -42,6 +42,7 @@ class LedgerSettingsTest {
                 Map.entry("budgetledger.publisher.idle-poll-millis", "3"),
                 Map.entry("budgetledger.publisher.batch-size", "4"),
                 Map.entry("budgetledger.publisher.backoff-max-millis", "5"),
+                Map.entry("budgetledger.publisher.gather-millis", "6"),
                 Map.entry("budgetledger.events.topic", "elsewhere"),
                 Map.entry("budgetledger.digests.topic", "signed-elsewhere"),
                 Map.entry("budgetledger.integrity.digest-interval", "PT5S"),
@@ -55,7 +56,7 @@ class LedgerSettingsTest {
         assertThat(ledger.integrity()).isEqualTo(new LedgerSettings.Integrity("a2V5", Path.of("/tmp/other.key"),
                 Path.of("signing-key.pem"), Path.of("signing-keys.pub"), Duration.ofSeconds(5)));
         assertThat(platform.digests().topic()).isEqualTo("signed-elsewhere");
-        assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(3, 4, 5));
+        assertThat(ledger.publisher()).isEqualTo(new LedgerSettings.Publisher(3, 4, 5, 6));
         assertThat(platform.events().topic()).isEqualTo("elsewhere");
         assertThat(platform.database()).isEqualTo(new PlatformSettings.Database("owner", "secret"));
     }

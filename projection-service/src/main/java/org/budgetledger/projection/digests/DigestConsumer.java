@@ -2,6 +2,7 @@ package org.budgetledger.projection.digests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.platform.settings.PlatformSettings;
 import org.budgetledger.projection.settings.ProjectionSettings;
@@ -48,7 +49,14 @@ class DigestConsumer {
         return groupId;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", groupId = "#{__listener.groupId()}")
+    /**
+     * A digest every {@code budgetledger.integrity.digest-interval} at most: nothing to gather, so this consumer keeps
+     * Kafka's own fetch settings instead of the event consumer's ({@code spring.kafka.consumer.fetch-*}), under which
+     * an idle consumer would ask the broker fifty times a second.
+     */
+    @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", groupId = "#{__listener.groupId()}",
+            properties = {ConsumerConfig.FETCH_MIN_BYTES_CONFIG + "=" + ConsumerConfig.DEFAULT_FETCH_MIN_BYTES,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG + "=" + ConsumerConfig.DEFAULT_FETCH_MAX_WAIT_MS})
     void consume(List<ConsumerRecord<String, byte[]>> records) {
         List<LedgerDigests.Received> received = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
