@@ -101,11 +101,8 @@ public final class EvidenceScale {
         data = Files.createTempDirectory("budget-ledger-evidence-");
         port = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
-        // as LoadDriver's: e.g. -Dbench.productJvmOptions=-Xlog:gc,safepoint:file=/tmp/product-gc.log:uptime,time
-        String productJvmOptions = System.getProperty("bench.productJvmOptions", "");
-        if (!productJvmOptions.isBlank()) {
-            command.addAll(List.of(productJvmOptions.trim().split("\\s+")));
-        }
+        // e.g. -Dbench.productJvmOptions=-Xlog:gc,safepoint:file=/tmp/product-gc.log:uptime,time
+        command.addAll(LoadDriver.productJvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data, "--server.port=" + port,
                 "--budgetledger.security.users." + USER + ".password={noop}" + USER,
                 "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR",

@@ -124,11 +124,7 @@ public final class LoadDriver {
                 "memoryGiB", Math.round(totalMemoryGiB()), "java", System.getProperty("java.version")));
         long startNanos = System.nanoTime();
         List<String> command = new ArrayList<>(List.of("java"));
-        // e.g. -Dbench.productJvmOptions=-XX:StartFlightRecording=filename=product.jfr,settings=profile,dumponexit=true
-        String productJvmOptions = System.getProperty("bench.productJvmOptions", "");
-        if (!productJvmOptions.isBlank()) {
-            command.addAll(List.of(productJvmOptions.trim().split("\\s+")));
-        }
+        command.addAll(productJvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data,
                 "--server.port=" + port, "--budgetledger.security.users." + USER + ".password={noop}" + USER,
                 "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--budgetledger.security.users." + USER + ".units=*"));
@@ -184,6 +180,15 @@ public final class LoadDriver {
         if (DRILL_EVENTS > 0) {
             results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
         }
+    }
+
+    /**
+     * The measured product's JVM options, from {@code -Dbench.productJvmOptions} (space-separated), e.g.
+     * {@code -XX:StartFlightRecording=filename=product.jfr,settings=profile,dumponexit=true}; the same for every run.
+     */
+    static List<String> productJvmOptions() {
+        String options = System.getProperty("bench.productJvmOptions", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Starts the product's process; its output goes to {@code product.log} in its data directory, after any earlier run's. */
