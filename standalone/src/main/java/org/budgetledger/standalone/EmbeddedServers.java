@@ -16,8 +16,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The servers the standalone launcher starts itself: PostgreSQL when no {@code spring.datasource.url}
@@ -48,7 +51,7 @@ final class EmbeddedServers implements AutoCloseable {
         servers.dataDirectory = dataDirectory;
         try {
             Files.createDirectories(dataDirectory);
-            Properties ports = ports(dataDirectory, environment.getProperty(KAFKA_PORT_PROPERTY));
+            Properties ports = ports(dataDirectory, environment.getProperty(KAFKA_PORT_PROPERTY), FreePorts::nextExcept);
             // the sealing key of the event store lives beside the data, never inside the database
             servers.springProperties.put("budgetledger.integrity.key-file", dataDirectory.resolve("integrity.key").toString());
             // so do the key that signs its digests and the list of every public key it signed with (SPEC §16)
@@ -109,7 +112,12 @@ final class EmbeddedServers implements AutoCloseable {
         }
     }
 
-    private static Properties ports(Path dataDirectory, String fixedKafkaPort) throws IOException {
+    /**
+     * The servers' ports from the data directory, each one missing chosen free and other than the ports named already:
+     * the fixed Kafka port was chosen by another process, and the operating system may offer it again.
+     */
+    static Properties ports(Path dataDirectory, String fixedKafkaPort, Function<Set<Integer>, Integer> freePortExcept)
+            throws IOException {
         Path file = dataDirectory.resolve("ports.properties");
         Properties ports = new Properties();
         if (Files.exists(file)) {
@@ -125,7 +133,9 @@ final class EmbeddedServers implements AutoCloseable {
         }
         for (String server : new String[]{"postgres", "kafka", "kafka-controller"}) {
             if (ports.getProperty(server) == null) {
-                ports.setProperty(server, Integer.toString(FreePorts.next()));
+                Set<Integer> taken = new HashSet<>();
+                ports.stringPropertyNames().forEach(named -> taken.add(Integer.parseInt(ports.getProperty(named).trim())));
+                ports.setProperty(server, Integer.toString(freePortExcept.apply(taken)));
                 changed = true;
             }
         }

@@ -1,0 +1,39 @@
+package org.budgetledger.standalone;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CI once saw the launcher told to use a Kafka port that its own choice of the controller's port then repeated: the
+ * broker refused to start. Here the "operating system" offers the lowest port from 40,000 that the caller lets it.
+ */
+class EmbeddedPortsTest {
+
+    private static final Function<Set<Integer>, Integer> LOWEST_FREE =
+            taken -> IntStream.iterate(40_000, port -> port + 1).filter(port -> !taken.contains(port)).findFirst().orElseThrow();
+
+    @Test
+    void the_ports_chosen_are_none_of_the_fixed_kafka_port_and_each_other(@TempDir Path dataDirectory) throws Exception {
+        Properties ports = EmbeddedServers.ports(dataDirectory, "40000", LOWEST_FREE);
+
+        assertThat(ports.getProperty("kafka")).isEqualTo("40000");
+        assertThat(List.of(ports.getProperty("postgres"), ports.getProperty("kafka"), ports.getProperty("kafka-controller")))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_second_start_keeps_the_ports_of_the_first(@TempDir Path dataDirectory) throws Exception {
+        Properties first = EmbeddedServers.ports(dataDirectory, null, LOWEST_FREE);
+
+        assertThat(EmbeddedServers.ports(dataDirectory, null, taken -> 50_000)).isEqualTo(first);
+    }
+}
