@@ -57,6 +57,13 @@ public final class MerkleFrontier {
         return size;
     }
 
+    /** The same frontier, to be grown apart from this one. */
+    public MerkleFrontier copy() {
+        MerkleFrontier copy = new MerkleFrontier(size);
+        System.arraycopy(peaks, 0, copy.peaks, 0, peaks.length);
+        return copy;
+    }
+
     /** Appends a leaf hash and hands every subtree it completes (the leaf first, then upwards) to {@code completed}. */
     public void append(byte[] leafHash, BiConsumer<MerkleNode, byte[]> completed) {
         long position = size;

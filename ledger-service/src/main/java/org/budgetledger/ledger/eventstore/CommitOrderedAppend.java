@@ -15,6 +15,7 @@ import org.budgetledger.contracts.events.UnitChanged;
 import org.budgetledger.contracts.events.UnitRegistered;
 import org.budgetledger.contracts.events.UnitYearProfileSet;
 import org.budgetledger.contracts.integrity.EventHash;
+import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,13 @@ import java.util.List;
 class CommitOrderedAppend implements AppendEventsStatementBuilder {
 
     private final IntegrityKey integrityKey;
+    /**
+     * The tree's tip as this process's last append left it, perhaps rolled back since, or followed by another process's
+     * appends: an append uses it instead of reading the peaks only while the store's newest leaf is its newest leaf. A
+     * tree rewritten by hand beneath an unchanged newest leaf is thus not read again; verification finds such a rewrite
+     * either way (every stored subtree against the events).
+     */
+    private volatile Remembered remembered;
 
     CommitOrderedAppend(IntegrityKey integrityKey) {
         this.integrityKey = integrityKey;
@@ -66,7 +74,7 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
         Instant recordedAt = lockAndReadClock(connection);
-        Place place = reserve(connection, schema, events.size());
+        Place place = reserve(connection, schema, events.size(), remembered);
         MerkleTreeStore.Tip tree = treeUpTo(connection, place.tree(), place.lastSequence());
         List<MerkleTreeStore.Leaf> leaves = new ArrayList<>(events.size());
         String previousHash = place.previousHash();
@@ -113,6 +121,10 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
             previousHash = hash;
         }
         MerkleTreeStore.append(connection, tree.frontier(), leaves);
+        if (!leaves.isEmpty()) {
+            MerkleTreeStore.Leaf newest = leaves.get(leaves.size() - 1);
+            remembered = new Remembered(tree.frontier(), newest.sequence(), newest.hash());
+        }
         return insert;
     }
 
@@ -168,25 +180,39 @@ class CommitOrderedAppend implements AppendEventsStatementBuilder {
     private record Place(long lastSequence, String previousHash, MerkleTreeStore.Tip tree) {
     }
 
+    /** A tree's tip and the hash of its newest leaf; its frontier is never grown, only copied. */
+    private record Remembered(MerkleFrontier frontier, long newestSequence, byte[] newestLeaf) {
+    }
+
     /**
      * Takes the next {@code count} sequences, and reads the newest stored event's hash and the Merkle tree's tip, in one
-     * statement: each statement under the append lock is a round trip every other append waits for.
+     * statement: each statement under the append lock is a round trip every other append waits for. The tip's peaks (a
+     * dozen index reads at a million events) are read only when the store's newest leaf is not the {@code remembered}
+     * one: a leaf's bytes hold the chain hash of the event before it, so the same newest leaf is the same history, and
+     * the same tree.
      */
-    private static Place reserve(Connection connection, EventSchema schema, int count) throws SQLException {
+    private static Place reserve(Connection connection, EventSchema schema, int count, Remembered remembered) throws SQLException {
         try (PreparedStatement reserve = connection.prepareStatement("WITH reserved AS (UPDATE "
                 + EventStoreConfiguration.SEQUENCE_TABLE + " SET last_sequence = last_sequence + ? RETURNING last_sequence - ? AS reserved_after), "
                 + MerkleTreeStore.NEWEST_LEAF + " SELECT reserved_after, (SELECT hash FROM " + schema.domainEventTable() + " ORDER BY "
-                + schema.globalIndexColumn() + " DESC LIMIT 1), tree_size, sequence, " + MerkleTreeStore.PEAKS
-                + " FROM reserved LEFT JOIN newest ON true")) {
+                + schema.globalIndexColumn() + " DESC LIMIT 1), tree_size, sequence, newest_leaf IS NOT DISTINCT FROM ? AS remembered, "
+                + "CASE WHEN newest_leaf IS NOT DISTINCT FROM ? THEN NULL ELSE " + MerkleTreeStore.PEAKS + " END "
+                + "FROM reserved LEFT JOIN newest ON true")) {
+            byte[] rememberedLeaf = remembered == null ? null : remembered.newestLeaf();
             reserve.setLong(1, count);
             reserve.setLong(2, count);
+            reserve.setBytes(3, rememberedLeaf);
+            reserve.setBytes(4, rememberedLeaf);
             try (ResultSet row = reserve.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException(EventStoreConfiguration.SEQUENCE_TABLE + " has no row: the store cannot number events");
                 }
                 // events stored before the chain existed have no hash: the chain starts after them
                 String hash = row.getString(2);
-                return new Place(row.getLong(1), hash == null ? EventHash.GENESIS : hash, MerkleTreeStore.tip(row, 3));
+                MerkleTreeStore.Tip tip = remembered != null && row.getBoolean(5)
+                        ? new MerkleTreeStore.Tip(remembered.frontier().copy(), remembered.newestSequence())
+                        : MerkleTreeStore.tip(row, 3, 6);
+                return new Place(row.getLong(1), hash == null ? EventHash.GENESIS : hash, tip);
             }
         }
     }

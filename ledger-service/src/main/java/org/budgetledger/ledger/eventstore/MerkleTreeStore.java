@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * The store's Merkle tree (SPEC §16, V11__merkle_tree.sql) as the appending transaction grows it: under the append
- * lock, it reads the tree's tip (its size, its newest leaf's event and its peaks: at most 63 rows, by primary key,
- * in the statement that reserves the append's sequences, {@code CommitOrderedAppend}), adds a leaf per event and inserts the leaf with every subtree it completes (two rows an event
- * on average, in one statement). The cost of an append is thus the same at any size of the store.
+ * lock, it reads the tree's tip in the statement that reserves the append's sequences ({@code CommitOrderedAppend}):
+ * its size and newest leaf, and its peaks (at most 63 rows, by primary key) unless the newest leaf is the one the
+ * process's last append left; it adds a leaf per event and inserts the leaf with every subtree it completes (two rows
+ * an event on average, in one statement). The cost of an append is thus the same at any size of the store.
  *
  * <p>The tree follows the events it is given, in sequence order. Events stored without their leaves (by a version
  * before the tree, or written by hand) are added first by {@link #catchUp}, which the start runs for a whole store
@@ -43,10 +44,10 @@ public final class MerkleTreeStore {
     }
 
     /**
-     * The tree's newest leaf, as the common table expression {@code newest}: the tree's size ({@code tree_size}) and that
-     * leaf's event ({@code sequence}); no row for an empty tree.
+     * The tree's newest leaf, as the common table expression {@code newest}: the tree's size ({@code tree_size}), that
+     * leaf's event ({@code sequence}) and its hash ({@code newest_leaf}); no row for an empty tree.
      */
-    static final String NEWEST_LEAF = "newest AS (SELECT position + 1 AS tree_size, sequence FROM " + NODE_TABLE
+    static final String NEWEST_LEAF = "newest AS (SELECT position + 1 AS tree_size, sequence, hash AS newest_leaf FROM " + NODE_TABLE
             + " WHERE level = 0 ORDER BY position DESC LIMIT 1)";
     /** The hashes of the peaks of a tree of {@code tree_size} leaves, largest first, as one column of {@link #NEWEST_LEAF}'s row. */
     static final String PEAKS = "(SELECT array_agg(m.hash ORDER BY m.level DESC) FROM generate_series(0, 62) AS l(level) "
@@ -70,11 +71,16 @@ public final class MerkleTreeStore {
      * statement of the append reads them with its own columns); a null size is an empty tree.
      */
     static Tip tip(ResultSet row, int column) throws SQLException {
+        return tip(row, column, column + 2);
+    }
+
+    /** The tip from a row holding {@code tree_size} and {@code sequence} from {@code column} on, and {@link #PEAKS} at {@code peaksColumn}. */
+    static Tip tip(ResultSet row, int column, int peaksColumn) throws SQLException {
         long size = row.getLong(column);
         if (row.wasNull()) {
             return new Tip(MerkleFrontier.empty(), 0);
         }
-        Array peaks = row.getArray(column + 2);
+        Array peaks = row.getArray(peaksColumn);
         List<byte[]> hashes = peaks == null ? List.of() : Arrays.stream((Object[]) peaks.getArray()).map(byte[].class::cast).toList();
         return new Tip(MerkleFrontier.of(size, hashes), row.getLong(column + 1));
     }

@@ -60,6 +60,36 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
         assertTreeIsTheHistory();
     }
 
+    /**
+     * An append whose transaction rolls back after its leaves were computed leaves nothing in the tree, and the next
+     * append grows the tree from what is stored: not from the tip that append would have left (the append keeps the
+     * tip it left in memory, and may use it only while the store's newest leaf is that tip's).
+     */
+    @Test
+    void an_append_that_rolls_back_leaves_no_trace_in_the_tree_grown_after_it() {
+        postSome("R");
+        String unit = newUnit("R");
+        long leaves = leafCount();
+        superuser.sql("""
+                CREATE FUNCTION ledger.refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN IF NEW.transaction_id LIKE 'refused-%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$""").update();
+        superuser.sql("CREATE TRIGGER refuse_for_test BEFORE INSERT ON ledger.domain_event_entry FOR EACH ROW EXECUTE FUNCTION ledger.refuse_for_test()")
+                .update();
+        try {
+            api().post("/api/v1/transactions", Tx.appropriate("refused-1", unit, 2023, "GENERAL_BUDGET", "700.00"));
+            assertThat(leafCount()).isEqualTo(leaves);
+        } finally {
+            superuser.sql("DROP TRIGGER refuse_for_test ON ledger.domain_event_entry").update();
+            superuser.sql("DROP FUNCTION ledger.refuse_for_test()").update();
+        }
+        // as many events as the refused append had: the same tree size, other leaves
+        assertThat(api().post("/api/v1/transactions", Tx.appropriate("a2", unit, 2023, "GENERAL_BUDGET", "700.00")).status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/v1/transactions", Tx.pay("p2", unit, 2023, "a2", "30201", "7.00")).status()).isEqualTo(201);
+
+        assertTreeIsTheHistory();
+    }
+
     private void postSome(String prefix) {
         String unit = newUnit(prefix);
         assertThat(api().post("/api/v1/transactions", Tx.appropriate("a1", unit, 2023, "GENERAL_BUDGET", "1000.00")).status()).isEqualTo(201);
