@@ -62,7 +62,11 @@ public final class LoadDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int UNITS = 20;
-    private static final int BATCHES = 10;
+    /**
+     * The measured batch phase: {@code -Dbench.batches} batches of {@value #BATCH_SIZE} (default 50, about ten seconds);
+     * 10 before session 11, which measured two seconds, where the same code moved by a third between runs.
+     */
+    private static final int BATCHES = Integer.getInteger("bench.batches", 50);
     private static final int BATCH_SIZE = 2_000;
     /**
      * Load before the measurements, for at least {@code -Dbench.warmUpSeconds} (default 180): the JIT compiler
@@ -75,7 +79,8 @@ public final class LoadDriver {
     private static final String[] REPORT_TABLES = {"T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "execution"};
     private static final int REPORT_POINTS = 20;
     private static final int SINGLE_CLIENTS = 32;
-    private static final int SINGLE_POSTS_PER_CLIENT = 200;
+    /** The measured single-POST phase: {@code -Dbench.singlePostsPerClient} each (default 2,000, about twenty seconds; 200 before session 11). */
+    private static final int SINGLE_POSTS_PER_CLIENT = Integer.getInteger("bench.singlePostsPerClient", 2_000);
     /** Freshness: the target rate, sent as a batch of this many every (size / rate) seconds, for this long. */
     private static final int FRESHNESS_RATE_PER_SECOND = 1_000;
     private static final int FRESHNESS_BATCH = 50;
