@@ -13,13 +13,7 @@ import org.postgresql.copy.CopyManager;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,20 +70,16 @@ public final class EvidenceScale {
     private static final long APPEND_LOCK_KEY = 0x4275646765744cL;
     private static final String UNIT = "EVB";
     private static final String POSTING_UNIT = "EVP";
-    private static final String USER = "bench";
     private static final int APPEND_BATCHES = 10;
     private static final int APPEND_BATCH_SIZE = 500;
     /** How long the restarted product answers the measured requests, unmeasured, before the measurements: its JIT's time. */
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.evidenceWarmupSeconds", 60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     /** Every measured request: phase, start (epoch microseconds), client-side microseconds, path; see {@link #latencies}. */
     private final StringBuilder requestLog = new StringBuilder("phase,startedEpochMicros,micros,path\n");
-    private int port;
     private Path data;
-    private Process product;
-    private ProcessHandle productProcess;
+    private ProductProcess product;
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -97,35 +87,26 @@ public final class EvidenceScale {
     }
 
     private void run(Path repository) throws Exception {
-        Path jar = repository.resolve("standalone/target/budget-ledger.jar");
         data = Files.createTempDirectory("budget-ledger-evidence-");
-        port = freePort();
-        List<String> command = new ArrayList<>(List.of("java"));
         // e.g. -Dbench.productJvmOptions=-Xlog:gc,safepoint:file=/tmp/product-gc.log:uptime,time
-        command.addAll(LoadDriver.productJvmOptions());
-        command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data, "--server.port=" + port,
-                "--budgetledger.security.users." + USER + ".password={noop}" + USER,
-                "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR",
-                "--budgetledger.security.users." + USER + ".units=*"));
-        startProduct(command);
+        product = new ProductProcess(repository, data);
         try {
-            awaitReady();
-            send("POST", "/api/v1/units", "{\"code\":\"" + UNIT + "\",\"name\":\"证据基准单位\"}");
-            send("POST", "/api/v1/units", "{\"code\":\"" + POSTING_UNIT + "\",\"name\":\"追加基准单位\"}");
-            send("POST", "/api/v1/transactions", "{\"id\":\"a1\",\"type\":\"APPROPRIATE\",\"unit\":\"" + POSTING_UNIT + "\",\"year\":2023,"
+            product.start();
+            product.sendExpectingSuccess("POST", "/api/v1/units", "{\"code\":\"" + UNIT + "\",\"name\":\"证据基准单位\"}");
+            product.sendExpectingSuccess("POST", "/api/v1/units", "{\"code\":\"" + POSTING_UNIT + "\",\"name\":\"追加基准单位\"}");
+            product.sendExpectingSuccess("POST", "/api/v1/transactions", "{\"id\":\"a1\",\"type\":\"APPROPRIATE\",\"unit\":\"" + POSTING_UNIT + "\",\"year\":2023,"
                     + "\"date\":\"2023-01-10\",\"fund\":\"GENERAL_BUDGET\",\"subject\":\"2140199\",\"kind\":\"BASIC\",\"amount\":\"100000000.00\"}");
             appendBatches("warm", APPEND_BATCHES);
             results.put("appendBefore", appendBatches("before", APPEND_BATCHES));
             // written while the product is stopped, and started again on them: see writeStraightIntoTheStore
-            stopProduct();
+            product.stop();
             results.put("written", writeStraightIntoTheStore(data));
-            startProduct(command);
-            awaitReady();
+            product.start();
             appendBatches("warm-again", APPEND_BATCHES);
             warmUp();
             results.put("caughtUpSeconds", awaitCaughtUp());
             results.put("digest", latencies("digest", REQUESTS, random -> "/api/v1/audit/digest"));
-            long treeSize = send("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
+            long treeSize = product.sendExpectingSuccess("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
             results.put("treeSize", treeSize);
             results.put("inclusionProof", latencies("inclusionProof", REQUESTS,
                     random -> "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS))));
@@ -137,7 +118,7 @@ public final class EvidenceScale {
                     random -> "/api/v1/audit/digest?treeSize=" + (1 + random.nextLong(treeSize))));
             results.put("appendAfter", appendBatches("after", APPEND_BATCHES));
         } finally {
-            stopProduct();
+            product.stop();
             Files.createDirectories(repository.resolve("benchmarks/target"));
             Files.writeString(repository.resolve("benchmarks/target/evidence-requests.csv"), requestLog);
             Path log = repository.resolve("benchmarks/target/product-evidence.log");
@@ -158,20 +139,6 @@ public final class EvidenceScale {
         return "evidence-bench-" + n;
     }
 
-    private void startProduct(List<String> command) throws IOException {
-        product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
-                .redirectErrorStream(true).start();
-        productProcess = product.toHandle();
-    }
-
-    /** Stops the product as its operator would (SIGTERM: it closes the application, then its PostgreSQL and broker). */
-    private void stopProduct() throws InterruptedException {
-        if (product != null && product.isAlive()) {
-            product.destroy();
-            product.waitFor();
-        }
-    }
-
     /**
      * The four kinds of request measured, unmeasured, for {@link #WARMUP_SECONDS} after the restart: the JIT compiles
      * their paths and the rest of what the product runs between requests (a first run with the measurements straight
@@ -179,15 +146,15 @@ public final class EvidenceScale {
      * been running for a while.
      */
     private void warmUp() throws Exception {
-        long treeSize = send("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
+        long treeSize = product.sendExpectingSuccess("GET", "/api/v1/audit/digest", null).path("treeSize").asLong();
         Random random = new Random(1);
         long deadline = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
         while (System.nanoTime() < deadline) {
             long to = 1 + random.nextLong(treeSize);
-            send("GET", "/api/v1/audit/digest", null);
-            send("GET", "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS)), null);
-            send("GET", "/api/v1/audit/proofs/consistency?from=" + random.nextLong(to + 1) + "&to=" + to, null);
-            send("GET", "/api/v1/audit/digest?treeSize=" + to, null);
+            product.sendExpectingSuccess("GET", "/api/v1/audit/digest", null);
+            product.sendExpectingSuccess("GET", "/api/v1/audit/proofs/inclusion?eventId=" + eventId(1 + random.nextLong(EVENTS)), null);
+            product.sendExpectingSuccess("GET", "/api/v1/audit/proofs/consistency?from=" + random.nextLong(to + 1) + "&to=" + to, null);
+            product.sendExpectingSuccess("GET", "/api/v1/audit/digest?treeSize=" + to, null);
         }
     }
 
@@ -378,7 +345,7 @@ public final class EvidenceScale {
             }
             ObjectNode body = JSON.createObjectNode();
             body.set("transactions", transactions);
-            for (JsonNode answer : send("POST", "/api/v1/transactions:batch", body.toString()).path("results")) {
+            for (JsonNode answer : product.sendExpectingSuccess("POST", "/api/v1/transactions:batch", body.toString()).path("results")) {
                 if (answer.path("status").asInt() != 201) {
                     throw new IllegalStateException("a benchmark payment was not accepted: " + answer);
                 }
@@ -398,26 +365,26 @@ public final class EvidenceScale {
     private Map<String, Object> latencies(String phase, int count, java.util.function.Function<Random, String> path) throws Exception {
         Random random = new Random(22);
         for (int n = 0; n < count; n++) {
-            send("GET", path.apply(random), null);
+            product.sendExpectingSuccess("GET", path.apply(random), null);
         }
         Map<String, Object> backlog = backlog();
-        CpuTimes cpuBefore = CpuTimes.now(productProcess);
+        CpuTimes cpuBefore = CpuTimes.now(product.handle());
         long measuredStarted = System.nanoTime();
         long[] micros = new long[count];
         Map<String, Double> threadCores;
-        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
+        try (ThreadCpu threads = new ThreadCpu(product.handle())) {
             for (int n = 0; n < count; n++) {
                 String uri = path.apply(random);
                 Instant startedAt = Instant.now();
                 long started = System.nanoTime();
-                send("GET", uri, null);
+                product.sendExpectingSuccess("GET", uri, null);
                 micros[n] = (System.nanoTime() - started) / 1_000;
                 requestLog.append(phase).append(',').append(startedAt.getEpochSecond() * 1_000_000 + startedAt.getNano() / 1_000)
                         .append(',').append(micros[n]).append(',').append(uri).append('\n');
             }
             threadCores = threads.cores();
         }
-        Map<String, Object> cpu = CpuTimes.now(productProcess).coresSince(cpuBefore, (System.nanoTime() - measuredStarted) / 1e9);
+        Map<String, Object> cpu = CpuTimes.now(product.handle()).coresSince(cpuBefore, (System.nanoTime() - measuredStarted) / 1e9);
         Arrays.sort(micros);
         return Map.of("requests", count, "p50Millis", micros[count / 2] / 1000.0, "p99Millis", micros[(int) (count * 0.99) - 1] / 1000.0,
                 "maxMillis", micros[count - 1] / 1000.0, "cpu", cpu, "productThreadCores", threadCores, "backlog", backlog);
@@ -435,42 +402,6 @@ public final class EvidenceScale {
                      + "(SELECT max(sequence) FROM projection.applied_event)")) {
             row.next();
             return Map.of("storedSequence", row.getLong(1), "publishedSequence", row.getLong(2), "projectedSequence", row.getLong(3));
-        }
-    }
-
-    private JsonNode send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofMinutes(5));
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the product did not become ready within 3 minutes");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -15,12 +15,6 @@ import org.budgetledger.contracts.wire.TopicHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +78,6 @@ public final class LoadDriver {
     private static final int FRESHNESS_RATE_PER_SECOND = 1_000;
     private static final int FRESHNESS_BATCH = 50;
     private static final Duration FRESHNESS_DURATION = Duration.ofSeconds(20);
-    private static final String USER = "bench";
     private static final String TOPIC = "budget-ledger.events";
     /**
      * With {@code -Dbench.scaleEvents=N} (N > 0), one more unit-year is brought to N events before the reports
@@ -106,12 +98,9 @@ public final class LoadDriver {
      */
     private static final boolean DEPARTMENT_ONLY = Boolean.getBoolean("bench.departmentOnly");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final java.time.Instant runStarted = java.time.Instant.now();
-    private int port;
-    private Process product;
-    private ProcessHandle productProcess;
+    private ProductProcess product;
     private PhaseProfiler profiler;
     private Path repository;
 
@@ -122,29 +111,22 @@ public final class LoadDriver {
 
     private void run(Path repository) throws Exception {
         this.repository = repository;
-        Path jar = repository.resolve("standalone/target/budget-ledger.jar");
         Path data = Files.createTempDirectory("budget-ledger-bench-");
-        port = freePort();
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "memoryGiB", Math.round(totalMemoryGiB()), "java", System.getProperty("java.version")));
         long startNanos = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(productJvmOptions());
-        command.addAll(List.of("-jar", jar.toString(), "--budgetledger.data-dir=" + data,
-                "--server.port=" + port, "--budgetledger.security.users." + USER + ".password={noop}" + USER,
-                "--budgetledger.security.users." + USER + ".roles=ADMIN,CLERK,VIEWER,AUDITOR", "--budgetledger.security.users." + USER + ".units=*"));
-        startProduct(command, data);
+        product = new ProductProcess(repository, data);
         try {
-            awaitReady();
+            product.start();
+            profiler = new PhaseProfiler(product.handle(), repository);
             results.put("coldStartMillis", (System.nanoTime() - startNanos) / 1_000_000);
             if (DRILL_ONLY) {
-                results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
+                results.put("drillDown", DrillDownScale.measure(product::send, DRILL_EVENTS));
             } else {
-                measureAll(command, data);
+                measureAll(data);
             }
         } finally {
-            product.destroy();
-            product.waitFor();
+            product.stop();
             // the product's log is kept; its data (hundreds of MB after a scale run) is not
             Path log = repository.resolve("benchmarks/target/product.log");
             Files.createDirectories(log.getParent());
@@ -163,7 +145,7 @@ public final class LoadDriver {
     }
 
     /** Every figure but the cold start, in order (the scale, department and drill-down figures when asked for). */
-    private void measureAll(List<String> command, Path data) throws Exception {
+    private void measureAll(Path data) throws Exception {
         if (!DEPARTMENT_ONLY) {
             warmUp();
             List<BudgetLine> lines = batchPosting(data);
@@ -173,45 +155,25 @@ public final class LoadDriver {
             reports(reportUnits);
             replay(data);
             results.put("heapUsedMiB", heapUsedMiB());
-            results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.pid()));
+            results.put("heapUsedAfterGcMiB", heapUsedAfterGcMiB(product.handle().pid()));
         }
         if (SCALE_EVENTS > 0 && !DEPARTMENT_ONLY) {
-            results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(this::send,
-                    () -> restart(command, data), () -> postgres(data), SCALE_UNIT, units().get(0)));
+            results.put("firstPostAfterRestart", FirstPostAfterRestart.measure(product::send,
+                    this::restart, () -> postgres(data), SCALE_UNIT, units().get(0)));
         }
         if (DEPARTMENT_EVENTS > 0) {
-            results.put("department", DepartmentScale.measure(this::send, DEPARTMENT_EVENTS));
+            results.put("department", DepartmentScale.measure(product::send, DEPARTMENT_EVENTS));
         }
         if (DRILL_EVENTS > 0) {
-            results.put("drillDown", DrillDownScale.measure(this::send, DRILL_EVENTS));
+            results.put("drillDown", DrillDownScale.measure(product::send, DRILL_EVENTS));
         }
-    }
-
-    /**
-     * The measured product's JVM options, from {@code -Dbench.productJvmOptions} (space-separated), e.g.
-     * {@code -XX:StartFlightRecording=filename=product.jfr,settings=profile,dumponexit=true}; the same for every run.
-     */
-    static List<String> productJvmOptions() {
-        String options = System.getProperty("bench.productJvmOptions", "").trim();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
-    }
-
-    /** Starts the product's process; its output goes to {@code product.log} in its data directory, after any earlier run's. */
-    private void startProduct(List<String> command, Path data) throws IOException {
-        product = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("product.log").toFile()))
-                .redirectErrorStream(true).start();
-        productProcess = product.toHandle();
-        profiler = new PhaseProfiler(productProcess, repository);
     }
 
     /** Stops the product as Ctrl-C does and starts it again on the same data: milliseconds until it is ready. */
-    private long restart(List<String> command, Path data) throws Exception {
-        product.destroy();
-        product.waitFor();
-        long started = System.nanoTime();
-        startProduct(command, data);
-        awaitReady();
-        return (System.nanoTime() - started) / 1_000_000;
+    private long restart() throws Exception {
+        long millis = product.restart();
+        profiler = new PhaseProfiler(product.handle(), repository);
+        return millis;
     }
 
     /**
@@ -232,7 +194,7 @@ public final class LoadDriver {
             }
             postSingles(posted.lines(), "ws" + rounds + "-", WARM_UP_SINGLE_POSTS_PER_CLIENT);
             for (String table : REPORT_TABLES) {
-                send("GET", "/api/v1/reports/W" + rounds + "-0/2023/" + table, null);
+                product.send("GET", "/api/v1/reports/W" + rounds + "-0/2023/" + table, null);
             }
             rounds++;
         }
@@ -246,15 +208,15 @@ public final class LoadDriver {
      * batched INSERTs of the same count.
      */
     private List<BudgetLine> batchPosting(Path data) throws Exception {
-        CpuTimes cpuBefore = CpuTimes.now(productProcess);
+        CpuTimes cpuBefore = CpuTimes.now(product.handle());
         Posted posted;
         Map<String, Double> threadCores;
         profiler.start();
-        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
+        try (ThreadCpu threads = new ThreadCpu(product.handle())) {
             posted = postBatches("B", BATCHES, new Random(42));
             threadCores = threads.cores();
         }
-        CpuTimes cpuAfter = CpuTimes.now(productProcess);
+        CpuTimes cpuAfter = CpuTimes.now(product.handle());
         profiler.stop("batch");
         long cpuPerTransactionMicros = (cpuAfter.productMillis() - cpuBefore.productMillis()) * 1000 / posted.accepted();
         double postedPerSecond = posted.accepted() / (posted.nanos() / 1e9);
@@ -290,7 +252,7 @@ public final class LoadDriver {
      */
     private Posted postBatches(String unitPrefix, int batches, Random random) throws Exception {
         for (int unit = 0; unit < UNITS; unit++) {
-            send("POST", "/api/v1/units", "{\"code\":\"" + unitPrefix + unit + "\",\"name\":\"基准单位" + unit + "\"}");
+            product.send("POST", "/api/v1/units", "{\"code\":\"" + unitPrefix + unit + "\",\"name\":\"基准单位" + unit + "\"}");
         }
         String idPrefix = unitPrefix.toLowerCase();
         List<BudgetLine> lines = new ArrayList<>();
@@ -340,7 +302,7 @@ public final class LoadDriver {
             ObjectNode body = JSON.createObjectNode();
             body.set("transactions", items);
             long started = System.nanoTime();
-            JsonNode answer = send("POST", "/api/v1/transactions:batch", body.toString());
+            JsonNode answer = product.send("POST", "/api/v1/transactions:batch", body.toString());
             postingNanos += System.nanoTime() - started;
             JsonNode results = answer.path("results");
             for (int index = 0; index < results.size(); index++) {
@@ -357,17 +319,17 @@ public final class LoadDriver {
 
     /** {@value #SINGLE_CLIENTS} clients each posting single PAYs of 1.00 against the lines above, back to back. */
     private void singlePosting(List<BudgetLine> lines) throws Exception {
-        CpuTimes cpuBefore = CpuTimes.now(productProcess);
+        CpuTimes cpuBefore = CpuTimes.now(product.handle());
         long started = System.nanoTime();
         SinglePosts posts;
         Map<String, Double> threadCores;
         profiler.start();
-        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
+        try (ThreadCpu threads = new ThreadCpu(product.handle())) {
             posts = postSingles(lines, "s", SINGLE_POSTS_PER_CLIENT);
             threadCores = threads.cores();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        CpuTimes cpuAfter = CpuTimes.now(productProcess);
+        CpuTimes cpuAfter = CpuTimes.now(product.handle());
         profiler.stop("single");
         long cpuMillis = cpuAfter.productMillis() - cpuBefore.productMillis();
         List<Long> micros = posts.micros();
@@ -398,7 +360,7 @@ public final class LoadDriver {
                             .put("line", line.id()).put("economic", "30201")
                             .put("amount", "1.00").toString();
                     long postStarted = System.nanoTime();
-                    JsonNode answer = send("POST", "/api/v1/transactions", body);
+                    JsonNode answer = product.send("POST", "/api/v1/transactions", body);
                     micros.add((System.nanoTime() - postStarted) / 1_000);
                     if ("ACCEPTED".equals(answer.path("status").asText())) {
                         accepted.incrementAndGet();
@@ -442,7 +404,7 @@ public final class LoadDriver {
                 }
                 ObjectNode body = JSON.createObjectNode();
                 body.set("transactions", items);
-                JsonNode answer = send("POST", "/api/v1/transactions:batch", body.toString());
+                JsonNode answer = product.send("POST", "/api/v1/transactions:batch", body.toString());
                 long answered = System.nanoTime();
                 JsonNode results = answer.path("results");
                 sent.addAndGet(results.size());
@@ -485,7 +447,7 @@ public final class LoadDriver {
      * the year, in batches of {@value #BATCH_SIZE}.
      */
     private String scaleUp() throws Exception {
-        send("POST", "/api/v1/units", "{\"code\":\"" + SCALE_UNIT + "\",\"name\":\"百万事件单位\"}");
+        product.send("POST", "/api/v1/units", "{\"code\":\"" + SCALE_UNIT + "\",\"name\":\"百万事件单位\"}");
         Random random = new Random(99);
         long posted = 0;
         long started = System.nanoTime();
@@ -503,14 +465,14 @@ public final class LoadDriver {
             }
             ObjectNode body = JSON.createObjectNode();
             body.set("transactions", items);
-            send("POST", "/api/v1/transactions:batch", body.toString());
+            product.send("POST", "/api/v1/transactions:batch", body.toString());
             if (batch % 50 == 0) {
                 System.out.printf("scale: %,d of %,d events (%.0f s)%n", posted, SCALE_EVENTS, (System.nanoTime() - started) / 1e9);
             }
         }
         results.put("scale", Map.of("unit", SCALE_UNIT, "events", posted, "seconds", Math.round((System.nanoTime() - started) / 1e9)));
         // the reports are measured once the projection has applied everything
-        long last = send("GET", "/api/v1/audit/digest", null).path("sequence").asLong();
+        long last = product.send("GET", "/api/v1/audit/digest", null).path("sequence").asLong();
         awaitApplied(SCALE_UNIT, last);
         return SCALE_UNIT;
     }
@@ -518,7 +480,7 @@ public final class LoadDriver {
     /** Asks for a report that must reflect {@code sequence} (each ask waits up to 10 s) until one is answered. */
     private void awaitApplied(String unit, long sequence) throws Exception {
         while (true) {
-            JsonNode answer = send("GET", "/api/v1/reports/" + unit + "/2023/T01?minSequence=" + sequence + "&wait=PT10S", null);
+            JsonNode answer = product.send("GET", "/api/v1/reports/" + unit + "/2023/T01?minSequence=" + sequence + "&wait=PT10S", null);
             if ("T01".equals(answer.path("table").asText())) {
                 return;
             }
@@ -533,20 +495,20 @@ public final class LoadDriver {
      * kafka-clients consumer reading the same topic from its first offset and doing nothing with it.
      */
     private void replay(Path data) throws Exception {
-        CpuTimes cpuBefore = CpuTimes.now(productProcess);
+        CpuTimes cpuBefore = CpuTimes.now(product.handle());
         long started = System.nanoTime();
         JsonNode state;
         Map<String, Double> threadCores;
-        try (ThreadCpu threads = new ThreadCpu(productProcess)) {
-            JsonNode replay = send("POST", "/api/v1/audit/replays", "{}");
+        try (ThreadCpu threads = new ThreadCpu(product.handle())) {
+            JsonNode replay = product.send("POST", "/api/v1/audit/replays", "{}");
             do {
                 Thread.sleep(100);
-                state = send("GET", replay.path("url").asText(), null);
+                state = product.send("GET", replay.path("url").asText(), null);
             } while ("RUNNING".equals(state.path("status").asText()));
             threadCores = threads.cores();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Object> cpu = CpuTimes.now(productProcess).coresSince(cpuBefore, seconds);
+        Map<String, Object> cpu = CpuTimes.now(product.handle()).coresSince(cpuBefore, seconds);
         long events = state.path("processed").asLong();
         double replayedPerSecond = events / seconds;
         double consumedPerSecond = rawConsume(data);
@@ -655,7 +617,7 @@ public final class LoadDriver {
         long fromMillis = runStarted.toEpochMilli();
         long toMillis = System.currentTimeMillis();
         for (String table : REPORT_TABLES) {
-            send("GET", "/api/v1/reports/" + units.get(0) + "/2023/" + table, null); // warm-up
+            product.send("GET", "/api/v1/reports/" + units.get(0) + "/2023/" + table, null); // warm-up
         }
         Map<String, Object> perTable = new LinkedHashMap<>();
         List<Long> all = new ArrayList<>();
@@ -665,7 +627,7 @@ public final class LoadDriver {
                 LocalDate asOf = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
                 java.time.Instant knownAt = java.time.Instant.ofEpochMilli(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis)));
                 long started = System.nanoTime();
-                send("GET", "/api/v1/reports/" + units.get(random.nextInt(units.size())) + "/2023/" + table + "?asOf=" + asOf
+                product.send("GET", "/api/v1/reports/" + units.get(random.nextInt(units.size())) + "/2023/" + table + "?asOf=" + asOf
                         + "&knownAt=" + knownAt, null);
                 micros.add((System.nanoTime() - started) / 1_000);
             }
@@ -675,12 +637,12 @@ public final class LoadDriver {
         }
         all.sort(Long::compare);
         results.put("reports", Map.of("units", units.size(), "pointsPerTable", REPORT_POINTS, "p50Millis", percentile(all, 0.50) / 1000.0,
-                "p99Millis", percentile(all, 0.99) / 1000.0, "storedEvents", send("GET", "/api/v1/reports/freshness", null)
+                "p99Millis", percentile(all, 0.99) / 1000.0, "storedEvents", product.send("GET", "/api/v1/reports/freshness", null)
                         .path("sequence").asLong(), "perTable", perTable));
     }
 
     private long heapUsedMiB() throws Exception {
-        JsonNode metric = send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", null);
+        JsonNode metric = product.send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", null);
         return Math.round(metric.path("measurements").get(0).path("value").asDouble() / (1024 * 1024));
     }
 
@@ -693,54 +655,6 @@ public final class LoadDriver {
             throw new IllegalStateException("jcmd " + pid + " GC.run failed");
         }
         return heapUsedMiB();
-    }
-
-    private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the product did not become ready within 3 minutes");
-    }
-
-    private JsonNode send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8)));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        if (response.statusCode() >= 500) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + text);
-        }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (!contentType.isEmpty() && !contentType.contains("json")) {
-            // a document (the publication's HTML or DOCX): read whole, described, not parsed
-            return JSON.createObjectNode().put("contentType", contentType).put("bytes", response.body().length);
-        }
-        return text.isEmpty() ? JSON.nullNode() : JSON.readTree(text);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static double totalMemoryGiB() {
