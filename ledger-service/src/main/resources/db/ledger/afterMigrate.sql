@@ -24,7 +24,7 @@ GRANT SELECT, INSERT, DELETE ON ${flyway:defaultSchema}.snapshot_event_entry TO 
 -- the gap-free sequence (V7_1): each append advances it in the appending transaction; counted_from (where
 -- verification starts to read gaps as deletions) is the owner's alone
 GRANT SELECT, UPDATE (last_sequence) ON ${flyway:defaultSchema}.event_sequence TO ${application};
--- the Merkle tree over the store (V11): grown by the appending transaction, never changed, like the store itself
-GRANT SELECT, INSERT ON ${flyway:defaultSchema}.merkle_node TO ${application};
+-- the Merkle tree over the store (V11, one row an event since V14): grown by the appending transaction, never changed, like the store itself
+GRANT SELECT, INSERT ON ${flyway:defaultSchema}.merkle_leaf TO ${application};
 -- the digests the ledger signed (V13): kept as signed, never changed but for the instant each was published
 GRANT SELECT, INSERT, UPDATE (published_at) ON ${flyway:defaultSchema}.signed_digest TO ${application};

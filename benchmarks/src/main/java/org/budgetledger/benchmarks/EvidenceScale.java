@@ -223,8 +223,8 @@ public final class EvidenceScale {
                     copy.copyIn("COPY ledger.domain_event_entry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
                             + "timeStamp, payloadType, payloadRevision, payload, metaData, transaction_id, unit, recorded_at, previous_hash, "
                             + "hash, seal) FROM STDIN WITH (FORMAT csv)", new StringReader(chunk.events()));
-                    copy.copyIn("COPY ledger.merkle_node (level, position, hash, sequence) FROM STDIN WITH (FORMAT csv)",
-                            new StringReader(chunk.nodes()));
+                    copy.copyIn("COPY ledger.merkle_leaf (position, sequence, hash, completed) FROM STDIN WITH (FORMAT csv)",
+                            new StringReader(chunk.leaves()));
                     try (PreparedStatement advance = connection.prepareStatement("UPDATE ledger.event_sequence SET last_sequence = ?")) {
                         advance.setLong(1, chunk.lastSequence());
                         advance.executeUpdate();
@@ -245,7 +245,7 @@ public final class EvidenceScale {
             long writtenNanos = System.nanoTime() - started;
             try (Statement vacuum = connection.createStatement()) {
                 vacuum.execute("VACUUM ANALYZE ledger.domain_event_entry");
-                vacuum.execute("VACUUM ANALYZE ledger.merkle_node");
+                vacuum.execute("VACUUM ANALYZE ledger.merkle_leaf");
             }
             return Map.of("events", EVENTS, "seconds", Math.round(writtenNanos / 1e9),
                     "vacuumSeconds", Math.round((System.nanoTime() - started - writtenNanos) / 1e9));
@@ -253,7 +253,7 @@ public final class EvidenceScale {
     }
 
     /** A chunk of events and the tree's rows they add, as CSV for COPY; {@link #END} after the last. */
-    private record Chunk(String events, String nodes, long lastSequence) {
+    private record Chunk(String events, String leaves, long lastSequence) {
         static final Chunk END = new Chunk("", "", -1);
     }
 
@@ -280,7 +280,7 @@ public final class EvidenceScale {
         String name = "证".repeat(60);
         for (long from = 0; from < EVENTS; from += COPY_CHUNK) {
             StringBuilder events = new StringBuilder(COPY_CHUNK * 1200);
-            StringBuilder nodes = new StringBuilder(COPY_CHUNK * 180);
+            StringBuilder leaves = new StringBuilder(COPY_CHUNK * 180);
             long sequence = firstSequence;
             for (long n = from; n < Math.min(EVENTS, from + COPY_CHUNK); n++) {
                 sequence = firstSequence + n;
@@ -295,13 +295,16 @@ public final class EvidenceScale {
                         .append(",Unit,").append(recordedAt).append(",org.budgetledger.contracts.events.UnitChanged,1,\\x")
                         .append(HexFormat.of().formatHex(payload)).append(",\\x7b7d,,").append(UNIT).append(',')
                         .append(recordedAt).append(',').append(previous).append(',').append(hash).append(',').append(sealed).append('\n');
-                tree.append(MerkleHash.leaf(canonical), (node, nodeHash) -> nodes.append(node.level()).append(',').append(node.position())
-                        .append(",\\x").append(HexFormat.of().formatHex(nodeHash)).append(',')
-                        .append(node.level() == 0 ? Long.toString(leafSequence) : "").append('\n'));
+                // a row a leaf: its hash, then the subtrees it completes (V14__merkle_tree_one_row_per_event.sql)
+                leaves.append(tree.size()).append(',').append(leafSequence).append(",\\x");
+                StringBuilder completed = new StringBuilder(",\\x");
+                tree.append(MerkleHash.leaf(canonical), (node, nodeHash) -> (node.level() == 0 ? leaves : completed)
+                        .append(HexFormat.of().formatHex(nodeHash)));
+                leaves.append(completed).append('\n');
                 previous = hash;
                 recordedAt = recordedAt.plusNanos(1_000);
             }
-            chunks.put(new Chunk(events.toString(), nodes.toString(), sequence));
+            chunks.put(new Chunk(events.toString(), leaves.toString(), sequence));
         }
         chunks.put(Chunk.END);
         return null;
@@ -316,14 +319,17 @@ public final class EvidenceScale {
              ResultSet row = query.executeQuery("SELECT (SELECT last_sequence FROM ledger.event_sequence), "
                      + "(SELECT hash FROM ledger.domain_event_entry ORDER BY globalIndex DESC LIMIT 1), "
                      + "(SELECT max(recorded_at) FROM ledger.domain_event_entry), "
-                     + "(SELECT count(*) FROM ledger.merkle_node WHERE level = 0)")) {
+                     + "(SELECT count(*) FROM ledger.merkle_leaf)")) {
             row.next();
             long size = row.getLong(4);
             List<byte[]> peaks = new ArrayList<>();
             for (var peak : MerkleFrontier.peakPositions(size)) {
-                try (PreparedStatement node = connection.prepareStatement("SELECT hash FROM ledger.merkle_node WHERE level = ? AND position = ?")) {
+                // the peak is stored with its last leaf, at level - 1 hashes into what that leaf completed
+                try (PreparedStatement node = connection.prepareStatement("SELECT CASE WHEN ? = 0 THEN hash "
+                        + "ELSE substring(completed FROM (? - 1) * 32 + 1 FOR 32) END FROM ledger.merkle_leaf WHERE position = ?")) {
                     node.setInt(1, peak.level());
-                    node.setLong(2, peak.position());
+                    node.setInt(2, peak.level());
+                    node.setLong(3, ((peak.position() + 1) << peak.level()) - 1);
                     try (ResultSet hash = node.executeQuery()) {
                         hash.next();
                         peaks.add(hash.getBytes(1));

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Random;
 import java.util.TreeSet;
@@ -17,8 +16,8 @@ import java.util.TreeSet;
  *
  * <p>Per transaction, as the product writes a PAY: the idempotency row (its canonical request as jsonb),
  * the event row (payload and metadata of the measured average size, hash chain columns, four indexes and
- * a foreign key to the idempotency row), its leaf in the store's Merkle tree and the subtree it completes on
- * average (two {@code merkle_node} rows, SPEC §16) and the budget line view's update, committed per batch; then the
+ * a foreign key to the idempotency row), its leaf in the store's Merkle tree with the subtrees it completes (one
+ * {@code merkle_leaf} row, SPEC §16) and the budget line view's update, committed per batch; then the
  * projection's rows in a transaction of their own, as a delivery writes them: the applied event (with the hash it
  * carried), the fact (with the indexes the reports, the drill-down and the comparison read: V12, V15), what the
  * drill-down shows of its transaction ({@code fact_transaction}) and the day sums of the delivery. What the product
@@ -51,8 +50,8 @@ final class WriteFloor {
                      + "(eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, "
                      + "payload, metadata, transaction_id, recorded_at, previous_hash, hash, seal) "
                      + "VALUES (?, ?, ?, 'BudgetYear', ?, 'org.budgetledger.contracts.events.PaymentMade', NULL, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement merkle = connection.prepareStatement("INSERT INTO " + SCHEMA + ".merkle_node "
-                     + "(level, position, hash, sequence) VALUES (?, ?, ?, ?)");
+             PreparedStatement merkle = connection.prepareStatement("INSERT INTO " + SCHEMA + ".merkle_leaf "
+                     + "(position, sequence, hash, completed) VALUES (?, ?, ?, ?)");
              PreparedStatement line = connection.prepareStatement("UPDATE " + SCHEMA + ".budget_line SET paid_fen = paid_fen + ? WHERE id = ?");
              PreparedStatement applied = connection.prepareStatement("INSERT INTO " + SCHEMA + ".applied_event "
                      + "(sequence, event_id, type, unit, year, recorded_at, hash) VALUES (?, ?, 'PaymentMade', ?, 2023, ?, ?) ON CONFLICT DO NOTHING");
@@ -67,7 +66,6 @@ final class WriteFloor {
                      + "measure, fund, subject, kind, economic, project, origin) DO UPDATE SET amount_fen = fact_daily.amount_fen + excluded.amount_fen")) {
             long[] aggregateSequence = new long[UNITS];
             byte[] nodeHash = new byte[32];
-            long nodesAbove = 0;
             for (int from = 0; from < transactions; from += batchSize) {
                 int to = Math.min(transactions, from + batchSize);
                 Timestamp recordedAt = Timestamp.from(Instant.now());
@@ -94,17 +92,12 @@ final class WriteFloor {
                     event.setString(10, hash);
                     event.setString(11, hash);
                     event.addBatch();
-                    // the leaf, and the subtrees it completes: one a leaf on average (their levels do not change the cost)
+                    // the leaf, and the subtrees it completes: one a leaf on average, 32 bytes each
                     random.nextBytes(nodeHash);
-                    merkle.setShort(1, (short) 0);
-                    merkle.setLong(2, n);
+                    merkle.setLong(1, n);
+                    merkle.setLong(2, n + 1);
                     merkle.setBytes(3, nodeHash);
-                    merkle.setLong(4, n + 1);
-                    merkle.addBatch();
-                    merkle.setShort(1, (short) 1);
-                    merkle.setLong(2, nodesAbove++);
-                    merkle.setBytes(3, nodeHash);
-                    merkle.setNull(4, Types.BIGINT);
+                    merkle.setBytes(4, new byte[32 * Long.numberOfTrailingZeros(n + 1L)]);
                     merkle.addBatch();
                     line.setLong(1, 1_200);
                     line.setString(2, "line-" + lineNumber);
@@ -175,10 +168,9 @@ final class WriteFloor {
                         recorded_at TIMESTAMPTZ NOT NULL, previous_hash CHAR(64), hash CHAR(64), seal CHAR(64),
                         UNIQUE (aggregateidentifier, sequencenumber));
                     CREATE INDEX ON %1$s.domain_event_entry (transaction_id);
-                    CREATE TABLE %1$s.merkle_node (level SMALLINT NOT NULL CHECK (level BETWEEN 0 AND 62),
-                        position BIGINT NOT NULL CHECK (position >= 0), hash BYTEA NOT NULL CHECK (length(hash) = 32),
-                        sequence BIGINT CHECK ((level = 0) = (sequence IS NOT NULL)), PRIMARY KEY (level, position));
-                    CREATE INDEX ON %1$s.merkle_node (sequence) WHERE level = 0;
+                    CREATE TABLE %1$s.merkle_leaf (position BIGINT PRIMARY KEY CHECK (position >= 0),
+                        sequence BIGINT NOT NULL UNIQUE, hash BYTEA NOT NULL CHECK (length(hash) = 32),
+                        completed BYTEA NOT NULL CHECK (length(completed) = 32 * (bit_count(((position + 1) # position)::bit(64)) - 1)));
                     CREATE TABLE %1$s.budget_line (id VARCHAR(80) PRIMARY KEY, unit VARCHAR(32) NOT NULL, year INTEGER NOT NULL,
                         paid_fen BIGINT NOT NULL DEFAULT 0);
                     CREATE INDEX ON %1$s.budget_line (unit, year);

@@ -14,12 +14,12 @@ import java.util.Map;
 /**
  * Verification's walk along the store's Merkle tree (SPEC §16), beside its walk along the events: the i-th event in
  * sequence order must be the tree's leaf i, with that event's sequence and the hash of its canonical bytes as stored
- * now; and the leaves recomputed from the events give the root of the tree of any size, which an auditor's signed
+ * now, and the subtrees stored with that leaf must be the ones the events give (proofs are made of them); and the leaves recomputed from the events give the root of the tree of any size, which an auditor's signed
  * digest states. Leaves are read a page at a time, as the events are, in the verification's snapshot.
  */
 final class TreeWalk {
 
-    private record StoredLeaf(long sequence, byte[] hash) {
+    private record StoredLeaf(long sequence, byte[] hash, byte[] completed) {
     }
 
     private final JdbcClient jdbc;
@@ -39,10 +39,10 @@ final class TreeWalk {
     /** Reads the stored leaves of the events at positions [first, first + count). */
     void readLeaves(long first, int count) {
         page.clear();
-        jdbc.sql("SELECT position, sequence, hash FROM " + MerkleTreeStore.NODE_TABLE + " WHERE level = 0 AND position >= ? "
+        jdbc.sql("SELECT position, sequence, hash, completed FROM " + MerkleTreeStore.LEAF_TABLE + " WHERE position >= ? "
                         + "AND position < ?").params(first, first + count)
                 .query(row -> {
-                    page.put(row.getLong(1), new StoredLeaf(row.getLong(2), row.getBytes(3)));
+                    page.put(row.getLong(1), new StoredLeaf(row.getLong(2), row.getBytes(3), row.getBytes(4)));
                 });
     }
 
@@ -55,7 +55,7 @@ final class TreeWalk {
                 event.aggregateId(), event.aggregateSequence(), event.type(), event.recordedAt(), event.transactionId(),
                 event.storedPayload().getBytes(StandardCharsets.UTF_8));
         byte[] leaf = MerkleHash.leaf(canonical);
-        recomputed.append(leaf, (node, hash) -> { });
+        byte[] completed = MerkleTreeStore.completedBy(recomputed, leaf);
         if (recomputed.size() == digestTreeSize) {
             rootAtDigest = recomputed.root();
             sequenceAtDigest = event.sequence();
@@ -67,6 +67,10 @@ final class TreeWalk {
         if (stored.sequence() != event.sequence() || !Arrays.equals(stored.hash(), leaf)) {
             return "is not the event of its leaf " + position + " in the Merkle tree (sequence " + stored.sequence()
                     + "): it was changed, moved or inserted after it was appended";
+        }
+        if (!Arrays.equals(stored.completed(), completed)) {
+            return "completes subtrees of the Merkle tree other than the ones stored with its leaf " + position
+                    + ": the tree's nodes were rewritten, and proofs made of them are false";
         }
         return null;
     }
@@ -83,13 +87,13 @@ final class TreeWalk {
 
     /** How many leaves the stored tree has. */
     long leaves() {
-        return jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM " + MerkleTreeStore.NODE_TABLE + " WHERE level = 0")
+        return jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM " + MerkleTreeStore.LEAF_TABLE)
                 .query(Long.class).single();
     }
 
     /** The sequence of the stored leaf at {@code position}, if the tree has one. */
     Long sequenceOfLeaf(long position) {
-        return jdbc.sql("SELECT sequence FROM " + MerkleTreeStore.NODE_TABLE + " WHERE level = 0 AND position = ?").param(position)
+        return jdbc.sql("SELECT sequence FROM " + MerkleTreeStore.LEAF_TABLE + " WHERE position = ?").param(position)
                 .query(Long.class).optional().orElse(null);
     }
 }

@@ -25,7 +25,7 @@ import java.sql.SQLException;
 @DependsOn("ledgerFlyway")
 class MerkleTreeBackfill implements InitializingBean {
 
-    /** Events a transaction: a few MB of payloads read, about 2 × this many rows written. */
+    /** Events a transaction: a few MB of payloads read, this many rows written. */
     static final int PAGE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(MerkleTreeBackfill.class);
 

@@ -3,7 +3,9 @@ package org.budgetledger.ledger.eventstore;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
+import org.budgetledger.contracts.integrity.MerkleNode;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +14,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The store's Merkle tree (SPEC §16, V11__merkle_tree.sql) as the appending transaction grows it: under the append
- * lock, it reads the tree's tip in the statement that reserves the append's sequences ({@code CommitOrderedAppend}):
- * its size and newest leaf, and its peaks (at most 63 rows, by primary key) unless the newest leaf is the one the
- * process's last append left; it adds a leaf per event and inserts the leaf with every subtree it completes (two rows
- * an event on average, in one statement). The cost of an append is thus the same at any size of the store.
+ * The store's Merkle tree (SPEC §16; V11__merkle_tree.sql, V14__merkle_tree_one_row_per_event.sql) as the appending
+ * transaction grows it: under the append lock, it reads the tree's tip in the statement that reserves the append's
+ * sequences ({@code CommitOrderedAppend}): its size and newest leaf, and its peaks (at most 63 rows, by primary key)
+ * unless the newest leaf is the one the process's last append left; it adds a row per event, holding the event's leaf
+ * and every subtree that leaf completes, in one statement. The cost of an append is thus the same at any size of the store.
+ *
+ * <p>The subtree {@code (level, position)} is in the row of its last leaf, {@link #rowOf}: the leaf's own hash at
+ * level 0, bytes {@code [(level - 1) * 32, level * 32)} of the row's {@code completed} above.
  *
  * <p>The tree follows the events it is given, in sequence order. Events stored without their leaves (by a version
  * before the tree, or written by hand) are added first by {@link #catchUp}, which the start runs for a whole store
@@ -26,7 +32,7 @@ import java.util.List;
  */
 public final class MerkleTreeStore {
 
-    public static final String NODE_TABLE = LedgerSchema.NAME + ".merkle_node";
+    public static final String LEAF_TABLE = LedgerSchema.NAME + ".merkle_leaf";
 
     /**
      * The columns an event's canonical bytes are made of ({@link #canonical(ResultSet)}), in a statement on
@@ -47,15 +53,56 @@ public final class MerkleTreeStore {
      * The tree's newest leaf, as the common table expression {@code newest}: the tree's size ({@code tree_size}), that
      * leaf's event ({@code sequence}) and its hash ({@code newest_leaf}); no row for an empty tree.
      */
-    static final String NEWEST_LEAF = "newest AS (SELECT position + 1 AS tree_size, sequence, hash AS newest_leaf FROM " + NODE_TABLE
-            + " WHERE level = 0 ORDER BY position DESC LIMIT 1)";
+    static final String NEWEST_LEAF = "newest AS (SELECT position + 1 AS tree_size, sequence, hash AS newest_leaf FROM " + LEAF_TABLE
+            + " ORDER BY position DESC LIMIT 1)";
     /** The hashes of the peaks of a tree of {@code tree_size} leaves, largest first, as one column of {@link #NEWEST_LEAF}'s row. */
-    static final String PEAKS = "(SELECT array_agg(m.hash ORDER BY m.level DESC) FROM generate_series(0, 62) AS l(level) "
-            + "JOIN " + NODE_TABLE + " m ON m.level = l.level AND m.position = (tree_size >> l.level) - 1 "
-            + "WHERE ((tree_size >> l.level) & 1) = 1)";
+    static final String PEAKS = peaks("tree_size");
     private static final String TIP = "WITH " + NEWEST_LEAF + " SELECT tree_size, sequence, " + PEAKS + " FROM newest";
 
     private MerkleTreeStore() {
+    }
+
+    /** The position of the row that holds the subtree {@code (level, position)}: its last leaf's. */
+    public static long rowOf(MerkleNode node) {
+        return ((node.position() + 1) << node.level()) - 1;
+    }
+
+    /**
+     * SQL: the row holding the subtree {@code (level, position)}, both SQL expressions ({@link #rowOf}).
+     */
+    public static String rowOf(String level, String position) {
+        return "(((" + position + ") + 1) << (" + level + ")) - 1";
+    }
+
+    /**
+     * SQL: the hash of the subtree of level {@code level} (an SQL expression) in the row {@code row} (a table alias that
+     * holds it, {@link #rowOf}), null when the row lacks it.
+     */
+    public static String nodeHash(String row, String level) {
+        return "CASE WHEN (" + level + ") = 0 THEN " + row + ".hash WHEN length(" + row + ".completed) >= (" + level + ") * 32 THEN "
+                + "substring(" + row + ".completed FROM ((" + level + ") - 1) * 32 + 1 FOR 32) END";
+    }
+
+    /**
+     * SQL: the hashes of the peaks of a tree of {@code treeSize} leaves (an SQL expression), largest first, as an array of
+     * at most 63; a peak the tree lacks is a null in it.
+     */
+    public static String peaks(String treeSize) {
+        return "(SELECT array_agg(" + nodeHash("m", "g.level") + " ORDER BY g.level DESC) FROM generate_series(0, 62) AS g(level) "
+                + "JOIN " + LEAF_TABLE + " m ON m.position = ((" + treeSize + " >> g.level) << g.level) - 1 "
+                + "WHERE ((" + treeSize + " >> g.level) & 1) = 1)";
+    }
+
+    /**
+     * The peaks from an array column of {@link #peaks}: one for each one bit of {@code treeSize}, or an
+     * {@link IllegalStateException} naming what the stored tree lacks.
+     */
+    public static List<byte[]> peaks(Array column, long treeSize) throws SQLException {
+        List<byte[]> hashes = column == null ? List.of() : Arrays.stream((Object[]) column.getArray()).map(byte[].class::cast).toList();
+        if (hashes.size() != Long.bitCount(treeSize) || hashes.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalStateException("the Merkle tree of " + treeSize + " leaves lacks some of its peaks " + MerkleFrontier.peakPositions(treeSize));
+        }
+        return hashes;
     }
 
     /** Reads the tree's tip, in one statement. */
@@ -80,40 +127,51 @@ public final class MerkleTreeStore {
         if (row.wasNull()) {
             return new Tip(MerkleFrontier.empty(), 0);
         }
-        Array peaks = row.getArray(peaksColumn);
-        List<byte[]> hashes = peaks == null ? List.of() : Arrays.stream((Object[]) peaks.getArray()).map(byte[].class::cast).toList();
-        return new Tip(MerkleFrontier.of(size, hashes), row.getLong(column + 1));
+        return new Tip(MerkleFrontier.of(size, peaks(row.getArray(peaksColumn), size)), row.getLong(column + 1));
     }
 
     /**
-     * Appends the leaves to the tree in the caller's transaction: each leaf and every subtree it completes, in one
+     * Appends the leaves to the tree in the caller's transaction: a row per leaf with every subtree it completes, in one
      * statement (a column array each, unnested): under the append lock, a JDBC batch of a statement per row took the
-     * database one execution per node, about two an event.
+     * database one execution per row.
      */
     public static void append(Connection connection, MerkleFrontier frontier, List<Leaf> leaves) throws SQLException {
         if (leaves.isEmpty()) {
             return;
         }
-        List<Short> levels = new ArrayList<>(2 * leaves.size() + 64);
-        List<Long> positions = new ArrayList<>(2 * leaves.size() + 64);
-        List<byte[]> hashes = new ArrayList<>(2 * leaves.size() + 64);
-        List<Long> sequences = new ArrayList<>(2 * leaves.size() + 64);
-        for (Leaf leaf : leaves) {
-            frontier.append(leaf.hash(), (node, hash) -> {
-                levels.add((short) node.level());
-                positions.add(node.position());
-                hashes.add(hash);
-                sequences.add(node.level() == 0 ? leaf.sequence() : null);
-            });
+        Long[] positions = new Long[leaves.size()];
+        Long[] sequences = new Long[leaves.size()];
+        byte[][] hashes = new byte[leaves.size()][];
+        byte[][] completed = new byte[leaves.size()][];
+        for (int n = 0; n < leaves.size(); n++) {
+            Leaf leaf = leaves.get(n);
+            positions[n] = frontier.size();
+            sequences[n] = leaf.sequence();
+            hashes[n] = leaf.hash();
+            completed[n] = completedBy(frontier, leaf.hash());
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + NODE_TABLE
-                + " (level, position, hash, sequence) SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[], ?::bigint[])")) {
-            insert.setArray(1, connection.createArrayOf("int2", levels.toArray(Short[]::new)));
-            insert.setArray(2, connection.createArrayOf("int8", positions.toArray(Long[]::new)));
-            insert.setArray(3, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
-            insert.setArray(4, connection.createArrayOf("int8", sequences.toArray(Long[]::new)));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LEAF_TABLE
+                + " (position, sequence, hash, completed) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::bytea[])")) {
+            insert.setArray(1, connection.createArrayOf("int8", positions));
+            insert.setArray(2, connection.createArrayOf("int8", sequences));
+            insert.setArray(3, connection.createArrayOf("bytea", hashes));
+            insert.setArray(4, connection.createArrayOf("bytea", completed));
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * Appends {@code leafHash} to {@code frontier}: the subtrees it completes above the leaf, level 1 first, as a row's
+     * {@code completed} holds them.
+     */
+    public static byte[] completedBy(MerkleFrontier frontier, byte[] leafHash) {
+        ByteArrayOutputStream completed = new ByteArrayOutputStream(64);
+        frontier.append(leafHash, (node, hash) -> {
+            if (node.level() > 0) {
+                completed.writeBytes(hash);
+            }
+        });
+        return completed.toByteArray();
     }
 
     /**

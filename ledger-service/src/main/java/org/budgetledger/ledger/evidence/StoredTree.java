@@ -11,12 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +41,20 @@ public class StoredTree {
     public record Leaf(long position, long sequence, String eventId, String unit, String hash, byte[] canonical) {
     }
 
-    private static final String NODES = MerkleTreeStore.NODE_TABLE;
-    private static final String CURRENT_SIZE = "SELECT coalesce(max(position) + 1, 0) FROM " + NODES + " WHERE level = 0";
+    private static final String LEAVES_TABLE = MerkleTreeStore.LEAF_TABLE;
+    private static final String CURRENT_SIZE = "SELECT coalesce(max(position) + 1, 0) FROM " + LEAVES_TABLE;
     /**
      * The head of the tree of {@code ?} leaves (null: all of them) in one statement: its size and the tree's (computed
      * once, materialized, which also keeps the plan small), its newest leaf's event, and its peaks by primary key.
      */
     private static final String HEAD = "WITH sized AS MATERIALIZED (SELECT coalesce(CAST(? AS BIGINT), stored.size) AS tree_size, "
             + "stored.size AS current_size FROM (" + CURRENT_SIZE + ") AS stored(size)) "
-            + "SELECT s.tree_size, s.current_size, l.sequence, e.hash, e.recorded_at, "
-            + "(SELECT array_agg(m.hash ORDER BY m.level DESC) FROM generate_series(0, 62) AS g(level) JOIN " + NODES + " m "
-            + "ON m.level = g.level AND m.position = (s.tree_size >> g.level) - 1 WHERE ((s.tree_size >> g.level) & 1) = 1) AS peaks "
-            + "FROM sized s LEFT JOIN " + NODES + " l ON l.level = 0 AND l.position = s.tree_size - 1 "
+            + "SELECT s.tree_size, s.current_size, l.sequence, e.hash, e.recorded_at, " + MerkleTreeStore.peaks("s.tree_size") + " AS peaks "
+            + "FROM sized s LEFT JOIN " + LEAVES_TABLE + " l ON l.position = s.tree_size - 1 "
             + "LEFT JOIN " + EventStoreConfiguration.EVENT_TABLE + " e ON e.globalIndex = l.sequence";
 
     private static final String LEAVES = "SELECT l.position, e.unit, e.hash, " + MerkleTreeStore.CANONICAL_COLUMNS + " FROM "
-            + EventStoreConfiguration.EVENT_TABLE + " e JOIN " + MerkleTreeStore.NODE_TABLE + " l ON l.level = 0 AND l.sequence = e.globalIndex ";
+            + EventStoreConfiguration.EVENT_TABLE + " e JOIN " + LEAVES_TABLE + " l ON l.sequence = e.globalIndex ";
 
     private final JdbcClient jdbc;
 
@@ -95,8 +91,8 @@ public class StoredTree {
         long high = size();
         while (low < high) {
             long middle = low + (high - low) / 2;
-            Instant recorded = jdbc.sql("SELECT e.recorded_at FROM " + NODES + " l JOIN " + EventStoreConfiguration.EVENT_TABLE
-                            + " e ON e.globalIndex = l.sequence WHERE l.level = 0 AND l.position = ?").param(middle)
+            Instant recorded = jdbc.sql("SELECT e.recorded_at FROM " + LEAVES_TABLE + " l JOIN " + EventStoreConfiguration.EVENT_TABLE
+                            + " e ON e.globalIndex = l.sequence WHERE l.position = ?").param(middle)
                     .query((row, number) -> row.getTimestamp(1).toInstant()).optional()
                     .orElseThrow(() -> new IllegalStateException("the tree's leaf " + middle + " has no stored event"));
             if (recorded.isAfter(knownAt)) {
@@ -136,8 +132,9 @@ public class StoredTree {
         if (!needed.isEmpty()) {
             Integer[] levels = needed.stream().map(MerkleNode::level).toArray(Integer[]::new);
             Long[] positions = needed.stream().map(MerkleNode::position).toArray(Long[]::new);
-            jdbc.sql("SELECT level, position, hash FROM " + NODES + " WHERE (level, position) IN "
-                            + "(SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS bigint[])))")
+            jdbc.sql("SELECT n.level, n.position, " + MerkleTreeStore.nodeHash("m", "n.level") + " FROM unnest(CAST(? AS int[]), "
+                            + "CAST(? AS bigint[])) AS n(level, position) JOIN " + LEAVES_TABLE + " m ON m.position = "
+                            + MerkleTreeStore.rowOf("n.level", "n.position"))
                     .params(new SqlArrayValue("int", (Object[]) levels), new SqlArrayValue("bigint", (Object[]) positions))
                     .query(row -> {
                         stored.put(new MerkleNode(row.getInt(1), row.getLong(2)), row.getBytes(3));
@@ -157,11 +154,7 @@ public class StoredTree {
         if (treeSize > row.getLong("current_size")) {
             return Optional.empty();
         }
-        Array peaks = row.getArray("peaks");
-        List<byte[]> hashes = peaks == null ? List.of() : Arrays.stream((Object[]) peaks.getArray()).map(byte[].class::cast).toList();
-        if (hashes.size() != Long.bitCount(treeSize)) {
-            throw new IllegalStateException("the Merkle tree of " + treeSize + " leaves lacks some of its peaks");
-        }
+        List<byte[]> hashes = MerkleTreeStore.peaks(row.getArray("peaks"), treeSize);
         long sequence = row.getLong("sequence");
         return Optional.of(new Head(treeSize, MerkleFrontier.of(treeSize, hashes).root(), row.wasNull() ? null : sequence,
                 row.getString("hash"), row.getTimestamp("recorded_at") == null ? null : row.getTimestamp("recorded_at").toInstant()));

@@ -31,7 +31,7 @@ final class StoreSnapshot {
         database.sql("CREATE TABLE snapshot_lines AS SELECT * FROM ledger.budget_line WHERE unit = ?").param(unit).update();
         database.sql("CREATE TABLE snapshot_sequence AS SELECT last_sequence FROM ledger.event_sequence").update();
         // the Merkle tree keeps a leaf of every event appended meanwhile, which the restore takes out again
-        database.sql("CREATE TABLE snapshot_tree AS SELECT * FROM ledger.merkle_node").update();
+        database.sql("CREATE TABLE snapshot_tree AS SELECT * FROM ledger.merkle_leaf").update();
         return snapshot;
     }
 
@@ -44,8 +44,8 @@ final class StoreSnapshot {
         database.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT * FROM snapshot_events").update();
         database.sql("INSERT INTO ledger.budget_line SELECT * FROM snapshot_lines").update();
         database.sql("UPDATE ledger.event_sequence SET last_sequence = (SELECT last_sequence FROM snapshot_sequence)").update();
-        database.sql("DELETE FROM ledger.merkle_node").update();
-        database.sql("INSERT INTO ledger.merkle_node SELECT * FROM snapshot_tree").update();
+        database.sql("DELETE FROM ledger.merkle_leaf").update();
+        database.sql("INSERT INTO ledger.merkle_leaf SELECT * FROM snapshot_tree").update();
         drop();
     }
 

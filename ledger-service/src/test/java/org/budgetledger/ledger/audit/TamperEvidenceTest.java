@@ -41,7 +41,7 @@ class TamperEvidenceTest extends TamperingLedgerTest {
         superuser.sql("CREATE TABLE ledger_backup AS SELECT * FROM ledger.domain_event_entry WHERE globalIndex >= ?")
                 .param(sequences.get(0)).update();
         superuser.sql("DROP TABLE IF EXISTS ledger_backup_tree").update();
-        superuser.sql("CREATE TABLE ledger_backup_tree AS SELECT * FROM ledger.merkle_node").update();
+        superuser.sql("CREATE TABLE ledger_backup_tree AS SELECT * FROM ledger.merkle_leaf").update();
         assertThat(verify(null).path("ok").asBoolean()).isTrue();
     }
 
@@ -51,8 +51,8 @@ class TamperEvidenceTest extends TamperingLedgerTest {
         superuser.sql("INSERT INTO ledger.domain_event_entry OVERRIDING SYSTEM VALUE SELECT * FROM ledger_backup").update();
         superuser.sql("DELETE FROM ledger.posted_transaction WHERE id = 'forged'").update();
         superuser.sql("DROP TABLE ledger_backup").update();
-        superuser.sql("DELETE FROM ledger.merkle_node").update();
-        superuser.sql("INSERT INTO ledger.merkle_node SELECT * FROM ledger_backup_tree").update();
+        superuser.sql("DELETE FROM ledger.merkle_leaf").update();
+        superuser.sql("INSERT INTO ledger.merkle_leaf SELECT * FROM ledger_backup_tree").update();
         superuser.sql("DROP TABLE ledger_backup_tree").update();
         assertThat(verify(null).path("ok").asBoolean()).isTrue();
     }
@@ -89,8 +89,8 @@ class TamperEvidenceTest extends TamperingLedgerTest {
                 + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
         superuser.sql("UPDATE ledger.event_sequence SET last_sequence = ?").param(sequences.get(2)).update();
         // and the leaves of the deleted events in the Merkle tree, with the subtrees above them (SPEC §16)
-        superuser.sql("DELETE FROM ledger.merkle_node WHERE ((position + 1) << level) > (SELECT position FROM ledger.merkle_node "
-                + "WHERE level = 0 AND sequence = ?)").param(sequences.get(3)).update();
+        superuser.sql("DELETE FROM ledger.merkle_leaf WHERE position >= (SELECT position FROM ledger.merkle_leaf WHERE sequence = ?)")
+                .param(sequences.get(3)).update();
         try {
             assertThat(verify(null).path("ok").asBoolean()).isTrue();
             assertOffending(verify(digest.toString()), sequences.get(4), "gone");
@@ -101,6 +101,17 @@ class TamperEvidenceTest extends TamperingLedgerTest {
             superuser.sql("UPDATE ledger.budget_line SET paid_fen = paid_fen + 2000 WHERE id = (SELECT line_id FROM ledger.posted_transaction "
                     + "WHERE id = (SELECT transaction_id FROM ledger_backup WHERE globalIndex = ?))").param(sequences.get(0)).update();
         }
+    }
+
+    /** Audit paths are made of the stored subtrees: one rewritten would make proofs that do not hold. */
+    @Test
+    void a_rewritten_subtree_of_the_merkle_tree_is_named_by_the_event_whose_leaf_completes_it() {
+        long completing = superuser.sql("SELECT sequence FROM ledger.merkle_leaf WHERE sequence >= ? AND length(completed) > 0 "
+                + "ORDER BY position LIMIT 1").param(sequences.get(0)).query(Long.class).single();
+        superuser.sql("UPDATE ledger.merkle_leaf SET completed = set_byte(completed, 0, get_byte(completed, 0) # 1) WHERE sequence = ?")
+                .param(completing).update();
+
+        assertOffending(verify(null), completing, "completes subtrees");
     }
 
     @Test

@@ -21,6 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MerkleTreeStoreTest extends LedgerIntegrationTest {
 
+    /**
+     * Every subtree the tree stores, as (level, position, hash, sequence — the leaf's event, level 0 only): a leaf's row
+     * holds its own hash and, 32 bytes a level from level 1, the subtrees it completes, each ending at that leaf.
+     */
+    private static final String STORED_NODES = "SELECT g.level, ((m.position + 1) >> g.level) - 1 AS position, CASE WHEN g.level = 0 "
+            + "THEN m.hash ELSE substring(m.completed FROM (g.level - 1) * 32 + 1 FOR 32) END AS hash, "
+            + "CASE WHEN g.level = 0 THEN m.sequence END AS sequence "
+            + "FROM ledger.merkle_leaf m, generate_series(0, length(m.completed) / 32) AS g(level)";
+
     @Autowired
     MerkleTreeBackfill backfill;
 
@@ -38,7 +47,7 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
         long leaves = leafCount();
         long from = Math.max(0, leaves - 7);
         // as a version before the tree left them: the newest events without leaves, nor the subtrees above them
-        superuser.sql("DELETE FROM ledger.merkle_node WHERE ((position + 1) << level) > ?").param(from).update();
+        superuser.sql("DELETE FROM ledger.merkle_leaf WHERE position >= ?").param(from).update();
         assertThat(leafCount()).isEqualTo(from);
 
         assertThat(backfill.run()).isEqualTo(leaves - from);
@@ -51,7 +60,7 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
     void an_append_first_adds_the_events_stored_without_leaves() {
         postSome("C");
         long leaves = leafCount();
-        superuser.sql("DELETE FROM ledger.merkle_node WHERE ((position + 1) << level) > ?").param(leaves - 3).update();
+        superuser.sql("DELETE FROM ledger.merkle_leaf WHERE position >= ?").param(leaves - 3).update();
 
         String unit = newUnit("C");
 
@@ -103,7 +112,7 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
         Outsider.History history = Outsider.history(api());
         List<byte[]> leaves = history.leaves();
         List<Long> sequences = history.events().stream().map(event -> event.path("sequence").asLong()).toList();
-        List<Map<String, Object>> stored = jdbc.sql("SELECT level, position, hash, sequence FROM ledger.merkle_node ORDER BY level, position")
+        List<Map<String, Object>> stored = jdbc.sql(STORED_NODES + " ORDER BY level, position")
                 .query().listOfRows();
         List<Long> leafSequences = stored.stream().filter(node -> ((Number) node.get("level")).intValue() == 0)
                 .map(node -> ((Number) node.get("sequence")).longValue()).toList();
@@ -123,12 +132,12 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
     }
 
     private long leafCount() {
-        return jdbc.sql("SELECT count(*) FROM ledger.merkle_node WHERE level = 0").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM ledger.merkle_leaf").query(Long.class).single();
     }
 
     private Map<String, String> nodes() {
         Map<String, String> nodes = new HashMap<>();
-        jdbc.sql("SELECT level, position, hash FROM ledger.merkle_node").query(row -> {
+        jdbc.sql(STORED_NODES).query(row -> {
             nodes.put(row.getInt(1) + "/" + row.getLong(2), HexFormat.of().formatHex(row.getBytes(3)));
         });
         return nodes;

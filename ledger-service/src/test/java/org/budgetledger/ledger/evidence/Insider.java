@@ -3,6 +3,7 @@ package org.budgetledger.ledger.evidence;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
+import org.budgetledger.ledger.eventstore.MerkleTreeStore;
 import org.budgetledger.testing.TestUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,7 +59,7 @@ final class Insider {
 
     /** Throws the Merkle tree away and grows it again from the events as stored now. */
     void rebuildTree() {
-        database.sql("DELETE FROM ledger.merkle_node").update();
+        database.sql("DELETE FROM ledger.merkle_leaf").update();
         MerkleFrontier frontier = MerkleFrontier.empty();
         List<Object[]> rows = new ArrayList<>();
         for (Map<String, Object> event : database.sql("SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, "
@@ -70,11 +71,12 @@ final class Insider {
                     type.substring(type.lastIndexOf('.') + 1), ((Timestamp) event.get("recorded_at")).toInstant(),
                     (String) event.get("transaction_id"), (byte[]) event.get("payload"));
             long sequence = ((Number) event.get("globalindex")).longValue();
-            frontier.append(MerkleHash.leaf(canonical), (node, hash) -> rows.add(new Object[]{(short) node.level(), node.position(),
-                    hash, node.level() == 0 ? sequence : null}));
+            long position = frontier.size();
+            byte[] leaf = MerkleHash.leaf(canonical);
+            rows.add(new Object[]{position, sequence, leaf, MerkleTreeStore.completedBy(frontier, leaf)});
         }
         for (Object[] row : rows) {
-            database.sql("INSERT INTO ledger.merkle_node (level, position, hash, sequence) VALUES (?, ?, ?, ?)").params(row).update();
+            database.sql("INSERT INTO ledger.merkle_leaf (position, sequence, hash, completed) VALUES (?, ?, ?, ?)").params(row).update();
         }
     }
 

@@ -87,7 +87,7 @@ class InsiderTamperingTest {
                 + "ledger.publication_position").query(Long.class).single() >= newest);
         superuser.sql("DROP TABLE IF EXISTS kept_events, kept_tree, kept_sequence").update();
         superuser.sql("CREATE TABLE kept_events AS SELECT * FROM ledger.domain_event_entry").update();
-        superuser.sql("CREATE TABLE kept_tree AS SELECT * FROM ledger.merkle_node").update();
+        superuser.sql("CREATE TABLE kept_tree AS SELECT * FROM ledger.merkle_leaf").update();
         superuser.sql("CREATE TABLE kept_sequence AS SELECT last_sequence FROM ledger.event_sequence").update();
         assertThat(verify(kept).path("ok").asBoolean()).as(verify(kept).toString()).isTrue();
     }
@@ -97,8 +97,8 @@ class InsiderTamperingTest {
         superuser.sql("DELETE FROM ledger.domain_event_entry").update();
         superuser.sql("DELETE FROM ledger.posted_transaction WHERE id = 'forged'").update();
         superuser.sql("INSERT INTO ledger.domain_event_entry SELECT * FROM kept_events").update();
-        superuser.sql("DELETE FROM ledger.merkle_node").update();
-        superuser.sql("INSERT INTO ledger.merkle_node SELECT * FROM kept_tree").update();
+        superuser.sql("DELETE FROM ledger.merkle_leaf").update();
+        superuser.sql("INSERT INTO ledger.merkle_leaf SELECT * FROM kept_tree").update();
         superuser.sql("UPDATE ledger.event_sequence SET last_sequence = (SELECT last_sequence FROM kept_sequence)").update();
         superuser.sql("DROP TABLE kept_events, kept_tree, kept_sequence").update();
         assertThat(verify(null).path("ok").asBoolean()).as(verify(null).toString()).isTrue();
