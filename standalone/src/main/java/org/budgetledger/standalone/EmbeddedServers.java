@@ -127,8 +127,10 @@ final class EmbeddedServers implements AutoCloseable {
         }
         boolean changed = false;
         if (fixedKafkaPort != null && !fixedKafkaPort.equals(ports.getProperty("kafka"))) {
+            int kafka = Integer.parseInt(fixedKafkaPort.trim());
+            refuseKeptByAnotherServer(kafka, ports, file);
             // only the client port moves: the controller's port is in the broker's metadata and stays
-            ports.setProperty("kafka", Integer.toString(Integer.parseInt(fixedKafkaPort.trim())));
+            ports.setProperty("kafka", Integer.toString(kafka));
             changed = true;
         }
         for (String server : new String[]{"postgres", "kafka", "kafka-controller"}) {
@@ -145,5 +147,21 @@ final class EmbeddedServers implements AutoCloseable {
             }
         }
         return ports;
+    }
+
+    /**
+     * The fixed Kafka port is the operator's choice, the others were chosen on an earlier start: if they meet, two servers
+     * would be told one port and the second would fail to bind, far from the cause. The controller's port is in the
+     * broker's metadata, so the operator is told to move the Kafka port rather than the one kept.
+     */
+    private static void refuseKeptByAnotherServer(int fixedKafkaPort, Properties ports, Path file) {
+        for (String server : new String[]{"postgres", "kafka-controller"}) {
+            String kept = ports.getProperty(server);
+            if (kept != null && Integer.parseInt(kept.trim()) == fixedKafkaPort) {
+                throw new IllegalStateException("the fixed Kafka port " + fixedKafkaPort + " (" + KAFKA_PORT_PROPERTY
+                        + ") is the port of another embedded server: " + server + "=" + kept.trim() + " in " + file
+                        + "; set " + KAFKA_PORT_PROPERTY + " to another port");
+            }
+        }
     }
 }

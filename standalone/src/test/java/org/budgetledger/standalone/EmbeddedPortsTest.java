@@ -2,7 +2,10 @@ package org.budgetledger.standalone;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -11,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * CI once saw the launcher told to use a Kafka port that its own choice of the controller's port then repeated: the
@@ -35,5 +39,21 @@ class EmbeddedPortsTest {
         Properties first = EmbeddedServers.ports(dataDirectory, null, LOWEST_FREE);
 
         assertThat(EmbeddedServers.ports(dataDirectory, null, taken -> 50_000)).isEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"40000, postgres", "40002, kafka-controller"})
+    void a_fixed_kafka_port_that_another_server_keeps_is_a_clear_error_and_the_file_stays_as_it_was(
+            String fixedKafkaPort, String server, @TempDir Path dataDirectory) throws Exception {
+        Path file = dataDirectory.resolve("ports.properties");
+        Files.writeString(file, "postgres=40000\nkafka=40001\nkafka-controller=40002\n");
+
+        assertThatThrownBy(() -> EmbeddedServers.ports(dataDirectory, fixedKafkaPort, LOWEST_FREE))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(fixedKafkaPort)
+                .hasMessageContaining(server + "=")
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(EmbeddedServers.KAFKA_PORT_PROPERTY);
+        assertThat(file).hasContent("postgres=40000\nkafka=40001\nkafka-controller=40002\n");
     }
 }
