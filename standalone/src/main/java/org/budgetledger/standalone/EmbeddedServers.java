@@ -17,10 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The servers the standalone launcher starts itself: PostgreSQL when no {@code spring.datasource.url}
@@ -35,6 +38,9 @@ final class EmbeddedServers implements AutoCloseable {
     static final String DATA_DIR_PROPERTY = "budgetledger.data-dir";
     /** The embedded broker's client port, for a fixed address such as 9092; chosen once and kept otherwise. */
     static final String KAFKA_PORT_PROPERTY = "budgetledger.embedded.kafka-port";
+
+    /** The servers whose ports ports.properties keeps, in the order they are chosen. */
+    private static final List<String> SERVERS = List.of("postgres", "kafka", "kafka-controller");
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
 
@@ -114,7 +120,8 @@ final class EmbeddedServers implements AutoCloseable {
 
     /**
      * The servers' ports from the data directory, each one missing chosen free and other than the ports named already:
-     * the fixed Kafka port was chosen by another process, and the operating system may offer it again.
+     * the fixed Kafka port was chosen by another process, and the operating system may offer it again. Only the servers'
+     * entries are ports; anything else in the file is left as it is.
      */
     static Properties ports(Path dataDirectory, String fixedKafkaPort, Function<Set<Integer>, Integer> freePortExcept)
             throws IOException {
@@ -125,22 +132,28 @@ final class EmbeddedServers implements AutoCloseable {
                 ports.load(in);
             }
         }
+        Map<String, Integer> kept = new LinkedHashMap<>();
+        for (String server : SERVERS) {
+            String value = ports.getProperty(server);
+            if (value != null) {
+                kept.put(server, port(value, () -> server + "=" + value + " in " + file));
+            }
+        }
         boolean changed = false;
         if (fixedKafkaPort != null && !fixedKafkaPort.equals(ports.getProperty("kafka"))) {
             int kafka = Integer.parseInt(fixedKafkaPort.trim());
-            refuseKeptByAnotherServer(kafka, ports, file);
+            refuseKeptByAnotherServer(kafka, kept, file);
             // only the client port moves: the controller's port is in the broker's metadata and stays
-            ports.setProperty("kafka", Integer.toString(kafka));
+            kept.put("kafka", kafka);
             changed = true;
         }
-        for (String server : new String[]{"postgres", "kafka", "kafka-controller"}) {
-            if (ports.getProperty(server) == null) {
-                Set<Integer> taken = new HashSet<>();
-                ports.stringPropertyNames().forEach(named -> taken.add(Integer.parseInt(ports.getProperty(named).trim())));
-                ports.setProperty(server, Integer.toString(freePortExcept.apply(taken)));
+        for (String server : SERVERS) {
+            if (!kept.containsKey(server)) {
+                kept.put(server, freePortExcept.apply(new HashSet<>(kept.values())));
                 changed = true;
             }
         }
+        kept.forEach((server, port) -> ports.setProperty(server, Integer.toString(port)));
         if (changed) {
             try (OutputStream out = Files.newOutputStream(file)) {
                 ports.store(out, "loopback ports of the embedded servers, chosen on first start");
@@ -149,17 +162,29 @@ final class EmbeddedServers implements AutoCloseable {
         return ports;
     }
 
+    /** A hand-edited entry that is no port would otherwise surface as a NumberFormatException or a failed bind. */
+    private static int port(String value, Supplier<String> where) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // told below, with where the value came from
+        }
+        throw new IllegalStateException(where.get() + " is not a port (a whole number from 1 to 65535)");
+    }
+
     /**
      * The fixed Kafka port is the operator's choice, the others were chosen on an earlier start: if they meet, two servers
      * would be told one port and the second would fail to bind, far from the cause. The controller's port is in the
      * broker's metadata, so the operator is told to move the Kafka port rather than the one kept.
      */
-    private static void refuseKeptByAnotherServer(int fixedKafkaPort, Properties ports, Path file) {
+    private static void refuseKeptByAnotherServer(int fixedKafkaPort, Map<String, Integer> kept, Path file) {
         for (String server : new String[]{"postgres", "kafka-controller"}) {
-            String kept = ports.getProperty(server);
-            if (kept != null && Integer.parseInt(kept.trim()) == fixedKafkaPort) {
+            if (Integer.valueOf(fixedKafkaPort).equals(kept.get(server))) {
                 throw new IllegalStateException("the fixed Kafka port " + fixedKafkaPort + " (" + KAFKA_PORT_PROPERTY
-                        + ") is the port of another embedded server: " + server + "=" + kept.trim() + " in " + file
+                        + ") is the port of another embedded server: " + server + "=" + fixedKafkaPort + " in " + file
                         + "; set " + KAFKA_PORT_PROPERTY + " to another port");
             }
         }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,5 +57,35 @@ class EmbeddedPortsTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining(EmbeddedServers.KAFKA_PORT_PROPERTY);
         assertThat(file).hasContent("postgres=40000\nkafka=40001\nkafka-controller=40002\n");
+    }
+
+    @Test
+    void entries_other_than_the_servers_ports_are_no_ports_and_stay_in_the_file(@TempDir Path dataDirectory) throws Exception {
+        Path file = dataDirectory.resolve("ports.properties");
+        Files.writeString(file, "note=hello\nkafka.old=9092x\npostgres=40000\n");
+
+        Properties ports = EmbeddedServers.ports(dataDirectory, null, LOWEST_FREE);
+
+        assertThat(List.of(ports.getProperty("postgres"), ports.getProperty("kafka"), ports.getProperty("kafka-controller")))
+                .containsExactly("40000", "40001", "40002");
+        Properties stored = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            stored.load(in);
+        }
+        assertThat(stored).containsEntry("note", "hello").containsEntry("kafka.old", "9092x").containsEntry("kafka", "40001");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hello", "0", "65536", "-5", "4000.5"})
+    void a_server_port_in_the_file_that_is_no_port_is_a_clear_error_naming_the_entry(String value, @TempDir Path dataDirectory)
+            throws Exception {
+        Path file = dataDirectory.resolve("ports.properties");
+        Files.writeString(file, "postgres=40000\nkafka-controller=" + value + "\n");
+
+        assertThatThrownBy(() -> EmbeddedServers.ports(dataDirectory, null, LOWEST_FREE))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("kafka-controller=" + value);
+        assertThat(file).hasContent("postgres=40000\nkafka-controller=" + value + "\n");
     }
 }
