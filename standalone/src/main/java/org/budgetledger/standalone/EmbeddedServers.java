@@ -140,12 +140,13 @@ final class EmbeddedServers implements AutoCloseable {
             }
         }
         boolean changed = false;
-        if (fixedKafkaPort != null && !fixedKafkaPort.equals(ports.getProperty("kafka"))) {
-            int kafka = Integer.parseInt(fixedKafkaPort.trim());
+        if (fixedKafkaPort != null) {
+            int kafka = port(fixedKafkaPort, () -> "the fixed Kafka port " + KAFKA_PORT_PROPERTY + "=" + fixedKafkaPort);
             refuseKeptByAnotherServer(kafka, kept, file);
             // only the client port moves: the controller's port is in the broker's metadata and stays
-            kept.put("kafka", kafka);
-            changed = true;
+            if (!Integer.valueOf(kafka).equals(kept.put("kafka", kafka))) {
+                changed = true;
+            }
         }
         for (String server : SERVERS) {
             if (!kept.containsKey(server)) {

@@ -88,4 +88,13 @@ class EmbeddedPortsTest {
                 .hasMessageContaining("kafka-controller=" + value);
         assertThat(file).hasContent("postgres=40000\nkafka-controller=" + value + "\n");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nine", "0", "65536"})
+    void a_fixed_kafka_port_that_is_no_port_is_a_clear_error_naming_the_setting(String fixedKafkaPort, @TempDir Path dataDirectory) {
+        assertThatThrownBy(() -> EmbeddedServers.ports(dataDirectory, fixedKafkaPort, LOWEST_FREE))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(EmbeddedServers.KAFKA_PORT_PROPERTY + "=" + fixedKafkaPort);
+        assertThat(dataDirectory.resolve("ports.properties")).doesNotExist();
+    }
 }
