@@ -28,18 +28,22 @@ public final class FreePorts {
 
     /** A free port that is none of {@code taken}. */
     public static int nextExcept(Collection<Integer> taken) {
-        return nextExcept(taken, FreePorts::probe);
+        return nextExcept(taken, FreePorts::probe, HANDED_OUT);
     }
 
-    static synchronized int nextExcept(Collection<Integer> taken, IntSupplier probe) {
+    /**
+     * The record of ports handed out is a parameter so that tests offering made-up ports keep their own record: in the
+     * process's record a made-up port would stay, and a real port of that number would be refused later.
+     */
+    static synchronized int nextExcept(Collection<Integer> taken, IntSupplier probe, Set<Integer> handedOut) {
         int port = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             port = probe.getAsInt();
-            if (!taken.contains(port) && HANDED_OUT.add(port)) {
+            if (!taken.contains(port) && handedOut.add(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free loopback port other than " + taken + " and the " + HANDED_OUT.size()
+        throw new IllegalStateException("no free loopback port other than " + taken + " and the " + handedOut.size()
                 + " ports handed out before, in " + ATTEMPTS + " attempts; last offered: " + port);
     }
 
