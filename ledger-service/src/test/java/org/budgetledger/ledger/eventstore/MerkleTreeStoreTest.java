@@ -99,6 +99,45 @@ class MerkleTreeStoreTest extends LedgerIntegrationTest {
         assertTreeIsTheHistory();
     }
 
+    /**
+     * The appending process keeps the tip its last append left and, while the store's newest leaf is that tip's, does not
+     * read the peaks again (one statement fewer under the append lock): a peak rewritten by hand beneath an unchanged
+     * newest leaf is not taken into the subtrees grown after it (verification finds the rewrite either way).
+     */
+    @Test
+    void an_append_after_this_process_own_append_grows_the_tree_from_the_tip_it_kept() {
+        String unit = newUnit("K");
+        assertThat(api().post("/api/v1/transactions", Tx.appropriate("a1", unit, 2023, "GENERAL_BUDGET", "1000.00")).status())
+                .isEqualTo(201);
+        // until the tree's size has a peak of level 1 (its size's bit 1 set), which the next leaves up to the next
+        // multiple of four merge into a subtree of level 2
+        int posted = 0;
+        while ((leafCount() & 2) == 0) {
+            assertThat(api().post("/api/v1/transactions", Tx.pay("w" + posted++, unit, 2023, "a1", "30201", "1.00")).status())
+                    .isEqualTo(201);
+        }
+        long size = leafCount();
+        long levelOnePeakRow = ((size >> 1) << 1) - 1;
+        superuser.sql("UPDATE ledger.merkle_leaf SET completed = set_byte(completed, 0, get_byte(completed, 0) # 1) WHERE position = ?")
+                .param(levelOnePeakRow).update();
+        try {
+            while (leafCount() < (size & ~3L) + 4) {
+                assertThat(api().post("/api/v1/transactions", Tx.pay("g" + posted++, unit, 2023, "a1", "30201", "1.00")).status())
+                        .isEqualTo(201);
+            }
+
+            List<byte[]> leaves = Outsider.history(api()).leaves();
+            long quartet = size >> 2;
+            byte[] stored = jdbc.sql("SELECT substring(completed FROM 33 FOR 32) FROM ledger.merkle_leaf WHERE position = ?")
+                    .param(4 * quartet + 3).query(byte[].class).single();
+            assertThat(Outsider.hex(stored)).as("the subtree of level 2 over the leaves %d–%d", 4 * quartet, 4 * quartet + 3)
+                    .isEqualTo(Outsider.hex(Outsider.mth(leaves, (int) (4 * quartet), (int) (4 * quartet + 4))));
+        } finally {
+            superuser.sql("UPDATE ledger.merkle_leaf SET completed = set_byte(completed, 0, get_byte(completed, 0) # 1) WHERE position = ?")
+                    .param(levelOnePeakRow).update();
+        }
+    }
+
     private void postSome(String prefix) {
         String unit = newUnit(prefix);
         assertThat(api().post("/api/v1/transactions", Tx.appropriate("a1", unit, 2023, "GENERAL_BUDGET", "1000.00")).status()).isEqualTo(201);
