@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Verification's walk along the store's Merkle tree (SPEC §16), beside its walk along the events: the i-th event in
  * sequence order must be the tree's leaf i, with that event's sequence and the hash of its canonical bytes as stored
- * now, and the subtrees stored with that leaf must be the ones the events give (proofs are made of them); and the leaves recomputed from the events give the root of the tree of any size, which an auditor's signed
- * digest states. Leaves are read a page at a time, as the events are, in the verification's snapshot.
+ * now, and the subtrees stored with that leaf must be the ones the events give (proofs are made of them); and the
+ * leaves recomputed from the events give the root of the tree of any size, which an auditor's signed digest states. Leaves are read a page at a time, as the events are, in the verification's snapshot.
  */
 final class TreeWalk {
 

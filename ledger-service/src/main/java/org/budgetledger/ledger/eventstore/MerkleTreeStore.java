@@ -3,7 +3,6 @@ package org.budgetledger.ledger.eventstore;
 import org.budgetledger.contracts.integrity.EventHash;
 import org.budgetledger.contracts.integrity.MerkleFrontier;
 import org.budgetledger.contracts.integrity.MerkleHash;
-import org.budgetledger.contracts.integrity.MerkleNode;
 
 import java.io.ByteArrayOutputStream;
 import java.sql.Array;
@@ -23,7 +22,7 @@ import java.util.Objects;
  * unless the newest leaf is the one the process's last append left; it adds a row per event, holding the event's leaf
  * and every subtree that leaf completes, in one statement. The cost of an append is thus the same at any size of the store.
  *
- * <p>The subtree {@code (level, position)} is in the row of its last leaf, {@link #rowOf}: the leaf's own hash at
+ * <p>The subtree {@code (level, position)} is in the row of its last leaf ({@link #rowOf(String, String)}): the leaf's own hash at
  * level 0, bytes {@code [(level - 1) * 32, level * 32)} of the row's {@code completed} above.
  *
  * <p>The tree follows the events it is given, in sequence order. Events stored without their leaves (by a version
@@ -62,13 +61,8 @@ public final class MerkleTreeStore {
     private MerkleTreeStore() {
     }
 
-    /** The position of the row that holds the subtree {@code (level, position)}: its last leaf's. */
-    public static long rowOf(MerkleNode node) {
-        return ((node.position() + 1) << node.level()) - 1;
-    }
-
     /**
-     * SQL: the row holding the subtree {@code (level, position)}, both SQL expressions ({@link #rowOf}).
+     * SQL: the position of the row that holds the subtree {@code (level, position)}, both SQL expressions: its last leaf's.
      */
     public static String rowOf(String level, String position) {
         return "(((" + position + ") + 1) << (" + level + ")) - 1";
@@ -76,7 +70,7 @@ public final class MerkleTreeStore {
 
     /**
      * SQL: the hash of the subtree of level {@code level} (an SQL expression) in the row {@code row} (a table alias that
-     * holds it, {@link #rowOf}), null when the row lacks it.
+     * holds it, {@link #rowOf(String, String)}), null when the row lacks it.
      */
     public static String nodeHash(String row, String level) {
         return "CASE WHEN (" + level + ") = 0 THEN " + row + ".hash WHEN length(" + row + ".completed) >= (" + level + ") * 32 THEN "
